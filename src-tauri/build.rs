@@ -1,0 +1,30 @@
+//! Generates the permissions of the app's own commands (one `allow-<command>` per
+//! command) so that `capabilities/main.json` can grant exactly these and nothing else.
+
+/// Every command the front end may call. Keep in step with `generate_handler!` in
+/// `src/main.rs` and with `capabilities/main.json`.
+const COMMANDS: &[&str] = &[
+    "buero_lesen",
+    "buero_speichern",
+    "db_info",
+    "db_pfad_setzen",
+    "vorlage_liste",
+    "vorlage_lesen",
+    "vorlage_neu",
+    "vorlage_pruefen",
+    "vorlage_speichern",
+    "vorlage_freigeben",
+    "vorlage_neue_fassung",
+    "anlage_hinzufuegen",
+    "anlage_aendern",
+    "anlage_entfernen",
+    "kaltstart_fertig",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri_build failed");
+}

@@ -1,0 +1,14 @@
+//! The functions the desktop app and the CLI call: one per user action, each a plain
+//! function over the [`Store`] (no Tauri types), returning `Result<_, ApiFehler>`.
+//!
+//! [`ApiFehler`] is what crosses the boundary to the UI: `{code, message, befunde}` with a
+//! German message. Arguments from outside (JSON, base64, ids) are checked here, so every
+//! command gives a clear message on bad input and leaves the data unchanged.
+
+mod fehler;
+mod konfig;
+mod vorlagen;
+
+pub use fehler::ApiFehler;
+pub use konfig::{standard_db_pfad, AppKonfig};
+pub use vorlagen::*;

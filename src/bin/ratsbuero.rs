@@ -1,0 +1,243 @@
+//! `ratsbuero`: the command line of the office (a contract: users' scripts depend on
+//! these names). Every command runs the same core function as the desktop app.
+
+use chrono::{Local, NaiveDateTime};
+use clap::{Parser, Subcommand};
+use ratsbuero::api::{self, ApiFehler};
+use ratsbuero::domain::{Buero, GremiumArt, Schwere};
+use ratsbuero::store::{Store, VorlagenFilter};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "ratsbuero",
+    version,
+    about = "Ratsbüro – Büro des Integrationsrates (Kommandozeile)"
+)]
+struct Cli {
+    /// Datenbankdatei (Standard: die Datei im App-Datenordner)
+    #[arg(long, global = true, env = "RATSBUERO_DB")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    befehl: Befehl,
+}
+
+#[derive(Subcommand)]
+enum Befehl {
+    /// Vorlagen anlegen, auflisten, suchen, freigeben
+    Vorlage {
+        #[command(subcommand)]
+        befehl: VorlageBefehl,
+    },
+    /// Die Einstellungen des Büros setzen (Kommune, Gremium, Nummernschema)
+    Einrichten {
+        #[arg(long)]
+        kommune: String,
+        #[arg(long, default_value = "Integrationsrat")]
+        gremium: String,
+        /// integrationsrat | ausschuss
+        #[arg(long, default_value = "integrationsrat")]
+        art: String,
+        /// z. B. {jahr}/{nr:04}, {nr:04}/{jahr}, {wahlperiode}/{nr}
+        #[arg(long, default_value = "{jahr}/{nr:04}")]
+        schema: String,
+        #[arg(long, default_value = "")]
+        wahlperiode: String,
+    },
+    /// Die Einstellungen des Büros zeigen
+    Buero {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum VorlageBefehl {
+    /// Eine Vorlage aus einer JSON-Datei als Entwurf anlegen
+    Import { datei: PathBuf },
+    /// Alle Vorlagen auflisten
+    Liste {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Eine Vorlage zeigen
+    Zeigen {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Volltextsuche
+    Suche {
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Einen Entwurf freigeben (vergibt die Vorlage-Nr.)
+    Freigeben { id: i64 },
+    /// Neue Fassung einer freigegebenen Vorlage anlegen
+    NeueFassung { id: i64 },
+}
+
+fn jetzt() -> NaiveDateTime {
+    Local::now().naive_local()
+}
+
+fn json(wert: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(wert).expect("Ausgabe ist serialisierbar")
+}
+
+fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
+    let pfad = cli.db.unwrap_or_else(api::standard_db_pfad);
+    let mut store = Store::oeffnen(&pfad, jetzt())?;
+    match cli.befehl {
+        Befehl::Einrichten {
+            kommune,
+            gremium,
+            art,
+            schema,
+            wahlperiode,
+        } => {
+            let gremium_art = match art.as_str() {
+                "integrationsrat" => GremiumArt::Integrationsrat,
+                "ausschuss" => GremiumArt::AusschussChancengerechtigkeit,
+                _ => return Err(ApiFehler::feld(
+                    "art",
+                    format!(
+                        "--art: unbekannter Wert „{art}“ (erlaubt: integrationsrat, ausschuss)."
+                    ),
+                )),
+            };
+            let b = Buero {
+                kommune,
+                gremium_name: gremium,
+                gremium_art,
+                nummernschema: schema,
+                wahlperiode,
+                eingerichtet: true,
+            };
+            let b = api::buero_speichern(&mut store, &b)?;
+            println!(
+                "Eingerichtet: {} – {} ({})",
+                b.kommune, b.gremium_name, b.nummernschema
+            );
+        }
+        Befehl::Buero { json: als_json } => {
+            let b = api::buero_lesen(&store)?;
+            if als_json {
+                println!("{}", json(&b));
+            } else {
+                println!(
+                    "Kommune: {}\nGremium: {} ({})\nNummernschema: {}\nWahlperiode: {}",
+                    b.kommune,
+                    b.gremium_name,
+                    b.gremium_art.label(),
+                    b.nummernschema,
+                    b.wahlperiode
+                );
+            }
+        }
+        Befehl::Vorlage { befehl } => vorlage(&mut store, befehl)?,
+    }
+    Ok(())
+}
+
+fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler> {
+    match befehl {
+        VorlageBefehl::Import { datei } => {
+            let text = std::fs::read_to_string(&datei).map_err(|e| {
+                ApiFehler::neu(
+                    "datei",
+                    format!("„{}“ kann nicht gelesen werden: {e}", datei.display()),
+                )
+            })?;
+            let i = api::vorlage_importieren(store, &text, jetzt())?;
+            let offen = api::befunde_text(&i.befunde, Schwere::Unvollstaendig);
+            if !offen.is_empty() {
+                eprintln!("Als Entwurf angelegt; vor der Freigabe noch zu erledigen:\n{offen}");
+            }
+            println!("{}", serde_json::to_string(&i).expect("serialisierbar"));
+        }
+        VorlageBefehl::Liste { json: als_json } => {
+            liste(store, &VorlagenFilter::default(), als_json)?
+        }
+        VorlageBefehl::Suche {
+            text,
+            json: als_json,
+        } => liste(
+            store,
+            &VorlagenFilter {
+                suche: Some(text),
+                ..Default::default()
+            },
+            als_json,
+        )?,
+        VorlageBefehl::Zeigen { id, json: als_json } => {
+            let a = api::vorlage_lesen(store, id)?;
+            if als_json {
+                println!("{}", json(&a));
+            } else {
+                println!(
+                    "Vorlage {}  ({}, {}, {})",
+                    a.nummer.as_deref().unwrap_or("ohne Nr."),
+                    a.inhalt.art,
+                    a.inhalt.status,
+                    a.zustand
+                );
+                println!("Betreff: {}", a.inhalt.betreff);
+                println!(
+                    "Verfasser: {}  Federführend: {}  Bearbeiter/-in: {}",
+                    a.inhalt.verfasser, a.inhalt.federfuehrend, a.inhalt.bearbeiter
+                );
+                for s in &a.inhalt.beratungsfolge {
+                    println!("  {} – {} – {} {}", s.gremium, s.rolle, s.datum, s.ergebnis);
+                }
+                for b in &a.befunde {
+                    println!("! {}", b.meldung);
+                }
+            }
+        }
+        VorlageBefehl::Freigeben { id } => {
+            let version = api::vorlage_lesen(store, id)?.version;
+            let a = api::vorlage_freigeben(store, id, version, jetzt())?;
+            println!("{}", a.nummer.unwrap_or_default());
+        }
+        VorlageBefehl::NeueFassung { id } => {
+            let g = api::vorlage_neue_fassung(store, id, jetzt())?;
+            println!("{}", serde_json::json!({ "id": g.id }));
+        }
+    }
+    Ok(())
+}
+
+fn liste(store: &Store, filter: &VorlagenFilter, als_json: bool) -> Result<(), ApiFehler> {
+    let zeilen = api::vorlage_liste(store, filter)?;
+    if als_json {
+        println!("{}", json(&zeilen));
+    } else {
+        for z in zeilen {
+            println!(
+                "{:>5}  {:<14} {:<18} {:<16} {}",
+                z.id,
+                z.nummer.as_deref().unwrap_or("Entwurf"),
+                z.art.label(),
+                z.status.label(),
+                z.betreff
+            );
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match ausfuehren(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Fehler: {}", e.message);
+            for b in e.befunde.iter().filter(|b| b.meldung != e.message) {
+                eprintln!("  – {}", b.meldung);
+            }
+            ExitCode::from(1)
+        }
+    }
+}

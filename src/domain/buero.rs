@@ -1,0 +1,88 @@
+//! The office's settings: Kommune, the Gremium the office serves (its name and kind are
+//! data: "Integrationsrat" or, since 2025, "Ausschuss für Chancengerechtigkeit und
+//! Integration"), the Vorlage numbering scheme and the current Wahlperiode.
+
+use super::befund::Befund;
+use super::nummer::Nummernschema;
+use serde::{Deserialize, Serialize};
+
+/// Which kind of body the office serves (§ 27 GO NRW).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum GremiumArt {
+    #[default]
+    Integrationsrat,
+    AusschussChancengerechtigkeit,
+}
+
+impl GremiumArt {
+    pub fn label(self) -> &'static str {
+        match self {
+            GremiumArt::Integrationsrat => "Integrationsrat",
+            GremiumArt::AusschussChancengerechtigkeit => {
+                "Ausschuss für Chancengerechtigkeit und Integration"
+            }
+        }
+    }
+}
+
+/// The settings. `eingerichtet` is false until someone confirmed them at first start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Buero {
+    pub kommune: String,
+    pub gremium_name: String,
+    pub gremium_art: GremiumArt,
+    pub nummernschema: String,
+    #[serde(default)]
+    pub wahlperiode: String,
+    #[serde(default)]
+    pub eingerichtet: bool,
+}
+
+impl Default for Buero {
+    /// The defaults the first-start dialog offers.
+    fn default() -> Self {
+        Buero {
+            kommune: String::new(),
+            gremium_name: "Integrationsrat".into(),
+            gremium_art: GremiumArt::Integrationsrat,
+            nummernschema: "{jahr}/{nr:04}".into(),
+            wahlperiode: String::new(),
+            eingerichtet: false,
+        }
+    }
+}
+
+impl Buero {
+    /// Every problem of the settings; any finding blocks saving them.
+    pub fn pruefen(&self) -> Vec<Befund> {
+        let mut b = Vec::new();
+        if self.kommune.trim().is_empty() {
+            b.push(Befund::fehler("kommune", "Kommune fehlt."));
+        }
+        if self.gremium_name.trim().is_empty() {
+            b.push(Befund::fehler("gremium_name", "Name des Gremiums fehlt."));
+        }
+        match Nummernschema::parse(&self.nummernschema) {
+            Ok(s) if s.braucht_wahlperiode() && self.wahlperiode.trim().is_empty() => {
+                b.push(Befund::fehler(
+                    "wahlperiode",
+                    "Wahlperiode fehlt: das Nummernschema enthält {wahlperiode}.",
+                ))
+            }
+            Ok(_) => {}
+            Err(e) => b.push(Befund::fehler(
+                "nummernschema",
+                format!("Nummernschema: {e}."),
+            )),
+        }
+        if self.wahlperiode.contains(['/', '{', '}']) {
+            b.push(Befund::fehler(
+                "wahlperiode",
+                "Wahlperiode darf kein „/“ und keine Klammern enthalten.",
+            ));
+        }
+        b
+    }
+}

@@ -1,0 +1,131 @@
+//! Folding text for the full-text search, the way German office staff type.
+//!
+//! Case and diacritics do not matter ("celik" finds "Çelik", "lukasz" finds "Łukasz"),
+//! and the German substitutions work both ways: "muehlenkamp" and "muhlenkamp" both find
+//! "Mühlenkamp", "strasse" finds "Straße". To make that possible every word is indexed in
+//! its stripped form (`muhlenkamp`) and, where it differs, in its transliterated form
+//! (`muehlenkamp`). A query word is folded the stripped way and matched as a prefix, so
+//! "integrationsrat" finds "Integrationsrates".
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Letters NFKD does not decompose, with their base letters.
+fn ersatz(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "ss",
+        'ł' | 'Ł' => "l",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'ø' | 'Ø' => "o",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ı' => "i",
+        'þ' | 'Þ' => "th",
+        _ => return None,
+    })
+}
+
+/// Lower case without diacritics: "Çelik" → "celik", "Straße" → "strasse".
+pub fn ohne_zeichen(wort: &str) -> String {
+    let mut s = String::with_capacity(wort.len());
+    for c in wort.chars() {
+        match ersatz(c) {
+            Some(r) => s.push_str(r),
+            None => {
+                for d in c.nfkd().filter(|d| !is_combining_mark(*d)) {
+                    s.extend(d.to_lowercase());
+                }
+            }
+        }
+    }
+    s
+}
+
+/// German transliteration first (ä → ae, ö → oe, ü → ue), then [`ohne_zeichen`].
+fn umschrift(wort: &str) -> String {
+    let mut s = String::with_capacity(wort.len() + 4);
+    for c in wort.chars() {
+        match c {
+            'ä' | 'Ä' => s.push_str("ae"),
+            'ö' | 'Ö' => s.push_str("oe"),
+            'ü' | 'Ü' => s.push_str("ue"),
+            _ => s.push(c),
+        }
+    }
+    ohne_zeichen(&s)
+}
+
+fn woerter(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The text as it goes into the index.
+pub fn falten(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for w in woerter(text) {
+        let a = ohne_zeichen(w);
+        let b = umschrift(w);
+        out.push_str(&a);
+        out.push(' ');
+        if a != b {
+            out.push_str(&b);
+            out.push(' ');
+        }
+    }
+    out.pop();
+    out
+}
+
+/// The FTS5 query for what the user typed: every word must match as a prefix. `None`
+/// when nothing searchable was typed.
+pub fn anfrage(text: &str) -> Option<String> {
+    let teile: Vec<String> = woerter(text)
+        .map(|w| {
+            let a = ohne_zeichen(w);
+            let b = umschrift(w);
+            if a == b {
+                format!("\"{a}\"*")
+            } else {
+                format!("(\"{a}\"* OR \"{b}\"*)")
+            }
+        })
+        .collect();
+    (!teile.is_empty()).then(|| teile.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_many_scripts_fold_to_their_base_letters() {
+        assert_eq!(ohne_zeichen("Çelik"), "celik");
+        assert_eq!(ohne_zeichen("Özdemir"), "ozdemir");
+        assert_eq!(ohne_zeichen("Łukasz Wójcik"), "lukasz wojcik");
+        assert_eq!(ohne_zeichen("İlkay Işık"), "ilkay isik");
+        assert_eq!(ohne_zeichen("Ștefan Țurcanu"), "stefan turcanu");
+        assert_eq!(ohne_zeichen("Nguyễn Thị Hồng"), "nguyen thi hong");
+        assert_eq!(ohne_zeichen("Ελένη"), "ελενη");
+        assert_eq!(ohne_zeichen("Ёлкин"), "елкин");
+    }
+
+    #[test]
+    fn both_german_spellings_are_indexed() {
+        assert_eq!(
+            falten("Mühlenkamp, Straße"),
+            "muhlenkamp muehlenkamp strasse"
+        );
+        assert_eq!(falten("Rat der Stadt"), "rat der stadt");
+    }
+
+    #[test]
+    fn query_is_a_conjunction_of_prefixes() {
+        assert_eq!(
+            anfrage("Integrationsrat 2014").unwrap(),
+            "\"integrationsrat\"* \"2014\"*"
+        );
+        assert_eq!(anfrage("Mühlen").unwrap(), "(\"muhlen\"* OR \"muehlen\"*)");
+        assert_eq!(anfrage(" \"*( ) "), None);
+    }
+}

@@ -1,0 +1,8 @@
+//! Ratsbüro core: the domain, the store, and the API the desktop app and the CLI share.
+//!
+//! Never depends on Tauri or GTK: `cargo test -p ratsbuero` builds without the webview
+//! libraries. See `../shared/DESIGN.md` (architecture) and the README.
+
+pub mod api;
+pub mod domain;
+pub mod store;

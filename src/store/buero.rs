@@ -1,0 +1,64 @@
+//! Table `buero`: the office's settings, one row.
+
+use super::fehler::StoreError;
+use super::Store;
+use crate::domain::{Buero, GremiumArt};
+use rusqlite::{params, Connection};
+
+fn art_key(a: GremiumArt) -> &'static str {
+    match a {
+        GremiumArt::Integrationsrat => "integrationsrat",
+        GremiumArt::AusschussChancengerechtigkeit => "ausschuss_chancengerechtigkeit",
+    }
+}
+
+pub(crate) fn lesen(conn: &Connection) -> Result<Buero, StoreError> {
+    Ok(conn.query_row(
+        "SELECT kommune, gremium_name, gremium_art, nummernschema, wahlperiode, eingerichtet FROM buero WHERE id = 1",
+        [],
+        |r| {
+            let art: String = r.get(2)?;
+            Ok(Buero {
+                kommune: r.get(0)?,
+                gremium_name: r.get(1)?,
+                gremium_art: if art == "ausschuss_chancengerechtigkeit" {
+                    GremiumArt::AusschussChancengerechtigkeit
+                } else {
+                    GremiumArt::Integrationsrat
+                },
+                nummernschema: r.get(3)?,
+                wahlperiode: r.get(4)?,
+                eingerichtet: r.get(5)?,
+            })
+        },
+    )?)
+}
+
+impl Store {
+    pub fn buero(&self) -> Result<Buero, StoreError> {
+        lesen(&self.conn)
+    }
+
+    /// Saves the settings (and marks the office as set up). Invalid settings are refused
+    /// whole.
+    pub fn buero_speichern(&mut self, b: &Buero) -> Result<Buero, StoreError> {
+        let befunde = b.pruefen();
+        if !befunde.is_empty() {
+            return Err(StoreError::Ungueltig(befunde));
+        }
+        self.conn
+            .execute(
+                "UPDATE buero SET kommune = ?1, gremium_name = ?2, gremium_art = ?3, nummernschema = ?4,
+                        wahlperiode = ?5, eingerichtet = 1 WHERE id = 1",
+                params![
+                    b.kommune.trim(),
+                    b.gremium_name.trim(),
+                    art_key(b.gremium_art),
+                    b.nummernschema.trim(),
+                    b.wahlperiode.trim()
+                ],
+            )
+            .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
+        self.buero()
+    }
+}

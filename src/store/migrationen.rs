@@ -1,0 +1,93 @@
+//! Versioned schema migrations (rusqlite_migration, version in `PRAGMA user_version`).
+//!
+//! Before an existing file is migrated, a copy is written beside it
+//! (`<name>.vor-schema-<alt>-<zeit>.sqlite`, by `VACUUM INTO`). All pending migrations run
+//! in one transaction: a failure leaves the file at its old version. A file from a newer
+//! Ratsbüro is refused before anything is touched.
+
+use super::fehler::StoreError;
+use super::suche;
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// All migrations, oldest first. Never edit a released one; append a new one.
+pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("sql/0001_grundschema.sql")),
+        M::up_with_hook(
+            include_str!("sql/0002_volltextsuche.sql"),
+            |tx: &rusqlite::Transaction| {
+                suche::alles_neu_indizieren(tx)?;
+                Ok(())
+            },
+        ),
+    ])
+});
+
+/// Number of the newest schema this build knows.
+pub fn neueste_version() -> i64 {
+    MIGRATIONEN_ANZAHL as i64
+}
+
+const MIGRATIONEN_ANZAHL: usize = 2;
+
+/// The path of the safety copy taken before migrating from `alt`.
+pub fn kopie_pfad(pfad: &Path, alt: i64, jetzt: NaiveDateTime) -> PathBuf {
+    let name = pfad
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "ratsbuero".into());
+    pfad.with_file_name(format!(
+        "{name}.vor-schema-{alt}-{}.sqlite",
+        jetzt.format("%Y%m%d-%H%M%S")
+    ))
+}
+
+pub(super) fn migrieren(
+    conn: &mut Connection,
+    pfad: &Path,
+    version: i64,
+    jetzt: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let neueste = neueste_version();
+    if version > neueste {
+        return Err(StoreError::NeueresSchema {
+            gefunden: version,
+            bekannt: neueste,
+        });
+    }
+    if version == neueste {
+        return Ok(());
+    }
+    if version > 0 {
+        let ziel = kopie_pfad(pfad, version, jetzt);
+        conn.execute("VACUUM INTO ?1", [ziel.to_string_lossy()])?;
+    }
+    MIGRATIONEN.to_latest(conn)?;
+    Ok(())
+}
+
+/// Brings a connection to exactly `version` (tests build old files with it).
+pub fn bis_version(conn: &mut Connection, version: usize) -> Result<(), StoreError> {
+    MIGRATIONEN.to_version(conn, version)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_validate_and_the_count_is_right() {
+        MIGRATIONEN.validate().unwrap();
+        let mut conn = Connection::open_in_memory().unwrap();
+        MIGRATIONEN.to_latest(&mut conn).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, neueste_version());
+    }
+}

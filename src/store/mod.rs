@@ -1,0 +1,102 @@
+//! The store: one SQLite file per office, and every line of SQL the product has.
+//!
+//! Nothing outside this module knows it is SQLite: the rest of the core calls the
+//! functions of [`Store`]. The file runs in WAL mode with `foreign_keys=ON` and
+//! `synchronous=FULL` (a saved Vorlage survives a power cut), a busy timeout so that a
+//! second window or the CLI waits instead of failing, and versioned migrations
+//! ([`migrationen`]) that run in one transaction after a copy of the file was taken.
+//! Each table has its own file here with the functions that read and write it.
+
+mod anlagen;
+mod buero;
+mod fehler;
+pub mod migrationen;
+mod suche;
+mod vorlagen;
+
+pub use anlagen::{AnlageInfo, AnlageNeu};
+pub use fehler::StoreError;
+pub use vorlagen::{Gespeichert, Sortierung, VorlageAkte, VorlageZeile, VorlagenFilter};
+
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another connection's write lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The timestamp format of every time column (local time of the office).
+pub(crate) const ZEITFORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+
+pub(crate) fn zeit(t: NaiveDateTime) -> String {
+    t.format(ZEITFORMAT).to_string()
+}
+
+/// An open office database.
+pub struct Store {
+    conn: Connection,
+    pfad: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `pfad` and brings its schema to the latest
+    /// version. `jetzt` names the safety copy taken before a migration.
+    pub fn oeffnen(pfad: &Path, jetzt: NaiveDateTime) -> Result<Store, StoreError> {
+        if let Some(ordner) = pfad.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(ordner).map_err(|quelle| StoreError::Io {
+                pfad: ordner.to_path_buf(),
+                quelle,
+            })?;
+        }
+        let mut conn = Connection::open(pfad)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // The first read tells whether this is a database at all.
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| StoreError::aus_oeffnen(pfad, e))?;
+        let modus: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| StoreError::aus_oeffnen(pfad, e))?;
+        if !modus.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::KeinWal(modus));
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        migrationen::migrieren(&mut conn, pfad, version, jetzt)?;
+        Ok(Store {
+            conn,
+            pfad: pfad.to_path_buf(),
+        })
+    }
+
+    pub fn pfad(&self) -> &Path {
+        &self.pfad
+    }
+
+    /// `PRAGMA integrity_check` — "ok" when the file is sound.
+    pub fn integritaet(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// The schema version the file is at.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Reads a pragma value (for tests and diagnostics).
+    pub fn pragma(&self, name: &str) -> Result<String, StoreError> {
+        let v: rusqlite::types::Value =
+            self.conn
+                .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))?;
+        Ok(match v {
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+    }
+}

@@ -1,0 +1,73 @@
+// Ratsbüro front end: the frame (navigation left, area right), keyboard shortcuts, and
+// the first-start check. Screens live in screens/, one module each.
+import { aufruf } from './ipc.js';
+import * as meldung from './components/meldung.js';
+import { VorlagenBereich } from './screens/vorlagen.js';
+import * as einstellungen from './screens/einstellungen.js';
+
+const haupt = document.getElementById('hauptbereich');
+let vorlagen = null;
+let erstesMal = true;
+
+function bueroZeigen(b) {
+  document.querySelector('[data-testid="buero-name"]').textContent = b ? [b.gremium_name, b.kommune].filter(Boolean).join(' · ') : '';
+}
+
+function badge(zeilen) {
+  const offen = zeilen.filter((z) => z.zustand === 'entwurf' && z.offene_befunde > 0).length;
+  const el = document.querySelector('[data-testid="nav-vorlagen-badge"]');
+  el.textContent = offen ? String(offen) : '';
+  el.title = offen ? `${offen} Entwürfe mit offenen Punkten` : '';
+  if (erstesMal) {
+    erstesMal = false;
+    aufruf('kaltstart_fertig').catch(() => {});
+  }
+}
+
+async function bereich(name) {
+  document.querySelectorAll('[data-bereich]').forEach((a) => {
+    if (a.dataset.bereich === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+  if (vorlagen && !(await vorlagen.editor.verlassen())) return;
+  if (name === 'einstellungen') {
+    vorlagen = null;
+    await einstellungen.zeigen(haupt, { geaendert: (b) => { if (b) bueroZeigen(b); } });
+  } else {
+    vorlagen = new VorlagenBereich(haupt, { beiListe: badge });
+    await vorlagen.laden();
+  }
+}
+
+function route() {
+  const name = (location.hash || '#vorlagen').slice(1);
+  bereich(name === 'einstellungen' ? 'einstellungen' : 'vorlagen');
+}
+
+document.addEventListener('keydown', (e) => {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const taste = e.key.toLowerCase();
+  if (!['n', 's', 'f'].includes(taste)) return;
+  if (document.getElementById('dialog').open) return;
+  e.preventDefault();
+  if (!vorlagen) { location.hash = '#vorlagen'; return; }
+  if (taste === 'n') vorlagen.neu();
+  if (taste === 's') vorlagen.speichern();
+  if (taste === 'f') vorlagen.sucheFokussieren();
+});
+
+window.addEventListener('hashchange', route);
+window.addEventListener('beforeunload', () => { vorlagen?.editor.verlassen(); });
+
+async function start() {
+  try {
+    let b = await aufruf('buero_lesen');
+    if (!b.eingerichtet) b = await einstellungen.einrichten(b);
+    bueroZeigen(b);
+  } catch (e) {
+    meldung.fehler(e);
+    location.hash = '#einstellungen';
+  }
+  route();
+}
+
+start();

@@ -1,0 +1,52 @@
+// Labelled form fields with a slot for the core's message about them (`data-feld`).
+import { h, neueId, optionen } from './dom.js';
+
+function rahmen(feld, labelText, control, { breit = false, hilfe = null } = {}) {
+  const meldungId = `${control.id}-meldung`;
+  control.setAttribute('aria-describedby', meldungId);
+  return h('div', { class: `feld${breit ? ' breit' : ''}` },
+    h('label', { for: control.id }, labelText),
+    control,
+    hilfe ? h('div', { class: 'hilfe' }, hilfe) : null,
+    h('div', { class: 'feld-meldung', id: meldungId, 'data-meldung-fuer': feld }),
+  );
+}
+
+export function text(feld, labelText, wert, opts = {}) {
+  const control = h('input', {
+    type: 'text', id: neueId(feld), name: feld, value: wert ?? '', 'data-feld': feld,
+    'data-testid': `feld-${feld}`, autocomplete: 'off', ...(opts.attrs || {}),
+  });
+  return rahmen(feld, labelText, control, opts);
+}
+
+export function flaeche(feld, labelText, wert, opts = {}) {
+  const control = h('textarea', {
+    id: neueId(feld), name: feld, 'data-feld': feld, 'data-testid': `feld-${feld}`,
+    class: opts.lang ? 'lang' : null, spellcheck: 'true', lang: 'de',
+  });
+  control.value = wert ?? '';
+  return rahmen(feld, labelText, control, { ...opts, breit: true });
+}
+
+export function auswahl(feld, labelText, liste, wert, opts = {}) {
+  const control = h('select', { id: neueId(feld), name: feld, 'data-feld': feld, 'data-testid': `feld-${feld}` },
+    optionen(liste, wert));
+  return rahmen(feld, labelText, control, opts);
+}
+
+/** Puts the findings at their fields (by `feld` key) and marks the controls invalid. */
+export function befundeZeigen(wurzel, befunde) {
+  wurzel.querySelectorAll('[data-meldung-fuer]').forEach((el) => { el.textContent = ''; el.className = 'feld-meldung'; });
+  wurzel.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+  for (const b of befunde) {
+    const ziel = wurzel.querySelector(`[data-meldung-fuer="${CSS.escape(b.feld)}"]`);
+    if (ziel && !ziel.textContent) {
+      ziel.textContent = b.meldung;
+      ziel.className = `feld-meldung ${b.schwere}`;
+    }
+    if (b.schwere === 'fehler') {
+      wurzel.querySelector(`[data-feld="${CSS.escape(b.feld)}"]`)?.setAttribute('aria-invalid', 'true');
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// Presentation only: how dates, times and sizes are written on screen.
+
+export function datumDeutsch(iso) {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+export function uhrzeit(isoZeit) {
+  const m = /T(\d{2}):(\d{2})/.exec(isoZeit || '');
+  return m ? `${m[1]}:${m[2]}` : '';
+}
+
+export function groesse(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
+}
+
+export const ARTEN = [
+  ['beschlussvorlage', 'Beschlussvorlage'],
+  ['mitteilungsvorlage', 'Mitteilungsvorlage'],
+  ['anfrage', 'Anfrage'],
+  ['antrag', 'Antrag'],
+];
+export const STATUS = [
+  ['oeffentlich', 'öffentlich'],
+  ['nichtoeffentlich', 'nichtöffentlich'],
+];
+export const ROLLEN = [
+  ['vorberatung', 'Vorberatung'],
+  ['entscheidung', 'Entscheidung'],
+  ['kenntnisnahme', 'Kenntnisnahme'],
+  ['anhoerung', 'Anhörung'],
+];
+export const ZUSTAENDE = [
+  ['entwurf', 'Entwurf'],
+  ['freigegeben', 'freigegeben'],
+];
+
+export function label(liste, key) {
+  return (liste.find(([k]) => k === key) || [key, key])[1];
+}

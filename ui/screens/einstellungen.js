@@ -1,0 +1,94 @@
+// Einstellungen: the office's settings (Kommune, Gremium, Nummernschema) and which
+// database file is open. Also the first-start dialog that offers the defaults.
+import { aufruf } from '../ipc.js';
+import { h } from '../components/dom.js';
+import * as feld from '../components/feld.js';
+import * as meldung from '../components/meldung.js';
+import * as dialog from '../components/dialog.js';
+
+const GREMIUM_ARTEN = [
+  ['integrationsrat', 'Integrationsrat (§ 27 GO NRW)'],
+  ['ausschuss_chancengerechtigkeit', 'Ausschuss für Chancengerechtigkeit und Integration'],
+];
+const SCHEMA_HILFE = 'Platzhalter: {jahr}, {nr}, {nr:04} (vierstellig), {wahlperiode}. Beispiele: {jahr}/{nr:04} → 2026/0001; {nr:04}/{jahr} → 0001/2026; {wahlperiode}/{nr} → 14/1.';
+
+function bueroFelder(b) {
+  return h('div', { class: 'raster' },
+    feld.text('kommune', 'Kommune', b.kommune, { attrs: { placeholder: 'z. B. Stadt Herne' } }),
+    feld.text('gremium_name', 'Name des Gremiums', b.gremium_name),
+    feld.auswahl('gremium_art', 'Art des Gremiums', GREMIUM_ARTEN, b.gremium_art),
+    feld.text('nummernschema', 'Nummernschema der Vorlagen', b.nummernschema, { hilfe: SCHEMA_HILFE }),
+    feld.text('wahlperiode', 'Wahlperiode', b.wahlperiode, { attrs: { placeholder: 'z. B. 14' } }),
+  );
+}
+
+function bueroLesen(wurzel, eingerichtet) {
+  const w = (k) => wurzel.querySelector(`[data-feld="${k}"]`).value;
+  return { kommune: w('kommune'), gremium_name: w('gremium_name'), gremium_art: w('gremium_art'), nummernschema: w('nummernschema'), wahlperiode: w('wahlperiode'), eingerichtet };
+}
+
+async function bueroSpeichern(wurzel) {
+  try {
+    const b = await aufruf('buero_speichern', { buero: bueroLesen(wurzel, true) });
+    feld.befundeZeigen(wurzel, []);
+    return b;
+  } catch (e) {
+    feld.befundeZeigen(wurzel, e.befunde || []);
+    meldung.fehler(e);
+    return null;
+  }
+}
+
+/** First start: offers the defaults; resolves with the saved settings. */
+export function einrichten(b) {
+  return new Promise((fertig) => {
+    const felder = h('form', { 'data-testid': 'einrichtung', onsubmit: (e) => e.preventDefault() },
+      h('p', {}, 'Willkommen. Bitte prüfen Sie die Angaben Ihres Büros; Sie können sie später unter „Einstellungen“ ändern.'),
+      bueroFelder(b));
+    const ok = h('button', { class: 'primaer', 'data-testid': 'einrichtung-speichern', onclick: async () => {
+      const gespeichert = await bueroSpeichern(felder);
+      if (gespeichert) { dialog.schliessen(); fertig(gespeichert); }
+    } }, 'Übernehmen');
+    const dlg = dialog.oeffnen('Ratsbüro einrichten', felder, [ok]);
+    dlg.addEventListener('cancel', (e) => e.preventDefault(), { once: true });
+    felder.querySelector('[data-feld="kommune"]').focus();
+  });
+}
+
+export async function zeigen(wurzel, { geaendert }) {
+  let b;
+  let info;
+  try {
+    [b, info] = await Promise.all([aufruf('buero_lesen'), aufruf('db_info')]);
+  } catch (e) {
+    info = await aufruf('db_info').catch(() => ({ pfad: '?', fehler: e }));
+    b = null;
+  }
+  const bueroForm = h('form', { 'data-testid': 'einstellungen-buero', onsubmit: (e) => e.preventDefault() });
+  if (b) {
+    bueroForm.append(bueroFelder(b), h('p', {}, h('button', { class: 'primaer', 'data-testid': 'einstellungen-speichern', onclick: async () => {
+      const neu = await bueroSpeichern(bueroForm);
+      if (neu) { meldung.zeigen('Einstellungen gespeichert.'); geaendert?.(neu); }
+    } }, 'Einstellungen speichern')));
+  }
+  const pfadFeld = feld.text('db_pfad', 'Datenbankdatei', info.pfad, {
+    breit: true,
+    hilfe: info.aus_umgebung ? 'Durch die Umgebungsvariable RATSBUERO_DB festgelegt.' : 'Eine andere Datei wählen: vollständigen Pfad eintragen. Gibt es sie nicht, wird sie angelegt.',
+  });
+  const dbForm = h('form', { 'data-testid': 'einstellungen-db', onsubmit: (e) => e.preventDefault() },
+    pfadFeld,
+    h('p', { class: 'stumm', 'data-testid': 'db-schema' }, info.schema_version ? `Schema-Version ${info.schema_version}` : ''),
+    info.fehler ? h('p', { class: 'feld-meldung', role: 'alert' }, info.fehler.message) : null,
+    h('button', { 'data-testid': 'db-wechseln', disabled: info.aus_umgebung, onclick: async () => {
+      try {
+        await aufruf('db_pfad_setzen', { pfad: dbForm.querySelector('[data-feld="db_pfad"]').value });
+        meldung.zeigen('Datenbank gewechselt.');
+        geaendert?.();
+      } catch (e) { feld.befundeZeigen(dbForm, e.befunde || []); meldung.fehler(e); }
+    } }, 'Diese Datei öffnen'));
+  wurzel.replaceChildren(h('div', { class: 'einstellungen' },
+    h('h1', {}, 'Einstellungen'),
+    b ? h('fieldset', {}, h('legend', {}, 'Büro'), bueroForm) : null,
+    h('fieldset', {}, h('legend', {}, 'Datenbank'), dbForm),
+  ));
+}

@@ -1,0 +1,465 @@
+// The Vorlage editor: every part of the paper, autosaved, with the core's findings shown
+// at their fields. Every save carries the version it is based on; a conflict stops the
+// autosave and lets the user decide, nothing is overwritten silently.
+import { aufruf } from '../ipc.js';
+import { h, neueId, optionen } from '../components/dom.js';
+import * as feld from '../components/feld.js';
+import * as meldung from '../components/meldung.js';
+import * as dialog from '../components/dialog.js';
+import { ARTEN, STATUS, ROLLEN, label, datumDeutsch, uhrzeit, groesse } from '../format.js';
+
+const AUTOSAVE_MS = 600;
+
+const POSTEN_ERGEBNIS = [
+  ['Ertrag', [['ertrag_einmalig', 'einmalig'], ['ertrag_jaehrlich', 'jährlich']], []],
+  ['Aufwand', [['aufwand_einmalig', 'einmalig'], ['aufwand_jaehrlich', 'jährlich']],
+    [['personalaufwand', 'Personalaufwand'], ['sach_und_dienstleistungen', 'Sach- und Dienstleistungen'], ['transferaufwand', 'Transferaufwand']]],
+];
+const POSTEN_INVESTIV = [
+  ['Einzahlung', [['einzahlung_einmalig', 'einmalig'], ['einzahlung_jaehrlich', 'jährlich']],
+    [['zuschuesse', 'Zuschüsse'], ['beitraege_dritter', 'Beiträge Dritter']]],
+  ['Auszahlung', [['auszahlung_einmalig', 'einmalig'], ['auszahlung_jaehrlich', 'jährlich']], []],
+];
+const KLIMA = [
+  ['keine', 'keine wesentliche Klimarelevanz', 'Die Durchführung der Haupt- und Alternativenprüfung war daher nicht notwendig (keine Anlage).'],
+  ['positiv', 'keine negative oder eine positive Klimawirkung', 'Die Durchführung der Alternativenprüfung war daher nicht notwendig (keine Anlage).'],
+  ['negativ', 'eine negative Klimawirkung', 'Die Alternativenprüfung wurde durchgeführt und das Prüfungsergebnis ist als Anlage beigefügt.'],
+];
+
+export class Editor {
+  constructor(wurzel, { gespeichert, oeffnen }) {
+    this.wurzel = wurzel;
+    this.beiGespeichert = gespeichert;
+    this.oeffnenNach = oeffnen;
+    this.akte = null;
+    this.basis = null;
+    this.ungespeichert = false;
+    this.konflikt = false;
+    this.timer = null;
+    this.kette = Promise.resolve();
+  }
+
+  leer() {
+    this.akte = null;
+    this.wurzel.replaceChildren(h('div', { class: 'leer', 'data-testid': 'editor-leer' },
+      'Wählen Sie links eine Vorlage oder legen Sie eine neue an (Strg+N).'));
+  }
+
+  /** Saves pending changes before another paper is opened; false if that failed. */
+  async verlassen() {
+    if (!this.akte || !this.ungespeichert || this.konflikt) return true;
+    clearTimeout(this.timer);
+    return this.einreihen(() => this.speichern());
+  }
+
+  einreihen(schritt) {
+    const p = this.kette.then(schritt, schritt);
+    this.kette = p.catch(() => {});
+    return p;
+  }
+
+  async laden(id) {
+    try {
+      const akte = await aufruf('vorlage_lesen', { id });
+      this.anzeigen(akte);
+    } catch (e) {
+      meldung.fehler(e);
+    }
+  }
+
+  anzeigen(akte) {
+    this.akte = akte;
+    this.basis = akte.version;
+    this.ungespeichert = false;
+    this.konflikt = false;
+    this.zeichnen();
+    this.befundeZeigen(akte.befunde);
+    this.summenZeigen(akte.summen);
+    this.standZeigen(akte.zustand === 'freigegeben' ? `Freigegeben am ${datumDeutsch(akte.freigegeben_am)}` : `Gespeichert ${uhrzeit(akte.geaendert)}`);
+  }
+
+  get freigegeben() { return this.akte?.zustand === 'freigegeben'; }
+
+  zeichnen() {
+    const a = this.akte;
+    const i = a.inhalt;
+    const titel = a.nummer ? `Vorlage ${a.nummer}` : 'Entwurf';
+    this.stand = h('span', { class: 'speicherstand', 'data-testid': 'speicherstand', role: 'status' });
+    const knoepfe = this.freigegeben
+      ? [
+        a.nachfolger_id
+          ? h('button', { 'data-testid': 'zur-neuen-fassung', onclick: () => this.oeffnenNach(a.nachfolger_id) }, 'Zur neueren Fassung')
+          : h('button', { 'data-testid': 'neue-fassung', onclick: () => this.neueFassung() }, 'Neue Fassung anlegen'),
+      ]
+      : [
+        h('button', { 'data-testid': 'speichern', onclick: () => this.jetztSpeichern(), title: 'Speichern (Strg+S)' }, 'Speichern'),
+        h('button', { class: 'primaer', 'data-testid': 'freigeben', onclick: () => this.freigeben() }, 'Freigeben'),
+      ];
+    this.form = h('form', { class: 'formular', 'data-testid': 'editor', novalidate: true, onsubmit: (e) => e.preventDefault() });
+    this.konfliktLeiste = h('div', { 'data-testid': 'konflikt' });
+    this.befundListe = h('div', { class: 'befunde', 'data-testid': 'befunde', 'aria-live': 'polite' });
+    const gesperrt = this.freigegeben;
+    const inhalt = h('fieldset', { class: 'ohne-rahmen', disabled: gesperrt, 'data-testid': 'editor-felder' },
+      h('legend', { class: 'visuell-versteckt' }, titel),
+      i.status === 'nichtoeffentlich' ? h('div', { class: 'nichtoeff-hinweis', 'data-testid': 'nichtoeff-hinweis' }, 'nichtöffentlich – darf nicht veröffentlicht werden') : null,
+      this.kopfTeil(i),
+      this.beratungsTeil(i),
+      this.finanzTeil(i),
+      this.klimaTeil(i),
+      h('fieldset', {}, h('legend', {}, 'Beschlussvorschlag'),
+        feld.flaeche('beschlussvorschlag', 'Beschlussvorschlag', i.beschlussvorschlag, { hilfe: 'Bei einer Entsendung: „Der Integrationsrat entsendet folgende Mitglieder …“ mit einer nummerierten Liste (1. …).' })),
+      h('fieldset', {}, h('legend', {}, 'Sachverhalt'),
+        feld.flaeche('sachverhalt', 'Sachverhalt', i.sachverhalt, { lang: true, hilfe: 'Absätze durch eine Leerzeile trennen; Aufzählungen mit „- “ oder „1. “ beginnen.' })),
+    );
+    this.form.append(this.konfliktLeiste, this.befundListe, inhalt, this.anlagenTeil(a));
+    this.form.addEventListener('input', (e) => this.geaendert(e));
+    this.form.addEventListener('change', (e) => this.geaendert(e));
+    this.wurzel.replaceChildren(
+      h('div', { class: 'werkzeugleiste' },
+        h('h1', { class: 'titel', 'data-testid': 'editor-titel' }, titel, ' ',
+          this.freigegeben ? h('span', { class: 'badge freigegeben' }, 'freigegeben') : h('span', { class: 'badge entwurf' }, 'Entwurf'),
+          a.fassung > 0 ? h('span', { class: 'stumm' }, ` ${a.fassung}. Ergänzung`) : null),
+        this.stand,
+        ...knoepfe,
+      ),
+      this.form,
+    );
+  }
+
+  kopfTeil(i) {
+    return h('fieldset', {}, h('legend', {}, 'Kopf'),
+      h('div', { class: 'raster' },
+        feld.auswahl('art', 'Vorlage-Art', ARTEN, i.art),
+        feld.auswahl('status', 'Status', STATUS, i.status),
+        feld.text('betreff', 'Betreff', i.betreff, { breit: true }),
+        feld.text('verfasser', 'Verfasser', i.verfasser),
+        feld.text('federfuehrend', 'Federführend', i.federfuehrend),
+        feld.text('bearbeiter', 'Bearbeiter/-in', i.bearbeiter),
+      ));
+  }
+
+  beratungsTeil(i) {
+    this.beratungBody = h('tbody', { 'data-testid': 'beratungsfolge' });
+    for (const s of i.beratungsfolge) this.beratungBody.append(this.beratungsZeile(s));
+    this.beratungNummerieren();
+    return h('fieldset', {}, h('legend', {}, 'Beratungsfolge'),
+      h('table', { class: 'eingabe' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Gremium'), h('th', { scope: 'col' }, 'Rolle'), h('th', { scope: 'col' }, 'Sitzung am'), h('th', { scope: 'col' }, 'Ergebnis'), h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktionen')))),
+        this.beratungBody),
+      h('div', { class: 'feld-meldung', 'data-meldung-fuer': 'beratungsfolge' }),
+      h('button', { type: 'button', class: 'klein', 'data-testid': 'schritt-neu', onclick: () => {
+        this.beratungBody.append(this.beratungsZeile({ gremium: '', rolle: 'vorberatung', datum: '', ergebnis: '' }));
+        this.beratungNummerieren();
+        this.beratungBody.lastElementChild.querySelector('input').focus();
+        this.geaendert();
+      } }, '+ Gremium hinzufügen'));
+  }
+
+  beratungsZeile(s) {
+    const tr = h('tr', { 'data-testid': 'schritt' });
+    const zelle = (el, name) => h('td', {}, el, h('div', { class: 'feld-meldung', 'data-schritt-meldung': name }));
+    tr.append(
+      zelle(h('input', { type: 'text', value: s.gremium, 'data-teil': 'gremium', 'data-testid': 'schritt-gremium' }), 'gremium'),
+      zelle(h('select', { 'data-teil': 'rolle', 'data-testid': 'schritt-rolle' }, optionen(ROLLEN, s.rolle)), 'rolle'),
+      zelle(h('input', { type: 'date', value: s.datum, 'data-teil': 'datum', 'data-testid': 'schritt-datum' }), 'datum'),
+      zelle(h('input', { type: 'text', value: s.ergebnis, 'data-teil': 'ergebnis', 'data-testid': 'schritt-ergebnis' }), 'ergebnis'),
+      h('td', { class: 'aktionen' },
+        h('button', { type: 'button', class: 'klein', 'data-aktion': 'hoch', onclick: () => { tr.previousElementSibling?.before(tr); this.beratungNummerieren(); this.geaendert(); } }, '↑'),
+        h('button', { type: 'button', class: 'klein', 'data-aktion': 'runter', onclick: () => { tr.nextElementSibling?.after(tr); this.beratungNummerieren(); this.geaendert(); } }, '↓'),
+        h('button', { type: 'button', class: 'klein', 'data-aktion': 'weg', onclick: () => { tr.remove(); this.beratungNummerieren(); this.geaendert(); } }, '✕'),
+      ),
+    );
+    return tr;
+  }
+
+  beratungNummerieren() {
+    [...this.beratungBody.children].forEach((tr, n) => {
+      const nr = n + 1;
+      tr.querySelectorAll('[data-teil]').forEach((el) => {
+        const teil = el.dataset.teil;
+        el.dataset.feld = `beratungsfolge.${n}.${teil}`;
+        el.id = el.id || neueId('schritt');
+        const namen = { gremium: 'Gremium', rolle: 'Rolle', datum: 'Sitzung am', ergebnis: 'Ergebnis' };
+        el.setAttribute('aria-label', `Schritt ${nr}: ${namen[teil]}`);
+        const m = el.parentElement.querySelector('[data-schritt-meldung]');
+        m.dataset.meldungFuer = `beratungsfolge.${n}.${teil}`;
+        m.id = `${el.id}-meldung`;
+        el.setAttribute('aria-describedby', m.id);
+      });
+      const [hoch, runter, weg] = tr.querySelectorAll('[data-aktion]');
+      hoch.setAttribute('aria-label', `Schritt ${nr} nach oben`);
+      runter.setAttribute('aria-label', `Schritt ${nr} nach unten`);
+      weg.setAttribute('aria-label', `Schritt ${nr} entfernen`);
+    });
+  }
+
+  finanzTeil(i) {
+    const f = i.finanzen;
+    const name = neueId('finanzart');
+    const radio = (wert, text) => h('label', {}, h('input', { type: 'radio', name, value: wert, checked: f.art === wert, 'data-feld': 'finanzen.art', 'data-testid': `finanzen-${wert}` }), ` ${text}`);
+    const gruppe = (titel, gruppen) => h('div', {}, h('h3', {}, titel), ...gruppen.map(([kopf, zeilen, darin]) => h('div', { class: 'posten' },
+      h('strong', {}, kopf), h('span', { class: 'stumm' }, '€'),
+      ...zeilen.flatMap(([key, text]) => this.betragsFeld(key, `${kopf} ${text}`, text, f[key], false)),
+      darin.length ? h('em', { class: 'summe' }, 'darin enthalten:') : null,
+      ...darin.flatMap(([key, text]) => this.betragsFeld(key, `${kopf}, darin enthalten: ${text}`, text, f[key], true)),
+      darin.length ? h('div', { class: 'summe', 'data-testid': `summe-${kopf.toLowerCase()}` }) : null,
+      darin.length ? h('div', { class: 'feld-meldung summe', 'data-meldung-fuer': `finanzen.${kopf.toLowerCase()}_darin` }) : null,
+    )));
+    const hmName = neueId('haushaltsmittel');
+    const hm = (wert, text) => h('label', {}, h('input', { type: 'radio', name: hmName, value: wert, checked: f.haushaltsmittel === wert, 'data-feld': 'finanzen.haushaltsmittel', 'data-testid': `haushaltsmittel-${wert}` }), ` ${text}`);
+    this.finanzTabelle = h('div', { class: 'finanzen', 'data-testid': 'finanzen-tabelle', hidden: f.art !== 'folgende' },
+      gruppe('Ergebnisrechnung', POSTEN_ERGEBNIS),
+      gruppe('Investiver Finanzplan', POSTEN_INVESTIV),
+      h('div', { class: 'summe', role: 'radiogroup', 'aria-label': 'Haushaltsmittel stehen' }, 'Haushaltsmittel stehen: ', hm('verfuegbar', 'zur Verfügung'), ' ', hm('nicht_verfuegbar', 'nicht zur Verfügung'),
+        h('div', { class: 'feld-meldung', 'data-meldung-fuer': 'finanzen.haushaltsmittel' })),
+    );
+    return h('fieldset', {}, h('legend', {}, 'Finanzielle Auswirkungen'),
+      h('div', { role: 'radiogroup', 'aria-label': 'Finanzielle Auswirkungen' }, radio('keine', 'keine'), ' ', radio('folgende', 'folgende')),
+      h('div', { class: 'feld-meldung', 'data-meldung-fuer': 'finanzen.art' }),
+      this.finanzTabelle);
+  }
+
+  betragsFeld(key, langLabel, kurz, wert, darin) {
+    const id = neueId(key);
+    return [
+      h('label', { for: id, class: darin ? 'darin' : null }, kurz, h('span', { class: 'visuell-versteckt' }, ` (${langLabel})`)),
+      h('div', {},
+        h('input', { type: 'text', id, inputmode: 'decimal', value: wert, 'data-feld': `finanzen.${key}`, 'data-testid': `betrag-${key}`, 'aria-describedby': `${id}-meldung`, placeholder: '0,00' }),
+        h('div', { class: 'feld-meldung', id: `${id}-meldung`, 'data-meldung-fuer': `finanzen.${key}` })),
+    ];
+  }
+
+  klimaTeil(i) {
+    const name = neueId('klima');
+    return h('fieldset', {}, h('legend', {}, 'Klimarelevante Auswirkungen'),
+      h('div', { class: 'optionen', role: 'radiogroup', 'aria-label': 'Klimarelevante Auswirkungen' }, ...KLIMA.map(([wert, text, folge]) => {
+        const id = neueId('klima');
+        return h('label', { for: id },
+          h('input', { type: 'radio', id, name, value: wert, checked: i.klimarelevanz === wert, 'data-feld': 'klimarelevanz', 'data-testid': `klima-${wert}`, 'aria-describedby': `${id}-folge` }),
+          h('span', {}, text),
+          h('span', { class: 'folge', id: `${id}-folge` }, folge));
+      })),
+      h('div', { class: 'feld-meldung', 'data-meldung-fuer': 'klimarelevanz' }));
+  }
+
+  anlagenTeil(a) {
+    const gesperrt = this.freigegeben;
+    const datei = h('input', { type: 'file', id: neueId('anlage'), multiple: true, 'data-testid': 'anlage-datei', disabled: gesperrt,
+      onchange: (e) => { const dateien = [...e.target.files]; e.target.value = ''; this.anlagenHochladen(dateien); } });
+    const zeilen = a.anlagen.map((an) => h('tr', { 'data-testid': 'anlage' },
+      h('td', {}, `Anlage ${an.nr}`),
+      h('td', {}, h('select', { 'aria-label': `Status von ${an.name}`, disabled: gesperrt, 'data-testid': 'anlage-status',
+        onchange: (e) => this.anlageAendern(an, e.target.value, an.alternativenpruefung) }, optionen(STATUS, an.status))),
+      h('td', {}, an.name),
+      h('td', { class: 'nr' }, groesse(an.groesse)),
+      h('td', {}, h('label', {}, h('input', { type: 'checkbox', checked: an.alternativenpruefung, disabled: gesperrt, 'data-testid': 'anlage-alternativenpruefung',
+        onchange: (e) => this.anlageAendern(an, an.status, e.target.checked) }), ' Alternativenprüfung')),
+      h('td', {}, h('button', { type: 'button', class: 'klein', disabled: gesperrt, 'aria-label': `${an.name} entfernen`, 'data-testid': 'anlage-entfernen',
+        onclick: () => this.anlageEntfernen(an) }, 'Entfernen')),
+    ));
+    return h('fieldset', { 'data-testid': 'anlagen' }, h('legend', {}, 'Anlagen'),
+      zeilen.length
+        ? h('table', { class: 'eingabe' }, h('thead', {}, h('tr', {}, ...['Nr.', 'Status', 'Name', 'Größe', 'Prüfung', ''].map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visuell-versteckt' }, 'Aktionen'))))), h('tbody', {}, zeilen))
+        : h('p', { class: 'stumm' }, 'Keine Anlagen.'),
+      h('div', { class: 'feld-meldung', 'data-meldung-fuer': 'anlagen' }),
+      h('div', { class: 'feld' }, h('label', { for: datei.id }, 'Anlage hinzufügen (Datei auswählen)'), datei));
+  }
+
+  /** The form's content in the shape of the core's VorlageInhalt. */
+  lesen() {
+    const wert = (k) => this.form.querySelector(`[data-feld="${k}"]`)?.value ?? '';
+    const gewaehlt = (k) => this.form.querySelector(`[data-feld="${k}"]:checked`)?.value ?? null;
+    const finanzen = { art: gewaehlt('finanzen.art') || 'keine', haushaltsmittel: gewaehlt('finanzen.haushaltsmittel') };
+    for (const [, zeilen, darin] of [...POSTEN_ERGEBNIS, ...POSTEN_INVESTIV]) {
+      for (const [key] of [...zeilen, ...darin]) finanzen[key] = wert(`finanzen.${key}`);
+    }
+    return {
+      art: wert('art'), status: wert('status'), betreff: wert('betreff'), verfasser: wert('verfasser'),
+      federfuehrend: wert('federfuehrend'), bearbeiter: wert('bearbeiter'),
+      beratungsfolge: [...this.beratungBody.children].map((tr) => {
+        const t = (teil) => tr.querySelector(`[data-teil="${teil}"]`).value;
+        return { gremium: t('gremium'), rolle: t('rolle'), datum: t('datum'), ergebnis: t('ergebnis') };
+      }),
+      finanzen, klimarelevanz: gewaehlt('klimarelevanz'),
+      beschlussvorschlag: wert('beschlussvorschlag'), sachverhalt: wert('sachverhalt'),
+    };
+  }
+
+  geaendert(e) {
+    if (!this.akte || this.freigegeben) return;
+    if (e?.target?.type === 'file' || e?.target?.closest?.('[data-testid="anlagen"]')) return;
+    this.finanzTabelle.hidden = this.form.querySelector('[data-feld="finanzen.art"]:checked')?.value !== 'folgende';
+    if (e?.target?.dataset?.feld === 'status') {
+      this.form.querySelector('[data-testid="nichtoeff-hinweis"]')?.remove();
+    }
+    this.ungespeichert = true;
+    if (this.konflikt) return;
+    this.standZeigen('Ungespeicherte Änderungen', 'ungespeichert');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.einreihen(() => this.speichern()), AUTOSAVE_MS);
+  }
+
+  jetztSpeichern() {
+    if (!this.akte || this.freigegeben) return;
+    clearTimeout(this.timer);
+    return this.einreihen(() => this.speichern({ sichtbar: true }));
+  }
+
+  /** Checks, then saves. Resolves true when the form's content is stored. */
+  async speichern({ sichtbar = false } = {}) {
+    if (!this.akte || this.freigegeben || this.konflikt) return false;
+    if (!this.ungespeichert) { if (sichtbar) this.standZeigen(`Gespeichert ${uhrzeit(this.akte.geaendert)}`); return true; }
+    const id = this.akte.id;
+    const inhalt = this.lesen();
+    try {
+      const p = await aufruf('vorlage_pruefen', { id, inhalt });
+      this.befundeZeigen(p.befunde);
+      this.summenZeigen(p.summen);
+      if (p.befunde.some((b) => b.schwere === 'fehler')) {
+        this.standZeigen('Nicht gespeichert: bitte Eingaben prüfen', 'ungespeichert');
+        return false;
+      }
+      const g = await aufruf('vorlage_speichern', { id, basis: this.basis, inhalt });
+      if (this.akte?.id !== id) return true;
+      this.basis = g.version;
+      this.akte.geaendert = g.geaendert;
+      this.akte.version = g.version;
+      this.befundeZeigen(g.befunde);
+      if (JSON.stringify(this.lesen()) === JSON.stringify(inhalt)) this.ungespeichert = false;
+      this.standZeigen(`Gespeichert ${uhrzeit(g.geaendert)}`);
+      this.beiGespeichert?.();
+      return true;
+    } catch (e) {
+      this.fehlerBeimSpeichern(e);
+      return false;
+    }
+  }
+
+  fehlerBeimSpeichern(e) {
+    if (e.code === 'konflikt') {
+      this.konflikt = true;
+      clearTimeout(this.timer);
+      this.standZeigen('Konflikt: von anderer Stelle geändert', 'konflikt');
+      this.konfliktLeiste.replaceChildren(h('div', { class: 'konflikt-hinweis', role: 'alert' },
+        h('span', {}, e.message),
+        h('button', { type: 'button', 'data-testid': 'konflikt-neu-laden', onclick: () => this.laden(this.akte.id) }, 'Neu laden (meine Änderungen verwerfen)'),
+        h('button', { type: 'button', 'data-testid': 'konflikt-meine', onclick: () => this.meineFassungSpeichern() }, 'Meine Fassung speichern'),
+      ));
+    } else {
+      if (e.befunde?.length) this.befundeZeigen(e.befunde);
+      this.standZeigen('Nicht gespeichert', 'ungespeichert');
+      meldung.fehler(e);
+    }
+  }
+
+  /** The user decided, after seeing the conflict, to store the form over the newer version. */
+  async meineFassungSpeichern() {
+    try {
+      const aktuell = await aufruf('vorlage_lesen', { id: this.akte.id });
+      if (aktuell.zustand === 'freigegeben') { this.anzeigen(aktuell); meldung.zeigen('Die Vorlage wurde inzwischen freigegeben.', 'fehler'); return; }
+      this.basis = aktuell.version;
+      this.konflikt = false;
+      this.ungespeichert = true;
+      this.konfliktLeiste.replaceChildren();
+      await this.einreihen(() => this.speichern({ sichtbar: true }));
+    } catch (e) { meldung.fehler(e); }
+  }
+
+  befundeZeigen(befunde) {
+    feld.befundeZeigen(this.form, befunde);
+    if (!befunde.length || this.freigegeben) { this.befundListe.replaceChildren(); return; }
+    const offen = befunde.filter((b) => b.schwere !== 'hinweis').length;
+    this.befundListe.replaceChildren(
+      h('h2', {}, offen ? `Vor der Freigabe zu erledigen (${offen})` : 'Hinweise'),
+      h('ul', {}, befunde.map((b) => h('li', { class: b.schwere, 'data-testid': 'befund', 'data-feld': b.feld }, b.meldung))),
+    );
+  }
+
+  summenZeigen(s) {
+    if (!s || !this.form) return;
+    const a = this.form.querySelector('[data-testid="summe-aufwand"]');
+    if (a) a.textContent = `Aufwand gesamt ${s.aufwand_gesamt}, darin enthalten ${s.aufwand_darin}`;
+    const z = this.form.querySelector('[data-testid="summe-einzahlung"]');
+    if (z) z.textContent = `Einzahlung gesamt ${s.einzahlung_gesamt}, darin enthalten ${s.einzahlung_darin}`;
+  }
+
+  standZeigen(text, art = '') {
+    if (!this.stand) return;
+    this.stand.textContent = text;
+    this.stand.className = `speicherstand ${art}`;
+  }
+
+  async freigeben() {
+    const ok = await this.einreihen(() => this.speichern());
+    if (!ok) return;
+    try {
+      const akte = await aufruf('vorlage_freigeben', { id: this.akte.id, basis: this.basis });
+      this.anzeigen(akte);
+      meldung.zeigen(`Vorlage ${akte.nummer} freigegeben.`);
+      this.beiGespeichert?.();
+    } catch (e) {
+      if (e.befunde?.length) this.befundeZeigen(e.befunde);
+      if (e.code === 'konflikt') this.fehlerBeimSpeichern(e); else meldung.fehler(e);
+    }
+  }
+
+  async neueFassung() {
+    try {
+      const g = await aufruf('vorlage_neue_fassung', { id: this.akte.id });
+      this.beiGespeichert?.();
+      await this.oeffnenNach(g.id);
+    } catch (e) { meldung.fehler(e); }
+  }
+
+  async anlagenHochladen(dateien) {
+    if (!(await this.verlassen())) return;
+    for (const d of dateien) {
+      await this.einreihen(async () => {
+        try {
+          const daten = await new Promise((ok, nein) => {
+            const r = new FileReader();
+            r.onload = () => ok(String(r.result));
+            r.onerror = () => nein(r.error);
+            r.readAsDataURL(d);
+          });
+          const status = this.form.querySelector('[data-feld="status"]').value;
+          const r = await aufruf('anlage_hinzufuegen', { vorlage: this.akte.id, basis: this.basis, upload: { name: d.name, status, alternativenpruefung: false, daten_base64: daten } });
+          this.basis = r.gespeichert.version;
+          meldung.zeigen(`Anlage „${r.anlage.name}“ hinzugefügt.`);
+        } catch (e) { this.fehlerBeimSpeichern(e); }
+      });
+    }
+    await this.laden(this.akte.id);
+    this.beiGespeichert?.();
+  }
+
+  async anlageAendern(an, status, alternativenpruefung) {
+    if (!(await this.verlassen())) return;
+    await this.einreihen(async () => {
+      try {
+        const g = await aufruf('anlage_aendern', { vorlage: this.akte.id, basis: this.basis, anlage: an.id, status, alternativenpruefung });
+        this.basis = g.version;
+      } catch (e) { this.fehlerBeimSpeichern(e); }
+    });
+    await this.laden(this.akte.id);
+  }
+
+  async anlageEntfernen(an) {
+    const ja = h('button', { class: 'primaer', 'data-testid': 'bestaetigen', onclick: async () => {
+      dialog.schliessen();
+      if (!(await this.verlassen())) return;
+      await this.einreihen(async () => {
+        try {
+          const g = await aufruf('anlage_entfernen', { vorlage: this.akte.id, basis: this.basis, anlage: an.id });
+          this.basis = g.version;
+        } catch (e) { this.fehlerBeimSpeichern(e); }
+      });
+      await this.laden(this.akte.id);
+      this.beiGespeichert?.();
+    } }, 'Entfernen');
+    dialog.oeffnen('Anlage entfernen?', h('p', {}, `„${an.name}“ wird aus dieser Vorlage entfernt.`),
+      [h('button', { onclick: () => dialog.schliessen() }, 'Abbrechen'), ja]);
+  }
+
+  fokusBetreff() { this.form?.querySelector('[data-feld="betreff"]')?.focus(); }
+}

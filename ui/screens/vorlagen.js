@@ -1,0 +1,183 @@
+// Vorlagen: the list (search, filters, sortable columns, ↑/↓/Enter) beside the editor.
+import { aufruf } from '../ipc.js';
+import { h, optionen } from '../components/dom.js';
+import * as meldung from '../components/meldung.js';
+import { ARTEN, STATUS, ZUSTAENDE, label, datumDeutsch } from '../format.js';
+import { Editor } from './vorlage-editor.js';
+
+const SPALTEN = [
+  ['nummer', 'Nr.'],
+  ['betreff', 'Betreff'],
+  ['art', 'Art'],
+  [null, 'Status'],
+  ['geaendert', 'Geändert'],
+];
+
+export class VorlagenBereich {
+  constructor(wurzel, { beiListe } = {}) {
+    this.wurzel = wurzel;
+    this.beiListe = beiListe;
+    this.filter = { suche: '', art: null, status: null, zustand: null, gremium: '', sortierung: 'standard', absteigend: false };
+    this.zeilen = [];
+    this.gewaehlt = null;
+    this.suchTimer = null;
+    this.aufbauen();
+  }
+
+  aufbauen() {
+    this.suchfeld = h('input', {
+      type: 'search', id: 'vorlagen-suche', placeholder: 'Suchen (Strg+F): Nr., Betreff, Namen, Text',
+      'data-testid': 'vorlagen-suche', oninput: () => this.sucheGeaendert(),
+    });
+    const filterAuswahl = (key, text, liste) => h('label', {},
+      text,
+      h('select', {
+        'data-testid': `filter-${key}`,
+        onchange: (e) => { this.filter[key] = e.target.value || null; this.laden(); },
+      }, h('option', { value: '' }, 'alle'), optionen(liste, null)),
+    );
+    this.gremiumFilter = h('input', {
+      type: 'text', size: 14, 'data-testid': 'filter-gremium',
+      onchange: (e) => { this.filter.gremium = e.target.value; this.laden(); },
+    });
+    this.tbody = h('tbody', { 'data-testid': 'vorlagen-liste' });
+    this.kopfzeile = h('tr');
+    this.detail = h('section', { class: 'detail', 'aria-label': 'Vorlage bearbeiten' });
+    this.editor = new Editor(this.detail, {
+      gespeichert: () => this.laden(),
+      oeffnen: (id) => this.oeffnen(id),
+    });
+    this.wurzel.replaceChildren(h('div', { class: 'bereich' },
+      h('section', { class: 'liste', 'aria-label': 'Vorlagenliste' },
+        h('div', { class: 'liste-kopf' },
+          h('div', { class: 'zeile' },
+            h('label', { for: 'vorlagen-suche', class: 'visuell-versteckt' }, 'Vorlagen durchsuchen'),
+            this.suchfeld,
+            h('button', { class: 'primaer', 'data-testid': 'vorlage-neu', onclick: () => this.neu(), title: 'Neue Vorlage (Strg+N)' }, 'Neue Vorlage'),
+          ),
+          h('div', { class: 'filter' },
+            filterAuswahl('art', 'Art', ARTEN),
+            filterAuswahl('status', 'Status', STATUS),
+            filterAuswahl('zustand', 'Zustand', ZUSTAENDE),
+            h('label', {}, 'Gremium', this.gremiumFilter),
+          ),
+        ),
+        h('div', { class: 'tabelle-wrap' },
+          h('table', { class: 'liste-tabelle', 'aria-label': 'Vorlagen' },
+            h('thead', {}, this.kopfzeile),
+            this.tbody,
+          ),
+        ),
+      ),
+      this.detail,
+    ));
+    this.editor.leer();
+    this.kopfZeichnen();
+  }
+
+  kopfZeichnen() {
+    this.kopfzeile.replaceChildren(...SPALTEN.map(([key, text]) => {
+      const aktiv = key && this.filter.sortierung === key;
+      const th = h('th', { scope: 'col', 'aria-sort': aktiv ? (this.filter.absteigend ? 'descending' : 'ascending') : null });
+      if (!key) { th.append(h('span', { class: 'kopf-text' }, text)); th.classList.add('ohne-sortierung'); return th; }
+      th.append(h('button', {
+        'data-testid': `sortieren-${key}`,
+        onclick: () => {
+          if (this.filter.sortierung === key) this.filter.absteigend = !this.filter.absteigend;
+          else { this.filter.sortierung = key; this.filter.absteigend = key === 'geaendert'; }
+          this.kopfZeichnen();
+          this.laden();
+        },
+      }, text, aktiv ? (this.filter.absteigend ? ' ▼' : ' ▲') : ''));
+      return th;
+    }));
+  }
+
+  sucheGeaendert() {
+    clearTimeout(this.suchTimer);
+    this.suchTimer = setTimeout(() => { this.filter.suche = this.suchfeld.value; this.laden(); }, 150);
+  }
+
+  sucheFokussieren() {
+    this.suchfeld.focus();
+    this.suchfeld.select();
+  }
+
+  async laden() {
+    try {
+      const f = { ...this.filter, suche: this.filter.suche || null, gremium: this.filter.gremium || null };
+      this.zeilen = await aufruf('vorlage_liste', { filter: f });
+      this.zeichnen();
+      this.beiListe?.(this.zeilen);
+    } catch (e) {
+      meldung.fehler(e);
+    }
+  }
+
+  zeichnen() {
+    if (this.zeilen.length === 0) {
+      const text = this.filter.suche ? `Keine Vorlage gefunden für „${this.filter.suche}“.` : 'Noch keine Vorlagen. Legen Sie mit „Neue Vorlage“ (Strg+N) die erste an.';
+      this.tbody.replaceChildren(h('tr', {}, h('td', { colspan: SPALTEN.length, class: 'leer', 'data-testid': 'liste-leer' }, text)));
+      return;
+    }
+    this.tbody.replaceChildren(...this.zeilen.map((z, i) => {
+      const gewaehlt = z.id === this.gewaehlt;
+      const tr = h('tr', {
+        tabindex: gewaehlt || (this.gewaehlt === null && i === 0) ? '0' : '-1',
+        'aria-selected': gewaehlt ? 'true' : 'false',
+        'data-id': z.id, 'data-testid': 'vorlage-zeile',
+        onclick: () => this.oeffnen(z.id),
+        onkeydown: (e) => this.zeilenTaste(e, i),
+      },
+      h('td', { class: `nr${z.ersetzt ? ' ersetzt' : ''}` }, z.nummer || h('span', { class: 'badge entwurf' }, 'Entwurf')),
+      h('td', {}, z.betreff || h('em', {}, '(ohne Betreff)'), z.gremien ? h('div', { class: 'stumm' }, z.gremien) : null),
+      h('td', {}, label(ARTEN, z.art)),
+      h('td', {},
+        z.status === 'nichtoeffentlich' ? h('span', { class: 'badge nichtoeffentlich' }, 'nichtöffentlich') : 'öffentlich',
+        z.zustand === 'entwurf' && z.offene_befunde > 0 ? [' ', h('span', { class: 'badge offen', title: 'Vor der Freigabe noch zu erledigen' }, `${z.offene_befunde} offen`)] : null,
+      ),
+      h('td', { class: 'nr' }, datumDeutsch(z.geaendert)),
+      );
+      return tr;
+    }));
+  }
+
+  zeilenTaste(e, i) {
+    const zeilen = [...this.tbody.querySelectorAll('tr[data-id]')];
+    let ziel = null;
+    if (e.key === 'ArrowDown') ziel = zeilen[Math.min(i + 1, zeilen.length - 1)];
+    else if (e.key === 'ArrowUp') ziel = zeilen[Math.max(i - 1, 0)];
+    else if (e.key === 'Enter') { this.oeffnen(Number(zeilen[i].dataset.id)); e.preventDefault(); return; }
+    if (ziel) {
+      zeilen.forEach((z) => z.setAttribute('tabindex', '-1'));
+      ziel.setAttribute('tabindex', '0');
+      ziel.focus();
+      e.preventDefault();
+    }
+  }
+
+  async oeffnen(id) {
+    if (!(await this.editor.verlassen())) return;
+    this.gewaehlt = id;
+    this.tbody.querySelectorAll('tr[data-id]').forEach((tr) => {
+      const an = Number(tr.dataset.id) === id;
+      tr.setAttribute('aria-selected', an ? 'true' : 'false');
+      tr.setAttribute('tabindex', an ? '0' : '-1');
+    });
+    await this.editor.laden(id);
+  }
+
+  async neu() {
+    try {
+      if (!(await this.editor.verlassen())) return;
+      const g = await aufruf('vorlage_neu', { art: 'beschlussvorlage' });
+      await this.laden();
+      await this.oeffnen(g.id);
+      this.editor.fokusBetreff();
+    } catch (e) {
+      meldung.fehler(e);
+    }
+  }
+
+  speichern() { this.editor.jetztSpeichern(); }
+}

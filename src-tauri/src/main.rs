@@ -45,7 +45,8 @@ async fn db_pfad_setzen(app: State<'_, App>, pfad: String) -> Antwort<DbInfo> {
 
 #[tauri::command]
 async fn vorlage_liste(app: State<'_, App>, filter: VorlagenFilter) -> Antwort<Value> {
-    app.mit(|s| api::vorlage_liste(s, &filter)).map(zustand::json)
+    app.mit(|s| api::vorlage_liste(s, &filter))
+        .map(zustand::json)
 }
 
 #[tauri::command]
@@ -55,32 +56,52 @@ async fn vorlage_lesen(app: State<'_, App>, id: i64) -> Antwort<Value> {
 
 #[tauri::command]
 async fn vorlage_neu(app: State<'_, App>, art: VorlageArt) -> Antwort<Value> {
-    app.mit_mut(|s| api::vorlage_neu(s, art, jetzt())).map(zustand::json)
+    app.mit_mut(|s| api::vorlage_neu(s, art, jetzt()))
+        .map(zustand::json)
 }
 
 #[tauri::command]
-async fn vorlage_pruefen(app: State<'_, App>, id: Option<i64>, inhalt: VorlageInhalt) -> Antwort<Value> {
-    app.mit(|s| api::vorlage_pruefen(s, id, &inhalt)).map(zustand::json)
+async fn vorlage_pruefen(
+    app: State<'_, App>,
+    id: Option<i64>,
+    inhalt: VorlageInhalt,
+) -> Antwort<Value> {
+    app.mit(|s| api::vorlage_pruefen(s, id, &inhalt))
+        .map(zustand::json)
 }
 
 #[tauri::command]
-async fn vorlage_speichern(app: State<'_, App>, id: i64, basis: i64, inhalt: VorlageInhalt) -> Antwort<Value> {
-    app.mit_mut(|s| api::vorlage_speichern(s, id, basis, &inhalt, jetzt())).map(zustand::json)
+async fn vorlage_speichern(
+    app: State<'_, App>,
+    id: i64,
+    basis: i64,
+    inhalt: VorlageInhalt,
+) -> Antwort<Value> {
+    app.mit_mut(|s| api::vorlage_speichern(s, id, basis, &inhalt, jetzt()))
+        .map(zustand::json)
 }
 
 #[tauri::command]
 async fn vorlage_freigeben(app: State<'_, App>, id: i64, basis: i64) -> Antwort<Value> {
-    app.mit_mut(|s| api::vorlage_freigeben(s, id, basis, jetzt())).map(zustand::json)
+    app.mit_mut(|s| api::vorlage_freigeben(s, id, basis, jetzt()))
+        .map(zustand::json)
 }
 
 #[tauri::command]
 async fn vorlage_neue_fassung(app: State<'_, App>, id: i64) -> Antwort<Value> {
-    app.mit_mut(|s| api::vorlage_neue_fassung(s, id, jetzt())).map(zustand::json)
+    app.mit_mut(|s| api::vorlage_neue_fassung(s, id, jetzt()))
+        .map(zustand::json)
 }
 
 #[tauri::command]
-async fn anlage_hinzufuegen(app: State<'_, App>, vorlage: i64, basis: i64, upload: AnlageUpload) -> Antwort<Value> {
-    app.mit_mut(|s| api::anlage_hinzufuegen(s, vorlage, basis, upload, jetzt())).map(zustand::json)
+async fn anlage_hinzufuegen(
+    app: State<'_, App>,
+    vorlage: i64,
+    basis: i64,
+    upload: AnlageUpload,
+) -> Antwort<Value> {
+    app.mit_mut(|s| api::anlage_hinzufuegen(s, vorlage, basis, upload, jetzt()))
+        .map(zustand::json)
 }
 
 #[tauri::command]
@@ -92,13 +113,29 @@ async fn anlage_aendern(
     status: Status,
     alternativenpruefung: bool,
 ) -> Antwort<Value> {
-    app.mit_mut(|s| api::anlage_aendern(s, vorlage, basis, anlage, status, alternativenpruefung, jetzt()))
-        .map(zustand::json)
+    app.mit_mut(|s| {
+        api::anlage_aendern(
+            s,
+            vorlage,
+            basis,
+            anlage,
+            status,
+            alternativenpruefung,
+            jetzt(),
+        )
+    })
+    .map(zustand::json)
 }
 
 #[tauri::command]
-async fn anlage_entfernen(app: State<'_, App>, vorlage: i64, basis: i64, anlage: i64) -> Antwort<Value> {
-    app.mit_mut(|s| api::anlage_entfernen(s, vorlage, basis, anlage, jetzt())).map(zustand::json)
+async fn anlage_entfernen(
+    app: State<'_, App>,
+    vorlage: i64,
+    basis: i64,
+    anlage: i64,
+) -> Antwort<Value> {
+    app.mit_mut(|s| api::anlage_entfernen(s, vorlage, basis, anlage, jetzt()))
+        .map(zustand::json)
 }
 
 /// Called by the UI once the first list is on screen; with `RATSBUERO_KALTSTART=1` the app
@@ -113,7 +150,11 @@ fn main() {
     tauri::Builder::default()
         .setup(|app| {
             use tauri::Manager;
-            let konfig = app.path().app_config_dir().map(|d| d.join("einstellungen.json")).ok();
+            let konfig = app
+                .path()
+                .app_config_dir()
+                .map(|d| d.join("einstellungen.json"))
+                .ok();
             app.manage(App::starten(konfig, jetzt()));
             Ok(())
         })

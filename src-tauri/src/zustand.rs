@@ -2,7 +2,7 @@
 //! choice of database file is kept.
 
 use chrono::NaiveDateTime;
-use ratsbuero::api::{AppKonfig, ApiFehler};
+use ratsbuero::api::{ApiFehler, AppKonfig};
 use ratsbuero::store::Store;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -17,7 +17,10 @@ pub fn start_merken() {
 
 pub fn kaltstart_fertig(app: &tauri::AppHandle) {
     if std::env::var_os("RATSBUERO_KALTSTART").is_some() {
-        let ms = START.get().map(|s| s.elapsed().as_secs_f64() * 1000.0).unwrap_or(f64::NAN);
+        let ms = START
+            .get()
+            .map(|s| s.elapsed().as_secs_f64() * 1000.0)
+            .unwrap_or(f64::NAN);
         println!("kaltstart_ms={ms:.1}");
         app.exit(0);
     }
@@ -57,7 +60,11 @@ impl App {
             _ => AppKonfig::default().db(),
         };
         let store = Store::oeffnen(&pfad, jetzt).map_err(ApiFehler::from);
-        App { konfig_datei, aus_umgebung: umgebung.is_some(), offen: Mutex::new(Offen { pfad, store }) }
+        App {
+            konfig_datei,
+            aus_umgebung: umgebung.is_some(),
+            offen: Mutex::new(Offen { pfad, store }),
+        }
     }
 
     fn sperre(&self) -> std::sync::MutexGuard<'_, Offen> {
@@ -72,7 +79,10 @@ impl App {
         }
     }
 
-    pub fn mit_mut<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, ApiFehler>) -> Result<T, ApiFehler> {
+    pub fn mit_mut<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiFehler>,
+    ) -> Result<T, ApiFehler> {
         match &mut self.sperre().store {
             Ok(s) => f(s),
             Err(e) => Err(e.clone()),
@@ -93,13 +103,22 @@ impl App {
     pub fn db_wechseln(&self, pfad: &str, jetzt: NaiveDateTime) -> Result<DbInfo, ApiFehler> {
         let pfad = PathBuf::from(pfad.trim());
         if pfad.as_os_str().is_empty() {
-            return Err(ApiFehler::feld("db_pfad", "Datenbankdatei: Bitte einen Pfad angeben."));
+            return Err(ApiFehler::feld(
+                "db_pfad",
+                "Datenbankdatei: Bitte einen Pfad angeben.",
+            ));
         }
         let store = Store::oeffnen(&pfad, jetzt)?;
         if let Some(datei) = &self.konfig_datei {
-            AppKonfig { db_pfad: Some(pfad.clone()) }.schreiben(datei)?;
+            AppKonfig {
+                db_pfad: Some(pfad.clone()),
+            }
+            .schreiben(datei)?;
         }
-        *self.sperre() = Offen { pfad, store: Ok(store) };
+        *self.sperre() = Offen {
+            pfad,
+            store: Ok(store),
+        };
         Ok(self.info())
     }
 }

@@ -101,12 +101,14 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
             let gremium_art = match art.as_str() {
                 "integrationsrat" => GremiumArt::Integrationsrat,
                 "ausschuss" => GremiumArt::AusschussChancengerechtigkeit,
-                _ => return Err(ApiFehler::feld(
-                    "art",
-                    format!(
+                _ => {
+                    return Err(ApiFehler::feld(
+                        "art",
+                        format!(
                         "--art: unbekannter Wert „{art}“ (erlaubt: integrationsrat, ausschuss)."
                     ),
-                )),
+                    ))
+                }
             };
             let b = Buero {
                 kommune,

@@ -17,19 +17,23 @@ pub enum ImportFehler {
     Allgemein(String),
 }
 
-/// Parses the import JSON.
+/// Parses the import JSON. The top level must be an object (serde would otherwise accept
+/// a struct written as an array).
 pub fn lesen(json: &str) -> Result<VorlageInhalt, ImportFehler> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let inhalt: VorlageInhalt = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let wert: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| ImportFehler::KeinJson {
+            zeile: e.line(),
+            spalte: e.column(),
+        })?;
+    if !wert.is_object() {
+        return Err(ImportFehler::Allgemein(
+            "Die Datei muss ein JSON-Objekt sein ({ \"betreff\": … })".into(),
+        ));
+    }
+    serde_path_to_error::deserialize(wert).map_err(|e| {
         let pfad = e.path().to_string();
-        let inner = e.into_inner();
-        übersetzen(pfad, &inner)
-    })?;
-    de.end().map_err(|e| ImportFehler::KeinJson {
-        zeile: e.line(),
-        spalte: e.column(),
-    })?;
-    Ok(inhalt)
+        übersetzen(pfad, e.inner())
+    })
 }
 
 fn übersetzen(pfad: String, e: &serde_json::Error) -> ImportFehler {
@@ -152,6 +156,10 @@ mod tests {
             }
         );
         assert!(matches!(lesen("{} {}"), Err(ImportFehler::KeinJson { .. })));
-        assert!(matches!(lesen("[]"), Err(ImportFehler::Feld { .. })));
+        assert!(matches!(lesen("[]"), Err(ImportFehler::Allgemein(_))));
+        assert!(matches!(
+            lesen("[\"antrag\"]"),
+            Err(ImportFehler::Allgemein(_))
+        ));
     }
 }

@@ -14,7 +14,7 @@ pub mod migrationen;
 mod suche;
 mod vorlagen;
 
-pub use anlagen::{AnlageInfo, AnlageNeu};
+pub use anlagen::{sha512_hex, AnlageInfo, AnlageNeu};
 pub use fehler::StoreError;
 pub use vorlagen::{Gespeichert, Sortierung, VorlageAkte, VorlageZeile, VorlagenFilter};
 
@@ -55,6 +55,14 @@ impl Store {
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| StoreError::aus_oeffnen(pfad, e))?;
+        // Refuse a newer schema before anything (even the journal mode) is changed.
+        let neueste = migrationen::neueste_version();
+        if version > neueste {
+            return Err(StoreError::NeueresSchema {
+                gefunden: version,
+                bekannt: neueste,
+            });
+        }
         let modus: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(|e| StoreError::aus_oeffnen(pfad, e))?;

@@ -1,0 +1,147 @@
+//! The CLI contract: `ratsbuero [--db PATH] vorlage import|liste|zeigen|suche|freigeben`.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn ratsbuero(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("RATSBUERO_DB")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+const HERNE: &str = r#"{
+  "art": "beschlussvorlage", "status": "oeffentlich",
+  "betreff": "Gesamtstädtisches Integrationskonzept",
+  "verfasser": "Radojka Mühlenkamp", "federfuehrend": "Büro Integrationsrat", "bearbeiter": "Barszap, Michael",
+  "beratungsfolge": [
+    {"gremium": "Integrationsrat", "rolle": "vorberatung", "datum": "2014-04-16"},
+    {"gremium": "Haupt- und Finanzausschuss", "rolle": "vorberatung", "datum": "2014-04-29"},
+    {"gremium": "Rat der Stadt", "rolle": "entscheidung", "datum": "2014-05-06"}
+  ],
+  "klimarelevanz": "keine",
+  "beschlussvorschlag": "Der Rat der Stadt Herne beschließt das gesamtstädtische Integrationskonzept.",
+  "sachverhalt": "Zum 01.08.2013 wurde ein Kommunales Integrationszentrum in Herne errichtet."
+}"#;
+
+#[test]
+fn import_list_show_search_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite");
+    let datei = dir.path().join("herne.json");
+    std::fs::write(&datei, HERNE).unwrap();
+    let out: Value = serde_json::from_str(&stdout(&ratsbuero(
+        &db,
+        &["vorlage", "import", datei.to_str().unwrap()],
+    )))
+    .unwrap();
+    let id = out["id"].as_i64().unwrap();
+    assert!(out["nummer"].is_null());
+
+    let liste: Value =
+        serde_json::from_str(&stdout(&ratsbuero(&db, &["vorlage", "liste", "--json"]))).unwrap();
+    assert_eq!(liste.as_array().unwrap().len(), 1);
+    assert_eq!(liste[0]["betreff"], "Gesamtstädtisches Integrationskonzept");
+
+    let nummer = stdout(&ratsbuero(&db, &["vorlage", "freigeben", &id.to_string()]));
+    assert!(nummer.trim().ends_with("/0001"), "{nummer}");
+
+    let akte: Value = serde_json::from_str(&stdout(&ratsbuero(
+        &db,
+        &["vorlage", "zeigen", &id.to_string(), "--json"],
+    )))
+    .unwrap();
+    assert_eq!(akte["nummer"], nummer.trim());
+    assert_eq!(akte["zustand"], "freigegeben");
+    assert_eq!(
+        akte["inhalt"]["beratungsfolge"][1]["gremium"],
+        "Haupt- und Finanzausschuss"
+    );
+
+    let treffer: Value = serde_json::from_str(&stdout(&ratsbuero(
+        &db,
+        &["vorlage", "suche", "muehlenkamp", "--json"],
+    )))
+    .unwrap();
+    assert_eq!(treffer[0]["id"], id);
+}
+
+#[test]
+fn bad_input_exits_nonzero_names_the_field_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite");
+    let faelle: [(&str, String, &str); 6] = [
+        (
+            "kaputt",
+            "{\"betreff\": \"x\",".into(),
+            "kein gültiges JSON",
+        ),
+        (
+            "ohne-betreff",
+            HERNE.replace("\"Gesamtstädtisches Integrationskonzept\"", "\"\""),
+            "Betreff fehlt",
+        ),
+        (
+            "art",
+            HERNE.replace("\"beschlussvorlage\"", "\"beschluss\""),
+            "Feld „art“",
+        ),
+        (
+            "datum",
+            HERNE.replace("2014-04-29", "2014-02-31"),
+            "Datum 31.02.2014",
+        ),
+        (
+            "unbekannt",
+            HERNE.replace("\"status\"", "\"titel\": 1, \"status\""),
+            "Unbekanntes Feld „titel“",
+        ),
+        (
+            "rolle",
+            HERNE.replace("\"entscheidung\"", "\"abstimmung\""),
+            "beratungsfolge[2].rolle",
+        ),
+    ];
+    for (name, json, erwartet) in faelle {
+        let datei = dir.path().join(format!("{name}.json"));
+        std::fs::write(&datei, json).unwrap();
+        let o = ratsbuero(&db, &["vorlage", "import", datei.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{name}: erfolgreich trotz Fehler");
+        assert!(
+            err.contains(erwartet),
+            "{name}: „{erwartet}“ fehlt in: {err}"
+        );
+        assert!(
+            o.stdout.is_empty(),
+            "{name}: stdout {:?}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+    }
+    let liste: Value =
+        serde_json::from_str(&stdout(&ratsbuero(&db, &["vorlage", "liste", "--json"]))).unwrap();
+    assert_eq!(liste.as_array().unwrap().len(), 0);
+    let o = ratsbuero(
+        &db,
+        &[
+            "vorlage",
+            "import",
+            dir.path().join("fehlt.json").to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("kann nicht gelesen werden"));
+}

@@ -1,0 +1,9 @@
+//! Integration tests of the core against real database files (one test binary, as
+//! ripgrep does: each module a topic).
+
+mod api;
+mod cli;
+mod gemeinsam;
+mod migration;
+mod suche;
+mod vorlagen;

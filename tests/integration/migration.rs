@@ -1,0 +1,112 @@
+//! Opening, pragmas and schema migrations of real database files.
+
+use crate::gemeinsam::zeit;
+use ratsbuero::store::{migrationen, Store, StoreError, VorlagenFilter};
+use rusqlite::Connection;
+
+#[test]
+fn a_new_file_is_wal_with_foreign_keys_and_full_sync() {
+    let ordner = tempfile::tempdir().unwrap();
+    let store =
+        Store::oeffnen(&ordner.path().join("neu/buero.sqlite"), zeit("2026-01-01")).unwrap();
+    assert_eq!(store.pragma("journal_mode").unwrap(), "wal");
+    assert_eq!(store.pragma("foreign_keys").unwrap(), "1");
+    assert_eq!(store.pragma("synchronous").unwrap(), "2"); // FULL
+    assert_eq!(
+        store.schema_version().unwrap(),
+        migrationen::neueste_version()
+    );
+    assert_eq!(store.integritaet().unwrap(), "ok");
+    assert!(!store.buero().unwrap().eingerichtet);
+    // No safety copy for a brand-new file.
+    let dateien: Vec<_> = std::fs::read_dir(ordner.path().join("neu"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        dateien
+            .iter()
+            .all(|n| !n.to_string_lossy().contains("vor-schema")),
+        "{dateien:?}"
+    );
+}
+
+#[test]
+fn a_database_of_the_first_schema_upgrades_with_a_copy_taken_first() {
+    let ordner = tempfile::tempdir().unwrap();
+    let pfad = ordner.path().join("alt.sqlite");
+    {
+        let mut conn = Connection::open(&pfad).unwrap();
+        migrationen::bis_version(&mut conn, 1).unwrap();
+        conn.execute(
+            "INSERT INTO vorlage (zustand, art, status, betreff, verfasser, erstellt, geaendert)
+             VALUES ('entwurf', 'beschlussvorlage', 'oeffentlich', 'Gesamtstädtisches Integrationskonzept', 'Radojka Mühlenkamp', '2014-04-01T10:00:00', '2014-04-01T10:00:00')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::oeffnen(&pfad, zeit("2026-03-04")).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    // The pre-migration copy is a readable database at the old version.
+    let kopie = migrationen::kopie_pfad(&pfad, 1, zeit("2026-03-04"));
+    assert!(kopie.exists(), "{kopie:?}");
+    let alt = Connection::open(&kopie).unwrap();
+    assert_eq!(
+        alt.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        alt.query_row("SELECT count(*) FROM vorlage", [], |r| r.get::<_, i64>(0))
+            .unwrap(),
+        1
+    );
+    // The search index was filled for the rows that were already there.
+    let treffer = store
+        .vorlagen(&VorlagenFilter {
+            suche: Some("muehlenkamp".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(treffer.len(), 1);
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_untouched() {
+    let ordner = tempfile::tempdir().unwrap();
+    let pfad = ordner.path().join("zukunft.sqlite");
+    {
+        let conn = Connection::open(&pfad).unwrap();
+        conn.execute_batch("CREATE TABLE x (a); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let vorher = std::fs::read(&pfad).unwrap();
+    match Store::oeffnen(&pfad, zeit("2026-01-01")) {
+        Err(StoreError::NeueresSchema {
+            gefunden: 99,
+            bekannt,
+        }) => assert_eq!(bekannt, migrationen::neueste_version()),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("neueres Schema wurde geöffnet"),
+    }
+    assert!(
+        std::fs::read(&pfad).unwrap() == vorher,
+        "die Datei wurde verändert"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_gives_a_clear_error() {
+    let ordner = tempfile::tempdir().unwrap();
+    let pfad = ordner.path().join("brief.sqlite");
+    std::fs::write(
+        &pfad,
+        "Sehr geehrte Damen und Herren, dies ist keine Datenbank. ".repeat(100),
+    )
+    .unwrap();
+    let err = Store::oeffnen(&pfad, zeit("2026-01-01"))
+        .err()
+        .expect("Fehler erwartet");
+    assert_eq!(err.code(), "keine_datenbank");
+    assert!(err.to_string().contains("keine Ratsbüro-Datenbank"));
+}

@@ -1,0 +1,110 @@
+//! Full-text search as office staff type: case, diacritics and German spellings folded.
+
+use crate::gemeinsam::{buero, vorlage, zeit};
+use ratsbuero::store::{Store, VorlagenFilter};
+
+fn finde(store: &Store, text: &str) -> Vec<String> {
+    let mut v: Vec<String> = store
+        .vorlagen(&VorlagenFilter {
+            suche: Some(text.into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|z| z.betreff)
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn german_spellings_and_diacritics_are_folded() {
+    let mut b = buero();
+    let mut herne = vorlage("Gesamtstädtisches Integrationskonzept");
+    herne.sachverhalt =
+        "Beteiligung des Integrationsrates an der Umgestaltung der Bahnhofstraße.".into();
+    b.store.vorlage_anlegen(&herne, zeit("2026-01-10")).unwrap();
+    let mut anfrage = vorlage("Zusammenarbeit der Kommunalen Integrationszentren");
+    anfrage.verfasser = "Fatma Karacakurtoğlu".into();
+    anfrage.bearbeiter = "Łukasz Wiśniewski".into();
+    anfrage.beschlussvorschlag = "Frau Nguyễn Thị Hồng und Herr Çelik berichten.".into();
+    b.store
+        .vorlage_anlegen(&anfrage, zeit("2026-01-11"))
+        .unwrap();
+
+    let beide = vec![
+        "Gesamtstädtisches Integrationskonzept".to_string(),
+        "Zusammenarbeit der Kommunalen Integrationszentren".to_string(),
+    ];
+    let herne = ["Gesamtstädtisches Integrationskonzept"];
+    assert_eq!(finde(&b.store, "muhlenkamp"), herne);
+    assert_eq!(finde(&b.store, "muehlenkamp"), herne);
+    assert_eq!(finde(&b.store, "MÜHLENKAMP"), herne);
+    assert_eq!(finde(&b.store, "integrations"), beide);
+    assert_eq!(
+        finde(&b.store, "strasse"),
+        ["Gesamtstädtisches Integrationskonzept"]
+    );
+    assert_eq!(
+        finde(&b.store, "bahnhofstraße"),
+        ["Gesamtstädtisches Integrationskonzept"]
+    );
+    assert_eq!(
+        finde(&b.store, "integrationsrat"),
+        ["Gesamtstädtisches Integrationskonzept"]
+    );
+    assert_eq!(
+        finde(&b.store, "gesamtstaedtisch"),
+        ["Gesamtstädtisches Integrationskonzept"]
+    );
+    assert_eq!(
+        finde(&b.store, "karacakurtoglu"),
+        ["Zusammenarbeit der Kommunalen Integrationszentren"]
+    );
+    assert_eq!(
+        finde(&b.store, "lukasz wisniewski"),
+        ["Zusammenarbeit der Kommunalen Integrationszentren"]
+    );
+    assert_eq!(
+        finde(&b.store, "nguyen hong"),
+        ["Zusammenarbeit der Kommunalen Integrationszentren"]
+    );
+    assert_eq!(
+        finde(&b.store, "celik"),
+        ["Zusammenarbeit der Kommunalen Integrationszentren"]
+    );
+    assert!(finde(&b.store, "Wohnungsbau").is_empty());
+    assert!(finde(&b.store, "\"*").is_empty());
+}
+
+#[test]
+fn the_number_is_searchable_after_release_and_the_index_follows_edits() {
+    let mut b = buero();
+    let g = b
+        .store
+        .vorlage_anlegen(&vorlage("Entsendung in die AG"), zeit("2026-01-10"))
+        .unwrap();
+    let f = b
+        .store
+        .vorlage_freigeben(g.id, g.version, zeit("2026-01-10"))
+        .unwrap();
+    assert_eq!(f.version, g.version + 1);
+    assert_eq!(finde(&b.store, "2026/0001"), ["Entsendung in die AG"]);
+    let r = b
+        .store
+        .vorlage_neue_fassung(g.id, zeit("2026-01-12"))
+        .unwrap();
+    b.store
+        .vorlage_speichern(
+            r.id,
+            r.version,
+            &vorlage("Entsendung geändert"),
+            zeit("2026-01-12"),
+        )
+        .unwrap();
+    assert_eq!(finde(&b.store, "geändert"), ["Entsendung geändert"]);
+    assert_eq!(
+        finde(&b.store, "entsendung"),
+        ["Entsendung geändert", "Entsendung in die AG"]
+    );
+}

@@ -95,7 +95,8 @@ export class Editor {
         h('button', { 'data-testid': 'speichern', onclick: () => this.jetztSpeichern(), title: 'Speichern (Strg+S)' }, 'Speichern'),
         h('button', { class: 'primaer', 'data-testid': 'freigeben', onclick: () => this.freigeben() }, 'Freigeben'),
       ];
-    this.form = h('form', { class: 'formular', 'data-testid': 'editor', novalidate: true, onsubmit: (e) => e.preventDefault() });
+    // A frozen paper has no enabled control: the scroll area itself takes the focus then.
+    this.form = h('form', { class: 'formular', 'data-testid': 'editor', novalidate: true, 'aria-label': titel, tabindex: this.freigegeben ? '0' : null, onsubmit: (e) => e.preventDefault() });
     this.konfliktLeiste = h('div', { 'data-testid': 'konflikt' });
     this.befundListe = h('div', { class: 'befunde', 'data-testid': 'befunde', 'aria-live': 'polite' });
     const gesperrt = this.freigegeben;
@@ -144,6 +145,7 @@ export class Editor {
     this.beratungNummerieren();
     return h('fieldset', {}, h('legend', {}, 'Beratungsfolge'),
       h('table', { class: 'eingabe' },
+        h('colgroup', {}, h('col', { class: 'sp-gremium' }), h('col', { class: 'sp-rolle' }), h('col', { class: 'sp-datum' }), h('col', {}), h('col', { class: 'sp-aktionen' })),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Gremium'), h('th', { scope: 'col' }, 'Rolle'), h('th', { scope: 'col' }, 'Sitzung am'), h('th', { scope: 'col' }, 'Ergebnis'), h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktionen')))),
         this.beratungBody),
       h('div', { class: 'feld-meldung', 'data-meldung-fuer': 'beratungsfolge' }),
@@ -371,7 +373,7 @@ export class Editor {
     const offen = befunde.filter((b) => b.schwere !== 'hinweis').length;
     this.befundListe.replaceChildren(
       h('h2', {}, offen ? `Vor der Freigabe zu erledigen (${offen})` : 'Hinweise'),
-      h('ul', {}, befunde.map((b) => h('li', { class: b.schwere, 'data-testid': 'befund', 'data-feld': b.feld }, b.meldung))),
+      h('ul', {}, befunde.map((b) => h('li', { class: b.schwere, 'data-testid': 'befund', 'data-befund-feld': b.feld }, b.meldung))),
     );
   }
 

@@ -8,7 +8,6 @@ import { Editor } from './vorlage-editor.js';
 const SPALTEN = [
   ['nummer', 'Nr.'],
   ['betreff', 'Betreff'],
-  ['art', 'Art'],
   [null, 'Status'],
   ['geaendert', 'Geändert'],
 ];
@@ -130,8 +129,8 @@ export class VorlagenBereich {
         onkeydown: (e) => this.zeilenTaste(e, i),
       },
       h('td', { class: `nr${z.ersetzt ? ' ersetzt' : ''}` }, z.nummer || h('span', { class: 'badge entwurf' }, 'Entwurf')),
-      h('td', {}, z.betreff || h('em', {}, '(ohne Betreff)'), z.gremien ? h('div', { class: 'stumm' }, z.gremien) : null),
-      h('td', {}, label(ARTEN, z.art)),
+      h('td', {}, z.betreff || h('em', {}, '(ohne Betreff)'),
+        h('div', { class: 'stumm' }, [label(ARTEN, z.art), z.gremien].filter(Boolean).join(' · '))),
       h('td', {},
         z.status === 'nichtoeffentlich' ? h('span', { class: 'badge nichtoeffentlich' }, 'nichtöffentlich') : 'öffentlich',
         z.zustand === 'entwurf' && z.offene_befunde > 0 ? [' ', h('span', { class: 'badge offen', title: 'Vor der Freigabe noch zu erledigen' }, `${z.offene_befunde} offen`)] : null,

@@ -1,0 +1,79 @@
+// Starts the real Ratsbüro app through tauri-driver (WebKitWebDriver) and connects
+// webdriverio to it. Each app gets its own database and config folders.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const hier = path.dirname(fileURLToPath(import.meta.url));
+export const wurzel = path.resolve(hier, '../..');
+export const APP = process.env.RATSBUERO_APP || path.join(wurzel, 'target/debug/ratsbuero-desktop');
+export const CLI = process.env.RATSBUERO_CLI || path.join(wurzel, 'target/debug/ratsbuero');
+
+export function neuerOrdner(name) {
+  return mkdtempSync(path.join(os.tmpdir(), `ratsbuero-e2e-${name}-`));
+}
+
+function freierPort() {
+  return new Promise((ok, nein) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
+    s.on('error', nein);
+  });
+}
+
+async function warteAufPort(port, ms = 15000) {
+  const ende = Date.now() + ms;
+  while (Date.now() < ende) {
+    const offen = await new Promise((ok) => {
+      const c = net.connect(port, '127.0.0.1', () => { c.end(); ok(true); });
+      c.on('error', () => ok(false));
+    });
+    if (offen) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver antwortet nicht auf Port ${port}`);
+}
+
+/** Starts the app on the database in `ordner`; returns {browser, beenden}. */
+export async function starteApp(ordner) {
+  const port = await freierPort();
+  const nativ = await freierPort();
+  const env = {
+    ...process.env,
+    RATSBUERO_DB: path.join(ordner, 'buero.sqlite'),
+    XDG_CONFIG_HOME: path.join(ordner, 'config'),
+    XDG_DATA_HOME: path.join(ordner, 'data'),
+  };
+  const treiber = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativ)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  await warteAufPort(port);
+  const browser = await remote({
+    hostname: '127.0.0.1', port, logLevel: 'error',
+    capabilities: { 'tauri:options': { application: APP }, 'wdio:enforceWebDriverClassic': true },
+  });
+  return {
+    browser,
+    async beenden() {
+      try { await browser.deleteSession(); } finally { treiber.kill(); }
+      await new Promise((r) => setTimeout(r, 300));
+    },
+  };
+}
+
+const AXE = readFileSync(path.join(hier, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.1 A/AA) on the current screen; returns serious and critical violations. */
+export async function barrieren(browser) {
+  await browser.execute(AXE);
+  const ergebnis = await browser.executeAsync((fertig) => {
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r) => fertig(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, ziele: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))))
+      .catch((e) => fertig([{ id: 'axe-fehler', impact: 'critical', help: String(e), ziele: [] }]));
+  });
+  return ergebnis.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export const tid = (id) => `[data-testid="${id}"]`;

@@ -91,7 +91,8 @@ pub fn anfrage(text: &str) -> Option<String> {
             }
         })
         .collect();
-    (!teile.is_empty()).then(|| teile.join(" "))
+    // FTS5 needs the explicit AND before a parenthesised group.
+    (!teile.is_empty()).then(|| teile.join(" AND "))
 }
 
 #[cfg(test)]
@@ -123,7 +124,11 @@ mod tests {
     fn query_is_a_conjunction_of_prefixes() {
         assert_eq!(
             anfrage("Integrationsrat 2014").unwrap(),
-            "\"integrationsrat\"* \"2014\"*"
+            "\"integrationsrat\"* AND \"2014\"*"
+        );
+        assert_eq!(
+            anfrage("celik Förderung").unwrap(),
+            "\"celik\"* AND (\"forderung\"* OR \"foerderung\"*)"
         );
         assert_eq!(anfrage("Mühlen").unwrap(), "(\"muhlen\"* OR \"muehlen\"*)");
         assert_eq!(anfrage(" \"*( ) "), None);

@@ -463,10 +463,12 @@ impl Store {
         let mut werte: Vec<Box<dyn ToSql>> = Vec::new();
         let mut von = "vorlage v".to_string();
         let mut treffer_sortierung = false;
+        let mut nur_suche = false;
         if let Some(text) = filter.suche.as_deref().filter(|t| !t.trim().is_empty()) {
             match crate::domain::suchtext::anfrage(text) {
                 Some(anfrage) => {
                     von = "vorlage_suche s JOIN vorlage v ON v.id = s.rowid".into();
+                    nur_suche = true;
                     werte.push(Box::new(anfrage));
                     bedingungen.push(format!("vorlage_suche MATCH ?{}", werte.len()));
                     treffer_sortierung = true;
@@ -513,15 +515,30 @@ impl Store {
             .grenze
             .map(|g| format!("LIMIT {g}"))
             .unwrap_or_default();
-        let sql = format!(
+        // Rank and cut on the bare ids first; fetch the list columns (with their
+        // subqueries) only for the rows shown.
+        // Searching without other filters in relevance order needs the index alone.
+        let nur_suche = nur_suche && bedingungen.len() == 1 && filter.sortierung == Sortierung::Standard;
+        let ids_sql = if nur_suche {
+            format!("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rank, rowid DESC {grenze}")
+        } else {
+            format!("SELECT v.id FROM {von} {wo} ORDER BY {ordnung} {grenze}")
+        };
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(&ids_sql)?
+            .query_map(rusqlite::params_from_iter(werte.iter()), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let position: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let liste = serde_json::to_string(&ids).expect("ids serialisieren");
+        let mut stmt = self.conn.prepare_cached(
             "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v.betreff, v.verfasser,
                     coalesce((SELECT group_concat(b.gremium, ' → ' ORDER BY b.pos) FROM beratungsschritt b WHERE b.vorlage_id = v.id), ''),
                     v.offene_befunde, EXISTS (SELECT 1 FROM vorlage n WHERE n.vorgaenger_id = v.id), v.version, v.geaendert
-             FROM {von} {wo} ORDER BY {ordnung} {grenze}"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let zeilen = stmt
-            .query_map(rusqlite::params_from_iter(werte.iter()), |r| {
+             FROM vorlage v WHERE v.id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let mut zeilen: Vec<VorlageZeile> = stmt
+            .query_map([liste], |r| {
                 Ok(VorlageZeile {
                     id: VorlageId(r.get(0)?),
                     nummer: r.get(1)?,
@@ -538,6 +555,7 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
+        zeilen.sort_by_key(|z| position.get(&z.id.0).copied().unwrap_or(usize::MAX));
         Ok(zeilen)
     }
 

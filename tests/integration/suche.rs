@@ -22,7 +22,7 @@ fn german_spellings_and_diacritics_are_folded() {
     let mut b = buero();
     let mut herne = vorlage("Gesamtstädtisches Integrationskonzept");
     herne.sachverhalt =
-        "Beteiligung des Integrationsrates an der Umgestaltung der Bahnhofstraße.".into();
+        "Beteiligung des Integrationsrates an der Umgestaltung der Straße am Bahnhof (Bahnhofstraße).".into();
     b.store.vorlage_anlegen(&herne, zeit("2026-01-10")).unwrap();
     let mut anfrage = vorlage("Zusammenarbeit der Kommunalen Integrationszentren");
     anfrage.verfasser = "Fatma Karacakurtoğlu".into();

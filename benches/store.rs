@@ -10,17 +10,35 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn jetzt() -> chrono::NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap().and_hms_opt(9, 0, 0).unwrap()
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
 }
 
 const NAMEN: &[&str] = &[
-    "Radojka Mühlenkamp", "Ayşe Yılmaz", "Łukasz Wiśniewski", "Ștefan Țurcanu", "Nguyễn Thị Hồng",
-    "Елена Смирнова", "Γιώργος Παπαδόπουλος", "Mehmet Çelik", "Zofia Żak", "Michael Barszap",
+    "Radojka Mühlenkamp",
+    "Ayşe Yılmaz",
+    "Łukasz Wiśniewski",
+    "Ștefan Țurcanu",
+    "Nguyễn Thị Hồng",
+    "Елена Смирнова",
+    "Γιώργος Παπαδόπουλος",
+    "Mehmet Çelik",
+    "Zofia Żak",
+    "Michael Barszap",
 ];
 const THEMEN: &[&str] = &[
-    "Integrationskonzept", "Entsendung in die AG Integrationsräte", "Sprachförderung in Kitas",
-    "Umgestaltung der Bahnhofstraße", "Zuschüsse für Migrantenselbstorganisationen", "Interkulturelle Woche",
-    "Antidiskriminierungsstelle", "Haushalt des Integrationsrates", "Einbürgerungsfeier", "Wohnungsmarkt und Teilhabe",
+    "Integrationskonzept",
+    "Entsendung in die AG Integrationsräte",
+    "Sprachförderung in Kitas",
+    "Umgestaltung der Bahnhofstraße",
+    "Zuschüsse für Migrantenselbstorganisationen",
+    "Interkulturelle Woche",
+    "Antidiskriminierungsstelle",
+    "Haushalt des Integrationsrates",
+    "Einbürgerungsfeier",
+    "Wohnungsmarkt und Teilhabe",
 ];
 
 fn inhalt(i: usize) -> VorlageInhalt {
@@ -62,10 +80,14 @@ fn speichern(c: &mut Criterion) {
     let mut n = 0usize;
     let mut einmal = |store: &mut Store| {
         n += 1;
-        let s = store.vorlage_speichern(g.id, version, &inhalt(n), jetzt()).unwrap();
+        let s = store
+            .vorlage_speichern(g.id, version, &inhalt(n), jetzt())
+            .unwrap();
         version = s.version;
     };
-    c.bench_function("vorlage_speichern (synchronous=FULL, WAL)", |b| b.iter(|| einmal(&mut store)));
+    c.bench_function("vorlage_speichern (synchronous=FULL, WAL)", |b| {
+        b.iter(|| einmal(&mut store))
+    });
     let zeiten: Vec<Duration> = (0..1000)
         .map(|_| {
             let t = Instant::now();
@@ -94,17 +116,28 @@ fn suchdatenbank() -> PathBuf {
     pfad
 }
 
-pub const ANFRAGEN: &[&str] = &["integrationsrat", "muehlenkamp", "bahnhofstrasse", "çelik sprachförderung", "vorlage 4711"];
+pub const ANFRAGEN: &[&str] = &[
+    "integrationsrat",
+    "muehlenkamp",
+    "bahnhofstrasse",
+    "çelik sprachförderung",
+    "vorlage 4711",
+];
 
 fn suchen(c: &mut Criterion) {
     let pfad = suchdatenbank();
     let store = Store::oeffnen(&pfad, jetzt()).unwrap();
     for anfrage in ANFRAGEN {
-        let filter = VorlagenFilter { suche: Some((*anfrage).into()), grenze: Some(200), ..Default::default() };
+        let filter = VorlagenFilter {
+            suche: Some((*anfrage).into()),
+            grenze: Some(200),
+            ..Default::default()
+        };
         let treffer = store.vorlagen(&filter).unwrap().len();
-        c.bench_function(&format!("suche „{anfrage}“ (10.000 Vorlagen, {treffer} Treffer, max. 200)"), |b| {
-            b.iter(|| store.vorlagen(&filter).unwrap())
-        });
+        c.bench_function(
+            &format!("suche „{anfrage}“ (10.000 Vorlagen, {treffer} Treffer, max. 200)"),
+            |b| b.iter(|| store.vorlagen(&filter).unwrap()),
+        );
         let zeiten: Vec<Duration> = (0..1000)
             .map(|_| {
                 let t = Instant::now();

@@ -1,7 +1,7 @@
 //! Actions on Vorlagen and Anlagen, and the office settings.
 
 use super::ApiFehler;
-use crate::domain::befund::{Befund, Schwere};
+use crate::domain::befund::Befund;
 use crate::domain::finanzen::FinanzSummen;
 use crate::domain::pruefung::{self, AnlageKurz};
 use crate::domain::{import, AnlageId, Buero, Status, VorlageArt, VorlageId, VorlageInhalt};
@@ -215,14 +215,4 @@ pub fn anlage_entfernen(
     jetzt: NaiveDateTime,
 ) -> Result<Gespeichert, ApiFehler> {
     Ok(store.anlage_entfernen(VorlageId(vorlage), basis, AnlageId(anlage), jetzt)?)
-}
-
-/// The findings of at least `schwere`, one per line (for the CLI).
-pub fn befunde_text(befunde: &[Befund], schwere: Schwere) -> String {
-    befunde
-        .iter()
-        .filter(|b| b.schwere >= schwere)
-        .map(|b| b.meldung.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
 }

@@ -154,9 +154,16 @@ fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler> {
                 )
             })?;
             let i = api::vorlage_importieren(store, &text, jetzt())?;
-            let offen = api::befunde_text(&i.befunde, Schwere::Unvollstaendig);
+            let offen: Vec<_> = i
+                .befunde
+                .iter()
+                .filter(|b| b.schwere >= Schwere::Unvollstaendig)
+                .collect();
             if !offen.is_empty() {
-                eprintln!("Als Entwurf angelegt; vor der Freigabe noch zu erledigen:\n{offen}");
+                eprintln!("Als Entwurf angelegt; vor der Freigabe noch zu erledigen:");
+                for b in offen {
+                    eprintln!("  – {}", b.meldung);
+                }
             }
             println!("{}", serde_json::to_string(&i).expect("serialisierbar"));
         }

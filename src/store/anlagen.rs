@@ -3,7 +3,7 @@
 
 use super::fehler::StoreError;
 use super::vorlagen::Gespeichert;
-use super::{zeit, Store};
+use super::{wert, zeit, Store};
 use crate::domain::pruefung::AnlageKurz;
 use crate::domain::{AnlageId, Befund, Status, VorlageId};
 use chrono::NaiveDateTime;
@@ -81,7 +81,6 @@ fn dateiname(name: &str) -> String {
 }
 
 fn info_aus_zeile(r: &rusqlite::Row) -> rusqlite::Result<AnlageInfo> {
-    let status: String = r.get(6)?;
     Ok(AnlageInfo {
         id: AnlageId(r.get(0)?),
         nr: r.get(1)?,
@@ -89,9 +88,7 @@ fn info_aus_zeile(r: &rusqlite::Row) -> rusqlite::Result<AnlageInfo> {
         mime: r.get(3)?,
         groesse: r.get(4)?,
         sha512: r.get(5)?,
-        status: status.parse().map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
-        })?,
+        status: wert(r, 6)?,
         alternativenpruefung: r.get(7)?,
         erstellt: r.get(8)?,
     })

@@ -21,6 +21,7 @@ pub use vorlagen::{Gespeichert, Sortierung, VorlageAkte, VorlageZeile, VorlagenF
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use std::time::Duration;
 
 /// How long a writer waits for another connection's write lock before giving up.
@@ -31,6 +32,30 @@ pub(crate) const ZEITFORMAT: &str = "%Y-%m-%dT%H:%M:%S";
 
 pub(crate) fn zeit(t: NaiveDateTime) -> String {
     t.format(ZEITFORMAT).to_string()
+}
+
+/// Reads a text column into one of the domain's vocabularies.
+pub(crate) fn wert<T: FromStr>(r: &rusqlite::Row, i: usize) -> rusqlite::Result<T>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let s: String = r.get(i)?;
+    s.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Like [`wert`], for a nullable column.
+pub(crate) fn wert_opt<T: FromStr>(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<T>>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    match r.get::<_, Option<String>>(i)? {
+        None => Ok(None),
+        Some(s) => s.parse().map(Some).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        }),
+    }
 }
 
 /// An open office database.

@@ -8,7 +8,7 @@
 
 use super::anlagen::{self, AnlageInfo};
 use super::fehler::StoreError;
-use super::{buero, suche, zeit, Store};
+use super::{buero, suche, wert, wert_opt, zeit, Store};
 use crate::domain::befund::{self, Befund, Schwere};
 use crate::domain::finanzen::{FinanzSummen, Posten};
 use crate::domain::nummer::{self, Nummernschema};
@@ -18,12 +18,8 @@ use crate::domain::{
     VorlageArt, VorlageId, VorlageInhalt, Zustand,
 };
 use chrono::{Datelike, NaiveDateTime};
-use rusqlite::types::Type;
-use rusqlite::{
-    params, Connection, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior,
-};
+use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 
 /// The result of a change: the new version to base the next change on, and the findings.
 #[derive(Debug, Clone, Serialize)]
@@ -96,28 +92,6 @@ pub struct VorlagenFilter {
     pub sortierung: Sortierung,
     pub absteigend: bool,
     pub grenze: Option<u32>,
-}
-
-fn wert<T: FromStr>(r: &Row, i: usize) -> rusqlite::Result<T>
-where
-    T::Err: std::error::Error + Send + Sync + 'static,
-{
-    let s: String = r.get(i)?;
-    s.parse()
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e)))
-}
-
-fn wert_opt<T: FromStr>(r: &Row, i: usize) -> rusqlite::Result<Option<T>>
-where
-    T::Err: std::error::Error + Send + Sync + 'static,
-{
-    match r.get::<_, Option<String>>(i)? {
-        None => Ok(None),
-        Some(s) => s
-            .parse()
-            .map(Some)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e))),
-    }
 }
 
 const AKTE_SPALTEN: &str = "id, nummer, zustand, fassung, stamm_id, vorgaenger_id,
@@ -518,7 +492,8 @@ impl Store {
         // Rank and cut on the bare ids first; fetch the list columns (with their
         // subqueries) only for the rows shown.
         // Searching without other filters in relevance order needs the index alone.
-        let nur_suche = nur_suche && bedingungen.len() == 1 && filter.sortierung == Sortierung::Standard;
+        let nur_suche =
+            nur_suche && bedingungen.len() == 1 && filter.sortierung == Sortierung::Standard;
         let ids_sql = if nur_suche {
             format!("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rank, rowid DESC {grenze}")
         } else {
@@ -529,7 +504,8 @@ impl Store {
             .prepare_cached(&ids_sql)?
             .query_map(rusqlite::params_from_iter(werte.iter()), |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        let position: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let position: std::collections::HashMap<i64, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let liste = serde_json::to_string(&ids).expect("ids serialisieren");
         let mut stmt = self.conn.prepare_cached(
             "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v.betreff, v.verfasser,

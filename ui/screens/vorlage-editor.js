@@ -6,7 +6,7 @@ import { h, neueId, optionen } from '../components/dom.js';
 import * as feld from '../components/feld.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
-import { ARTEN, STATUS, ROLLEN, label, datumDeutsch, uhrzeit, groesse } from '../format.js';
+import { ARTEN, STATUS, ROLLEN, datumDeutsch, uhrzeit, groesse } from '../format.js';
 
 const AUTOSAVE_MS = 600;
 

@@ -5,6 +5,9 @@ import * as meldung from '../components/meldung.js';
 import { ARTEN, STATUS, ZUSTAENDE, label, datumDeutsch } from '../format.js';
 import { Editor } from './vorlage-editor.js';
 
+/** The list shows at most this many rows; the search narrows it down. */
+const GRENZE = 500;
+
 const SPALTEN = [
   ['nummer', 'Nr.'],
   ['betreff', 'Betreff'],
@@ -104,7 +107,7 @@ export class VorlagenBereich {
 
   async laden() {
     try {
-      const f = { ...this.filter, suche: this.filter.suche || null, gremium: this.filter.gremium || null };
+      const f = { ...this.filter, suche: this.filter.suche || null, gremium: this.filter.gremium || null, grenze: GRENZE };
       this.zeilen = await aufruf('vorlage_liste', { filter: f });
       this.zeichnen();
       this.beiListe?.(this.zeilen);
@@ -119,6 +122,9 @@ export class VorlagenBereich {
       this.tbody.replaceChildren(h('tr', {}, h('td', { colspan: SPALTEN.length, class: 'leer', 'data-testid': 'liste-leer' }, text)));
       return;
     }
+    const mehr = this.zeilen.length >= GRENZE
+      ? h('tr', {}, h('td', { colspan: SPALTEN.length, class: 'leer' }, `Die ersten ${GRENZE} Vorlagen werden gezeigt – grenzen Sie die Suche ein.`))
+      : null;
     this.tbody.replaceChildren(...this.zeilen.map((z, i) => {
       const gewaehlt = z.id === this.gewaehlt;
       const tr = h('tr', {
@@ -138,7 +144,7 @@ export class VorlagenBereich {
       h('td', { class: 'nr' }, datumDeutsch(z.geaendert)),
       );
       return tr;
-    }));
+    }), ...(mehr ? [mehr] : []));
   }
 
   zeilenTaste(e, i) {

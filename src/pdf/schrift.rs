@@ -1,0 +1,119 @@
+//! The embedded fonts (DejaVu Sans regular and bold, from `assets/fonts/`, licence beside
+//! them) and their metrics. printpdf does not measure text, so widths come from the font's
+//! own advance widths (ttf-parser); a character the font lacks is an error that names it,
+//! never a silent box.
+
+use super::PdfFehler;
+use printpdf::{FontId, ParsedFont, PdfDocument};
+use std::sync::LazyLock;
+
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// Metrics of one font file, parsed once per process.
+pub struct Metrik {
+    face: ttf_parser::Face<'static>,
+    einheiten: f32,
+}
+
+impl Metrik {
+    fn neu(bytes: &'static [u8]) -> Metrik {
+        let face = ttf_parser::Face::parse(bytes, 0).expect("eingebettete Schrift ist gültig");
+        let einheiten = f32::from(face.units_per_em());
+        Metrik { face, einheiten }
+    }
+
+    /// Width of `text` at `groesse` pt. Characters the font lacks count as zero (they are
+    /// refused before layout by [`Schriften::pruefen`]).
+    pub fn breite(&self, text: &str, groesse: f32) -> f32 {
+        let einheiten: u32 = text
+            .chars()
+            .filter_map(|c| self.face.glyph_index(c))
+            .filter_map(|g| self.face.glyph_hor_advance(g))
+            .map(u32::from)
+            .sum();
+        einheiten as f32 / self.einheiten * groesse
+    }
+
+    pub fn hat(&self, c: char) -> bool {
+        c.is_control() || self.face.glyph_index(c).is_some()
+    }
+}
+
+static METRIK_REGULAR: LazyLock<Metrik> = LazyLock::new(|| Metrik::neu(REGULAR));
+static METRIK_BOLD: LazyLock<Metrik> = LazyLock::new(|| Metrik::neu(BOLD));
+
+/// Which face of the family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schnitt {
+    Normal,
+    Fett,
+}
+
+/// The fonts registered in one document.
+pub struct Schriften {
+    normal: FontId,
+    fett: FontId,
+}
+
+impl Schriften {
+    /// Registers both fonts in `doc`.
+    pub fn einbetten(doc: &mut PdfDocument) -> Result<Schriften, PdfFehler> {
+        let mut warnungen = Vec::new();
+        let normal = ParsedFont::from_bytes(REGULAR, 0, &mut warnungen).ok_or(PdfFehler::Schrift("DejaVuSans"))?;
+        let fett = ParsedFont::from_bytes(BOLD, 0, &mut warnungen).ok_or(PdfFehler::Schrift("DejaVuSans-Bold"))?;
+        Ok(Schriften { normal: doc.add_font(&normal), fett: doc.add_font(&fett) })
+    }
+
+    pub fn id(&self, s: Schnitt) -> FontId {
+        match s {
+            Schnitt::Normal => self.normal.clone(),
+            Schnitt::Fett => self.fett.clone(),
+        }
+    }
+}
+
+pub fn metrik(s: Schnitt) -> &'static Metrik {
+    match s {
+        Schnitt::Normal => &METRIK_REGULAR,
+        Schnitt::Fett => &METRIK_BOLD,
+    }
+}
+
+/// Checks that both faces can show every character of `text`; the error names the field
+/// and the character with its code point.
+pub fn pruefen(feld: &str, text: &str) -> Result<(), PdfFehler> {
+    for c in text.chars() {
+        if !metrik(Schnitt::Normal).hat(c) || !metrik(Schnitt::Fett).hat(c) {
+            return Err(PdfFehler::ZeichenFehlt { feld: feld.to_string(), zeichen: c });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_every_required_script_are_covered() {
+        for name in ["Mühlenkamp Straße", "Ağaoğlu Işık İnce Şahin", "Łukasz Żak Świątek", "Ștefan Țurcanu",
+            "Nguyễn Thị Hồng Đặng Phạm Ngọc", "Елена Смирнова", "Γιώργος Παπαδόπουλος", "€ „“ – …"] {
+            pruefen("test", name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+
+    #[test]
+    fn a_missing_glyph_is_named() {
+        let e = pruefen("Betreff", "Fest 🎉").unwrap_err();
+        assert_eq!(e.to_string(), "Betreff: Das Zeichen „🎉“ (U+1F389) kann die PDF-Schrift nicht darstellen.");
+    }
+
+    #[test]
+    fn widths_grow_with_text_and_size() {
+        let m = metrik(Schnitt::Normal);
+        assert!(m.breite("WWW", 10.0) > m.breite("iii", 10.0));
+        assert!((m.breite("Rat", 20.0) - 2.0 * m.breite("Rat", 10.0)).abs() < 0.001);
+        assert!(metrik(Schnitt::Fett).breite("Rat", 10.0) > m.breite("Rat", 10.0));
+    }
+}

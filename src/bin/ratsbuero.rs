@@ -4,7 +4,7 @@
 use chrono::{Local, NaiveDateTime};
 use clap::{Parser, Subcommand};
 use ratsbuero::api::{self, ApiFehler};
-use ratsbuero::domain::{Buero, GremiumArt, Schwere};
+use ratsbuero::domain::{Buero, GremiumArt, Schwere, Unterschrift, Zeichnung};
 use ratsbuero::store::{Store, VorlagenFilter};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +44,21 @@ enum Befehl {
         schema: String,
         #[arg(long, default_value = "")]
         wahlperiode: String,
+    },
+    /// Den Unterschriftsblock des Büros setzen (gilt für alle Vorlagen ohne eigene Angabe)
+    Unterschrift {
+        /// z. B. "Die Bürgermeisterin", "Der Landrat"
+        #[arg(long)]
+        verwaltungschef: String,
+        /// persoenlich | in_vertretung | im_auftrag | gez
+        #[arg(long, default_value = "in_vertretung")]
+        zeichnung: String,
+        /// Name, wie er gedruckt wird (ohne Striche)
+        #[arg(long)]
+        name: String,
+        /// z. B. "Erster Beigeordneter"
+        #[arg(long, default_value = "")]
+        funktion: String,
     },
     /// Die Einstellungen des Büros zeigen
     Buero {
@@ -117,12 +132,37 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                 nummernschema: schema,
                 wahlperiode,
                 eingerichtet: true,
+                ..api::buero_lesen(&store)?
             };
             let b = api::buero_speichern(&mut store, &b)?;
             println!(
                 "Eingerichtet: {} – {} ({})",
                 b.kommune, b.gremium_name, b.nummernschema
             );
+        }
+        Befehl::Unterschrift {
+            verwaltungschef,
+            zeichnung,
+            name,
+            funktion,
+        } => {
+            let modus = Zeichnung::from_key(&zeichnung).ok_or_else(|| {
+                ApiFehler::feld(
+                    "zeichnung",
+                    format!("--zeichnung: unbekannter Wert „{zeichnung}“ (erlaubt: persoenlich, in_vertretung, im_auftrag, gez)."),
+                )
+            })?;
+            let b = Buero {
+                verwaltungschef,
+                unterschrift: Unterschrift {
+                    modus,
+                    name,
+                    funktion,
+                },
+                ..api::buero_lesen(&store)?
+            };
+            api::buero_speichern(&mut store, &b)?;
+            println!("Unterschrift gesetzt.");
         }
         Befehl::Buero { json: als_json } => {
             let b = api::buero_lesen(&store)?;

@@ -4,6 +4,7 @@
 
 use super::befund::Befund;
 use super::nummer::Nummernschema;
+use super::unterschrift::Unterschrift;
 use serde::{Deserialize, Serialize};
 
 /// Which kind of body the office serves (§ 27 GO NRW).
@@ -38,6 +39,12 @@ pub struct Buero {
     pub wahlperiode: String,
     #[serde(default)]
     pub eingerichtet: bool,
+    /// Head of administration as the signature block begins: "Die Bürgermeisterin".
+    #[serde(default)]
+    pub verwaltungschef: String,
+    /// Who signs the office's Vorlagen unless a Vorlage names someone else.
+    #[serde(default)]
+    pub unterschrift: Unterschrift,
 }
 
 impl Default for Buero {
@@ -50,6 +57,8 @@ impl Default for Buero {
             nummernschema: "{jahr}/{nr:04}".into(),
             wahlperiode: String::new(),
             eingerichtet: false,
+            verwaltungschef: "Der Bürgermeister".into(),
+            unterschrift: Unterschrift::default(),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::beratungsfolge::{self, Beratungsschritt};
 use super::finanzen::FinanzenEingabe;
+use super::unterschrift::Unterschrift;
 use super::werte::{Klimarelevanz, Status, VorlageArt};
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,8 @@ pub struct VorlageInhalt {
     pub klimarelevanz: Option<Klimarelevanz>,
     pub beschlussvorschlag: String,
     pub sachverhalt: String,
+    /// Who signs this paper; `None` means the office's default signer.
+    pub unterschrift: Option<Unterschrift>,
 }
 
 impl Default for VorlageInhalt {
@@ -38,6 +41,7 @@ impl Default for VorlageInhalt {
             klimarelevanz: None,
             beschlussvorschlag: String::new(),
             sachverhalt: String::new(),
+            unterschrift: None,
         }
     }
 }
@@ -68,6 +72,11 @@ impl VorlageInhalt {
             klimarelevanz: self.klimarelevanz,
             beschlussvorschlag: lang(&self.beschlussvorschlag),
             sachverhalt: lang(&self.sachverhalt),
+            unterschrift: self.unterschrift.as_ref().map(|u| Unterschrift {
+                modus: u.modus,
+                name: u.name.trim().to_string(),
+                funktion: u.funktion.trim().to_string(),
+            }),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod inhalt;
 pub mod nummer;
 pub mod pruefung;
 pub mod suchtext;
+pub mod unterschrift;
 pub mod werte;
 
 pub use befund::{Befund, Schwere};
@@ -26,4 +27,5 @@ pub use finanzen::{FinanzArt, Finanzen, FinanzenEingabe, Haushaltsmittel};
 pub use ids::{AnlageId, VorlageId};
 pub use inhalt::VorlageInhalt;
 pub use nummer::Nummernschema;
+pub use unterschrift::{Unterschrift, Zeichnung};
 pub use werte::{Klimarelevanz, Rolle, Status, VorlageArt, Zustand};

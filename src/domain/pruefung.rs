@@ -96,6 +96,9 @@ pub fn pruefen(inhalt: &VorlageInhalt, anlagen: &[AnlageKurz]) -> (Finanzen, Vec
             "Beschlussvorschlag fehlt.",
         ));
     }
+    if let Some(u) = &inhalt.unterschrift {
+        b.extend(u.pruefen("unterschrift"));
+    }
     if inhalt.sachverhalt.trim().is_empty() {
         b.push(Befund::unvollstaendig("sachverhalt", "Sachverhalt fehlt."));
     }

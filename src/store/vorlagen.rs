@@ -15,7 +15,7 @@ use crate::domain::nummer::{self, Nummernschema};
 use crate::domain::pruefung::{self, AnlageKurz};
 use crate::domain::{
     Beratungsschritt, Cent, FinanzArt, Finanzen, Haushaltsmittel, Klimarelevanz, Status,
-    VorlageArt, VorlageId, VorlageInhalt, Zustand,
+    Unterschrift, VorlageArt, VorlageId, VorlageInhalt, Zeichnung, Zustand,
 };
 use chrono::{Datelike, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior};
@@ -147,7 +147,8 @@ fn beratungsfolge_lesen(conn: &Connection, id: i64) -> Result<Vec<Beratungsschri
 pub(crate) fn inhalt_lesen(conn: &Connection, id: i64) -> Result<VorlageInhalt, StoreError> {
     let mut inhalt = conn
         .query_row(
-            "SELECT art, status, betreff, verfasser, federfuehrend, bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt
+            "SELECT art, status, betreff, verfasser, federfuehrend, bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt,
+                    unterschrift_modus, unterschrift_name, unterschrift_funktion
              FROM vorlage WHERE id = ?1",
             [id],
             |r| {
@@ -161,6 +162,14 @@ pub(crate) fn inhalt_lesen(conn: &Connection, id: i64) -> Result<VorlageInhalt, 
                     klimarelevanz: wert_opt::<Klimarelevanz>(r, 6)?,
                     beschlussvorschlag: r.get(7)?,
                     sachverhalt: r.get(8)?,
+                    unterschrift: match r.get::<_, Option<String>>(9)? {
+                        Some(m) => Some(Unterschrift {
+                            modus: Zeichnung::from_key(&m).unwrap_or_default(),
+                            name: r.get(10)?,
+                            funktion: r.get(11)?,
+                        }),
+                        None => None,
+                    },
                     ..Default::default()
                 })
             },
@@ -180,7 +189,8 @@ fn inhalt_schreiben(
 ) -> Result<(), StoreError> {
     conn.execute(
         "UPDATE vorlage SET art = ?2, status = ?3, betreff = ?4, verfasser = ?5, federfuehrend = ?6, bearbeiter = ?7,
-                klimarelevanz = ?8, beschlussvorschlag = ?9, sachverhalt = ?10 WHERE id = ?1",
+                klimarelevanz = ?8, beschlussvorschlag = ?9, sachverhalt = ?10,
+                unterschrift_modus = ?11, unterschrift_name = ?12, unterschrift_funktion = ?13 WHERE id = ?1",
         params![
             id,
             inhalt.art.key(),
@@ -191,7 +201,10 @@ fn inhalt_schreiben(
             inhalt.bearbeiter,
             inhalt.klimarelevanz.map(|k| k.key()),
             inhalt.beschlussvorschlag,
-            inhalt.sachverhalt
+            inhalt.sachverhalt,
+            inhalt.unterschrift.as_ref().map(|u| u.modus.key()),
+            inhalt.unterschrift.as_ref().map(|u| u.name.as_str()).unwrap_or(""),
+            inhalt.unterschrift.as_ref().map(|u| u.funktion.as_str()).unwrap_or("")
         ],
     )?;
     conn.execute("DELETE FROM beratungsschritt WHERE vorlage_id = ?1", [id])?;
@@ -604,9 +617,11 @@ impl Store {
         let t = zeit(jetzt);
         tx.execute(
             "INSERT INTO vorlage (stamm_id, fassung, vorgaenger_id, zustand, art, status, betreff, verfasser, federfuehrend,
-                                  bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt, version, erstellt, geaendert)
+                                  bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt, unterschrift_modus,
+                                  unterschrift_name, unterschrift_funktion, version, erstellt, geaendert)
              SELECT coalesce(stamm_id, id), fassung + 1, id, 'entwurf', art, status, betreff, verfasser, federfuehrend,
-                    bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt, 0, ?2, ?2
+                    bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt, unterschrift_modus,
+                    unterschrift_name, unterschrift_funktion, 0, ?2, ?2
              FROM vorlage WHERE id = ?1",
             params![id.0, t],
         )?;

@@ -5,4 +5,5 @@
 
 pub mod api;
 pub mod domain;
+pub mod pdf;
 pub mod store;

@@ -33,6 +33,12 @@ export const ROLLEN = [
   ['kenntnisnahme', 'Kenntnisnahme'],
   ['anhoerung', 'Anhörung'],
 ];
+export const ZEICHNUNG = [
+  ['selbst', 'selbst (Behördenleitung unterschreibt)'],
+  ['in_vertretung', 'In Vertretung'],
+  ['im_auftrag', 'Im Auftrag'],
+  ['gez', 'gez. (Abschrift)'],
+];
 export const ZUSTAENDE = [
   ['entwurf', 'Entwurf'],
   ['freigegeben', 'freigegeben'],

@@ -3,6 +3,7 @@
 
 use crate::domain::import::ImportFehler;
 use crate::domain::Befund;
+use crate::pdf::PdfFehler;
 use crate::store::StoreError;
 use serde::Serialize;
 
@@ -48,6 +49,12 @@ impl From<StoreError> for ApiFehler {
             message,
             befunde,
         }
+    }
+}
+
+impl From<PdfFehler> for ApiFehler {
+    fn from(e: PdfFehler) -> Self {
+        ApiFehler::neu(e.code(), e.to_string())
     }
 }
 

@@ -5,10 +5,12 @@
 //! German message. Arguments from outside (JSON, base64, ids) are checked here, so every
 //! command gives a clear message on bad input and leaves the data unchanged.
 
+mod dokumente;
 mod fehler;
 mod konfig;
 mod vorlagen;
 
+pub use dokumente::*;
 pub use fehler::ApiFehler;
 pub use konfig::{standard_db_pfad, AppKonfig};
 pub use vorlagen::*;

@@ -49,8 +49,8 @@ enum Befehl {
     Unterschrift {
         /// z. B. "Die Bürgermeisterin", "Der Landrat"
         #[arg(long)]
-        verwaltungschef: String,
-        /// persoenlich | in_vertretung | im_auftrag | gez
+        behoerdenleitung: String,
+        /// selbst | in_vertretung | im_auftrag | gez
         #[arg(long, default_value = "in_vertretung")]
         zeichnung: String,
         /// Name, wie er gedruckt wird (ohne Striche)
@@ -92,6 +92,12 @@ enum VorlageBefehl {
     Freigeben { id: i64 },
     /// Neue Fassung einer freigegebenen Vorlage anlegen
     NeueFassung { id: i64 },
+    /// Die Vorlage als PDF/A-Datei schreiben
+    Pdf {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn jetzt() -> NaiveDateTime {
@@ -141,7 +147,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
             );
         }
         Befehl::Unterschrift {
-            verwaltungschef,
+            behoerdenleitung,
             zeichnung,
             name,
             funktion,
@@ -149,12 +155,12 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
             let modus = Zeichnung::from_key(&zeichnung).ok_or_else(|| {
                 ApiFehler::feld(
                     "zeichnung",
-                    format!("--zeichnung: unbekannter Wert „{zeichnung}“ (erlaubt: persoenlich, in_vertretung, im_auftrag, gez)."),
+                    format!("--zeichnung: unbekannter Wert „{zeichnung}“ (erlaubt: selbst, in_vertretung, im_auftrag, gez)."),
                 )
             })?;
             let b = Buero {
-                verwaltungschef,
                 unterschrift: Unterschrift {
+                    behoerdenleitung,
                     modus,
                     name,
                     funktion,
@@ -250,6 +256,15 @@ fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler> {
             let version = api::vorlage_lesen(store, id)?.version;
             let a = api::vorlage_freigeben(store, id, version, jetzt())?;
             println!("{}", a.nummer.unwrap_or_default());
+        }
+        VorlageBefehl::Pdf { id, out } => {
+            let pdf = api::vorlage_pdf(store, id, jetzt())?;
+            api::datei_schreiben(&out, &pdf)?;
+            eprintln!(
+                "{} geschrieben ({} KB).",
+                out.display(),
+                pdf.len().div_ceil(1024)
+            );
         }
         VorlageBefehl::NeueFassung { id } => {
             let g = api::vorlage_neue_fassung(store, id, jetzt())?;

@@ -39,10 +39,8 @@ pub struct Buero {
     pub wahlperiode: String,
     #[serde(default)]
     pub eingerichtet: bool,
-    /// Head of administration as the signature block begins: "Die Bürgermeisterin".
-    #[serde(default)]
-    pub verwaltungschef: String,
-    /// Who signs the office's Vorlagen unless a Vorlage names someone else.
+    /// Who signs the office's Vorlagen (and under which head of administration) unless a
+    /// Vorlage names someone else.
     #[serde(default)]
     pub unterschrift: Unterschrift,
 }
@@ -57,8 +55,10 @@ impl Default for Buero {
             nummernschema: "{jahr}/{nr:04}".into(),
             wahlperiode: String::new(),
             eingerichtet: false,
-            verwaltungschef: "Der Bürgermeister".into(),
-            unterschrift: Unterschrift::default(),
+            unterschrift: Unterschrift {
+                behoerdenleitung: "Der Bürgermeister".into(),
+                ..Unterschrift::default()
+            },
         }
     }
 }

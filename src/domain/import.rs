@@ -114,7 +114,7 @@ mod tests {
     #[test]
     fn full_example_reads() {
         let i = lesen(
-            r#"{"art":"antrag","status":"nichtoeffentlich","betreff":"Ü","beratungsfolge":[{"gremium":"Rat","rolle":"entscheidung","datum":"2026-12-03"}],"klimarelevanz":"positiv","finanzen":{"art":"folgende","aufwand_einmalig":"1.000,00","haushaltsmittel":"verfuegbar"}}"#,
+            r#"{"art":"antrag","status":"nichtoeffentlich","betreff":"Ü","beratungsfolge":[{"gremium":"Rat","rolle":"entscheidung","datum":"2026-12-03"}],"klimarelevanz":"positiv","finanzielle_auswirkungen":{"art":"folgende","aufwand_einmalig":"1.000,00","haushaltsmittel":"verfuegbar"}}"#,
         )
         .unwrap();
         assert_eq!(i.art, VorlageArt::Antrag);

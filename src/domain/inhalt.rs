@@ -19,11 +19,13 @@ pub struct VorlageInhalt {
     pub federfuehrend: String,
     pub bearbeiter: String,
     pub beratungsfolge: Vec<Beratungsschritt>,
+    #[serde(rename = "finanzielle_auswirkungen")]
     pub finanzen: FinanzenEingabe,
     pub klimarelevanz: Option<Klimarelevanz>,
     pub beschlussvorschlag: String,
     pub sachverhalt: String,
     /// Who signs this paper; `None` means the office's default signer.
+    #[serde(rename = "unterzeichnung")]
     pub unterschrift: Option<Unterschrift>,
 }
 
@@ -73,6 +75,7 @@ impl VorlageInhalt {
             beschlussvorschlag: lang(&self.beschlussvorschlag),
             sachverhalt: lang(&self.sachverhalt),
             unterschrift: self.unterschrift.as_ref().map(|u| Unterschrift {
+                behoerdenleitung: u.behoerdenleitung.trim().to_string(),
                 modus: u.modus,
                 name: u.name.trim().to_string(),
                 funktion: u.funktion.trim().to_string(),

@@ -97,7 +97,7 @@ pub fn pruefen(inhalt: &VorlageInhalt, anlagen: &[AnlageKurz]) -> (Finanzen, Vec
         ));
     }
     if let Some(u) = &inhalt.unterschrift {
-        b.extend(u.pruefen("unterschrift"));
+        b.extend(u.pruefen("unterzeichnung"));
     }
     if inhalt.sachverhalt.trim().is_empty() {
         b.push(Befund::unvollstaendig("sachverhalt", "Sachverhalt fehlt."));

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum Zeichnung {
     /// The head of administration signs personally.
-    Persoenlich,
+    Selbst,
     /// i.V. – a Beigeordnete/r signs for the head of administration.
     #[default]
     InVertretung,
@@ -25,7 +25,7 @@ pub enum Zeichnung {
 impl Zeichnung {
     pub fn key(self) -> &'static str {
         match self {
-            Zeichnung::Persoenlich => "persoenlich",
+            Zeichnung::Selbst => "selbst",
             Zeichnung::InVertretung => "in_vertretung",
             Zeichnung::ImAuftrag => "im_auftrag",
             Zeichnung::Gez => "gez",
@@ -34,7 +34,7 @@ impl Zeichnung {
 
     pub fn from_key(k: &str) -> Option<Zeichnung> {
         [
-            Zeichnung::Persoenlich,
+            Zeichnung::Selbst,
             Zeichnung::InVertretung,
             Zeichnung::ImAuftrag,
             Zeichnung::Gez,
@@ -48,6 +48,8 @@ impl Zeichnung {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Unterschrift {
+    /// The head of administration: "Die Bürgermeisterin", "Der Landrat".
+    pub behoerdenleitung: String,
     pub modus: Zeichnung,
     pub name: String,
     pub funktion: String,
@@ -61,8 +63,9 @@ pub struct Zeile {
 }
 
 impl Unterschrift {
-    /// The lines of the block in print order, under `verwaltungschef` ("Die Bürgermeisterin").
-    pub fn zeilen(&self, verwaltungschef: &str) -> Vec<Zeile> {
+    /// The lines of the block in print order.
+    pub fn zeilen(&self) -> Vec<Zeile> {
+        let leitung = self.behoerdenleitung.trim();
         let z = |text: &str, luecke: bool| Zeile {
             text: text.to_string(),
             luecke,
@@ -70,11 +73,11 @@ impl Unterschrift {
         let name = self.name.trim();
         let funktion = self.funktion.trim();
         let mut v = Vec::new();
-        if !verwaltungschef.trim().is_empty() {
-            v.push(z(verwaltungschef.trim(), false));
+        if !leitung.is_empty() {
+            v.push(z(leitung, false));
         }
         match self.modus {
-            Zeichnung::Persoenlich => v.push(z(&format!("- {name} -"), true)),
+            Zeichnung::Selbst => v.push(z(&format!("- {name} -"), true)),
             Zeichnung::InVertretung | Zeichnung::ImAuftrag => {
                 v.push(z(
                     if self.modus == Zeichnung::InVertretung {
@@ -88,7 +91,7 @@ impl Unterschrift {
             }
             Zeichnung::Gez => v.push(z(&format!("gez. {name}"), false)),
         }
-        if !funktion.is_empty() && self.modus != Zeichnung::Persoenlich {
+        if !funktion.is_empty() && self.modus != Zeichnung::Selbst {
             v.push(z(funktion, false));
         }
         v
@@ -119,19 +122,29 @@ impl Unterschrift {
 mod tests {
     use super::*;
 
-    fn texte(u: &Unterschrift, chef: &str) -> Vec<String> {
-        u.zeilen(chef).into_iter().map(|z| z.text).collect()
+    fn u(leitung: &str, modus: Zeichnung, name: &str, funktion: &str) -> Unterschrift {
+        Unterschrift {
+            behoerdenleitung: leitung.into(),
+            modus,
+            name: name.into(),
+            funktion: funktion.into(),
+        }
+    }
+
+    fn texte(u: &Unterschrift) -> Vec<String> {
+        u.zeilen().into_iter().map(|z| z.text).collect()
     }
 
     #[test]
     fn in_vertretung_as_in_the_reference_paper() {
-        let u = Unterschrift {
-            modus: Zeichnung::InVertretung,
-            name: "Rainer Weichelt".into(),
-            funktion: "Erster Beigeordneter".into(),
-        };
+        let u = u(
+            "Die Bürgermeisterin",
+            Zeichnung::InVertretung,
+            "Rainer Weichelt",
+            "Erster Beigeordneter",
+        );
         assert_eq!(
-            texte(&u, "Die Bürgermeisterin"),
+            texte(&u),
             [
                 "Die Bürgermeisterin",
                 "In Vertretung",
@@ -139,30 +152,38 @@ mod tests {
                 "Erster Beigeordneter"
             ]
         );
-        assert!(u.zeilen("Die Bürgermeisterin")[2].luecke);
+        assert!(u.zeilen()[2].luecke);
     }
 
     #[test]
     fn the_other_modes() {
-        let mut u = Unterschrift {
-            modus: Zeichnung::Persoenlich,
-            name: "Sebastian Schuster".into(),
-            funktion: "Landrat".into(),
-        };
         assert_eq!(
-            texte(&u, "Der Landrat"),
+            texte(&u(
+                "Der Landrat",
+                Zeichnung::Selbst,
+                "Sebastian Schuster",
+                "Landrat"
+            )),
             ["Der Landrat", "- Sebastian Schuster -"]
         );
-        u.modus = Zeichnung::ImAuftrag;
-        u.name = "Heike Kretschmer".into();
-        u.funktion = "Fachbereichsleiterin".into();
-        assert_eq!(texte(&u, "Der Landrat")[1], "Im Auftrag");
-        u.modus = Zeichnung::Gez;
+        let i_a = u(
+            "Der Landrat",
+            Zeichnung::ImAuftrag,
+            "Heike Kretschmer",
+            "Fachbereichsleiterin",
+        );
+        assert_eq!(texte(&i_a)[1], "Im Auftrag");
+        let gez = u(
+            "",
+            Zeichnung::Gez,
+            "Heike Kretschmer",
+            "Fachbereichsleiterin",
+        );
         assert_eq!(
-            texte(&u, ""),
+            texte(&gez),
             ["gez. Heike Kretschmer", "Fachbereichsleiterin"]
         );
-        assert!(u.zeilen("").iter().all(|z| !z.luecke));
+        assert!(gez.zeilen().iter().all(|z| !z.luecke));
     }
 
     #[test]
@@ -172,10 +193,19 @@ mod tests {
             ..Default::default()
         };
         let felder: Vec<_> = u
-            .pruefen("unterschrift")
+            .pruefen("unterzeichnung")
             .into_iter()
             .map(|b| b.feld)
             .collect();
-        assert_eq!(felder, ["unterschrift.name", "unterschrift.funktion"]);
+        assert_eq!(felder, ["unterzeichnung.name", "unterzeichnung.funktion"]);
+    }
+
+    #[test]
+    fn json_uses_the_contract_keys() {
+        let u: Unterschrift = serde_json::from_str(
+            r#"{"behoerdenleitung": "Die Bürgermeisterin", "modus": "selbst", "name": "Ana Popescu", "funktion": ""}"#,
+        )
+        .unwrap();
+        assert_eq!(u.modus, Zeichnung::Selbst);
     }
 }

@@ -12,7 +12,9 @@ use textwrap::word_splitters::{split_words, WordSplitter};
 use textwrap::WordSeparator;
 
 static TRENNER: LazyLock<WordSplitter> = LazyLock::new(|| {
-    WordSplitter::Hyphenation(Standard::from_embedded(Language::German1996).expect("deutsche Trennmuster eingebettet"))
+    WordSplitter::Hyphenation(
+        Standard::from_embedded(Language::German1996).expect("deutsche Trennmuster eingebettet"),
+    )
 });
 
 /// A block of running text.
@@ -20,7 +22,10 @@ static TRENNER: LazyLock<WordSplitter> = LazyLock::new(|| {
 pub enum Block {
     Absatz(String),
     /// A list item: its marker ("–", "1.") and text.
-    Punkt { marke: String, text: String },
+    Punkt {
+        marke: String,
+        text: String,
+    },
 }
 
 /// Splits the office's plain text into paragraphs and list items.
@@ -41,7 +46,10 @@ pub fn bloecke(text: &str) -> Vec<Block> {
         }
         if let Some((marke, rest)) = listenpunkt(t) {
             abschliessen(&mut absatz, &mut bloecke);
-            bloecke.push(Block::Punkt { marke, text: rest.to_string() });
+            bloecke.push(Block::Punkt {
+                marke,
+                text: rest.to_string(),
+            });
             continue;
         }
         if !absatz.is_empty() {
@@ -141,15 +149,30 @@ mod tests {
             b,
             vec![
                 Block::Absatz("Erster Absatz zweite Zeile.".into()),
-                Block::Punkt { marke: "–".into(), text: "Bildung".into() },
-                Block::Punkt { marke: "–".into(), text: "Wohnen".into() },
-                Block::Punkt { marke: "1.".into(), text: "Ayşe Yılmaz".into() },
-                Block::Punkt { marke: "2)".into(), text: "Łukasz".into() },
+                Block::Punkt {
+                    marke: "–".into(),
+                    text: "Bildung".into()
+                },
+                Block::Punkt {
+                    marke: "–".into(),
+                    text: "Wohnen".into()
+                },
+                Block::Punkt {
+                    marke: "1.".into(),
+                    text: "Ayşe Yılmaz".into()
+                },
+                Block::Punkt {
+                    marke: "2)".into(),
+                    text: "Łukasz".into()
+                },
                 Block::Absatz("Schluss".into()),
             ]
         );
         // A year at the start of a sentence is not a list item.
-        assert_eq!(bloecke("2014 wurde beschlossen."), vec![Block::Absatz("2014 wurde beschlossen.".into())]);
+        assert_eq!(
+            bloecke("2014 wurde beschlossen."),
+            vec![Block::Absatz("2014 wurde beschlossen.".into())]
+        );
     }
 
     #[test]
@@ -159,13 +182,20 @@ mod tests {
         let zeilen = umbrechen(text, breite, Schnitt::Normal, 10.0);
         assert!(zeilen.len() > 2);
         for z in &zeilen {
-            assert!(metrik(Schnitt::Normal).breite(z, 10.0) <= breite + 0.01, "{z}");
+            assert!(
+                metrik(Schnitt::Normal).breite(z, 10.0) <= breite + 0.01,
+                "{z}"
+            );
         }
         assert!(zeilen.iter().any(|z| z.ends_with('-')), "{zeilen:?}");
         // Removing the hyphens at line ends gives back the words.
         let wieder = zeilen
             .iter()
-            .map(|z| z.strip_suffix('-').map(str::to_string).unwrap_or(format!("{z} ")))
+            .map(|z| {
+                z.strip_suffix('-')
+                    .map(str::to_string)
+                    .unwrap_or(format!("{z} "))
+            })
             .collect::<String>();
         assert_eq!(wieder.trim_end(), text);
     }

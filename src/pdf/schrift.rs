@@ -60,9 +60,14 @@ impl Schriften {
     /// Registers both fonts in `doc`.
     pub fn einbetten(doc: &mut PdfDocument) -> Result<Schriften, PdfFehler> {
         let mut warnungen = Vec::new();
-        let normal = ParsedFont::from_bytes(REGULAR, 0, &mut warnungen).ok_or(PdfFehler::Schrift("DejaVuSans"))?;
-        let fett = ParsedFont::from_bytes(BOLD, 0, &mut warnungen).ok_or(PdfFehler::Schrift("DejaVuSans-Bold"))?;
-        Ok(Schriften { normal: doc.add_font(&normal), fett: doc.add_font(&fett) })
+        let normal = ParsedFont::from_bytes(REGULAR, 0, &mut warnungen)
+            .ok_or(PdfFehler::Schrift("DejaVuSans"))?;
+        let fett = ParsedFont::from_bytes(BOLD, 0, &mut warnungen)
+            .ok_or(PdfFehler::Schrift("DejaVuSans-Bold"))?;
+        Ok(Schriften {
+            normal: doc.add_font(&normal),
+            fett: doc.add_font(&fett),
+        })
     }
 
     pub fn id(&self, s: Schnitt) -> FontId {
@@ -85,7 +90,10 @@ pub fn metrik(s: Schnitt) -> &'static Metrik {
 pub fn pruefen(feld: &str, text: &str) -> Result<(), PdfFehler> {
     for c in text.chars() {
         if !metrik(Schnitt::Normal).hat(c) || !metrik(Schnitt::Fett).hat(c) {
-            return Err(PdfFehler::ZeichenFehlt { feld: feld.to_string(), zeichen: c });
+            return Err(PdfFehler::ZeichenFehlt {
+                feld: feld.to_string(),
+                zeichen: c,
+            });
         }
     }
     Ok(())
@@ -97,8 +105,16 @@ mod tests {
 
     #[test]
     fn names_in_every_required_script_are_covered() {
-        for name in ["Mühlenkamp Straße", "Ağaoğlu Işık İnce Şahin", "Łukasz Żak Świątek", "Ștefan Țurcanu",
-            "Nguyễn Thị Hồng Đặng Phạm Ngọc", "Елена Смирнова", "Γιώργος Παπαδόπουλος", "€ „“ – …"] {
+        for name in [
+            "Mühlenkamp Straße",
+            "Ağaoğlu Işık İnce Şahin",
+            "Łukasz Żak Świątek",
+            "Ștefan Țurcanu",
+            "Nguyễn Thị Hồng Đặng Phạm Ngọc",
+            "Елена Смирнова",
+            "Γιώργος Παπαδόπουλος",
+            "€ „“ – …",
+        ] {
             pruefen("test", name).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
     }
@@ -106,7 +122,10 @@ mod tests {
     #[test]
     fn a_missing_glyph_is_named() {
         let e = pruefen("Betreff", "Fest 🎉").unwrap_err();
-        assert_eq!(e.to_string(), "Betreff: Das Zeichen „🎉“ (U+1F389) kann die PDF-Schrift nicht darstellen.");
+        assert_eq!(
+            e.to_string(),
+            "Betreff: Das Zeichen „🎉“ (U+1F389) kann die PDF-Schrift nicht darstellen."
+        );
     }
 
     #[test]

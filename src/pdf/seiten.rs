@@ -23,16 +23,31 @@ pub struct Rand {
 impl Default for Rand {
     fn default() -> Self {
         // 25 mm left (punching), 20 mm elsewhere; header and footer sit inside.
-        Rand { links: 70.9, rechts: 56.7, oben: 70.0, unten: 70.0 }
+        Rand {
+            links: 70.9,
+            rechts: 56.7,
+            oben: 70.0,
+            unten: 70.0,
+        }
     }
 }
 
 pub fn schwarz() -> Color {
-    Color::Rgb(Rgb { r: 0.0, g: 0.0, b: 0.0, icc_profile: None })
+    Color::Rgb(Rgb {
+        r: 0.0,
+        g: 0.0,
+        b: 0.0,
+        icc_profile: None,
+    })
 }
 
 pub fn farbe(r: u8, g: u8, b: u8) -> Color {
-    Color::Rgb(Rgb { r: f32::from(r) / 255.0, g: f32::from(g) / 255.0, b: f32::from(b) / 255.0, icc_profile: None })
+    Color::Rgb(Rgb {
+        r: f32::from(r) / 255.0,
+        g: f32::from(g) / 255.0,
+        b: f32::from(b) / 255.0,
+        icc_profile: None,
+    })
 }
 
 /// Builds the pages of one document.
@@ -46,7 +61,12 @@ pub struct Seiten<'a> {
 
 impl<'a> Seiten<'a> {
     pub fn neu(schriften: &'a Schriften, rand: Rand) -> Self {
-        Seiten { schriften, rand, seiten: vec![Vec::new()], y: rand.oben }
+        Seiten {
+            schriften,
+            rand,
+            seiten: vec![Vec::new()],
+            y: rand.oben,
+        }
     }
 
     pub fn breite(&self) -> f32 {
@@ -55,10 +75,6 @@ impl<'a> Seiten<'a> {
 
     pub fn y(&self) -> f32 {
         self.y
-    }
-
-    pub fn seitenzahl(&self) -> usize {
-        self.seiten.len()
     }
 
     fn ops(&mut self) -> &mut Vec<Op> {
@@ -97,7 +113,15 @@ impl<'a> Seiten<'a> {
     }
 
     /// Text at an absolute position (baseline `y_oben` pt from the page top).
-    pub fn text_abs(&mut self, x: f32, y_oben: f32, text: &str, schnitt: Schnitt, groesse: f32, farbe: Option<Color>) {
+    pub fn text_abs(
+        &mut self,
+        x: f32,
+        y_oben: f32,
+        text: &str,
+        schnitt: Schnitt,
+        groesse: f32,
+        farbe: Option<Color>,
+    ) {
         if text.is_empty() {
             return;
         }
@@ -107,9 +131,19 @@ impl<'a> Seiten<'a> {
         if let Some(f) = farbe.clone() {
             ops.push(Op::SetFillColor { col: f });
         }
-        ops.push(Op::SetFont { font: PdfFontHandle::External(font), size: Pt(groesse) });
-        ops.push(Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(A4_HOEHE - y_oben) } });
-        ops.push(Op::ShowText { items: vec![TextItem::Text(text.to_string())] });
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font),
+            size: Pt(groesse),
+        });
+        ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(x),
+                y: Pt(A4_HOEHE - y_oben),
+            },
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        });
         ops.push(Op::EndTextSection);
         if farbe.is_some() {
             ops.push(Op::SetFillColor { col: schwarz() });
@@ -117,7 +151,14 @@ impl<'a> Seiten<'a> {
     }
 
     /// A line of text at the left margin plus `einzug`; moves the cursor by `zeilenhoehe`.
-    pub fn zeile(&mut self, einzug: f32, text: &str, schnitt: Schnitt, groesse: f32, zeilenhoehe: f32) {
+    pub fn zeile(
+        &mut self,
+        einzug: f32,
+        text: &str,
+        schnitt: Schnitt,
+        groesse: f32,
+        zeilenhoehe: f32,
+    ) {
         self.platz(zeilenhoehe);
         let x = self.rand.links + einzug;
         self.text_bei(x, text, schnitt, groesse);
@@ -144,8 +185,20 @@ impl<'a> Seiten<'a> {
         ops.push(Op::DrawLine {
             line: Line {
                 points: vec![
-                    LinePoint { p: Point { x: Pt(x1), y: Pt(A4_HOEHE - y1) }, bezier: false },
-                    LinePoint { p: Point { x: Pt(x2), y: Pt(A4_HOEHE - y2) }, bezier: false },
+                    LinePoint {
+                        p: Point {
+                            x: Pt(x1),
+                            y: Pt(A4_HOEHE - y1),
+                        },
+                        bezier: false,
+                    },
+                    LinePoint {
+                        p: Point {
+                            x: Pt(x2),
+                            y: Pt(A4_HOEHE - y2),
+                        },
+                        bezier: false,
+                    },
                 ],
                 is_closed: false,
             },

@@ -15,7 +15,7 @@ fn art_key(a: GremiumArt) -> &'static str {
 pub(crate) fn lesen(conn: &Connection) -> Result<Buero, StoreError> {
     Ok(conn.query_row(
         "SELECT kommune, gremium_name, gremium_art, nummernschema, wahlperiode, eingerichtet,
-                verwaltungschef, unterschrift_modus, unterschrift_name, unterschrift_funktion FROM buero WHERE id = 1",
+                unterschrift_behoerdenleitung, unterschrift_modus, unterschrift_name, unterschrift_funktion FROM buero WHERE id = 1",
         [],
         |r| {
             let art: String = r.get(2)?;
@@ -30,8 +30,8 @@ pub(crate) fn lesen(conn: &Connection) -> Result<Buero, StoreError> {
                 nummernschema: r.get(3)?,
                 wahlperiode: r.get(4)?,
                 eingerichtet: r.get(5)?,
-                verwaltungschef: r.get(6)?,
                 unterschrift: Unterschrift {
+                    behoerdenleitung: r.get(6)?,
                     modus: Zeichnung::from_key(&r.get::<_, String>(7)?).unwrap_or_default(),
                     name: r.get(8)?,
                     funktion: r.get(9)?,
@@ -56,7 +56,7 @@ impl Store {
         self.conn
             .execute(
                 "UPDATE buero SET kommune = ?1, gremium_name = ?2, gremium_art = ?3, nummernschema = ?4,
-                        wahlperiode = ?5, eingerichtet = 1, verwaltungschef = ?6, unterschrift_modus = ?7,
+                        wahlperiode = ?5, eingerichtet = 1, unterschrift_behoerdenleitung = ?6, unterschrift_modus = ?7,
                         unterschrift_name = ?8, unterschrift_funktion = ?9 WHERE id = 1",
                 params![
                     b.kommune.trim(),
@@ -64,7 +64,7 @@ impl Store {
                     art_key(b.gremium_art),
                     b.nummernschema.trim(),
                     b.wahlperiode.trim(),
-                    b.verwaltungschef.trim(),
+                    b.unterschrift.behoerdenleitung.trim(),
                     b.unterschrift.modus.key(),
                     b.unterschrift.name.trim(),
                     b.unterschrift.funktion.trim()

@@ -148,7 +148,7 @@ pub(crate) fn inhalt_lesen(conn: &Connection, id: i64) -> Result<VorlageInhalt, 
     let mut inhalt = conn
         .query_row(
             "SELECT art, status, betreff, verfasser, federfuehrend, bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt,
-                    unterschrift_modus, unterschrift_name, unterschrift_funktion
+                    unterschrift_modus, unterschrift_name, unterschrift_funktion, unterschrift_behoerdenleitung
              FROM vorlage WHERE id = ?1",
             [id],
             |r| {
@@ -164,6 +164,7 @@ pub(crate) fn inhalt_lesen(conn: &Connection, id: i64) -> Result<VorlageInhalt, 
                     sachverhalt: r.get(8)?,
                     unterschrift: match r.get::<_, Option<String>>(9)? {
                         Some(m) => Some(Unterschrift {
+                            behoerdenleitung: r.get(12)?,
                             modus: Zeichnung::from_key(&m).unwrap_or_default(),
                             name: r.get(10)?,
                             funktion: r.get(11)?,
@@ -190,7 +191,8 @@ fn inhalt_schreiben(
     conn.execute(
         "UPDATE vorlage SET art = ?2, status = ?3, betreff = ?4, verfasser = ?5, federfuehrend = ?6, bearbeiter = ?7,
                 klimarelevanz = ?8, beschlussvorschlag = ?9, sachverhalt = ?10,
-                unterschrift_modus = ?11, unterschrift_name = ?12, unterschrift_funktion = ?13 WHERE id = ?1",
+                unterschrift_modus = ?11, unterschrift_name = ?12, unterschrift_funktion = ?13,
+                unterschrift_behoerdenleitung = ?14 WHERE id = ?1",
         params![
             id,
             inhalt.art.key(),
@@ -204,7 +206,8 @@ fn inhalt_schreiben(
             inhalt.sachverhalt,
             inhalt.unterschrift.as_ref().map(|u| u.modus.key()),
             inhalt.unterschrift.as_ref().map(|u| u.name.as_str()).unwrap_or(""),
-            inhalt.unterschrift.as_ref().map(|u| u.funktion.as_str()).unwrap_or("")
+            inhalt.unterschrift.as_ref().map(|u| u.funktion.as_str()).unwrap_or(""),
+            inhalt.unterschrift.as_ref().map(|u| u.behoerdenleitung.as_str()).unwrap_or("")
         ],
     )?;
     conn.execute("DELETE FROM beratungsschritt WHERE vorlage_id = ?1", [id])?;
@@ -618,10 +621,11 @@ impl Store {
         tx.execute(
             "INSERT INTO vorlage (stamm_id, fassung, vorgaenger_id, zustand, art, status, betreff, verfasser, federfuehrend,
                                   bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt, unterschrift_modus,
-                                  unterschrift_name, unterschrift_funktion, version, erstellt, geaendert)
+                                  unterschrift_name, unterschrift_funktion, unterschrift_behoerdenleitung, version,
+                                  erstellt, geaendert)
              SELECT coalesce(stamm_id, id), fassung + 1, id, 'entwurf', art, status, betreff, verfasser, federfuehrend,
                     bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt, unterschrift_modus,
-                    unterschrift_name, unterschrift_funktion, 0, ?2, ?2
+                    unterschrift_name, unterschrift_funktion, unterschrift_behoerdenleitung, 0, ?2, ?2
              FROM vorlage WHERE id = ?1",
             params![id.0, t],
         )?;

@@ -5,6 +5,7 @@ import { h } from '../components/dom.js';
 import * as feld from '../components/feld.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
+import { ZEICHNUNG } from '../format.js';
 
 const GREMIUM_ARTEN = [
   ['integrationsrat', 'Integrationsrat (§ 27 GO NRW)'],
@@ -19,12 +20,19 @@ function bueroFelder(b) {
     feld.auswahl('gremium_art', 'Art des Gremiums', GREMIUM_ARTEN, b.gremium_art),
     feld.text('nummernschema', 'Nummernschema der Vorlagen', b.nummernschema, { hilfe: SCHEMA_HILFE }),
     feld.text('wahlperiode', 'Wahlperiode', b.wahlperiode, { attrs: { placeholder: 'z. B. 14' } }),
+    feld.text('unterschrift.behoerdenleitung', 'Unterzeichnung: Behördenleitung', b.unterschrift.behoerdenleitung, { attrs: { placeholder: 'z. B. Die Bürgermeisterin' } }),
+    feld.auswahl('unterschrift.modus', 'Unterzeichnung: Zeichnung', ZEICHNUNG, b.unterschrift.modus),
+    feld.text('unterschrift.name', 'Unterzeichnung: Name', b.unterschrift.name, { attrs: { placeholder: 'z. B. Rainer Weichelt' } }),
+    feld.text('unterschrift.funktion', 'Unterzeichnung: Funktion', b.unterschrift.funktion, { attrs: { placeholder: 'z. B. Erster Beigeordneter' } }),
   );
 }
 
 function bueroLesen(wurzel, eingerichtet) {
   const w = (k) => wurzel.querySelector(`[data-feld="${k}"]`).value;
-  return { kommune: w('kommune'), gremium_name: w('gremium_name'), gremium_art: w('gremium_art'), nummernschema: w('nummernschema'), wahlperiode: w('wahlperiode'), eingerichtet };
+  return {
+    kommune: w('kommune'), gremium_name: w('gremium_name'), gremium_art: w('gremium_art'), nummernschema: w('nummernschema'), wahlperiode: w('wahlperiode'), eingerichtet,
+    unterschrift: { behoerdenleitung: w('unterschrift.behoerdenleitung'), modus: w('unterschrift.modus'), name: w('unterschrift.name'), funktion: w('unterschrift.funktion') },
+  };
 }
 
 async function bueroSpeichern(wurzel) {

@@ -6,7 +6,7 @@ import { h, neueId, optionen } from '../components/dom.js';
 import * as feld from '../components/feld.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
-import { ARTEN, STATUS, ROLLEN, datumDeutsch, uhrzeit, groesse } from '../format.js';
+import { ARTEN, STATUS, ROLLEN, ZEICHNUNG, datumDeutsch, uhrzeit, groesse } from '../format.js';
 
 const AUTOSAVE_MS = 600;
 
@@ -111,6 +111,7 @@ export class Editor {
         feld.flaeche('beschlussvorschlag', 'Beschlussvorschlag', i.beschlussvorschlag, { hilfe: 'Bei einer Entsendung: „Der Integrationsrat entsendet folgende Mitglieder …“ mit einer nummerierten Liste (1. …).' })),
       h('fieldset', {}, h('legend', {}, 'Sachverhalt'),
         feld.flaeche('sachverhalt', 'Sachverhalt', i.sachverhalt, { lang: true, hilfe: 'Absätze durch eine Leerzeile trennen; Aufzählungen mit „- “ oder „1. “ beginnen.' })),
+      this.unterzeichnungTeil(i),
     );
     this.form.append(this.konfliktLeiste, this.befundListe, inhalt, this.anlagenTeil(a));
     this.form.addEventListener('input', (e) => this.geaendert(e));
@@ -196,7 +197,7 @@ export class Editor {
   }
 
   finanzTeil(i) {
-    const f = i.finanzen;
+    const f = i.finanzielle_auswirkungen;
     const name = neueId('finanzart');
     const radio = (wert, text) => h('label', {}, h('input', { type: 'radio', name, value: wert, checked: f.art === wert, 'data-feld': 'finanzen.art', 'data-testid': `finanzen-${wert}` }), ` ${text}`);
     const gruppe = (titel, gruppen) => h('div', {}, h('h3', {}, titel), ...gruppen.map(([kopf, zeilen, darin]) => h('div', { class: 'posten' },
@@ -244,6 +245,21 @@ export class Editor {
       h('div', { class: 'feld-meldung', 'data-meldung-fuer': 'klimarelevanz' }));
   }
 
+  unterzeichnungTeil(i) {
+    const u = i.unterzeichnung;
+    const eigene = h('input', { type: 'checkbox', id: neueId('unterzeichnung'), checked: !!u, 'data-feld': 'unterzeichnung.eigene', 'data-testid': 'unterzeichnung-eigene' });
+    const felder = h('div', { class: 'raster', hidden: !u, 'data-testid': 'unterzeichnung-felder' },
+      feld.text('unterzeichnung.behoerdenleitung', 'Behördenleitung', u?.behoerdenleitung ?? '', { attrs: { placeholder: 'z. B. Die Bürgermeisterin' } }),
+      feld.auswahl('unterzeichnung.modus', 'Zeichnung', ZEICHNUNG, u?.modus ?? 'in_vertretung'),
+      feld.text('unterzeichnung.name', 'Name', u?.name ?? ''),
+      feld.text('unterzeichnung.funktion', 'Funktion', u?.funktion ?? ''),
+    );
+    eigene.addEventListener('change', () => { felder.hidden = !eigene.checked; });
+    return h('fieldset', {}, h('legend', {}, 'Unterzeichnung'),
+      h('label', { for: eigene.id }, eigene, ' Andere Unterzeichnung als in den Einstellungen'),
+      felder);
+  }
+
   anlagenTeil(a) {
     const gesperrt = this.freigegeben;
     const datei = h('input', { type: 'file', id: neueId('anlage'), multiple: true, 'data-testid': 'anlage-datei', disabled: gesperrt,
@@ -282,8 +298,11 @@ export class Editor {
         const t = (teil) => tr.querySelector(`[data-teil="${teil}"]`).value;
         return { gremium: t('gremium'), rolle: t('rolle'), datum: t('datum'), ergebnis: t('ergebnis') };
       }),
-      finanzen, klimarelevanz: gewaehlt('klimarelevanz'),
+      finanzielle_auswirkungen: finanzen, klimarelevanz: gewaehlt('klimarelevanz'),
       beschlussvorschlag: wert('beschlussvorschlag'), sachverhalt: wert('sachverhalt'),
+      unterzeichnung: this.form.querySelector('[data-feld="unterzeichnung.eigene"]').checked
+        ? { behoerdenleitung: wert('unterzeichnung.behoerdenleitung'), modus: wert('unterzeichnung.modus'), name: wert('unterzeichnung.name'), funktion: wert('unterzeichnung.funktion') }
+        : null,
     };
   }
 

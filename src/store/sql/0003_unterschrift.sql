@@ -1,12 +1,13 @@
--- Schema version 3: the signature block. The office sets the head of administration and
--- the default signer; a Vorlage may name another signer (NULL modus = office default).
-ALTER TABLE buero ADD COLUMN verwaltungschef TEXT NOT NULL DEFAULT 'Der Bürgermeister';
+-- Schema version 3: the signature block (Unterzeichnung). The office sets the default;
+-- a Vorlage may name its own (NULL modus = the office default).
+ALTER TABLE buero ADD COLUMN unterschrift_behoerdenleitung TEXT NOT NULL DEFAULT 'Der Bürgermeister';
 ALTER TABLE buero ADD COLUMN unterschrift_modus TEXT NOT NULL DEFAULT 'in_vertretung'
-    CHECK (unterschrift_modus IN ('persoenlich', 'in_vertretung', 'im_auftrag', 'gez'));
+    CHECK (unterschrift_modus IN ('selbst', 'in_vertretung', 'im_auftrag', 'gez'));
 ALTER TABLE buero ADD COLUMN unterschrift_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE buero ADD COLUMN unterschrift_funktion TEXT NOT NULL DEFAULT '';
 
 ALTER TABLE vorlage ADD COLUMN unterschrift_modus TEXT
-    CHECK (unterschrift_modus IN ('persoenlich', 'in_vertretung', 'im_auftrag', 'gez'));
+    CHECK (unterschrift_modus IN ('selbst', 'in_vertretung', 'im_auftrag', 'gez'));
+ALTER TABLE vorlage ADD COLUMN unterschrift_behoerdenleitung TEXT NOT NULL DEFAULT '';
 ALTER TABLE vorlage ADD COLUMN unterschrift_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE vorlage ADD COLUMN unterschrift_funktion TEXT NOT NULL DEFAULT '';

@@ -1,0 +1,115 @@
+//! PDF/A-2b post-processing of printpdf's output (printpdf 0.12 only labels conformance):
+//! PDF 1.7 header, an XMP metadata stream with the `pdfaid` entries, title and author,
+//! the document info dictionary to match, an sRGB output intent with the embedded ICC
+//! profile (`assets/icc/sRGB.icc`), and a file identifier in the trailer. Fonts are already
+//! embedded by printpdf.
+
+use super::PdfFehler;
+use chrono::NaiveDateTime;
+use lopdf::{dictionary, Document, Object, Stream, StringFormat};
+use sha2::{Digest, Sha256};
+
+static SRGB: &[u8] = include_bytes!("../../assets/icc/sRGB.icc");
+
+/// What the XMP and info dictionary say about the document.
+#[derive(Debug, Clone)]
+pub struct Metadaten {
+    pub titel: String,
+    pub autor: String,
+    pub betreff: String,
+    pub erstellt: NaiveDateTime,
+}
+
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn pdf_text(text: &str) -> Object {
+    // UTF-16BE with BOM: the info dictionary holds names in any script.
+    let mut bytes = vec![0xFE, 0xFF];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+pub(super) fn nachbearbeiten(pdf: Vec<u8>, m: &Metadaten) -> Result<Vec<u8>, PdfFehler> {
+    let mut doc = Document::load_mem(&pdf)?;
+    doc.version = "1.7".into();
+    let zeit_xmp = m.erstellt.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let zeit_pdf = m.erstellt.format("D:%Y%m%d%H%M%S").to_string();
+
+    let xmp = format!(
+        r#"<?xpacket begin="﻿" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{titel}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{autor}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{betreff}</rdf:li></rdf:Alt></dc:description>
+   <xmp:CreateDate>{zeit_xmp}</xmp:CreateDate>
+   <xmp:ModifyDate>{zeit_xmp}</xmp:ModifyDate>
+   <xmp:MetadataDate>{zeit_xmp}</xmp:MetadataDate>
+   <xmp:CreatorTool>Ratsbüro</xmp:CreatorTool>
+   <pdf:Producer>Ratsbüro (printpdf, lopdf)</pdf:Producer>
+   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>B</pdfaid:conformance>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"#,
+        titel = xml(&m.titel),
+        autor = xml(&m.autor),
+        betreff = xml(&m.betreff),
+    );
+    let mut metadaten = Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        xmp.into_bytes(),
+    );
+    metadaten.allows_compression = false;
+    let metadaten_id = doc.add_object(metadaten);
+
+    let profil_id = doc.add_object(Stream::new(dictionary! { "N" => 3 }, SRGB.to_vec()));
+    let absicht_id = doc.add_object(dictionary! {
+        "Type" => "OutputIntent",
+        "S" => "GTS_PDFA1",
+        "OutputConditionIdentifier" => Object::string_literal("sRGB IEC61966-2.1"),
+        "Info" => Object::string_literal("sRGB IEC61966-2.1"),
+        "DestOutputProfile" => profil_id,
+    });
+    let katalog = doc.catalog_mut()?;
+    katalog.set("Metadata", metadaten_id);
+    katalog.set("OutputIntents", vec![Object::Reference(absicht_id)]);
+
+    let info_id = doc.add_object(dictionary! {
+        "Title" => pdf_text(&m.titel),
+        "Author" => pdf_text(&m.autor),
+        "Subject" => pdf_text(&m.betreff),
+        "Creator" => pdf_text("Ratsbüro"),
+        "Producer" => pdf_text("Ratsbüro (printpdf, lopdf)"),
+        "CreationDate" => Object::string_literal(zeit_pdf.clone()),
+        "ModDate" => Object::string_literal(zeit_pdf),
+    });
+    doc.trailer.set("Info", info_id);
+
+    let kennung = Sha256::digest(&pdf)[..16].to_vec();
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::String(kennung.clone(), StringFormat::Hexadecimal),
+            Object::String(kennung, StringFormat::Hexadecimal),
+        ],
+    );
+    doc.compress();
+    let mut aus = Vec::with_capacity(pdf.len() + SRGB.len() + 4096);
+    doc.save_to(&mut aus)?;
+    Ok(aus)
+}

@@ -5,5 +5,6 @@ mod api;
 mod cli;
 mod gemeinsam;
 mod migration;
+mod pdf;
 mod suche;
 mod vorlagen;

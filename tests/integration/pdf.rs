@@ -1,0 +1,480 @@
+//! The Vorlage PDF, checked with the real poppler and qpdf tools: every seed paper of
+//! ../shared/reference/ entered as data (tests/fixtures/) and printed; its parts appear
+//! in order in `pdftotext`, every font is embedded (`pdffonts`), `qpdf --check` passes,
+//! and names in every script round-trip exactly.
+
+use crate::gemeinsam::{buero_mit_schema, zeit, Testbuero};
+use ratsbuero::api;
+use ratsbuero::domain::{Buero, Status, VorlageId};
+use ratsbuero::store::AnlageNeu;
+use std::path::Path;
+use std::process::Command;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn werkzeug(programm: &str, args: &[&str], pdf: &[u8]) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let datei = dir.path().join("v.pdf");
+    std::fs::write(&datei, pdf).unwrap();
+    let mut alle: Vec<&str> = args.to_vec();
+    let pfad = datei.to_str().unwrap().to_string();
+    alle.push(&pfad);
+    if programm == "pdftotext" {
+        alle.push("-");
+    }
+    let o = Command::new(programm)
+        .args(&alle)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{programm} fehlt ({e}); scripts/setup installiert poppler-utils und qpdf")
+        });
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr),
+    )
+}
+
+fn text(pdf: &[u8]) -> String {
+    let (ok, t) = werkzeug("pdftotext", &["-enc", "UTF-8"], pdf);
+    assert!(ok, "pdftotext: {t}");
+    t
+}
+
+fn seite(pdf: &[u8], nr: usize) -> String {
+    let n = nr.to_string();
+    werkzeug("pdftotext", &["-enc", "UTF-8", "-f", &n, "-l", &n], pdf).1
+}
+
+/// Whitespace collapsed and hyphenation at line ends undone (a hyphen between a letter at
+/// a line end and a lower-case letter starting the next line).
+fn flach(t: &str) -> String {
+    let z: Vec<char> = t.chars().collect();
+    let mut aus = String::with_capacity(t.len());
+    let mut i = 0;
+    while i < z.len() {
+        let trennung = z[i] == '-'
+            && i > 0
+            && z[i - 1].is_alphabetic()
+            && z.get(i + 1) == Some(&'\n')
+            && z.get(i + 2).is_some_and(|c| c.is_lowercase());
+        if trennung {
+            i += 2;
+            continue;
+        }
+        aus.push(z[i]);
+        i += 1;
+    }
+    aus.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Some line of the layout text is exactly `zeile` (poppler's plain mode joins a line that
+/// ends in "-" with the next, as it does with hyphenated words: "- Rainer Weichelt -").
+fn zeile_genau(pdf: &[u8], zeile: &str) {
+    let (_, t) = werkzeug("pdftotext", &["-enc", "UTF-8", "-layout"], pdf);
+    assert!(
+        t.lines().any(|l| l.trim() == zeile),
+        "keine Zeile „{zeile}“ in:\n{t}"
+    );
+}
+
+/// In the layout text, some line holds `label` and, to its right, `betrag`.
+fn zeile_mit(pdf: &[u8], label: &str, betrag: &str) {
+    let (_, t) = werkzeug("pdftotext", &["-enc", "UTF-8", "-layout"], pdf);
+    assert!(
+        t.lines().any(|l| l
+            .find(label)
+            .zip(l.find(betrag))
+            .is_some_and(|(a, b)| a < b)),
+        "keine Zeile „{label} … {betrag}“ in:\n{t}"
+    );
+}
+
+fn in_reihenfolge(pdf_text: &str, teile: &[&str]) {
+    let t = flach(pdf_text);
+    let mut ab = 0;
+    for teil in teile {
+        let gesucht = flach(teil);
+        match t[ab..].find(&gesucht) {
+            Some(i) => ab += i + gesucht.len(),
+            None => panic!("„{teil}“ fehlt (oder steht nicht nach dem Vorigen) in:\n{t}"),
+        }
+    }
+}
+
+fn technisch_einwandfrei(pdf: &[u8]) {
+    let (ok, ausgabe) = werkzeug("qpdf", &["--check"], pdf);
+    assert!(ok, "qpdf --check: {ausgabe}");
+    let (ok, fonts) = werkzeug("pdffonts", &[], pdf);
+    assert!(ok);
+    let zeilen: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(!zeilen.is_empty(), "keine Schrift: {fonts}");
+    for z in zeilen {
+        let spalten: Vec<&str> = z.split_whitespace().collect();
+        let n = spalten.len();
+        assert_eq!(
+            &spalten[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "nicht eingebettet/Teilmenge/Unicode: {z}"
+        );
+    }
+    assert!(
+        pdf.starts_with(b"%PDF-1.7"),
+        "Kopf: {:?}",
+        String::from_utf8_lossy(&pdf[..8])
+    );
+    let roh = String::from_utf8_lossy(pdf);
+    assert!(
+        roh.contains("<pdfaid:part>2</pdfaid:part>")
+            && roh.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+    );
+    assert!(roh.contains("GTS_PDFA1"));
+}
+
+fn office(kommune: &str, schema: &str, wp: &str) -> Testbuero {
+    let mut b = buero_mit_schema(schema, wp);
+    let mut einstellungen = b.store.buero().unwrap();
+    einstellungen.kommune = kommune.into();
+    b.store.buero_speichern(&Buero { ..einstellungen }).unwrap();
+    b
+}
+
+fn importieren_und_freigeben(b: &mut Testbuero, name: &str, tag: &str) -> (i64, String) {
+    let i = api::vorlage_importieren(&mut b.store, &fixture(name), zeit(tag)).unwrap();
+    let version = b.store.vorlage(i.id).unwrap().version;
+    b.store.vorlage_freigeben(i.id, version, zeit(tag)).unwrap();
+    (i.id.0, b.store.vorlage(i.id).unwrap().nummer.unwrap())
+}
+
+#[test]
+fn seed_000_entsendung_prints_every_part_in_order() {
+    let mut b = office("Stadt Datteln", "{jahr}/{nr:04}", "");
+    let (id, nummer) = importieren_und_freigeben(&mut b, "seed-000.json", "2026-11-30");
+    let pdf = api::vorlage_pdf(&b.store, id, zeit("2026-12-01")).unwrap();
+    technisch_einwandfrei(&pdf);
+    let t = text(&pdf);
+    assert!(
+        t.contains("Vorlage-Nr.:") && t.contains(&nummer) && t.contains("30.11.2026"),
+        "{t}"
+    );
+    in_reihenfolge(
+        &t,
+        &[
+            "Stadt Datteln",
+            "Beschlussvorlage",
+            "Betreff:",
+            "Entsendung von Mitgliedern in die Arbeitsgemeinschaft der Integrationsräte Kreis Recklinghausen",
+            "Verfasser:",
+            "Beratungsfolge:",
+            "Integrationsrat",
+            "Entscheidung",
+            "03.12.2026",
+            "Finanzielle Auswirkungen:",
+            "keine",
+            "folgende",
+            "Klimarelevante Auswirkungen:",
+            "keine wesentliche Klimarelevanz",
+            "Die Durchführung der Haupt- und Alternativenprüfung war daher nicht notwendig (keine Anlage).",
+            "eine negative Klimawirkung",
+            "Beschlussvorschlag:",
+            "Der Integrationsrat entsendet folgende Mitglieder in die Arbeitsgemeinschaft der Integrationsräte:",
+            "1.",
+            "Ayşe Yılmaz",
+            "2.",
+            "Łukasz Wiśniewski",
+            "Sachverhalt:",
+            "Die Aufgaben sind unter anderem:",
+            "Schaffung von Chancengleichheit",
+            "Anlagen:",
+            "Die Bürgermeisterin",
+            "In Vertretung",
+            "Rainer Weichelt",
+            "Erster Beigeordneter",
+            "In der Sitzung des Integrationsrates am 03.12.2026 (öffentlicher Teil) wurde wie folgt beschlossen:",
+        ],
+    );
+    zeile_genau(&pdf, "- Rainer Weichelt -");
+    let seiten: usize = werkzeug("pdfinfo", &[], &pdf)
+        .1
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    for nr in 1..=seiten {
+        let s = seite(&pdf, nr);
+        assert!(
+            s.contains(&format!("Seite {nr} von {seiten}")),
+            "Seite {nr}: {s}"
+        );
+        assert!(s.contains(&format!("Vorlage {nummer}")), "Seite {nr}: {s}");
+        assert!(
+            !s.contains("nichtöffentlich"),
+            "öffentliche Vorlage als nichtöffentlich markiert"
+        );
+    }
+}
+
+#[test]
+fn seed_001_herne_with_results_anlage_and_beschlussvermerke() {
+    let mut b = office("Stadt Herne", "{jahr}/{nr:04}", "");
+    let i = api::vorlage_importieren(&mut b.store, &fixture("seed-001.json"), zeit("2014-04-03"))
+        .unwrap();
+    let v = b.store.vorlage(i.id).unwrap().version;
+    let (g, _) = b
+        .store
+        .anlage_hinzufuegen(
+            i.id,
+            v,
+            AnlageNeu {
+                name: "IntgKonzept - Herne - 2014 - 04 - 03.pdf".into(),
+                status: Status::Oeffentlich,
+                alternativenpruefung: false,
+                daten: vec![b'%'; 329_728],
+            },
+            zeit("2014-04-03"),
+        )
+        .unwrap();
+    b.store
+        .vorlage_freigeben(i.id, g.version, zeit("2014-04-03"))
+        .unwrap();
+    let pdf = api::vorlage_pdf(&b.store, i.id.0, zeit("2014-04-03")).unwrap();
+    technisch_einwandfrei(&pdf);
+    let t = text(&pdf);
+    in_reihenfolge(
+        &t,
+        &[
+            "Gesamtstädtisches Integrationskonzept",
+            "Radojka Mühlenkamp",
+            "Büro Integrationsrat",
+            "Barszap, Michael",
+            "Integrationsrat",
+            "16.04.2014",
+            "des Integrationsrates beschlossen",
+            "Haupt- und Finanzausschuss",
+            "29.04.2014",
+            "Rat der Stadt",
+            "06.05.2014",
+            "Beschlussvorschlag:",
+            "Der Rat der Stadt Herne beschließt das gesamtstädtische Integrationskonzept",
+            "Sachverhalt:",
+            "Agentur für Arbeit",
+            "Wohnungswirtschaft und Mietervereine",
+            "Anlagen:",
+            "Anlage 1",
+            "öffentlich",
+            "IntgKonzept - Herne - 2014 - 04 - 03.pdf",
+            "322 KB",
+            "Der Oberbürgermeister",
+            "In der Sitzung des Integrationsrates am 16.04.2014",
+            "des Integrationsrates beschlossen",
+            "In der Sitzung des Haupt- und Finanzausschusses am 29.04.2014",
+            "In der Sitzung des Rates der Stadt am 06.05.2014",
+        ],
+    );
+    assert!(t.contains("2014/0001"));
+}
+
+#[test]
+fn seed_002_borken_revision_carries_its_suffix_on_every_page() {
+    let mut b = office("Kreis Borken", "{nr:04}/{jahr}", "");
+    let (id, stamm) = importieren_und_freigeben(&mut b, "seed-002.json", "2016-08-29");
+    let r = b
+        .store
+        .vorlage_neue_fassung(VorlageId(id), zeit("2016-09-13"))
+        .unwrap();
+    b.store
+        .vorlage_freigeben(r.id, r.version, zeit("2016-09-13"))
+        .unwrap();
+    let pdf = api::vorlage_pdf(&b.store, r.id.0, zeit("2016-09-13")).unwrap();
+    technisch_einwandfrei(&pdf);
+    let nummer = format!("{stamm}/1");
+    assert_eq!(nummer, "0001/2016/1");
+    let t = text(&pdf);
+    in_reihenfolge(
+        &t,
+        &[
+            "Kreis Borken",
+            "Integrationskonzept Kreis Borken",
+            "Kreistag",
+            "22.09.2016",
+            "keine negative oder eine positive Klimawirkung",
+            "Im Auftrag",
+            "Dr. Elisabeth Schwenzow",
+            "Fachbereichsleiterin",
+            "In der Sitzung des Kreistages am 22.09.2016",
+        ],
+    );
+    zeile_genau(&pdf, "- Dr. Elisabeth Schwenzow -");
+    assert!(seite(&pdf, 1).contains(&format!("Vorlage {nummer}")));
+}
+
+#[test]
+fn seed_003_rvr_anfrage_with_gez_and_term_numbering() {
+    let mut b = office("Regionalverband Ruhr", "{wahlperiode}/{nr}", "14");
+    let (id, nummer) = importieren_und_freigeben(&mut b, "seed-003.json", "2025-01-06");
+    assert_eq!(nummer, "14/1");
+    let pdf = api::vorlage_pdf(&b.store, id, zeit("2025-01-06")).unwrap();
+    technisch_einwandfrei(&pdf);
+    in_reihenfolge(
+        &text(&pdf),
+        &[
+            "Anfrage",
+            "Zusammenarbeit der Kommunalen Integrationszentren im Ruhrgebiet",
+            "Kretschmer, Heike",
+            "Ausschuss für Kultur, Sport und Vielfalt",
+            "Kenntnisnahme",
+            "06.02.2025",
+            "Sachverhalt:",
+            "1.",
+            "Ist der RVR hieran beteiligt?",
+            "gez. Fatma Karacakurtoglu",
+            "Sprecherin im Ausschuss Kultur, Sport und Vielfalt",
+        ],
+    );
+}
+
+#[test]
+fn seed_004_landrat_signs_and_the_finance_table_is_printed() {
+    let mut b = office("Rhein-Sieg-Kreis", "{jahr}/{nr:04}", "");
+    let (id, _) = importieren_und_freigeben(&mut b, "seed-004.json", "2016-06-01");
+    let pdf = api::vorlage_pdf(&b.store, id, zeit("2016-06-01")).unwrap();
+    technisch_einwandfrei(&pdf);
+    zeile_genau(&pdf, "- Sebastian Schuster -");
+    for (label, betrag) in [
+        ("Aufwand jährlich", "180.000,00 €"),
+        ("Personalaufwand", "150.000,00 €"),
+        ("Sach- und Dienstleistungen", "30.000,00 €"),
+        ("Einzahlung jährlich", "120.000,00 €"),
+        ("Zuschüsse", "120.000,00 €"),
+    ] {
+        zeile_mit(&pdf, label, betrag);
+    }
+    in_reihenfolge(
+        &text(&pdf),
+        &[
+            "Finanzielle Auswirkungen:",
+            "Ergebnisrechnung",
+            "Aufwand jährlich",
+            "darin enthalten:",
+            "Personalaufwand",
+            "Sach- und Dienstleistungen",
+            "investiver Finanzplan",
+            "Einzahlung jährlich",
+            "Zuschüsse",
+            "Haushaltsmittel stehen:",
+            "zur Verfügung",
+            "Vorbemerkungen:",
+            "Erläuterungen:",
+            "Der Landrat",
+            "Sebastian Schuster",
+            "In der Sitzung des Ausschusses für Soziales, Gleichstellung und Integration am 20.06.2016",
+            "In der Sitzung des Kreistages am 07.07.2016",
+        ],
+    );
+}
+
+#[test]
+fn names_in_every_script_round_trip_and_nichtoeffentlich_is_on_every_page() {
+    let mut b = office("Stadt Gelsenkirchen", "{jahr}/{nr:04}", "");
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("namen.json")).unwrap();
+    // Long enough for several pages.
+    let lang = json["sachverhalt"].as_str().unwrap().to_string() + &"\n\nDer Integrationsrat berät über die Teilhabe aller Einwohnerinnen und Einwohner mit Einwanderungsgeschichte in den Stadtteilen.".repeat(40);
+    json["sachverhalt"] = lang.into();
+    let i = api::vorlage_importieren(&mut b.store, &json.to_string(), zeit("2026-11-30")).unwrap();
+    let pdf = api::vorlage_pdf(&b.store, i.id.0, zeit("2026-11-30")).unwrap();
+    technisch_einwandfrei(&pdf);
+    let t = text(&pdf);
+    for name in [
+        "Ayşe Yılmaz",
+        "İzmir",
+        "Işıl Çağlar",
+        "Gülşen Doğan",
+        "Łukasz Żółkiewski",
+        "Małgorzata Wiśniewska",
+        "Ștefan Țurcanu",
+        "Ioana Drăgușanu",
+        "Nguyễn Thị Hồng",
+        "Phạm Văn Đồng",
+        "Trần Ngọc Ánh",
+        "Елена Смирнова",
+        "Дмитрий Ёлкин",
+        "Γιώργος Παπαδόπουλος",
+        "Ελένη Οικονόμου",
+        "Jürgen Weiß",
+        "Zoë Müller-Straße",
+        "Đặng Thị Mỹ Dung",
+    ] {
+        assert!(
+            t.contains(name),
+            "„{name}“ kommt nicht unverändert aus dem PDF:\n{t}"
+        );
+    }
+    let seiten: usize = werkzeug("pdfinfo", &[], &pdf)
+        .1
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(seiten >= 3, "{seiten} Seiten");
+    for nr in 1..=seiten {
+        let s = seite(&pdf, nr);
+        assert!(
+            s.contains("nichtöffentlich"),
+            "Seite {nr} ohne Vermerk „nichtöffentlich“"
+        );
+        assert!(s.contains("Entwurf – nicht freigegeben"), "Seite {nr}");
+        assert!(s.contains(&format!("Seite {nr} von {seiten}")));
+    }
+    assert!(t.contains("(nicht-öffentlicher Teil)"));
+}
+
+#[test]
+fn a_character_the_font_lacks_is_named_and_no_file_is_written() {
+    let mut b = office("Stadt Marl", "{jahr}/{nr:04}", "");
+    let i = api::vorlage_importieren(
+        &mut b.store,
+        r#"{"betreff": "Sommerfest 🎉 im Stadtpark"}"#,
+        zeit("2026-06-01"),
+    )
+    .unwrap();
+    let e = api::vorlage_pdf(&b.store, i.id.0, zeit("2026-06-01")).unwrap_err();
+    assert_eq!(e.code, "zeichen_fehlt");
+    assert_eq!(
+        e.message,
+        "Betreff: Das Zeichen „🎉“ (U+1F389) kann die PDF-Schrift nicht darstellen."
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .args([
+            "--db",
+            b.pfad().to_str().unwrap(),
+            "vorlage",
+            "pdf",
+            &i.id.0.to_string(),
+            "--out",
+        ])
+        .arg(dir.path().join("v.pdf"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("U+1F389"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "eine Datei blieb liegen"
+    );
+}

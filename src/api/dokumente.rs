@@ -12,7 +12,33 @@ use std::path::Path;
 pub fn vorlage_pdf(store: &Store, id: i64, jetzt: NaiveDateTime) -> Result<Vec<u8>, ApiFehler> {
     let akte = store.vorlage(VorlageId(id))?;
     let buero = store.buero()?;
-    Ok(crate::pdf::vorlage(&akte, &buero, jetzt)?)
+    Ok(crate::pdf::vorlage(&akte, &buero, jetzt)?.bytes)
+}
+
+/// The Vorlage as PDF, signed with the PKCS#12 certificate `p12` (PAdES baseline B). The
+/// certificate is checked (password, validity) before anything is rendered.
+pub fn vorlage_pdf_signiert(
+    store: &Store,
+    id: i64,
+    p12: &[u8],
+    kennwort: &str,
+    jetzt: NaiveDateTime,
+) -> Result<Vec<u8>, ApiFehler> {
+    let zertifikat = crate::pdf::zertifikat_laden(p12, kennwort, jetzt)?;
+    let akte = store.vorlage(VorlageId(id))?;
+    let buero = store.buero()?;
+    let dokument = crate::pdf::vorlage(&akte, &buero, jetzt)?;
+    let grund = match &akte.nummer {
+        Some(n) => format!("{} {n}", akte.inhalt.art.label()),
+        None => format!("{} (Entwurf)", akte.inhalt.art.label()),
+    };
+    Ok(crate::pdf::signieren(
+        &dokument.bytes,
+        &zertifikat,
+        dokument.signaturfeld,
+        &grund,
+        jetzt,
+    )?)
 }
 
 /// Writes `daten` to `ziel` atomically: a temporary file beside it, synced, then renamed.

@@ -97,6 +97,12 @@ enum VorlageBefehl {
         id: i64,
         #[arg(long)]
         out: PathBuf,
+        /// PKCS#12-Zertifikat (.p12/.pfx) zum Signieren
+        #[arg(long, requires = "kennwort_env")]
+        zertifikat: Option<PathBuf>,
+        /// Name der Umgebungsvariablen mit dem Kennwort des Zertifikats
+        #[arg(long, requires = "zertifikat")]
+        kennwort_env: Option<String>,
     },
 }
 
@@ -257,8 +263,27 @@ fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler> {
             let a = api::vorlage_freigeben(store, id, version, jetzt())?;
             println!("{}", a.nummer.unwrap_or_default());
         }
-        VorlageBefehl::Pdf { id, out } => {
-            let pdf = api::vorlage_pdf(store, id, jetzt())?;
+        VorlageBefehl::Pdf {
+            id,
+            out,
+            zertifikat,
+            kennwort_env,
+        } => {
+            let pdf = match (zertifikat, kennwort_env) {
+                (Some(datei), Some(variable)) => {
+                    let p12 = std::fs::read(&datei).map_err(|e| {
+                        ApiFehler::neu(
+                            "datei",
+                            format!("„{}“ kann nicht gelesen werden: {e}", datei.display()),
+                        )
+                    })?;
+                    let kennwort = std::env::var(&variable).map_err(|_| {
+                        ApiFehler::feld("kennwort_env", format!("Die Umgebungsvariable {variable} mit dem Kennwort ist nicht gesetzt."))
+                    })?;
+                    api::vorlage_pdf_signiert(store, id, &p12, &kennwort, jetzt())?
+                }
+                _ => api::vorlage_pdf(store, id, jetzt())?,
+            };
             api::datei_schreiben(&out, &pdf)?;
             eprintln!(
                 "{} geschrieben ({} KB).",

@@ -10,10 +10,12 @@ mod pdfa;
 mod satz;
 mod schrift;
 mod seiten;
+mod signatur;
 mod vorlage;
 
 pub use pdfa::Metadaten;
-pub use vorlage::vorlage;
+pub use signatur::{signieren, zertifikat_laden, Feld, Zertifikat};
+pub use vorlage::{vorlage, Dokument};
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -26,12 +28,31 @@ pub enum PdfFehler {
     Nachbearbeitung(#[from] lopdf::Error),
     #[error("PDF konnte nicht geschrieben werden: {0}")]
     Schreiben(#[from] std::io::Error),
+    #[error("Zertifikat: Die Datei ist kein PKCS#12-Zertifikat (.p12/.pfx) oder ist beschädigt.")]
+    KeinPkcs12,
+    #[error("Zertifikat: Das Kennwort ist falsch.")]
+    FalschesKennwort,
+    #[error("Zertifikat: Die Datei enthält keinen privaten Schlüssel mit Zertifikat.")]
+    KeinSchluessel,
+    #[error("Zertifikat: Nur RSA-Schlüssel werden unterstützt.")]
+    Schluesselart,
+    #[error("Zertifikat: Das Zertifikat ist am {0} abgelaufen.")]
+    Abgelaufen(String),
+    #[error("Zertifikat: Das Zertifikat gilt erst ab {0}.")]
+    NochNichtGueltig(String),
+    #[error("Signieren fehlgeschlagen: {0}")]
+    Signatur(String),
 }
 
 impl PdfFehler {
     pub fn code(&self) -> &'static str {
         match self {
             PdfFehler::ZeichenFehlt { .. } => "zeichen_fehlt",
+            PdfFehler::KeinPkcs12 | PdfFehler::KeinSchluessel | PdfFehler::Schluesselart => {
+                "zertifikat"
+            }
+            PdfFehler::FalschesKennwort => "kennwort",
+            PdfFehler::Abgelaufen(_) | PdfFehler::NochNichtGueltig(_) => "zertifikat_ungueltig",
             _ => "pdf",
         }
     }

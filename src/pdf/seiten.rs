@@ -77,6 +77,11 @@ impl<'a> Seiten<'a> {
         self.y
     }
 
+    /// Number (1-based) of the page being filled.
+    pub fn seite_nr(&self) -> usize {
+        self.seiten.len()
+    }
+
     fn ops(&mut self) -> &mut Vec<Op> {
         self.seiten.last_mut().expect("mindestens eine Seite")
     }

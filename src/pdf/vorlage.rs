@@ -8,6 +8,7 @@ use super::pdfa::{self, Metadaten};
 use super::satz::{self, Block};
 use super::schrift::{self, metrik, Schnitt, Schriften};
 use super::seiten::{farbe, Rand, Seiten, A4_BREITE, A4_HOEHE};
+use super::signatur::Feld;
 use super::PdfFehler;
 use crate::domain::finanzen::Posten;
 use crate::domain::{
@@ -22,12 +23,18 @@ const ZEILE: f32 = 14.0;
 const KLEIN: f32 = 8.5;
 const ROT: (u8, u8, u8) = (138, 28, 28);
 
+/// A rendered document and where its signature field belongs.
+pub struct Dokument {
+    pub bytes: Vec<u8>,
+    pub signaturfeld: Feld,
+}
+
 /// Renders one Vorlage. `gedruckt` is the date printed when the paper is not yet released.
 pub fn vorlage(
     akte: &VorlageAkte,
     buero: &Buero,
     gedruckt: NaiveDateTime,
-) -> Result<Vec<u8>, PdfFehler> {
+) -> Result<Dokument, PdfFehler> {
     zeichen_pruefen(akte, buero)?;
     let i = &akte.inhalt;
     let titel = if i.betreff.is_empty() {
@@ -52,7 +59,7 @@ pub fn vorlage(
     abschnitt(&mut s, "Sachverhalt:");
     text(&mut s, &i.sachverhalt);
     anlagen(&mut s, akte);
-    unterschrift(&mut s, akte, buero);
+    let signaturfeld = unterschrift(&mut s, akte, buero);
     beschlussvermerke(&mut s, akte);
 
     let nummer = akte.nummer.clone();
@@ -112,7 +119,7 @@ pub fn vorlage(
     doc.with_pages(seiten);
     let mut warnungen = Vec::new();
     let roh = doc.save(&PdfSaveOptions::default(), &mut warnungen);
-    pdfa::nachbearbeiten(
+    let bytes = pdfa::nachbearbeiten(
         roh,
         &Metadaten {
             titel,
@@ -129,7 +136,11 @@ pub fn vorlage(
             ),
             erstellt: gedruckt,
         },
-    )
+    )?;
+    Ok(Dokument {
+        bytes,
+        signaturfeld,
+    })
 }
 
 /// Refuses the whole document when any text holds a character the font cannot show.
@@ -550,7 +561,8 @@ fn anlagen(s: &mut Seiten, akte: &VorlageAkte) {
     s.vorschub(8.0);
 }
 
-fn unterschrift(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero) {
+/// The signature block; returns the rectangle a cryptographic signature field takes.
+fn unterschrift(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero) -> Feld {
     let u = akte
         .inhalt
         .unterschrift
@@ -564,13 +576,20 @@ fn unterschrift(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero) {
         + 20.0;
     s.platz(hoehe);
     s.vorschub(16.0);
+    let oben = s.y();
     for z in zeilen {
         if z.luecke {
             s.vorschub(40.0);
         }
         s.zeile(0.0, &z.text, Schnitt::Normal, TEXT, ZEILE);
     }
+    let unten = s.y();
     s.vorschub(10.0);
+    let x = s.rand.links;
+    Feld {
+        seite: s.seite_nr() as u32,
+        rechteck: [x, A4_HOEHE - unten, x + 260.0, A4_HOEHE - oben],
+    }
 }
 
 /// "des Integrationsrates", "des Rates der Stadt", "des Haupt- und Finanzausschusses";

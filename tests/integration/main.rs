@@ -6,5 +6,6 @@ mod cli;
 mod gemeinsam;
 mod migration;
 mod pdf;
+mod signatur;
 mod suche;
 mod vorlagen;

@@ -1,0 +1,200 @@
+//! Signed PDFs (PAdES baseline B) checked by poppler's `pdfsig`: valid and covering the
+//! whole document; one changed byte makes it invalid; wrong password, expired certificate
+//! and a file that is not PKCS#12 give their German error and no file. The test
+//! certificates are made here with the `openssl` command.
+
+use crate::gemeinsam::{buero, zeit};
+use ratsbuero::api;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A self-signed RSA certificate valid for 30 days from today, as PKCS#12 (AES, OpenSSL 3
+/// default) and, second, in the legacy 3DES/RC2 format older offices still have.
+fn zertifikate(dir: &Path) -> (PathBuf, PathBuf) {
+    let ok = |c: &mut Command| {
+        let o = c.output().expect("openssl fehlt");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let k = dir.join("k.pem");
+    let c = dir.join("c.pem");
+    ok(Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "30",
+            "-subj",
+            "/CN=Rainer Weichelt/O=Stadt Herne",
+        ])
+        .arg("-keyout")
+        .arg(&k)
+        .arg("-out")
+        .arg(&c));
+    let modern = dir.join("modern.p12");
+    ok(Command::new("openssl")
+        .args(["pkcs12", "-export", "-passout", "pass:Geheim-2026"])
+        .arg("-inkey")
+        .arg(&k)
+        .arg("-in")
+        .arg(&c)
+        .arg("-out")
+        .arg(&modern));
+    let alt = dir.join("alt.p12");
+    ok(Command::new("openssl")
+        .args([
+            "pkcs12",
+            "-export",
+            "-legacy",
+            "-passout",
+            "pass:Geheim-2026",
+        ])
+        .arg("-inkey")
+        .arg(&k)
+        .arg("-in")
+        .arg(&c)
+        .arg("-out")
+        .arg(&alt));
+    (modern, alt)
+}
+
+fn pdfsig(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let datei = dir.path().join("s.pdf");
+    std::fs::write(&datei, pdf).unwrap();
+    let o = Command::new("pdfsig")
+        .arg(&datei)
+        .output()
+        .expect("pdfsig fehlt (poppler-utils)");
+    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
+}
+
+fn heute() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+#[test]
+fn signed_pdf_is_valid_and_covers_the_whole_document_and_one_byte_breaks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (modern, alt) = zertifikate(dir.path());
+    let mut b = buero();
+    let g = b
+        .store
+        .vorlage_anlegen(
+            &crate::gemeinsam::vorlage("Gesamtstädtisches Integrationskonzept"),
+            zeit("2026-01-05"),
+        )
+        .unwrap();
+    b.store
+        .vorlage_freigeben(g.id, g.version, zeit("2026-01-05"))
+        .unwrap();
+    for p12 in [modern, alt] {
+        let pdf = api::vorlage_pdf_signiert(
+            &b.store,
+            g.id.0,
+            &std::fs::read(&p12).unwrap(),
+            "Geheim-2026",
+            heute(),
+        )
+        .unwrap();
+        let bericht = pdfsig(&pdf);
+        assert!(bericht.contains("Signature is Valid."), "{bericht}");
+        assert!(bericht.contains("Total document signed"), "{bericht}");
+        assert!(
+            bericht.contains("ETSI.CAdES.detached") && bericht.contains("SHA-256"),
+            "{bericht}"
+        );
+        assert!(bericht.contains("Rainer Weichelt"), "{bericht}");
+        let (ok, _) = (
+            Command::new("qpdf")
+                .arg("--check")
+                .arg({
+                    let f = dir.path().join("q.pdf");
+                    std::fs::write(&f, &pdf).unwrap();
+                    f
+                })
+                .status()
+                .unwrap()
+                .success(),
+            (),
+        );
+        assert!(ok, "qpdf --check");
+
+        // Change one byte inside the signed range (a digit of the page text stream).
+        let mut verfaelscht = pdf.clone();
+        let stelle = pdf.windows(8).position(|w| w == b"/Length ").unwrap() + 8;
+        verfaelscht[stelle - 9] ^= 0x01;
+        let bericht = pdfsig(&verfaelscht);
+        assert!(
+            !bericht.contains("Signature is Valid."),
+            "verfälschte Datei gilt als gültig:\n{bericht}"
+        );
+        assert!(
+            bericht.contains("Digest Mismatch") || bericht.contains("Invalid"),
+            "{bericht}"
+        );
+    }
+}
+
+#[test]
+fn wrong_password_expired_certificate_and_non_pkcs12_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let (modern, _) = zertifikate(dir.path());
+    let p12 = std::fs::read(&modern).unwrap();
+    let mut b = buero();
+    let g = b
+        .store
+        .vorlage_anlegen(&crate::gemeinsam::vorlage("Entsendung"), zeit("2026-01-05"))
+        .unwrap();
+
+    let e = api::vorlage_pdf_signiert(&b.store, g.id.0, &p12, "falsch", heute()).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str()),
+        ("kennwort", "Zertifikat: Das Kennwort ist falsch.")
+    );
+    let in_zwei_jahren = heute() + chrono::Duration::days(730);
+    let e = api::vorlage_pdf_signiert(&b.store, g.id.0, &p12, "Geheim-2026", in_zwei_jahren)
+        .unwrap_err();
+    assert_eq!(e.code, "zertifikat_ungueltig");
+    assert!(
+        e.message.starts_with("Zertifikat: Das Zertifikat ist am ")
+            && e.message.ends_with(" abgelaufen."),
+        "{}",
+        e.message
+    );
+    let e = api::vorlage_pdf_signiert(
+        &b.store,
+        g.id.0,
+        b"%PDF-1.7 kein Zertifikat",
+        "Geheim-2026",
+        heute(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code, "zertifikat");
+    assert!(e.message.contains("kein PKCS#12-Zertifikat"));
+
+    // Through the CLI: exit code 1, German message, and no file left behind.
+    let ziel = dir.path().join("aus");
+    std::fs::create_dir(&ziel).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .args([
+            "--db",
+            b.pfad().to_str().unwrap(),
+            "vorlage",
+            "pdf",
+            &g.id.0.to_string(),
+            "--out",
+        ])
+        .arg(ziel.join("v.pdf"))
+        .arg("--zertifikat")
+        .arg(&modern)
+        .args(["--kennwort-env", "RB_TEST_KENNWORT"])
+        .env("RB_TEST_KENNWORT", "falsch")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Das Kennwort ist falsch."));
+    assert_eq!(std::fs::read_dir(&ziel).unwrap().count(), 0);
+}

@@ -18,6 +18,11 @@ const COMMANDS: &[&str] = &[
     "anlage_hinzufuegen",
     "anlage_aendern",
     "anlage_entfernen",
+    "vorlage_pdf",
+    "vorlage_pdf_signieren",
+    "pdf_speichern",
+    "zertifikat_setzen",
+    "zertifikat_waehlen",
     "kaltstart_fertig",
 ];
 

@@ -14,7 +14,9 @@ use ratsbuero::api::{self, AnlageUpload, ApiFehler};
 use ratsbuero::domain::{Buero, Status, VorlageArt, VorlageInhalt};
 use ratsbuero::store::VorlagenFilter;
 use serde_json::Value;
-use tauri::State;
+use tauri::ipc::Response;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 use zustand::{App, DbInfo};
 
 type Antwort<T> = Result<T, ApiFehler>;
@@ -138,6 +140,77 @@ async fn anlage_entfernen(
         .map(zustand::json)
 }
 
+/// The Vorlage as PDF for the preview (raw bytes, an `ArrayBuffer` in the UI).
+#[tauri::command]
+async fn vorlage_pdf(app: State<'_, App>, id: i64) -> Antwort<Response> {
+    let (name, pdf) = app.mit(|s| {
+        Ok((
+            api::vorlage_pdf_dateiname(s, id)?,
+            api::vorlage_pdf(s, id, jetzt())?,
+        ))
+    })?;
+    Ok(Response::new(app.vorschau_merken(name, pdf)))
+}
+
+/// The Vorlage as PDF, signed with this workstation's certificate and the password typed.
+#[tauri::command]
+async fn vorlage_pdf_signieren(
+    app: State<'_, App>,
+    id: i64,
+    kennwort: String,
+) -> Antwort<Response> {
+    let p12 = app.zertifikat()?;
+    let (name, pdf) = app.mit(|s| {
+        Ok((
+            api::vorlage_pdf_signiert_dateiname(s, id)?,
+            api::vorlage_pdf_signiert(s, id, &p12, &kennwort, jetzt())?,
+        ))
+    })?;
+    Ok(Response::new(app.vorschau_merken(name, pdf)))
+}
+
+/// "Speichern unter…": the system's save dialog, then the PDF on screen, written whole or
+/// not at all. `None` when the dialog was cancelled.
+#[tauri::command]
+async fn pdf_speichern(app: State<'_, App>, handle: AppHandle) -> Antwort<Option<String>> {
+    let name = app.mit_vorschau(|v| Ok(v.dateiname.clone()))?;
+    let ziel = match std::env::var_os("RATSBUERO_SPEICHERN_NACH") {
+        Some(ordner) => Some(std::path::PathBuf::from(ordner).join(&name)),
+        None => handle
+            .dialog()
+            .file()
+            .set_title("PDF speichern unter")
+            .set_file_name(&name)
+            .add_filter("PDF-Dokument", &["pdf"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(ziel) = ziel else { return Ok(None) };
+    app.mit_vorschau(|v| api::datei_schreiben(&ziel, &v.bytes))?;
+    Ok(Some(ziel.display().to_string()))
+}
+
+#[tauri::command]
+async fn zertifikat_setzen(app: State<'_, App>, pfad: String) -> Antwort<DbInfo> {
+    app.zertifikat_setzen(&pfad)
+}
+
+/// "Durchsuchen…" for the certificate: the system's open dialog, then as `zertifikat_setzen`.
+#[tauri::command]
+async fn zertifikat_waehlen(app: State<'_, App>, handle: AppHandle) -> Antwort<DbInfo> {
+    match handle
+        .dialog()
+        .file()
+        .set_title("Signaturzertifikat wählen")
+        .add_filter("PKCS#12-Zertifikat", &["p12", "pfx"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+    {
+        Some(pfad) => app.zertifikat_setzen(&pfad.display().to_string()),
+        None => Ok(app.info()),
+    }
+}
+
 /// Called by the UI once the first list is on screen; with `RATSBUERO_KALTSTART=1` the app
 /// prints the milliseconds since process start and quits (the cold-start measurement).
 #[tauri::command]
@@ -148,6 +221,7 @@ fn kaltstart_fertig(app: tauri::AppHandle) {
 fn main() {
     zustand::start_merken();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             use tauri::Manager;
             let konfig = app
@@ -173,6 +247,11 @@ fn main() {
             anlage_hinzufuegen,
             anlage_aendern,
             anlage_entfernen,
+            vorlage_pdf,
+            vorlage_pdf_signieren,
+            pdf_speichern,
+            zertifikat_setzen,
+            zertifikat_waehlen,
             kaltstart_fertig,
         ])
         .run(tauri::generate_context!())

@@ -1,5 +1,5 @@
-//! The app's state: the open database (or why it could not be opened), and where the
-//! choice of database file is kept.
+//! The app's state: the open database (or why it could not be opened), this
+//! workstation's settings (database file, signing certificate) and the PDF on screen.
 
 use chrono::NaiveDateTime;
 use ratsbuero::api::{ApiFehler, AppKonfig};
@@ -37,6 +37,14 @@ pub struct DbInfo {
     pub aus_umgebung: bool,
     pub schema_version: Option<i64>,
     pub fehler: Option<ApiFehler>,
+    /// The PKCS#12 file this workstation signs with.
+    pub zertifikat_pfad: Option<String>,
+}
+
+/// The PDF the preview shows: what "Speichern unter…" writes, byte for byte.
+pub struct Vorschau {
+    pub dateiname: String,
+    pub bytes: Vec<u8>,
 }
 
 struct Offen {
@@ -46,24 +54,83 @@ struct Offen {
 
 pub struct App {
     konfig_datei: Option<PathBuf>,
+    konfig: Mutex<AppKonfig>,
     aus_umgebung: bool,
     offen: Mutex<Offen>,
+    vorschau: Mutex<Option<Vorschau>>,
 }
 
 impl App {
     pub fn starten(konfig_datei: Option<PathBuf>, jetzt: NaiveDateTime) -> App {
         let umgebung = std::env::var_os("RATSBUERO_DB").map(PathBuf::from);
-        let konfig = konfig_datei.as_deref().map(AppKonfig::lesen);
-        let pfad = match (&umgebung, konfig) {
-            (Some(p), _) => p.clone(),
-            (None, Some(Ok(k))) => k.db(),
-            _ => AppKonfig::default().db(),
-        };
+        let konfig = konfig_datei
+            .as_deref()
+            .and_then(|d| AppKonfig::lesen(d).ok())
+            .unwrap_or_default();
+        let pfad = umgebung.clone().unwrap_or_else(|| konfig.db());
         let store = Store::oeffnen(&pfad, jetzt).map_err(ApiFehler::from);
         App {
             konfig_datei,
+            konfig: Mutex::new(konfig),
             aus_umgebung: umgebung.is_some(),
             offen: Mutex::new(Offen { pfad, store }),
+            vorschau: Mutex::new(None),
+        }
+    }
+
+    fn konfig(&self) -> std::sync::MutexGuard<'_, AppKonfig> {
+        self.konfig.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Changes this workstation's settings; only once they are written are they kept.
+    fn konfig_aendern(&self, f: impl FnOnce(&mut AppKonfig)) -> Result<(), ApiFehler> {
+        let mut k = self.konfig();
+        let mut neu = k.clone();
+        f(&mut neu);
+        if let Some(datei) = &self.konfig_datei {
+            neu.schreiben(datei)?;
+        }
+        *k = neu;
+        Ok(())
+    }
+
+    /// The signing certificate chosen for this workstation; an empty path removes it.
+    pub fn zertifikat_setzen(&self, pfad: &str) -> Result<DbInfo, ApiFehler> {
+        let pfad = pfad.trim();
+        let neu = if pfad.is_empty() {
+            None
+        } else {
+            ratsbuero::api::zertifikat_datei_lesen(std::path::Path::new(pfad))?;
+            Some(PathBuf::from(pfad))
+        };
+        self.konfig_aendern(|k| k.zertifikat_pfad = neu)?;
+        Ok(self.info())
+    }
+
+    /// The certificate file's bytes, read when it is used (it may have been replaced).
+    pub fn zertifikat(&self) -> Result<Vec<u8>, ApiFehler> {
+        let pfad = self.konfig().zertifikat_pfad.clone().unwrap_or_default();
+        ratsbuero::api::zertifikat_datei_lesen(&pfad)
+    }
+
+    /// Keeps the PDF on screen and hands its bytes back for the preview.
+    pub fn vorschau_merken(&self, dateiname: String, bytes: Vec<u8>) -> Vec<u8> {
+        let kopie = bytes.clone();
+        *self.vorschau.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some(Vorschau { dateiname, bytes });
+        kopie
+    }
+
+    pub fn mit_vorschau<T>(
+        &self,
+        f: impl FnOnce(&Vorschau) -> Result<T, ApiFehler>,
+    ) -> Result<T, ApiFehler> {
+        match &*self.vorschau.lock().unwrap_or_else(|e| e.into_inner()) {
+            Some(v) => f(v),
+            None => Err(ApiFehler::neu(
+                "keine_vorschau",
+                "Es ist kein PDF geöffnet, das gespeichert werden könnte.",
+            )),
         }
     }
 
@@ -96,6 +163,11 @@ impl App {
             aus_umgebung: self.aus_umgebung,
             schema_version: o.store.as_ref().ok().and_then(|s| s.schema_version().ok()),
             fehler: o.store.as_ref().err().cloned(),
+            zertifikat_pfad: self
+                .konfig()
+                .zertifikat_pfad
+                .as_ref()
+                .map(|p| p.display().to_string()),
         }
     }
 
@@ -109,12 +181,7 @@ impl App {
             ));
         }
         let store = Store::oeffnen(&pfad, jetzt)?;
-        if let Some(datei) = &self.konfig_datei {
-            AppKonfig {
-                db_pfad: Some(pfad.clone()),
-            }
-            .schreiben(datei)?;
-        }
+        self.konfig_aendern(|k| k.db_pfad = Some(pfad.clone()))?;
         *self.sperre() = Offen {
             pfad,
             store: Ok(store),

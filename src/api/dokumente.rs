@@ -8,6 +8,56 @@ use chrono::NaiveDateTime;
 use std::io::Write;
 use std::path::Path;
 
+/// The file name a Vorlage PDF is offered under: `Vorlage_2026-0012.pdf`, or
+/// `Vorlage_Entwurf_17.pdf` before release. Only letters, digits, `-` and `_` are kept, so
+/// the name is valid on every platform.
+pub fn vorlage_pdf_dateiname(store: &Store, id: i64) -> Result<String, ApiFehler> {
+    let akte = store.vorlage(VorlageId(id))?;
+    let kern = match &akte.nummer {
+        Some(n) => n
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect::<String>(),
+        None => format!("Entwurf_{id}"),
+    };
+    Ok(format!("Vorlage_{kern}.pdf"))
+}
+
+/// The file name of a signed Vorlage PDF: `Vorlage_2026-0012_signiert.pdf`.
+pub fn vorlage_pdf_signiert_dateiname(store: &Store, id: i64) -> Result<String, ApiFehler> {
+    Ok(vorlage_pdf_dateiname(store, id)?.replace(".pdf", "_signiert.pdf"))
+}
+
+/// Reads the PKCS#12 file of the signing certificate, with a German message naming it.
+pub fn zertifikat_datei_lesen(pfad: &Path) -> Result<Vec<u8>, ApiFehler> {
+    if pfad.as_os_str().is_empty() {
+        return Err(ApiFehler::feld(
+            "zertifikat",
+            "Signaturzertifikat: Bitte in den Einstellungen eine PKCS#12-Datei (.p12/.pfx) wählen.",
+        ));
+    }
+    let daten = std::fs::read(pfad).map_err(|e| {
+        ApiFehler::feld(
+            "zertifikat",
+            format!(
+                "Signaturzertifikat: „{}“ kann nicht gelesen werden: {e}",
+                pfad.display()
+            ),
+        )
+    })?;
+    // PKCS#12 is a DER SEQUENCE; anything else is refused before a password is asked for.
+    if daten.first() != Some(&0x30) {
+        return Err(ApiFehler::feld(
+            "zertifikat",
+            format!(
+                "Signaturzertifikat: „{}“ ist keine PKCS#12-Datei (.p12/.pfx).",
+                pfad.display()
+            ),
+        ));
+    }
+    Ok(daten)
+}
+
 /// The Vorlage as PDF/A-2b bytes; `jetzt` is printed on a paper that is not yet released.
 pub fn vorlage_pdf(store: &Store, id: i64, jetzt: NaiveDateTime) -> Result<Vec<u8>, ApiFehler> {
     let akte = store.vorlage(VorlageId(id))?;

@@ -20,6 +20,8 @@ pub fn standard_db_pfad() -> PathBuf {
 #[serde(default)]
 pub struct AppKonfig {
     pub db_pfad: Option<PathBuf>,
+    /// The PKCS#12 file this workstation signs with (its password is never stored).
+    pub zertifikat_pfad: Option<PathBuf>,
 }
 
 impl AppKonfig {

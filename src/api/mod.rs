@@ -8,9 +8,11 @@
 mod dokumente;
 mod fehler;
 mod konfig;
+mod sicherung;
 mod vorlagen;
 
 pub use dokumente::*;
 pub use fehler::ApiFehler;
 pub use konfig::{standard_db_pfad, AppKonfig};
+pub use sicherung::*;
 pub use vorlagen::*;

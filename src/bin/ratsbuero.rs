@@ -65,6 +65,24 @@ enum Befehl {
         #[arg(long)]
         json: bool,
     },
+    /// Sicherungen erstellen, prüfen und wiederherstellen
+    Sicherung {
+        #[command(subcommand)]
+        befehl: SicherungBefehl,
+    },
+}
+
+#[derive(Subcommand)]
+enum SicherungBefehl {
+    /// Eine geprüfte Sicherung in den Ordner schreiben (danach Rotation: 7 täglich, 4 wöchentlich, 12 monatlich)
+    Erstellen {
+        #[arg(long)]
+        ziel: PathBuf,
+    },
+    /// Eine Sicherungsdatei prüfen, ohne etwas zu verändern
+    Pruefen { datei: PathBuf },
+    /// Die Datenbank durch eine geprüfte Sicherung ersetzen (die bisherige wird beiseitegelegt)
+    Wiederherstellen { datei: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -114,10 +132,51 @@ fn json(wert: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(wert).expect("Ausgabe ist serialisierbar")
 }
 
+fn pruefung_zeigen(p: &ratsbuero::store::SicherungsPruefung) -> String {
+    format!(
+        "Schema {}, {} Vorlagen, {} Anlagen (SHA-512 geprüft), {:.1} MB, Integrität ok",
+        p.schema_version,
+        p.vorlagen,
+        p.anlagen,
+        p.bytes as f64 / 1_000_000.0
+    )
+}
+
 fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
     let pfad = cli.db.unwrap_or_else(api::standard_db_pfad);
+    // These two must not open the database first: it may be the broken one to replace.
+    match &cli.befehl {
+        Befehl::Sicherung {
+            befehl: SicherungBefehl::Pruefen { datei },
+        } => {
+            println!("{}", pruefung_zeigen(&api::sicherung_pruefen(datei)?));
+            return Ok(());
+        }
+        Befehl::Sicherung {
+            befehl: SicherungBefehl::Wiederherstellen { datei },
+        } => {
+            let (_, w) = api::sicherung_wiederherstellen(&pfad, datei, jetzt())?;
+            println!("Wiederhergestellt: {}", pruefung_zeigen(&w.pruefung));
+            if let Some(b) = w.beiseite {
+                println!("Die bisherige Datenbank liegt unter {}", b.display());
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
     let mut store = Store::oeffnen(&pfad, jetzt())?;
     match cli.befehl {
+        Befehl::Sicherung {
+            befehl: SicherungBefehl::Erstellen { ziel },
+        } => {
+            let s = api::sicherung_erstellen(&store, &ziel, Default::default(), jetzt())?;
+            println!("{}", s.datei.display());
+            eprintln!("Gesichert: {}", pruefung_zeigen(&s.pruefung));
+            for e in s.entfernt {
+                eprintln!("Rotation: {} entfernt", e.display());
+            }
+        }
+        Befehl::Sicherung { .. } => unreachable!("oben behandelt"),
         Befehl::Einrichten {
             kommune,
             gremium,
@@ -271,12 +330,7 @@ fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler> {
         } => {
             let pdf = match (zertifikat, kennwort_env) {
                 (Some(datei), Some(variable)) => {
-                    let p12 = std::fs::read(&datei).map_err(|e| {
-                        ApiFehler::neu(
-                            "datei",
-                            format!("„{}“ kann nicht gelesen werden: {e}", datei.display()),
-                        )
-                    })?;
+                    let p12 = api::zertifikat_datei_lesen(&datei)?;
                     let kennwort = std::env::var(&variable).map_err(|_| {
                         ApiFehler::feld("kennwort_env", format!("Die Umgebungsvariable {variable} mit dem Kennwort ist nicht gesetzt."))
                     })?;

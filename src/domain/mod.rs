@@ -4,6 +4,7 @@
 //! values into rows and back; the API layer and the PDF renderer take them as they are.
 //! Every rule a user can break lives here, with the German message that names the field.
 
+pub mod aufbewahrung;
 pub mod befund;
 pub mod beratungsfolge;
 pub mod betrag;

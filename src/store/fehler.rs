@@ -34,6 +34,16 @@ pub enum StoreError {
     NochEntwurf,
     #[error("Zu dieser Vorlage gibt es schon eine neuere Fassung (Vorlage {0}).")]
     NeuereFassung(String),
+    #[error("Die Sicherung „{}“ ist beschädigt ({befund}); nichts wurde verändert.", pfad.display())]
+    SicherungBeschaedigt { pfad: PathBuf, befund: String },
+    #[error("Die Sicherung „{}“ ist verfälscht: Anlage „{anlage}“ der Vorlage {vorlage} stimmt nicht mehr mit ihrer SHA-512-Prüfsumme überein; nichts wurde verändert.", pfad.display())]
+    AnlageVerfaelscht {
+        pfad: PathBuf,
+        anlage: String,
+        vorlage: String,
+    },
+    #[error("Die Datenbank „{}“ ist noch in einem anderen Fenster oder Programm geöffnet. Bitte schließen Sie es und versuchen Sie es erneut; nichts wurde verändert.", .0.display())]
+    NochGeoeffnet(PathBuf),
     #[error("{}", befund::zusammenfassen(.0, Schwere::Unvollstaendig))]
     Ungueltig(Vec<Befund>),
 }
@@ -55,6 +65,9 @@ impl StoreError {
             StoreError::NochEntwurf => "noch_entwurf",
             StoreError::NeuereFassung(_) => "neuere_fassung",
             StoreError::Ungueltig(_) => "ungueltig",
+            StoreError::SicherungBeschaedigt { .. } => "sicherung_beschaedigt",
+            StoreError::AnlageVerfaelscht { .. } => "sicherung_verfaelscht",
+            StoreError::NochGeoeffnet(_) => "noch_geoeffnet",
         }
     }
 

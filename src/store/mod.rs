@@ -11,11 +11,13 @@ mod anlagen;
 mod buero;
 mod fehler;
 pub mod migrationen;
+mod sicherung;
 mod suche;
 mod vorlagen;
 
 pub use anlagen::{sha512_hex, AnlageInfo, AnlageNeu};
 pub use fehler::StoreError;
+pub use sicherung::{sicherung_pruefen, wiederherstellen, SicherungsPruefung, Wiederhergestellt};
 pub use vorlagen::{Gespeichert, Sortierung, VorlageAkte, VorlageZeile, VorlagenFilter};
 
 use chrono::NaiveDateTime;

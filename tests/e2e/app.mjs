@@ -38,8 +38,9 @@ async function warteAufPort(port, ms = 15000) {
   throw new Error(`tauri-driver antwortet nicht auf Port ${port}`);
 }
 
-/** Starts the app on the database in `ordner`; returns {browser, beenden}. */
-export async function starteApp(ordner) {
+/** Starts the app on the database in `ordner` (with `mehrEnv` added to its environment);
+ * returns {browser, beenden}. */
+export async function starteApp(ordner, mehrEnv = {}) {
   const port = await freierPort();
   const nativ = await freierPort();
   const env = {
@@ -47,6 +48,7 @@ export async function starteApp(ordner) {
     RATSBUERO_DB: path.join(ordner, 'buero.sqlite'),
     XDG_CONFIG_HOME: path.join(ordner, 'config'),
     XDG_DATA_HOME: path.join(ordner, 'data'),
+    ...mehrEnv,
   };
   const treiber = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativ)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   await warteAufPort(port);

@@ -6,6 +6,7 @@ mod cli;
 mod gemeinsam;
 mod migration;
 mod pdf;
+mod sicherung;
 mod signatur;
 mod suche;
 mod vorlagen;

@@ -94,9 +94,33 @@ export async function zeigen(wurzel, { geaendert }) {
         geaendert?.();
       } catch (e) { feld.befundeZeigen(dbForm, e.befunde || []); meldung.fehler(e); }
     } }, 'Diese Datei öffnen'));
+  const zertForm = zertifikatFormular(info);
   wurzel.replaceChildren(h('div', { class: 'einstellungen' },
     h('h1', {}, 'Einstellungen'),
     b ? h('fieldset', {}, h('legend', {}, 'Büro'), bueroForm) : null,
     h('fieldset', {}, h('legend', {}, 'Datenbank'), dbForm),
+    h('fieldset', {}, h('legend', {}, 'Signatur'), zertForm),
   ));
+}
+
+/** This workstation's signing certificate (PKCS#12); its password is asked when signing. */
+function zertifikatFormular(info) {
+  const form = h('form', { 'data-testid': 'einstellungen-zertifikat', onsubmit: (e) => e.preventDefault() });
+  const uebernehmen = async (befehl, args) => {
+    try {
+      const neu = await aufruf(befehl, args);
+      form.querySelector('[data-feld="zertifikat"]').value = neu.zertifikat_pfad || '';
+      feld.befundeZeigen(form, []);
+      meldung.zeigen(neu.zertifikat_pfad ? 'Signaturzertifikat übernommen.' : 'Kein Signaturzertifikat gewählt.');
+    } catch (e) { feld.befundeZeigen(form, e.befunde || []); meldung.fehler(e); }
+  };
+  form.append(
+    feld.text('zertifikat', 'Signaturzertifikat (PKCS#12, .p12/.pfx)', info.zertifikat_pfad || '', {
+      breit: true,
+      hilfe: 'Mit diesem Zertifikat signiert „Signieren“ in der PDF-Vorschau. Das Kennwort wird bei jeder Signatur abgefragt und nie gespeichert.',
+    }),
+    h('p', { class: 'knoepfe' },
+      h('button', { type: 'button', 'data-testid': 'zertifikat-waehlen', onclick: () => uebernehmen('zertifikat_waehlen') }, 'Durchsuchen…'),
+      h('button', { type: 'button', 'data-testid': 'zertifikat-uebernehmen', onclick: () => uebernehmen('zertifikat_setzen', { pfad: form.querySelector('[data-feld="zertifikat"]').value }) }, 'Übernehmen')));
+  return form;
 }

@@ -85,14 +85,17 @@ export class Editor {
     const i = a.inhalt;
     const titel = a.nummer ? `Vorlage ${a.nummer}` : 'Entwurf';
     this.stand = h('span', { class: 'speicherstand', 'data-testid': 'speicherstand', role: 'status' });
+    const pdfKnopf = h('button', { 'data-testid': 'pdf', onclick: () => this.pdfZeigen(), title: 'Vorschau des PDF, Drucken, Speichern, Signieren' }, 'PDF');
     const knoepfe = this.freigegeben
       ? [
+        pdfKnopf,
         a.nachfolger_id
           ? h('button', { 'data-testid': 'zur-neuen-fassung', onclick: () => this.oeffnenNach(a.nachfolger_id) }, 'Zur neueren Fassung')
           : h('button', { 'data-testid': 'neue-fassung', onclick: () => this.neueFassung() }, 'Neue Fassung anlegen'),
       ]
       : [
         h('button', { 'data-testid': 'speichern', onclick: () => this.jetztSpeichern(), title: 'Speichern (Strg+S)' }, 'Speichern'),
+        pdfKnopf,
         h('button', { class: 'primaer', 'data-testid': 'freigeben', onclick: () => this.freigeben() }, 'Freigeben'),
       ];
     // A frozen paper has no enabled control: the scroll area itself takes the focus then.
@@ -480,6 +483,13 @@ export class Editor {
     } }, 'Entfernen');
     dialog.oeffnen('Anlage entfernen?', h('p', {}, `„${an.name}“ wird aus dieser Vorlage entfernt.`),
       [h('button', { onclick: () => dialog.schliessen() }, 'Abbrechen'), ja]);
+  }
+
+  /** Saves what is pending, then opens the PDF preview (pdf.js is loaded only now). */
+  async pdfZeigen() {
+    if (!(await this.verlassen()) || this.konflikt) return;
+    const { oeffnen } = await import('../components/pdf-vorschau.js');
+    await oeffnen(this.akte.id, this.akte.nummer ? `Vorlage ${this.akte.nummer}` : 'Entwurf');
   }
 
   fokusBetreff() { this.form?.querySelector('[data-feld="betreff"]')?.focus(); }

@@ -1,0 +1,128 @@
+//! Backups as the user sees them: a backup folder with files named by their time
+//! (`ratsbuero-20261122-093000.sqlite`), "Jetzt sichern", the daily automatic backup, the
+//! rotation (7 daily, 4 weekly, 12 monthly) and the restore.
+//!
+//! Every new backup is checked like a backup about to be restored before older ones are
+//! rotated away, so the folder never trades a good backup for a bad one.
+
+use super::ApiFehler;
+use crate::domain::aufbewahrung::Aufbewahrung;
+use crate::store::{self, SicherungsPruefung, Store, Wiederhergestellt};
+use chrono::{Duration, NaiveDateTime};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+const PRAEFIX: &str = "ratsbuero-";
+const ENDUNG: &str = ".sqlite";
+const ZEIT: &str = "%Y%m%d-%H%M%S";
+
+/// The automatic backup runs when the newest one is older than this.
+pub const ABSTAND: Duration = Duration::hours(24);
+
+/// A backup file in the folder, with the time in its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sicherung {
+    pub datei: PathBuf,
+    pub zeit: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SicherungErstellt {
+    pub datei: PathBuf,
+    pub pruefung: SicherungsPruefung,
+    /// Older backups removed by the rotation.
+    pub entfernt: Vec<PathBuf>,
+}
+
+/// The backups in `ordner`, newest first. Other files are left alone.
+pub fn sicherungen(ordner: &Path) -> Result<Vec<Sicherung>, ApiFehler> {
+    let eintraege = match std::fs::read_dir(ordner) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(ordner_fehler(ordner, e)),
+    };
+    let mut liste: Vec<Sicherung> = eintraege
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let zeit = name.strip_prefix(PRAEFIX)?.strip_suffix(ENDUNG)?;
+            let zeit = NaiveDateTime::parse_from_str(zeit.get(..15)?, ZEIT).ok()?;
+            Some(Sicherung {
+                datei: e.path(),
+                zeit,
+            })
+        })
+        .collect();
+    liste.sort_by(|a, b| b.zeit.cmp(&a.zeit).then(b.datei.cmp(&a.datei)));
+    Ok(liste)
+}
+
+fn ordner_fehler(ordner: &Path, e: std::io::Error) -> ApiFehler {
+    ApiFehler::feld(
+        "sicherung_ordner",
+        format!(
+            "Sicherungsordner „{}“ ist nicht nutzbar: {e}",
+            ordner.display()
+        ),
+    )
+}
+
+/// Whether the automatic backup is due: no backup yet, or the newest older than [`ABSTAND`].
+pub fn sicherung_faellig(ordner: &Path, jetzt: NaiveDateTime) -> Result<bool, ApiFehler> {
+    Ok(sicherungen(ordner)?
+        .first()
+        .is_none_or(|s| jetzt - s.zeit >= ABSTAND))
+}
+
+/// "Jetzt sichern": a checked backup into `ordner`, then the rotation.
+pub fn sicherung_erstellen(
+    store: &Store,
+    ordner: &Path,
+    aufbewahrung: Aufbewahrung,
+    jetzt: NaiveDateTime,
+) -> Result<SicherungErstellt, ApiFehler> {
+    std::fs::create_dir_all(ordner).map_err(|e| ordner_fehler(ordner, e))?;
+    let basis = format!("{PRAEFIX}{}", jetzt.format(ZEIT));
+    let datei = (1..)
+        .map(|n| match n {
+            1 => ordner.join(format!("{basis}{ENDUNG}")),
+            n => ordner.join(format!("{basis}-{n}{ENDUNG}")),
+        })
+        .find(|p| !p.exists())
+        .expect("a free name");
+    store.sichern(&datei)?;
+    let pruefung = match store::sicherung_pruefen(&datei) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = std::fs::remove_file(&datei);
+            return Err(e.into());
+        }
+    };
+    let liste = sicherungen(ordner)?;
+    let zeiten: Vec<NaiveDateTime> = liste.iter().map(|s| s.zeit).collect();
+    let mut entfernt = Vec::new();
+    for (s, behalten) in liste.iter().zip(aufbewahrung.behalten(&zeiten)) {
+        if !behalten && s.datei != datei && std::fs::remove_file(&s.datei).is_ok() {
+            entfernt.push(s.datei.clone());
+        }
+    }
+    Ok(SicherungErstellt {
+        datei,
+        pruefung,
+        entfernt,
+    })
+}
+
+/// Checks a backup file without changing anything.
+pub fn sicherung_pruefen(datei: &Path) -> Result<SicherungsPruefung, ApiFehler> {
+    Ok(store::sicherung_pruefen(datei)?)
+}
+
+/// Replaces the database at `db` with the backup `datei` (see [`store::wiederherstellen`]).
+pub fn sicherung_wiederherstellen(
+    db: &Path,
+    datei: &Path,
+    jetzt: NaiveDateTime,
+) -> Result<(Store, Wiederhergestellt), ApiFehler> {
+    Ok(store::wiederherstellen(db, datei, jetzt)?)
+}

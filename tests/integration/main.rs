@@ -1,6 +1,7 @@
 //! Integration tests of the core against real database files (one test binary, as
 //! ripgrep does: each module a topic).
 
+mod absturz;
 mod api;
 mod cli;
 mod gemeinsam;

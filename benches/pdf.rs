@@ -153,36 +153,42 @@ fn fodt(akte: &VorlageAkte, absaetze: &[String]) -> String {
     )
 }
 
-/// Median of 5 warm `soffice --headless --convert-to pdf` runs, or `None` without soffice.
-fn libreoffice(fodt: &str) -> Option<(f64, usize)> {
+/// Median of 5 warm `soffice --headless --convert-to pdf` runs of the Vorlage's text,
+/// lengthened with further paragraphs until LibreOffice too sets it on three pages (our
+/// PDF holds tables and boxes the flat text lacks). `None` without soffice.
+fn libreoffice(akte: &VorlageAkte, absaetze: &[String]) -> Option<(f64, usize)> {
     let dir = tempfile::tempdir().unwrap();
     let quelle = dir.path().join("vorlage.fodt");
-    std::fs::write(&quelle, fodt).unwrap();
-    let profil = format!(
-        "-env:UserInstallation=file://{}/profil",
-        dir.path().display()
-    );
+    let profil = format!("-env:UserInstallation=file://{}/profil", dir.path().display());
     let lauf = || {
         let t = Instant::now();
         let o = Command::new("soffice")
-            .args([
-                profil.as_str(),
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-            ])
+            .args([profil.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
             .arg(dir.path())
             .arg(&quelle)
             .output()
             .ok()?;
         o.status.success().then(|| t.elapsed())
     };
-    lauf()?; // the first run creates the profile
+    let mut text = absaetze.to_vec();
+    let mut seitenzahl = 0;
+    for runde in 0..40 {
+        let fodt = fodt(akte, &text);
+        std::fs::write(&quelle, &fodt).unwrap();
+        lauf()?; // also the warm-up run that creates the profile
+        seitenzahl = seiten(&std::fs::read(dir.path().join("vorlage.pdf")).ok()?);
+        if seitenzahl >= 3 {
+            // Kept for inspection: what LibreOffice was given.
+            let ablage = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-daten");
+            let _ = std::fs::create_dir_all(&ablage);
+            let _ = std::fs::write(ablage.join("vorlage.fodt"), &fodt);
+            break;
+        }
+        text.push(format!("{ABSATZ} (LibreOffice {runde})"));
+    }
     let mut zeiten: Vec<Duration> = (0..5).map(|_| lauf()).collect::<Option<_>>()?;
     zeiten.sort();
-    let pdf = std::fs::read(dir.path().join("vorlage.pdf")).ok()?;
-    Some((zeiten[2].as_secs_f64() * 1000.0, seiten(&pdf)))
+    Some((zeiten[2].as_secs_f64() * 1000.0, seitenzahl))
 }
 
 fn drei_seiten(c: &mut Criterion) {
@@ -201,7 +207,7 @@ fn drei_seiten(c: &mut Criterion) {
         .collect();
     let (p50, p95) = perzentile(zeiten);
     println!("ERGEBNIS vorlage_pdf_3_seiten: p50 {p50:.2} ms, p95 {p95:.2} ms (200 Läufe)");
-    match libreoffice(&fodt(&akte, &absaetze)) {
+    match libreoffice(&akte, &absaetze) {
         Some((ms, s)) => println!(
             "ERGEBNIS libreoffice_headless: Median {ms:.0} ms für {s} Seiten (5 Läufe nach einem Aufwärmlauf); Ratsbüro ist {:.0}× schneller",
             ms / p50

@@ -23,6 +23,12 @@ const COMMANDS: &[&str] = &[
     "pdf_speichern",
     "zertifikat_setzen",
     "zertifikat_waehlen",
+    "sicherung_uebersicht",
+    "sicherung_ordner_setzen",
+    "sicherung_jetzt",
+    "sicherung_automatisch",
+    "sicherung_wiederherstellen",
+    "sicherung_datei_wiederherstellen",
     "kaltstart_fertig",
 ];
 

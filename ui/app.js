@@ -21,7 +21,17 @@ function badge(zeilen) {
   if (erstesMal) {
     erstesMal = false;
     aufruf('kaltstart_fertig').catch(() => {});
+    automatischSichern();
+    setInterval(automatischSichern, 60 * 60 * 1000);
   }
+}
+
+// The daily backup: Rust decides whether one is due (newest older than 24 h).
+async function automatischSichern() {
+  try {
+    const s = await aufruf('sicherung_automatisch');
+    if (s) meldung.zeigen(`Automatische Sicherung erstellt (${s.pruefung.vorlagen} Vorlagen, geprüft).`);
+  } catch (e) { meldung.fehler(e); }
 }
 
 async function bereich(name) {
@@ -31,7 +41,7 @@ async function bereich(name) {
   if (vorlagen && !(await vorlagen.editor.verlassen())) return;
   if (name === 'einstellungen') {
     vorlagen = null;
-    await einstellungen.zeigen(haupt, { geaendert: (b) => { if (b) bueroZeigen(b); } });
+    await einstellungen.zeigen(haupt, { geaendert: async (b) => { bueroZeigen(b || await aufruf('buero_lesen').catch(() => null)); } });
   } else {
     vorlagen = new VorlagenBereich(haupt, { beiListe: badge });
     await vorlagen.laden();

@@ -12,7 +12,7 @@ mod zustand;
 use chrono::{Local, NaiveDateTime};
 use ratsbuero::api::{self, AnlageUpload, ApiFehler};
 use ratsbuero::domain::{Buero, Status, VorlageArt, VorlageInhalt};
-use ratsbuero::store::VorlagenFilter;
+use ratsbuero::store::{VorlagenFilter, Wiederhergestellt};
 use serde_json::Value;
 use tauri::ipc::Response;
 use tauri::{AppHandle, State};
@@ -211,6 +211,67 @@ async fn zertifikat_waehlen(app: State<'_, App>, handle: AppHandle) -> Antwort<D
     }
 }
 
+#[tauri::command]
+async fn sicherung_uebersicht(app: State<'_, App>) -> Antwort<api::SicherungsUebersicht> {
+    api::sicherung_uebersicht(&app.sicherung_ordner(), jetzt())
+}
+
+#[tauri::command]
+async fn sicherung_ordner_setzen(
+    app: State<'_, App>,
+    pfad: String,
+) -> Antwort<api::SicherungsUebersicht> {
+    app.sicherung_ordner_setzen(&pfad)?;
+    api::sicherung_uebersicht(&app.sicherung_ordner(), jetzt())
+}
+
+/// "Jetzt sichern".
+#[tauri::command]
+async fn sicherung_jetzt(app: State<'_, App>) -> Antwort<api::SicherungErstellt> {
+    let ordner = app.sicherung_ordner();
+    app.mit(|s| api::sicherung_erstellen(s, &ordner, Default::default(), jetzt()))
+}
+
+/// The automatic backup: the UI asks at start and every hour; Rust backs up when one is due.
+#[tauri::command]
+async fn sicherung_automatisch(app: State<'_, App>) -> Antwort<Option<api::SicherungErstellt>> {
+    let ordner = app.sicherung_ordner();
+    if !api::sicherung_faellig(&ordner, jetzt())? {
+        return Ok(None);
+    }
+    app.mit(|s| api::sicherung_erstellen(s, &ordner, Default::default(), jetzt()))
+        .map(Some)
+}
+
+/// Restores one of the backups listed in the backup folder.
+#[tauri::command]
+async fn sicherung_wiederherstellen(
+    app: State<'_, App>,
+    datei: String,
+) -> Antwort<Wiederhergestellt> {
+    let datei = api::sicherung_aus_ordner(&app.sicherung_ordner(), std::path::Path::new(&datei))?;
+    app.wiederherstellen(&datei, jetzt())
+}
+
+/// Restores a backup file chosen in the system's open dialog; `None` when cancelled.
+#[tauri::command]
+async fn sicherung_datei_wiederherstellen(
+    app: State<'_, App>,
+    handle: AppHandle,
+) -> Antwort<Option<Wiederhergestellt>> {
+    match handle
+        .dialog()
+        .file()
+        .set_title("Sicherung wählen")
+        .add_filter("Ratsbüro-Sicherung", &["sqlite"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+    {
+        Some(datei) => app.wiederherstellen(&datei, jetzt()).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// Called by the UI once the first list is on screen; with `RATSBUERO_KALTSTART=1` the app
 /// prints the milliseconds since process start and quits (the cold-start measurement).
 #[tauri::command]
@@ -252,6 +313,12 @@ fn main() {
             pdf_speichern,
             zertifikat_setzen,
             zertifikat_waehlen,
+            sicherung_uebersicht,
+            sicherung_ordner_setzen,
+            sicherung_jetzt,
+            sicherung_automatisch,
+            sicherung_wiederherstellen,
+            sicherung_datei_wiederherstellen,
             kaltstart_fertig,
         ])
         .run(tauri::generate_context!())

@@ -113,6 +113,59 @@ impl App {
         ratsbuero::api::zertifikat_datei_lesen(&pfad)
     }
 
+    /// The backup folder of this workstation.
+    pub fn sicherung_ordner(&self) -> PathBuf {
+        self.konfig().sicherungen()
+    }
+
+    /// Chooses another backup folder; it must be creatable and writable.
+    pub fn sicherung_ordner_setzen(&self, pfad: &str) -> Result<(), ApiFehler> {
+        let pfad = pfad.trim();
+        if pfad.is_empty() {
+            return self.konfig_aendern(|k| k.sicherung_ordner = None);
+        }
+        let ordner = PathBuf::from(pfad);
+        let probe = ordner.join(".ratsbuero-schreibprobe");
+        std::fs::create_dir_all(&ordner)
+            .and_then(|_| std::fs::write(&probe, b"ok"))
+            .and_then(|_| std::fs::remove_file(&probe))
+            .map_err(|e| {
+                ApiFehler::feld(
+                    "sicherung_ordner",
+                    format!("Sicherungsordner „{pfad}“ ist nicht beschreibbar: {e}"),
+                )
+            })?;
+        self.konfig_aendern(|k| k.sicherung_ordner = Some(ordner))
+    }
+
+    /// Replaces the open database with a backup: the connection is closed first; if the
+    /// restore fails, the database that was open is opened again.
+    pub fn wiederherstellen(
+        &self,
+        datei: &std::path::Path,
+        jetzt: NaiveDateTime,
+    ) -> Result<ratsbuero::store::Wiederhergestellt, ApiFehler> {
+        let mut o = self.sperre();
+        let geschlossen = std::mem::replace(
+            &mut o.store,
+            Err(ApiFehler::neu(
+                "wiederherstellung",
+                "Die Datenbank wird gerade wiederhergestellt.",
+            )),
+        );
+        drop(geschlossen);
+        match ratsbuero::api::sicherung_wiederherstellen(&o.pfad, datei, jetzt) {
+            Ok((store, w)) => {
+                o.store = Ok(store);
+                Ok(w)
+            }
+            Err(e) => {
+                o.store = Store::oeffnen(&o.pfad, jetzt).map_err(ApiFehler::from);
+                Err(e)
+            }
+        }
+    }
+
     /// Keeps the PDF on screen and hands its bytes back for the preview.
     pub fn vorschau_merken(&self, dateiname: String, bytes: Vec<u8>) -> Vec<u8> {
         let kopie = bytes.clone();

@@ -15,6 +15,13 @@ pub fn standard_db_pfad() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("ratsbuero.sqlite"))
 }
 
+/// The default backup folder: `<app data>/sicherungen`.
+pub fn standard_sicherung_ordner() -> PathBuf {
+    directories::ProjectDirs::from("de", "Ratsbuero", "Ratsbuero")
+        .map(|d| d.data_dir().join("sicherungen"))
+        .unwrap_or_else(|| PathBuf::from("sicherungen"))
+}
+
 /// The app's own settings file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -22,6 +29,8 @@ pub struct AppKonfig {
     pub db_pfad: Option<PathBuf>,
     /// The PKCS#12 file this workstation signs with (its password is never stored).
     pub zertifikat_pfad: Option<PathBuf>,
+    /// Where the automatic and manual backups go (default: [`standard_sicherung_ordner`]).
+    pub sicherung_ordner: Option<PathBuf>,
 }
 
 impl AppKonfig {
@@ -60,6 +69,13 @@ impl AppKonfig {
         let text = serde_json::to_string_pretty(self).expect("AppKonfig serialises");
         std::fs::write(&tmp, text).map_err(fehler)?;
         std::fs::rename(&tmp, datei).map_err(fehler)
+    }
+
+    /// The backup folder: the chosen one, else the default.
+    pub fn sicherungen(&self) -> PathBuf {
+        self.sicherung_ordner
+            .clone()
+            .unwrap_or_else(standard_sicherung_ordner)
     }
 
     /// The database to open: the chosen one, else the default.

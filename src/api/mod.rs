@@ -13,6 +13,6 @@ mod vorlagen;
 
 pub use dokumente::*;
 pub use fehler::ApiFehler;
-pub use konfig::{standard_db_pfad, AppKonfig};
+pub use konfig::{standard_db_pfad, standard_sicherung_ordner, AppKonfig};
 pub use sicherung::*;
 pub use vorlagen::*;

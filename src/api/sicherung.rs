@@ -113,6 +113,59 @@ pub fn sicherung_erstellen(
     })
 }
 
+/// The backup folder as the settings screen shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SicherungsUebersicht {
+    pub ordner: PathBuf,
+    pub sicherungen: Vec<SicherungsEintrag>,
+    pub faellig: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SicherungsEintrag {
+    pub datei: PathBuf,
+    pub zeit: NaiveDateTime,
+    pub bytes: u64,
+}
+
+pub fn sicherung_uebersicht(
+    ordner: &Path,
+    jetzt: NaiveDateTime,
+) -> Result<SicherungsUebersicht, ApiFehler> {
+    let sicherungen = sicherungen(ordner)?
+        .into_iter()
+        .map(|s| SicherungsEintrag {
+            bytes: std::fs::metadata(&s.datei).map(|m| m.len()).unwrap_or(0),
+            datei: s.datei,
+            zeit: s.zeit,
+        })
+        .collect();
+    Ok(SicherungsUebersicht {
+        ordner: ordner.to_path_buf(),
+        sicherungen,
+        faellig: sicherung_faellig(ordner, jetzt)?,
+    })
+}
+
+/// Checks that `datei` is one of the backups listed in `ordner` (what the settings screen
+/// offers for restore), so the UI cannot name an arbitrary file.
+pub fn sicherung_aus_ordner(ordner: &Path, datei: &Path) -> Result<PathBuf, ApiFehler> {
+    sicherungen(ordner)?
+        .into_iter()
+        .map(|s| s.datei)
+        .find(|d| d == datei)
+        .ok_or_else(|| {
+            ApiFehler::feld(
+                "sicherung",
+                format!(
+                    "„{}“ ist keine Sicherung im Sicherungsordner „{}“.",
+                    datei.display(),
+                    ordner.display()
+                ),
+            )
+        })
+}
+
 /// Checks a backup file without changing anything.
 pub fn sicherung_pruefen(datei: &Path) -> Result<SicherungsPruefung, ApiFehler> {
     Ok(store::sicherung_pruefen(datei)?)

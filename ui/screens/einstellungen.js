@@ -5,7 +5,7 @@ import { h } from '../components/dom.js';
 import * as feld from '../components/feld.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
-import { ZEICHNUNG } from '../format.js';
+import { ZEICHNUNG, datumDeutsch, uhrzeit, groesse } from '../format.js';
 
 const GREMIUM_ARTEN = [
   ['integrationsrat', 'Integrationsrat (§ 27 GO NRW)'],
@@ -100,7 +100,67 @@ export async function zeigen(wurzel, { geaendert }) {
     b ? h('fieldset', {}, h('legend', {}, 'Büro'), bueroForm) : null,
     h('fieldset', {}, h('legend', {}, 'Datenbank'), dbForm),
     h('fieldset', {}, h('legend', {}, 'Signatur'), zertForm),
+    h('fieldset', {}, h('legend', {}, 'Sicherung'), sicherungFormular(geaendert)),
   ));
+}
+
+/** The backup folder: "Jetzt sichern", the list of backups, restore. */
+function sicherungFormular(geaendert) {
+  const form = h('form', { 'data-testid': 'einstellungen-sicherung', onsubmit: (e) => e.preventDefault() });
+  const liste = h('div', { 'data-testid': 'sicherungen' });
+  const zeigen = (u) => {
+    form.querySelector('[data-feld="sicherung_ordner"]').value = u.ordner;
+    liste.replaceChildren(u.sicherungen.length
+      ? h('table', { class: 'tabelle' },
+        h('caption', { class: 'visuell-versteckt' }, 'Vorhandene Sicherungen'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Gesichert am'), h('th', { scope: 'col' }, 'Größe'), h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktion')))),
+        h('tbody', {}, u.sicherungen.map((s) => h('tr', { 'data-testid': 'sicherung-zeile' },
+          h('td', {}, `${datumDeutsch(s.zeit)} ${uhrzeit(s.zeit)}`),
+          h('td', {}, groesse(s.bytes)),
+          h('td', {}, h('button', { type: 'button', class: 'klein', 'data-testid': 'sicherung-wiederherstellen', onclick: () => wiederherstellen(s) }, 'Wiederherstellen'))))))
+      : h('p', { class: 'stumm' }, 'Noch keine Sicherung in diesem Ordner.'));
+  };
+  const laden = async () => { try { zeigen(await aufruf('sicherung_uebersicht')); } catch (e) { meldung.fehler(e); } };
+  const wiederherstellen = (s) => {
+    const ja = h('button', { class: 'primaer', 'data-testid': 'bestaetigen', onclick: async () => {
+      dialog.schliessen();
+      try {
+        const w = await aufruf('sicherung_wiederherstellen', { datei: s.datei });
+        meldung.zeigen(`Wiederhergestellt: ${w.pruefung.vorlagen} Vorlagen, ${w.pruefung.anlagen} Anlagen. Die bisherige Datenbank liegt unter ${w.beiseite}.`);
+        geaendert?.();
+      } catch (e) { meldung.fehler(e); }
+      await laden();
+    } }, 'Wiederherstellen');
+    dialog.oeffnen('Sicherung wiederherstellen?',
+      h('p', {}, `Die Datenbank wird durch die Sicherung vom ${datumDeutsch(s.zeit)} ${uhrzeit(s.zeit)} ersetzt. Die Sicherung wird vorher geprüft; die bisherige Datenbank wird beiseitegelegt, nicht gelöscht.`),
+      [h('button', { onclick: () => dialog.schliessen() }, 'Abbrechen'), ja]);
+  };
+  form.append(
+    feld.text('sicherung_ordner', 'Sicherungsordner', '', { breit: true, hilfe: 'Täglich automatisch und vor jeder Aktualisierung der Datenbank; aufbewahrt werden 7 tägliche, 4 wöchentliche und 12 monatliche Sicherungen.' }),
+    h('p', { class: 'knoepfe' },
+      h('button', { type: 'button', 'data-testid': 'sicherung-ordner-uebernehmen', onclick: async () => {
+        try {
+          zeigen(await aufruf('sicherung_ordner_setzen', { pfad: form.querySelector('[data-feld="sicherung_ordner"]').value }));
+          feld.befundeZeigen(form, []);
+          meldung.zeigen('Sicherungsordner übernommen.');
+        } catch (e) { feld.befundeZeigen(form, e.befunde || []); meldung.fehler(e); }
+      } }, 'Ordner übernehmen'),
+      h('button', { type: 'button', class: 'primaer', 'data-testid': 'sicherung-jetzt', onclick: async () => {
+        try {
+          const s = await aufruf('sicherung_jetzt');
+          meldung.zeigen(`Gesichert: ${s.pruefung.vorlagen} Vorlagen, ${s.pruefung.anlagen} Anlagen, geprüft.`);
+        } catch (e) { meldung.fehler(e); }
+        await laden();
+      } }, 'Jetzt sichern'),
+      h('button', { type: 'button', 'data-testid': 'sicherung-datei', onclick: async () => {
+        try {
+          const w = await aufruf('sicherung_datei_wiederherstellen');
+          if (w) { meldung.zeigen(`Wiederhergestellt: ${w.pruefung.vorlagen} Vorlagen.`); geaendert?.(); }
+        } catch (e) { meldung.fehler(e); }
+      } }, 'Andere Sicherungsdatei wiederherstellen…')),
+    liste);
+  laden();
+  return form;
 }
 
 /** This workstation's signing certificate (PKCS#12); its password is asked when signing. */

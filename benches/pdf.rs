@@ -159,11 +159,20 @@ fn fodt(akte: &VorlageAkte, absaetze: &[String]) -> String {
 fn libreoffice(akte: &VorlageAkte, absaetze: &[String]) -> Option<(f64, usize)> {
     let dir = tempfile::tempdir().unwrap();
     let quelle = dir.path().join("vorlage.fodt");
-    let profil = format!("-env:UserInstallation=file://{}/profil", dir.path().display());
+    let profil = format!(
+        "-env:UserInstallation=file://{}/profil",
+        dir.path().display()
+    );
     let lauf = || {
         let t = Instant::now();
         let o = Command::new("soffice")
-            .args([profil.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+            .args([
+                profil.as_str(),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
             .arg(dir.path())
             .arg(&quelle)
             .output()

@@ -5,5 +5,6 @@
 
 pub mod api;
 pub mod domain;
+pub mod export;
 pub mod pdf;
 pub mod store;

@@ -120,3 +120,13 @@ pub fn datei_schreiben(ziel: &Path, daten: &[u8]) -> Result<(), ApiFehler> {
     }
     Ok(())
 }
+
+/// `oparl export`: the public data as static OParl 1.1 files (see [`crate::export::oparl`]).
+pub fn oparl_export(
+    store: &Store,
+    ordner: &Path,
+    basis_url: &str,
+    jetzt: NaiveDateTime,
+) -> Result<crate::export::OparlExport, ApiFehler> {
+    crate::export::oparl_exportieren(store, ordner, basis_url, jetzt)
+}

@@ -65,10 +65,26 @@ enum Befehl {
         #[arg(long)]
         json: bool,
     },
+    /// Die öffentlichen Daten als OParl-1.1-Dateien ausgeben
+    Oparl {
+        #[command(subcommand)]
+        befehl: OparlBefehl,
+    },
     /// Sicherungen erstellen, prüfen und wiederherstellen
     Sicherung {
         #[command(subcommand)]
         befehl: SicherungBefehl,
+    },
+}
+
+#[derive(Subcommand)]
+enum OparlBefehl {
+    /// Statische OParl-1.1-Dateien in den Ordner schreiben (nur Öffentliches)
+    Export {
+        ordner: PathBuf,
+        /// Adresse, unter der der Ordner veröffentlicht wird, z. B. https://ratsinfo.beispiel.de/oparl
+        #[arg(long)]
+        basis_url: String,
     },
 }
 
@@ -177,6 +193,18 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
             }
         }
         Befehl::Sicherung { .. } => unreachable!("oben behandelt"),
+        Befehl::Oparl {
+            befehl: OparlBefehl::Export { ordner, basis_url },
+        } => {
+            let e = api::oparl_export(&store, &ordner, &basis_url, jetzt())?;
+            println!(
+                "OParl-Export in {}: {} Vorlagen, {} Dateien, {} Gremien",
+                e.ordner.display(),
+                e.papers,
+                e.files,
+                e.organizations
+            );
+        }
         Befehl::Einrichten {
             kommune,
             gremium,

@@ -19,6 +19,7 @@ pub mod pruefung;
 pub mod suchtext;
 pub mod unterschrift;
 pub mod werte;
+pub mod zeitzone;
 
 pub use befund::{Befund, Schwere};
 pub use beratungsfolge::Beratungsschritt;

@@ -42,7 +42,7 @@ pub fn ohne_zeichen(wort: &str) -> String {
 }
 
 /// German transliteration first (ä → ae, ö → oe, ü → ue), then [`ohne_zeichen`].
-fn umschrift(wort: &str) -> String {
+pub fn umschrift(wort: &str) -> String {
     let mut s = String::with_capacity(wort.len() + 4);
     for c in wort.chars() {
         match c {

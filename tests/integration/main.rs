@@ -6,6 +6,7 @@ mod api;
 mod cli;
 mod gemeinsam;
 mod migration;
+mod oparl;
 mod pdf;
 mod sicherung;
 mod signatur;

@@ -1,0 +1,71 @@
+//! The office's clock is German local time: every time the store keeps is a naive local
+//! time. Where a time leaves the office with an offset (OParl's `created`/`modified`, the
+//! calendar), this module gives it the offset of Europe/Berlin: CET (+01:00), and CEST
+//! (+02:00) from the last Sunday of March, 02:00, to the last Sunday of October, 03:00
+//! (EU rule since 1996). In the repeated hour of October the earlier (CEST) reading is used.
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Weekday};
+
+fn letzter_sonntag(jahr: i32, monat: u32) -> NaiveDate {
+    let erster_danach = if monat == 12 {
+        NaiveDate::from_ymd_opt(jahr + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(jahr, monat + 1, 1)
+    }
+    .expect("valid month");
+    let letzter = erster_danach - Duration::days(1);
+    let zurueck = letzter.weekday().num_days_from_sunday();
+    letzter - Duration::days(zurueck as i64)
+}
+
+/// Whether the local time `t` falls in summer time (CEST).
+pub fn sommerzeit(t: NaiveDateTime) -> bool {
+    let beginn = letzter_sonntag(t.year(), 3)
+        .and_hms_opt(2, 0, 0)
+        .expect("valid");
+    let ende = letzter_sonntag(t.year(), 10)
+        .and_hms_opt(3, 0, 0)
+        .expect("valid");
+    debug_assert_eq!(beginn.weekday(), Weekday::Sun);
+    t >= beginn && t < ende
+}
+
+/// The local time `t` with the offset of Europe/Berlin.
+pub fn berlin(t: NaiveDateTime) -> DateTime<FixedOffset> {
+    let stunden = if sommerzeit(t) { 2 } else { 1 };
+    let offset = FixedOffset::east_opt(stunden * 3600).expect("valid offset");
+    t.and_local_timezone(offset)
+        .single()
+        .expect("a fixed offset is unambiguous")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn offsets_follow_the_eu_rule() {
+        assert_eq!(
+            berlin(t("2026-01-15T10:00:00")).to_rfc3339(),
+            "2026-01-15T10:00:00+01:00"
+        );
+        assert_eq!(
+            berlin(t("2026-07-01T18:30:00")).to_rfc3339(),
+            "2026-07-01T18:30:00+02:00"
+        );
+        // 2026: summer time from 29 March 02:00 to 25 October 03:00.
+        assert!(!sommerzeit(t("2026-03-29T01:59:59")));
+        assert!(sommerzeit(t("2026-03-29T03:00:00")));
+        assert!(sommerzeit(t("2026-10-25T02:30:00")));
+        assert!(!sommerzeit(t("2026-10-25T03:00:00")));
+        // 2027: 28 March and 31 October.
+        assert!(sommerzeit(t("2027-03-28T12:00:00")));
+        assert!(!sommerzeit(t("2027-03-27T12:00:00")));
+        assert!(sommerzeit(t("2027-10-30T12:00:00")));
+        assert!(!sommerzeit(t("2027-10-31T12:00:00")));
+    }
+}

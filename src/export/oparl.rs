@@ -1,0 +1,513 @@
+//! OParl 1.1 export: the office's **public** data as static JSON files that any web server
+//! can serve, with the files themselves beside them.
+//!
+//! What is public: released (freigegebene) Vorlagen whose status is öffentlich, their
+//! öffentliche Anlagen, their Beratungsfolge (as Consultations and Organizations), and the
+//! Vorlage itself as PDF (`mainFile`). Nothing of a nichtöffentliche Vorlage or Anlage is
+//! written — not its title, not its number, not a link — and drafts are not published.
+//! People, memberships, meetings and agenda items are exported as (empty) lists until the
+//! Sitzungen part of the product stores them.
+//!
+//! Layout under the export folder (each object's `id` is its file's URL under `--basis-url`):
+//! `system.json`, `bodies.json`, `body/1.json`, `body/1/<list>.json` (paged: `-2`, `-3` …),
+//! `organization/<slug>.json`, `legislative-term/1.json`, `paper/<id>.json`,
+//! `consultation/<paper>-<n>.json`, `file/<id>.json`, `dateien/<id>.<ext>`.
+//! The folder is built beside the target and swapped in at the end: an export that fails
+//! leaves the previous one untouched.
+
+use crate::api::ApiFehler;
+use crate::domain::{suchtext, zeitzone, Buero, Rolle, Status, VorlageId, Zustand};
+use crate::store::{AnlageInfo, Store, VorlageAkte, VorlagenFilter};
+use chrono::NaiveDateTime;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const OPARL: &str = "https://schema.oparl.org/1.1/";
+/// Elements per list page.
+pub const SEITE: usize = 100;
+
+/// What an export wrote.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OparlExport {
+    pub ordner: PathBuf,
+    pub papers: usize,
+    pub files: usize,
+    pub organizations: usize,
+}
+
+fn typ(name: &str) -> String {
+    format!("{OPARL}{name}")
+}
+
+fn zeit(t: &str) -> String {
+    NaiveDateTime::parse_from_str(t, crate::store::ZEITFORMAT)
+        .map(|t| zeitzone::berlin(t).to_rfc3339())
+        .unwrap_or_else(|_| t.to_string())
+}
+
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in suchtext::umschrift(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c);
+        } else if !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    s.trim_matches('-').to_string()
+}
+
+/// Checks the base URL: http(s), no spaces, no query; returned without a trailing slash.
+fn basis_pruefen(basis: &str) -> Result<String, ApiFehler> {
+    let b = basis.trim().trim_end_matches('/');
+    let rest = b
+        .strip_prefix("https://")
+        .or_else(|| b.strip_prefix("http://"));
+    match rest {
+        Some(r)
+            if !r.is_empty()
+                && !r.starts_with('/')
+                && !r.contains(|c: char| c.is_whitespace() || c == '?' || c == '#') =>
+        {
+            Ok(b.to_string())
+        }
+        _ => Err(ApiFehler::feld(
+            "basis_url",
+            format!("--basis-url: „{basis}“ ist keine gültige http(s)-Adresse (z. B. https://ratsinfo.beispiel.de/oparl)."),
+        )),
+    }
+}
+
+struct Schreiber {
+    basis: String,
+    ordner: PathBuf,
+}
+
+impl Schreiber {
+    fn url(&self, pfad: &str) -> String {
+        format!("{}/{pfad}", self.basis)
+    }
+
+    fn datei(&self, pfad: &str, daten: &[u8]) -> Result<(), ApiFehler> {
+        let ziel = self.ordner.join(pfad);
+        if let Some(o) = ziel.parent() {
+            std::fs::create_dir_all(o).map_err(|e| schreibfehler(o, e))?;
+        }
+        std::fs::write(&ziel, daten).map_err(|e| schreibfehler(&ziel, e))
+    }
+
+    fn objekt(&self, pfad: &str, wert: &Value) -> Result<(), ApiFehler> {
+        let text = serde_json::to_vec_pretty(wert).expect("JSON");
+        self.datei(pfad, &text)
+    }
+
+    /// An external list, in pages of [`SEITE`]: `<name>.json`, `<name>-2.json`, …
+    fn liste(&self, name: &str, elemente: &[Value]) -> Result<String, ApiFehler> {
+        let seiten = elemente.len().div_ceil(SEITE).max(1);
+        let seite_pfad = |n: usize| match n {
+            1 => format!("{name}.json"),
+            n => format!("{name}-{n}.json"),
+        };
+        for n in 1..=seiten {
+            let daten: Vec<Value> = elemente
+                .iter()
+                .skip((n - 1) * SEITE)
+                .take(SEITE)
+                .cloned()
+                .collect();
+            let mut links = Map::new();
+            links.insert("first".into(), self.url(&seite_pfad(1)).into());
+            links.insert("last".into(), self.url(&seite_pfad(seiten)).into());
+            links.insert("self".into(), self.url(&seite_pfad(n)).into());
+            if n > 1 {
+                links.insert("prev".into(), self.url(&seite_pfad(n - 1)).into());
+            }
+            if n < seiten {
+                links.insert("next".into(), self.url(&seite_pfad(n + 1)).into());
+            }
+            self.objekt(
+                &seite_pfad(n),
+                &json!({
+                    "data": daten,
+                    "pagination": {
+                        "totalElements": elemente.len(),
+                        "elementsPerPage": SEITE,
+                        "currentPage": n,
+                        "totalPages": seiten,
+                    },
+                    "links": links,
+                }),
+            )?;
+        }
+        Ok(self.url(&seite_pfad(1)))
+    }
+}
+
+fn schreibfehler(pfad: &Path, e: std::io::Error) -> ApiFehler {
+    ApiFehler::neu(
+        "datei",
+        format!("„{}“ kann nicht geschrieben werden: {e}", pfad.display()),
+    )
+}
+
+fn endung(name: &str) -> String {
+    let e: String = Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    if e.is_empty() {
+        "bin".into()
+    } else {
+        e
+    }
+}
+
+struct Papier {
+    akte: VorlageAkte,
+    pdf: Vec<u8>,
+    anlagen: Vec<(AnlageInfo, Vec<u8>)>,
+}
+
+/// Writes the OParl export of `store` into `ordner` (replacing a previous export there).
+pub fn exportieren(
+    store: &Store,
+    ordner: &Path,
+    basis_url: &str,
+    jetzt: NaiveDateTime,
+) -> Result<OparlExport, ApiFehler> {
+    let basis = basis_pruefen(basis_url)?;
+    let buero = store.buero()?;
+    let papiere = oeffentliche_papiere(store, &buero, jetzt)?;
+
+    let name = ordner
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "oparl".into());
+    let neu = ordner.with_file_name(format!(".{name}.unfertig-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&neu);
+    let w = Schreiber {
+        basis,
+        ordner: neu.clone(),
+    };
+    let ergebnis = schreiben(&w, &buero, &papiere, jetzt);
+    let ergebnis = ergebnis.and_then(|e| {
+        let alt = ordner.with_file_name(format!(".{name}.alt-{}", std::process::id()));
+        if ordner.exists() {
+            std::fs::rename(ordner, &alt).map_err(|e| schreibfehler(ordner, e))?;
+        }
+        std::fs::rename(&neu, ordner).map_err(|e| {
+            let _ = std::fs::rename(&alt, ordner);
+            schreibfehler(ordner, e)
+        })?;
+        let _ = std::fs::remove_dir_all(&alt);
+        Ok(OparlExport {
+            ordner: ordner.to_path_buf(),
+            ..e
+        })
+    });
+    if ergebnis.is_err() {
+        let _ = std::fs::remove_dir_all(&neu);
+    }
+    ergebnis
+}
+
+/// The released, öffentliche Vorlagen with their PDF and their öffentliche Anlagen.
+fn oeffentliche_papiere(
+    store: &Store,
+    buero: &Buero,
+    jetzt: NaiveDateTime,
+) -> Result<Vec<Papier>, ApiFehler> {
+    let zeilen = store.vorlagen(&VorlagenFilter {
+        status: Some(Status::Oeffentlich),
+        zustand: Some(Zustand::Freigegeben),
+        grenze: Some(u32::MAX),
+        ..Default::default()
+    })?;
+    let mut papiere = Vec::new();
+    for z in zeilen {
+        let akte = store.vorlage(z.id)?;
+        // The list filtered already; checked again here, since a leak is the worst case.
+        if akte.inhalt.status != Status::Oeffentlich || akte.zustand != Zustand::Freigegeben {
+            continue;
+        }
+        // The public PDF lists only the öffentliche Anlagen: a nichtöffentliche Anlage's
+        // name is itself nichtöffentlich.
+        let mut oeffentlich = akte.clone();
+        oeffentlich
+            .anlagen
+            .retain(|a| a.status == Status::Oeffentlich);
+        let pdf = crate::pdf::vorlage(&oeffentlich, buero, jetzt)?.bytes;
+        let mut anlagen = Vec::new();
+        for a in akte
+            .anlagen
+            .iter()
+            .filter(|a| a.status == Status::Oeffentlich)
+        {
+            anlagen.push(store.anlage_daten(a.id)?);
+        }
+        papiere.push(Papier { akte, pdf, anlagen });
+    }
+    papiere.sort_by_key(|p| p.akte.id.0);
+    Ok(papiere)
+}
+
+fn schreiben(
+    w: &Schreiber,
+    buero: &Buero,
+    papiere: &[Papier],
+    jetzt: NaiveDateTime,
+) -> Result<OparlExport, ApiFehler> {
+    let jetzt_s = zeitzone::berlin(jetzt).to_rfc3339();
+    let body = w.url("body/1.json");
+    let eingerichtet = papiere
+        .iter()
+        .map(|p| zeit(&p.akte.erstellt))
+        .min()
+        .unwrap_or_else(|| jetzt_s.clone());
+
+    // Organizations: the office's own Gremium, then every Gremium of a public Beratungsfolge.
+    let mut gremien: BTreeMap<String, String> = BTreeMap::new();
+    let mut org_url = |name: &str| -> String {
+        let naechste = gremien.len() + 1;
+        let s = gremien
+            .entry(name.to_string())
+            .or_insert_with(|| match slug(name) {
+                s if s.is_empty() => format!("gremium-{naechste}"),
+                s => s,
+            })
+            .clone();
+        w.url(&format!("organization/{s}.json"))
+    };
+    let eigenes = org_url(&buero.gremium_name);
+
+    let mut paper_objekte = Vec::new();
+    let mut file_objekte = Vec::new();
+    let mut consultation_objekte = Vec::new();
+    let mut beratungen: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let exportiert: Vec<VorlageId> = papiere.iter().map(|p| p.akte.id).collect();
+    for p in papiere {
+        let a = &p.akte;
+        let paper = w.url(&format!("paper/{}.json", a.id.0));
+        let erstellt = zeit(&a.erstellt);
+        let geaendert = zeit(&a.geaendert);
+        let datum = a
+            .freigegeben_am
+            .as_deref()
+            .map(|d| d.chars().take(10).collect::<String>());
+        let nummer = a.nummer.clone().unwrap_or_default();
+
+        let mut datei_objekt = |id: String,
+                                name: String,
+                                datei_name: String,
+                                mime: &str,
+                                daten: &[u8],
+                                erstellt: &str|
+         -> Result<Value, ApiFehler> {
+            let ablage = format!("dateien/{id}.{}", endung(&datei_name));
+            w.datei(&ablage, daten)?;
+            let mut f = json!({
+                "id": w.url(&format!("file/{id}.json")),
+                "type": typ("File"),
+                "name": name,
+                "fileName": datei_name,
+                "mimeType": mime,
+                "size": daten.len(),
+                "sha512Checksum": crate::store::sha512_hex(daten),
+                "accessUrl": w.url(&ablage),
+                "downloadUrl": w.url(&ablage),
+                "paper": [paper.clone()],
+                "created": erstellt,
+                "modified": erstellt,
+            });
+            if let Some(d) = &datum {
+                f["date"] = d.clone().into();
+            }
+            w.objekt(&format!("file/{id}.json"), &f)?;
+            file_objekte.push(f.clone());
+            Ok(f)
+        };
+        let main_file = datei_objekt(
+            format!("vorlage-{}", a.id.0),
+            format!("{} {nummer}", a.inhalt.art.label()),
+            format!("Vorlage_{}.pdf", slug(&nummer)),
+            "application/pdf",
+            &p.pdf,
+            &geaendert,
+        )?;
+        let mut hilfsdateien = Vec::new();
+        for (info, daten) in &p.anlagen {
+            hilfsdateien.push(datei_objekt(
+                format!("{}", info.id.0),
+                format!("Anlage {}: {}", info.nr, info.name),
+                info.name.clone(),
+                &info.mime,
+                daten,
+                &zeit(&info.erstellt),
+            )?);
+        }
+
+        let mut konsultationen = Vec::new();
+        for (n, s) in a.inhalt.beratungsfolge.iter().enumerate() {
+            let org = org_url(&s.gremium);
+            let id = w.url(&format!("consultation/{}-{}.json", a.id.0, n + 1));
+            let c = json!({
+                "id": id,
+                "type": typ("Consultation"),
+                "paper": paper,
+                "organization": [org.clone()],
+                "authoritative": s.rolle == Rolle::Entscheidung,
+                "role": s.rolle.label(),
+                "created": erstellt,
+                "modified": geaendert,
+            });
+            w.objekt(&format!("consultation/{}-{}.json", a.id.0, n + 1), &c)?;
+            beratungen.entry(org).or_default().push(c.clone());
+            consultation_objekte.push(c.clone());
+            konsultationen.push(c);
+        }
+
+        let verwandt: Vec<String> = [a.vorgaenger_id, a.nachfolger_id]
+            .into_iter()
+            .flatten()
+            .filter(|v| exportiert.contains(v))
+            .map(|v| w.url(&format!("paper/{}.json", v.0)))
+            .collect();
+        let mut objekt = json!({
+            "id": paper,
+            "type": typ("Paper"),
+            "body": body,
+            "name": a.inhalt.betreff,
+            "reference": nummer,
+            "paperType": a.inhalt.art.label(),
+            "mainFile": main_file,
+            "auxiliaryFile": hilfsdateien,
+            "consultation": konsultationen,
+            "created": erstellt,
+            "modified": geaendert,
+        });
+        if let Some(d) = &datum {
+            objekt["date"] = d.clone().into();
+        }
+        if !verwandt.is_empty() {
+            objekt["relatedPaper"] = verwandt.into();
+        }
+        w.objekt(&format!("paper/{}.json", a.id.0), &objekt)?;
+        paper_objekte.push(objekt);
+    }
+
+    let mut organisationen = Vec::new();
+    for (name, s) in &gremien {
+        let id = w.url(&format!("organization/{s}.json"));
+        let eigen = id == eigenes;
+        let mut o = json!({
+            "id": id,
+            "type": typ("Organization"),
+            "body": body,
+            "name": name,
+            "organizationType": if eigen { "Gremium" } else { "Gremium (Beratungsfolge)" },
+            "membership": [],
+            "meeting": w.url(&format!("organization/{s}/meetings.json")),
+            "consultation": w.liste(
+                &format!("organization/{s}/consultations"),
+                beratungen.get(&id).map(Vec::as_slice).unwrap_or_default(),
+            )?,
+            "created": eingerichtet,
+            "modified": jetzt_s,
+        });
+        if eigen {
+            o["classification"] = buero.gremium_art.label().into();
+        }
+        w.liste(&format!("organization/{s}/meetings"), &[])?;
+        w.objekt(&format!("organization/{s}.json"), &o)?;
+        organisationen.push(o);
+    }
+
+    let mut perioden = Vec::new();
+    if !buero.wahlperiode.trim().is_empty() {
+        let lt = json!({
+            "id": w.url("legislative-term/1.json"),
+            "type": typ("LegislativeTerm"),
+            "body": body,
+            "name": format!("Wahlperiode {}", buero.wahlperiode.trim()),
+            "created": eingerichtet,
+            "modified": jetzt_s,
+        });
+        w.objekt("legislative-term/1.json", &lt)?;
+        perioden.push(lt);
+    }
+
+    let body_objekt = json!({
+        "id": body,
+        "type": typ("Body"),
+        "system": w.url("system.json"),
+        "name": buero.kommune,
+        "shortName": buero.kommune,
+        "organization": w.liste("body/1/organizations", &organisationen)?,
+        "person": w.liste("body/1/persons", &[])?,
+        "meeting": w.liste("body/1/meetings", &[])?,
+        "paper": w.liste("body/1/papers", &paper_objekte)?,
+        "legislativeTerm": perioden,
+        "legislativeTermList": w.liste("body/1/legislative-terms", &perioden)?,
+        "agendaItem": w.liste("body/1/agenda-items", &[])?,
+        "consultation": w.liste("body/1/consultations", &consultation_objekte)?,
+        "file": w.liste("body/1/files", &file_objekte)?,
+        "membership": w.liste("body/1/memberships", &[])?,
+        "classification": buero.gremium_art.label(),
+        "created": eingerichtet,
+        "modified": jetzt_s,
+    });
+    w.objekt("body/1.json", &body_objekt)?;
+    w.liste("bodies", std::slice::from_ref(&body_objekt))?;
+    w.objekt(
+        "system.json",
+        &json!({
+            "id": w.url("system.json"),
+            "type": typ("System"),
+            "oparlVersion": OPARL,
+            "body": w.url("bodies.json"),
+            "name": format!("Ratsbüro – {}", buero.kommune),
+            "created": eingerichtet,
+            "modified": jetzt_s,
+        }),
+    )?;
+    Ok(OparlExport {
+        ordner: w.ordner.clone(),
+        papers: paper_objekte.len(),
+        files: file_objekte.len(),
+        organizations: organisationen.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_and_slugs() {
+        assert_eq!(
+            basis_pruefen("https://ratsinfo.herne.de/oparl/").unwrap(),
+            "https://ratsinfo.herne.de/oparl"
+        );
+        for falsch in [
+            "",
+            "ftp://x",
+            "https://",
+            "ratsinfo.de",
+            "https://a b",
+            "https://x?y=1",
+        ] {
+            let e = basis_pruefen(falsch).unwrap_err();
+            assert!(e.message.starts_with("--basis-url:"), "{falsch}");
+        }
+        assert_eq!(slug("Rat der Stadt Herne"), "rat-der-stadt-herne");
+        assert_eq!(
+            slug("Ausschuss für Soziales, Gleichstellung und Integration"),
+            "ausschuss-fuer-soziales-gleichstellung-und-integration"
+        );
+        assert_eq!(slug("Совет"), "");
+    }
+}

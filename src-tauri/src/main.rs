@@ -1,7 +1,9 @@
 //! Ratsbüro desktop app: a thin Tauri 2 shell over the core crate.
 //!
 //! Each command is a one-line wrapper over a function of `ratsbuero::api`; the shell owns
-//! no rule of the domain. Errors reach the UI as `{code, message, befunde}`. The shell
+//! no rule of the domain. Errors reach the UI as `{code, message, befunde}`. Structured
+//! arguments arrive as JSON and are read by the core (`api::argument`), so malformed
+//! input gets a German message naming the field, not the framework's. The shell
 //! owns only what is the app's: which database file is open (env `RATSBUERO_DB`, else the
 //! choice in the settings, else the platform's app-data folder) and the clock.
 
@@ -31,7 +33,8 @@ async fn buero_lesen(app: State<'_, App>) -> Antwort<Buero> {
 }
 
 #[tauri::command]
-async fn buero_speichern(app: State<'_, App>, buero: Buero) -> Antwort<Buero> {
+async fn buero_speichern(app: State<'_, App>, buero: Value) -> Antwort<Buero> {
+    let buero: Buero = api::argument("buero", buero)?;
     app.mit_mut(|s| api::buero_speichern(s, &buero))
 }
 
@@ -46,7 +49,8 @@ async fn db_pfad_setzen(app: State<'_, App>, pfad: String) -> Antwort<DbInfo> {
 }
 
 #[tauri::command]
-async fn vorlage_liste(app: State<'_, App>, filter: VorlagenFilter) -> Antwort<Value> {
+async fn vorlage_liste(app: State<'_, App>, filter: Value) -> Antwort<Value> {
+    let filter: VorlagenFilter = api::argument("filter", filter)?;
     app.mit(|s| api::vorlage_liste(s, &filter))
         .map(zustand::json)
 }
@@ -57,17 +61,15 @@ async fn vorlage_lesen(app: State<'_, App>, id: i64) -> Antwort<Value> {
 }
 
 #[tauri::command]
-async fn vorlage_neu(app: State<'_, App>, art: VorlageArt) -> Antwort<Value> {
+async fn vorlage_neu(app: State<'_, App>, art: Value) -> Antwort<Value> {
+    let art: VorlageArt = api::argument("art", art)?;
     app.mit_mut(|s| api::vorlage_neu(s, art, jetzt()))
         .map(zustand::json)
 }
 
 #[tauri::command]
-async fn vorlage_pruefen(
-    app: State<'_, App>,
-    id: Option<i64>,
-    inhalt: VorlageInhalt,
-) -> Antwort<Value> {
+async fn vorlage_pruefen(app: State<'_, App>, id: Option<i64>, inhalt: Value) -> Antwort<Value> {
+    let inhalt: VorlageInhalt = api::argument("inhalt", inhalt)?;
     app.mit(|s| api::vorlage_pruefen(s, id, &inhalt))
         .map(zustand::json)
 }
@@ -77,8 +79,9 @@ async fn vorlage_speichern(
     app: State<'_, App>,
     id: i64,
     basis: i64,
-    inhalt: VorlageInhalt,
+    inhalt: Value,
 ) -> Antwort<Value> {
+    let inhalt: VorlageInhalt = api::argument("inhalt", inhalt)?;
     app.mit_mut(|s| api::vorlage_speichern(s, id, basis, &inhalt, jetzt()))
         .map(zustand::json)
 }
@@ -100,8 +103,9 @@ async fn anlage_hinzufuegen(
     app: State<'_, App>,
     vorlage: i64,
     basis: i64,
-    upload: AnlageUpload,
+    upload: Value,
 ) -> Antwort<Value> {
+    let upload: AnlageUpload = api::argument("upload", upload)?;
     app.mit_mut(|s| api::anlage_hinzufuegen(s, vorlage, basis, upload, jetzt()))
         .map(zustand::json)
 }
@@ -112,9 +116,10 @@ async fn anlage_aendern(
     vorlage: i64,
     basis: i64,
     anlage: i64,
-    status: Status,
+    status: Value,
     alternativenpruefung: bool,
 ) -> Antwort<Value> {
+    let status: Status = api::argument("status", status)?;
     app.mit_mut(|s| {
         api::anlage_aendern(
             s,

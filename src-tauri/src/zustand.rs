@@ -132,7 +132,10 @@ impl App {
             .map_err(|e| {
                 ApiFehler::feld(
                     "sicherung_ordner",
-                    format!("Sicherungsordner „{pfad}“ ist nicht beschreibbar: {e}"),
+                    format!(
+                        "Sicherungsordner „{pfad}“ ist nicht beschreibbar: {}",
+                        ratsbuero::domain::io_text::io_text(&e)
+                    ),
                 )
             })?;
         self.konfig_aendern(|k| k.sicherung_ordner = Some(ordner))

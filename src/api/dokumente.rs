@@ -2,6 +2,7 @@
 //! leaving a half-written one behind.
 
 use super::ApiFehler;
+use crate::domain::io_text::io_text;
 use crate::domain::VorlageId;
 use crate::store::Store;
 use chrono::NaiveDateTime;
@@ -40,8 +41,9 @@ pub fn zertifikat_datei_lesen(pfad: &Path) -> Result<Vec<u8>, ApiFehler> {
         ApiFehler::feld(
             "zertifikat",
             format!(
-                "Signaturzertifikat: „{}“ kann nicht gelesen werden: {e}",
-                pfad.display()
+                "Signaturzertifikat: „{}“ kann nicht gelesen werden: {}",
+                pfad.display(),
+                io_text(&e)
             ),
         )
     })?;
@@ -97,7 +99,11 @@ pub fn datei_schreiben(ziel: &Path, daten: &[u8]) -> Result<(), ApiFehler> {
     let fehler = |e: std::io::Error| {
         ApiFehler::neu(
             "datei",
-            format!("„{}“ kann nicht geschrieben werden: {e}", ziel.display()),
+            format!(
+                "„{}“ kann nicht geschrieben werden: {}",
+                ziel.display(),
+                io_text(&e)
+            ),
         )
     };
     let name = ziel.file_name().ok_or_else(|| {

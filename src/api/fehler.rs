@@ -63,3 +63,19 @@ impl From<ImportFehler> for ApiFehler {
         ApiFehler::neu("import", e.to_string())
     }
 }
+
+/// Reads a structured argument of a command (`inhalt`, `buero`, `filter` …) from the JSON
+/// the UI sent, with a German message naming the argument and the field.
+pub fn argument<T: serde::de::DeserializeOwned>(
+    name: &str,
+    wert: serde_json::Value,
+) -> Result<T, ApiFehler> {
+    crate::domain::import::aus_wert(wert).map_err(|e| {
+        let message = format!("Ungültige Angabe „{name}“: {e}");
+        ApiFehler {
+            code: "argument".into(),
+            befunde: vec![Befund::fehler(name, message.clone())],
+            message,
+        }
+    })
+}

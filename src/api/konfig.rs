@@ -3,6 +3,7 @@
 //! not in the database itself, since it says which database to open).
 
 use super::ApiFehler;
+use crate::domain::io_text::io_text;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -41,15 +42,21 @@ impl AppKonfig {
                 ApiFehler::neu(
                     "konfig",
                     format!(
-                        "Die Einstellungsdatei „{}“ ist beschädigt: {e}",
-                        datei.display()
+                        "Die Einstellungsdatei „{}“ ist beschädigt (Zeile {}, Spalte {}).",
+                        datei.display(),
+                        e.line(),
+                        e.column()
                     ),
                 )
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(AppKonfig::default()),
             Err(e) => Err(ApiFehler::neu(
                 "konfig",
-                format!("„{}“ kann nicht gelesen werden: {e}", datei.display()),
+                format!(
+                    "„{}“ kann nicht gelesen werden: {}",
+                    datei.display(),
+                    io_text(&e)
+                ),
             )),
         }
     }
@@ -59,7 +66,11 @@ impl AppKonfig {
         let fehler = |e: std::io::Error| {
             ApiFehler::neu(
                 "konfig",
-                format!("„{}“ kann nicht geschrieben werden: {e}", datei.display()),
+                format!(
+                    "„{}“ kann nicht geschrieben werden: {}",
+                    datei.display(),
+                    io_text(&e)
+                ),
             )
         };
         if let Some(ordner) = datei.parent() {

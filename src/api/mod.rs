@@ -12,7 +12,7 @@ mod sicherung;
 mod vorlagen;
 
 pub use dokumente::*;
-pub use fehler::ApiFehler;
+pub use fehler::{argument, ApiFehler};
 pub use konfig::{standard_db_pfad, standard_sicherung_ordner, AppKonfig};
 pub use sicherung::*;
 pub use vorlagen::*;

@@ -7,6 +7,7 @@
 
 use super::ApiFehler;
 use crate::domain::aufbewahrung::Aufbewahrung;
+use crate::domain::io_text::io_text;
 use crate::store::{self, SicherungsPruefung, Store, Wiederhergestellt};
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
@@ -61,8 +62,9 @@ fn ordner_fehler(ordner: &Path, e: std::io::Error) -> ApiFehler {
     ApiFehler::feld(
         "sicherung_ordner",
         format!(
-            "Sicherungsordner „{}“ ist nicht nutzbar: {e}",
-            ordner.display()
+            "Sicherungsordner „{}“ ist nicht nutzbar: {}",
+            ordner.display(),
+            io_text(&e)
         ),
     )
 }

@@ -289,7 +289,11 @@ fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler> {
             let text = std::fs::read_to_string(&datei).map_err(|e| {
                 ApiFehler::neu(
                     "datei",
-                    format!("„{}“ kann nicht gelesen werden: {e}", datei.display()),
+                    format!(
+                        "„{}“ kann nicht gelesen werden: {}",
+                        datei.display(),
+                        ratsbuero::domain::io_text::io_text(&e)
+                    ),
                 )
             })?;
             let i = api::vorlage_importieren(store, &text, jetzt())?;

@@ -30,6 +30,14 @@ pub fn lesen(json: &str) -> Result<VorlageInhalt, ImportFehler> {
             "Die Datei muss ein JSON-Objekt sein ({ \"betreff\": … })".into(),
         ));
     }
+    aus_wert(wert)
+}
+
+/// Deserialises any value of the product from JSON with the same German messages that
+/// name the field by its path; the Tauri commands read their structured arguments so.
+pub fn aus_wert<T: serde::de::DeserializeOwned>(
+    wert: serde_json::Value,
+) -> Result<T, ImportFehler> {
     serde_path_to_error::deserialize(wert).map_err(|e| {
         let pfad = e.path().to_string();
         übersetzen(pfad, e.inner())

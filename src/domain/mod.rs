@@ -14,6 +14,7 @@ pub mod finanzen;
 pub mod ids;
 pub mod import;
 pub mod inhalt;
+pub mod io_text;
 pub mod nummer;
 pub mod pruefung;
 pub mod suchtext;

@@ -16,6 +16,7 @@
 //! leaves the previous one untouched.
 
 use crate::api::ApiFehler;
+use crate::domain::io_text::io_text;
 use crate::domain::{suchtext, zeitzone, Buero, Rolle, Status, VorlageId, Zustand};
 use crate::store::{AnlageInfo, Store, VorlageAkte, VorlagenFilter};
 use chrono::NaiveDateTime;
@@ -147,7 +148,11 @@ impl Schreiber {
 fn schreibfehler(pfad: &Path, e: std::io::Error) -> ApiFehler {
     ApiFehler::neu(
         "datei",
-        format!("„{}“ kann nicht geschrieben werden: {e}", pfad.display()),
+        format!(
+            "„{}“ kann nicht geschrieben werden: {}",
+            pfad.display(),
+            io_text(&e)
+        ),
     )
 }
 

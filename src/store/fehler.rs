@@ -17,7 +17,7 @@ pub enum StoreError {
     NeueresSchema { gefunden: i64, bekannt: i64 },
     #[error("Aktualisieren der Datenbank fehlgeschlagen, nichts wurde verändert: {0}")]
     Migration(#[from] rusqlite_migration::Error),
-    #[error("Datei „{pfad}“: {quelle}")]
+    #[error("Datei „{}“: {}", pfad.display(), crate::domain::io_text::io_text(quelle))]
     Io {
         pfad: PathBuf,
         quelle: std::io::Error,

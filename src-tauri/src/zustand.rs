@@ -68,7 +68,8 @@ impl App {
             .and_then(|d| AppKonfig::lesen(d).ok())
             .unwrap_or_default();
         let pfad = umgebung.clone().unwrap_or_else(|| konfig.db());
-        let store = Store::oeffnen(&pfad, jetzt).map_err(ApiFehler::from);
+        let store =
+            Store::oeffnen_mit(&pfad, jetzt, Some(&konfig.sicherungen())).map_err(ApiFehler::from);
         App {
             konfig_datei,
             konfig: Mutex::new(konfig),
@@ -236,7 +237,7 @@ impl App {
                 "Datenbankdatei: Bitte einen Pfad angeben.",
             ));
         }
-        let store = Store::oeffnen(&pfad, jetzt)?;
+        let store = Store::oeffnen_mit(&pfad, jetzt, Some(&self.sicherung_ordner()))?;
         self.konfig_aendern(|k| k.db_pfad = Some(pfad.clone()))?;
         *self.sperre() = Offen {
             pfad,

@@ -17,6 +17,7 @@ pub mod inhalt;
 pub mod io_text;
 pub mod nummer;
 pub mod pruefung;
+pub mod sitzung;
 pub mod suchtext;
 pub mod unterschrift;
 pub mod werte;

@@ -69,6 +69,8 @@ macro_rules! wertliste {
     };
 }
 
+pub(crate) use wertliste;
+
 wertliste!(
     /// Vorlage-Art.
     VorlageArt {

@@ -1,7 +1,8 @@
 //! Versioned schema migrations (rusqlite_migration, version in `PRAGMA user_version`).
 //!
-//! Before an existing file is migrated, a copy is written beside it
-//! (`<name>.vor-schema-<alt>-<zeit>.sqlite`, by `VACUUM INTO`). All pending migrations run
+//! Before an existing file is migrated, a copy is written (by `VACUUM INTO`) into the
+//! backup folder when the caller names one (the app does), else beside the file
+//! (`<name>.vor-schema-<alt>-<zeit>.sqlite`). All pending migrations run
 //! in one transaction: a failure leaves the file at its old version. A file from a newer
 //! Ratsbüro is refused before anything is touched.
 
@@ -52,6 +53,7 @@ pub(super) fn migrieren(
     pfad: &Path,
     version: i64,
     jetzt: NaiveDateTime,
+    sicherungen: Option<&Path>,
 ) -> Result<(), StoreError> {
     let neueste = neueste_version();
     if version > neueste {
@@ -64,7 +66,19 @@ pub(super) fn migrieren(
         return Ok(());
     }
     if version > 0 {
-        let ziel = kopie_pfad(pfad, version, jetzt);
+        let ziel = match sicherungen {
+            Some(ordner) => {
+                std::fs::create_dir_all(ordner).map_err(|quelle| StoreError::Io {
+                    pfad: ordner.to_path_buf(),
+                    quelle,
+                })?;
+                ordner.join(format!(
+                    "ratsbuero-{}-vor-schema-{version}.sqlite",
+                    jetzt.format("%Y%m%d-%H%M%S")
+                ))
+            }
+            None => kopie_pfad(pfad, version, jetzt),
+        };
         conn.execute("VACUUM INTO ?1", [ziel.to_string_lossy()])?;
     }
     MIGRATIONEN.to_latest(conn)?;

@@ -70,6 +70,17 @@ impl Store {
     /// Opens (or creates) the database at `pfad` and brings its schema to the latest
     /// version. `jetzt` names the safety copy taken before a migration.
     pub fn oeffnen(pfad: &Path, jetzt: NaiveDateTime) -> Result<Store, StoreError> {
+        Store::oeffnen_mit(pfad, jetzt, None)
+    }
+
+    /// Like [`Store::oeffnen`]; the copy taken before a migration goes into the backup
+    /// folder `sicherungen` (as `ratsbuero-<zeit>-vor-schema-<n>.sqlite`, a backup like any
+    /// other) instead of beside the file.
+    pub fn oeffnen_mit(
+        pfad: &Path,
+        jetzt: NaiveDateTime,
+        sicherungen: Option<&Path>,
+    ) -> Result<Store, StoreError> {
         if let Some(ordner) = pfad.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(ordner).map_err(|quelle| StoreError::Io {
                 pfad: ordner.to_path_buf(),
@@ -98,7 +109,7 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        migrationen::migrieren(&mut conn, pfad, version, jetzt)?;
+        migrationen::migrieren(&mut conn, pfad, version, jetzt, sicherungen)?;
         Ok(Store {
             conn,
             pfad: pfad.to_path_buf(),

@@ -113,3 +113,28 @@ fn a_file_that_is_not_a_database_gives_a_clear_error() {
     assert_eq!(err.code(), "keine_datenbank");
     assert!(err.to_string().contains("keine Ratsbüro-Datenbank"));
 }
+
+#[test]
+fn the_app_takes_the_pre_migration_copy_into_its_backup_folder() {
+    let ordner = tempfile::tempdir().unwrap();
+    let pfad = ordner.path().join("alt.sqlite");
+    {
+        let mut conn = Connection::open(&pfad).unwrap();
+        migrationen::bis_version(&mut conn, 1).unwrap();
+    }
+    let sicherungen = ordner.path().join("sicherungen");
+    let store = Store::oeffnen_mit(&pfad, zeit("2026-03-04"), Some(&sicherungen)).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        migrationen::neueste_version()
+    );
+    let liste = ratsbuero::api::sicherungen(&sicherungen).unwrap();
+    assert_eq!(liste.len(), 1);
+    assert!(liste[0]
+        .datei
+        .ends_with("ratsbuero-20260304-100000-vor-schema-1.sqlite"));
+    // It is a backup like any other: checked, at the old schema, restorable.
+    let p = ratsbuero::api::sicherung_pruefen(&liste[0].datei).unwrap();
+    assert_eq!(p.schema_version, 1);
+    assert!(!migrationen::kopie_pfad(&pfad, 1, zeit("2026-03-04")).exists());
+}

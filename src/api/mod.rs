@@ -9,10 +9,12 @@ mod dokumente;
 mod fehler;
 mod konfig;
 mod sicherung;
+mod sitzungen;
 mod vorlagen;
 
 pub use dokumente::*;
 pub use fehler::{argument, ApiFehler};
 pub use konfig::{standard_db_pfad, standard_sicherung_ordner, AppKonfig};
 pub use sicherung::*;
+pub use sitzungen::*;
 pub use vorlagen::*;

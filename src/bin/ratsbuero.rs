@@ -65,6 +65,21 @@ enum Befehl {
         #[arg(long)]
         json: bool,
     },
+    /// Gremien anlegen und auflisten
+    Gremium {
+        #[command(subcommand)]
+        befehl: GremiumBefehl,
+    },
+    /// Personen (Mitglieder) anlegen und auflisten
+    Person {
+        #[command(subcommand)]
+        befehl: PersonBefehl,
+    },
+    /// Sitzungen anlegen, Tagesordnung, Kalender
+    Sitzung {
+        #[command(subcommand)]
+        befehl: SitzungBefehl,
+    },
     /// Die öffentlichen Daten als OParl-1.1-Dateien ausgeben
     Oparl {
         #[command(subcommand)]
@@ -74,6 +89,109 @@ enum Befehl {
     Sicherung {
         #[command(subcommand)]
         befehl: SicherungBefehl,
+    },
+}
+
+#[derive(Subcommand)]
+enum GremiumBefehl {
+    /// Ein Gremium anlegen
+    Neu {
+        #[arg(long)]
+        name: String,
+        /// integrationsrat | ausschuss_chancengerechtigkeit | rat | ausschuss | arbeitsgemeinschaft | extern
+        #[arg(long)]
+        art: String,
+        #[arg(long, default_value = "")]
+        kurzname: String,
+        #[arg(long, default_value = "")]
+        wahlperiode: String,
+        /// Ladungsfrist in Tagen
+        #[arg(long, default_value_t = 7)]
+        ladungsfrist: u32,
+        /// Mindestzahl der Sitzungen im Jahr (z. B. 2 für die AG Integrationsräte)
+        #[arg(long, default_value_t = 0)]
+        mindestsitzungen: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Alle Gremien auflisten
+    Liste {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum PersonBefehl {
+    /// Eine Person anlegen, optional gleich als Mitglied eines Gremiums
+    Neu {
+        #[arg(long, default_value = "")]
+        anrede: String,
+        #[arg(long, default_value = "")]
+        titel: String,
+        #[arg(long, default_value = "")]
+        vorname: String,
+        #[arg(long)]
+        nachname: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        /// Mitglied dieses Gremiums (ID)
+        #[arg(long)]
+        gremium: Option<i64>,
+        /// vorsitz | stellv_vorsitz | mitglied | stellv_mitglied | beratend
+        #[arg(long, default_value = "mitglied")]
+        rolle: String,
+        /// direkt | rat | sonstig (§ 27 GO NRW: direkt gewählt oder vom Rat entsandt)
+        #[arg(long, default_value = "direkt")]
+        herkunft: String,
+        /// Liste oder Fraktion
+        #[arg(long, default_value = "")]
+        fuer: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Alle Personen, nach Nachnamen sortiert
+    Liste {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum SitzungBefehl {
+    /// Eine Sitzung anlegen
+    Neu {
+        #[arg(long)]
+        gremium: i64,
+        /// z. B. 2026-12-03T17:00
+        #[arg(long)]
+        beginn: String,
+        #[arg(long, default_value = "")]
+        ort: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Einen TOP anfügen: eine Vorlage zur Beratung oder einen Punkt mit Titel
+    Top {
+        id: i64,
+        #[arg(long, conflicts_with = "titel", required_unless_present = "titel")]
+        vorlage: Option<i64>,
+        #[arg(long)]
+        titel: Option<String>,
+        #[arg(long)]
+        nichtoeffentlich: bool,
+    },
+    /// Eine Sitzung mit Tagesordnung zeigen
+    Zeigen {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Die Sitzungen eines Gremiums als iCalendar-Datei (nur öffentliche TOPs)
+    Ics {
+        gremium: i64,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -193,6 +311,9 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
             }
         }
         Befehl::Sicherung { .. } => unreachable!("oben behandelt"),
+        Befehl::Gremium { befehl } => gremium(&mut store, befehl)?,
+        Befehl::Person { befehl } => person(&mut store, befehl)?,
+        Befehl::Sitzung { befehl } => sitzung(&mut store, befehl)?,
         Befehl::Oparl {
             befehl: OparlBefehl::Export { ordner, basis_url },
         } => {
@@ -279,6 +400,195 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
             }
         }
         Befehl::Vorlage { befehl } => vorlage(&mut store, befehl)?,
+    }
+    Ok(())
+}
+
+fn wert<T: std::str::FromStr<Err = ratsbuero::domain::werte::UnbekannterWert>>(
+    feld: &str,
+    text: &str,
+) -> Result<T, ApiFehler> {
+    text.parse()
+        .map_err(|e: ratsbuero::domain::werte::UnbekannterWert| {
+            ApiFehler::feld(feld, format!("--{feld}: {e}."))
+        })
+}
+
+fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler> {
+    match befehl {
+        GremiumBefehl::Neu {
+            name,
+            art,
+            kurzname,
+            wahlperiode,
+            ladungsfrist,
+            mindestsitzungen,
+            json: als_json,
+        } => {
+            let neu = ratsbuero::store::GremiumNeu {
+                name,
+                kurzname,
+                typ: wert("art", &art)?,
+                wahlperiode,
+                ladungsfrist_tage: ladungsfrist,
+                mindestsitzungen_jahr: mindestsitzungen,
+            };
+            let g = api::gremium_anlegen(store, &neu, jetzt())?;
+            if als_json {
+                println!("{}", json(&g))
+            } else {
+                println!("Gremium {} angelegt: {}", g.id, g.daten.name)
+            }
+        }
+        GremiumBefehl::Liste { json: als_json } => {
+            let alle = api::gremien(store)?;
+            if als_json {
+                println!("{}", json(&alle))
+            } else {
+                for g in alle {
+                    println!("{:>4}  {} ({})", g.id, g.daten.name, g.daten.typ.label())
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> {
+    match befehl {
+        PersonBefehl::Neu {
+            anrede,
+            titel,
+            vorname,
+            nachname,
+            email,
+            gremium,
+            rolle,
+            herkunft,
+            fuer,
+            json: als_json,
+        } => {
+            let rolle = wert("rolle", &rolle)?;
+            let herkunft = wert("herkunft", &herkunft)?;
+            let neu = ratsbuero::store::PersonNeu {
+                anrede,
+                titel,
+                vorname,
+                nachname,
+                email,
+                ..Default::default()
+            };
+            // Person and membership in one go: a refused membership leaves no person behind.
+            if let Some(g) = gremium {
+                api::gremium_lesen(store, g)?;
+            }
+            let p = api::person_anlegen(store, &neu, jetzt())?;
+            if let Some(g) = gremium {
+                api::mitgliedschaft_anlegen(
+                    store,
+                    &ratsbuero::store::MitgliedschaftNeu {
+                        person: p.id,
+                        gremium: ratsbuero::domain::GremiumId(g),
+                        rolle,
+                        stimmrecht: true,
+                        fuer,
+                        herkunft,
+                        von: String::new(),
+                        bis: String::new(),
+                    },
+                )?;
+            }
+            if als_json {
+                println!("{}", json(&p))
+            } else {
+                println!("Person {} angelegt: {}", p.id, p.name)
+            }
+        }
+        PersonBefehl::Liste { json: als_json } => {
+            let alle = store.personen()?;
+            if als_json {
+                println!("{}", json(&alle))
+            } else {
+                for p in alle {
+                    println!("{:>4}  {}", p.id, p.name)
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler> {
+    match befehl {
+        SitzungBefehl::Neu {
+            gremium,
+            beginn,
+            ort,
+            json: als_json,
+        } => {
+            let s = api::sitzung_anlegen(store, gremium, &beginn, &ort, jetzt())?;
+            if als_json {
+                println!("{}", json(&s))
+            } else {
+                println!(
+                    "Sitzung {} angelegt: {}. Sitzung {}",
+                    s.id, s.nummer, s.gremium.daten.name
+                )
+            }
+        }
+        SitzungBefehl::Top {
+            id,
+            vorlage,
+            titel,
+            nichtoeffentlich,
+        } => {
+            let teil = if nichtoeffentlich {
+                ratsbuero::domain::sitzung::Teil::Nichtoeffentlich
+            } else {
+                ratsbuero::domain::sitzung::Teil::Oeffentlich
+            };
+            let s = api::top_hinzufuegen(
+                store,
+                id,
+                teil,
+                titel.as_deref().unwrap_or(""),
+                vorlage,
+                jetzt(),
+            )?;
+            let t = s
+                .tops
+                .iter()
+                .filter(|t| t.teil == teil)
+                .last()
+                .expect("der neue TOP");
+            println!("{} {}", t.nummer, t.titel);
+        }
+        SitzungBefehl::Zeigen { id, json: als_json } => {
+            let s = api::sitzung_lesen(store, id)?;
+            if als_json {
+                println!("{}", json(&s))
+            } else {
+                println!(
+                    "{}. Sitzung {} – {} – {} ({})",
+                    s.nummer,
+                    s.gremium.daten.name,
+                    s.beginn.format("%d.%m.%Y %H:%M"),
+                    s.ort,
+                    s.zustand.label()
+                );
+                for t in &s.tops {
+                    println!("  {:<5} {}", t.nummer, t.titel)
+                }
+                for b in &s.befunde {
+                    eprintln!("Hinweis: {}", b.meldung)
+                }
+            }
+        }
+        SitzungBefehl::Ics { gremium, out } => {
+            let ics = api::sitzungen_ics(store, gremium, jetzt())?;
+            api::datei_schreiben(&out, ics.as_bytes())?;
+            eprintln!("{} geschrieben.", out.display());
+        }
     }
     Ok(())
 }

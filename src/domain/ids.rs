@@ -26,3 +26,19 @@ id_typ!(
     /// Row id of an Anlage.
     AnlageId
 );
+id_typ!(
+    /// Row id of a Gremium.
+    GremiumId
+);
+id_typ!(
+    /// Row id of a person (member, candidate, guest).
+    PersonId
+);
+id_typ!(
+    /// Row id of a Sitzung.
+    SitzungId
+);
+id_typ!(
+    /// Row id of a TOP.
+    TopId
+);

@@ -28,7 +28,7 @@ pub use beratungsfolge::Beratungsschritt;
 pub use betrag::Cent;
 pub use buero::{Buero, GremiumArt};
 pub use finanzen::{FinanzArt, Finanzen, FinanzenEingabe, Haushaltsmittel};
-pub use ids::{AnlageId, VorlageId};
+pub use ids::{AnlageId, GremiumId, PersonId, SitzungId, TopId, VorlageId};
 pub use inhalt::VorlageInhalt;
 pub use nummer::Nummernschema;
 pub use unterschrift::{Unterschrift, Zeichnung};

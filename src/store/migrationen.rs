@@ -26,6 +26,7 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
             },
         ),
         M::up(include_str!("sql/0003_unterschrift.sql")),
+        M::up(include_str!("sql/0004_sitzungen.sql")),
     ])
 });
 
@@ -34,7 +35,7 @@ pub fn neueste_version() -> i64 {
     MIGRATIONEN_ANZAHL as i64
 }
 
-const MIGRATIONEN_ANZAHL: usize = 3;
+const MIGRATIONEN_ANZAHL: usize = 4;
 
 /// The path of the safety copy taken before migrating from `alt`.
 pub fn kopie_pfad(pfad: &Path, alt: i64, jetzt: NaiveDateTime) -> PathBuf {

@@ -12,12 +12,17 @@ mod buero;
 mod fehler;
 pub mod migrationen;
 mod sicherung;
+mod sitzungen;
 mod suche;
 mod vorlagen;
 
 pub use anlagen::{sha512_hex, AnlageInfo, AnlageNeu};
 pub use fehler::StoreError;
 pub use sicherung::{sicherung_pruefen, wiederherstellen, SicherungsPruefung, Wiederhergestellt};
+pub use sitzungen::{
+    Gremium, GremiumNeu, Mitglied, MitgliedschaftNeu, Person, PersonNeu, SitzungAkte, Top, TopNeu,
+    TopVorlage,
+};
 pub use vorlagen::{Gespeichert, Sortierung, VorlageAkte, VorlageZeile, VorlagenFilter};
 
 use chrono::NaiveDateTime;

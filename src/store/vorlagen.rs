@@ -302,12 +302,12 @@ fn abschluss(
     })
 }
 
-fn schreibtransaktion(conn: &mut Connection) -> Result<Transaction<'_>, StoreError> {
+pub(super) fn schreibtransaktion(conn: &mut Connection) -> Result<Transaction<'_>, StoreError> {
     conn.transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| StoreError::from(e).gesperrt_erkennen())
 }
 
-fn commit(tx: Transaction<'_>) -> Result<(), StoreError> {
+pub(super) fn commit(tx: Transaction<'_>) -> Result<(), StoreError> {
     tx.commit()
         .map_err(|e| StoreError::from(e).gesperrt_erkennen())
 }

@@ -10,5 +10,6 @@ mod oparl;
 mod pdf;
 mod sicherung;
 mod signatur;
+mod sitzungen;
 mod suche;
 mod vorlagen;

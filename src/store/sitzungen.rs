@@ -1,0 +1,703 @@
+//! Gremien, people, memberships, Sitzungen and TOPs (tables of schema 4).
+//!
+//! A TOP either names an item or puts a Vorlage up for Beratung. Putting a Vorlage on a
+//! TOP records that step of its Beratungsfolge (the Sitzung's date at the step of this
+//! Gremium, appended if the Beratungsfolge did not name the Gremium); a result recorded
+//! for the TOP becomes the step's Ergebnis, from which the Vorlage PDF prints the
+//! Beschlussvermerk. A nichtöffentliche Vorlage can only sit in the nichtöffentlicher Teil.
+
+use super::fehler::StoreError;
+use super::vorlagen::{commit, schreibtransaktion};
+use super::{wert, zeit, Store, ZEITFORMAT};
+use crate::domain::befund::Befund;
+use crate::domain::sitzung::{
+    self, GremiumTyp, Herkunft, MitgliedRolle, SitzungZustand, Teil, TopErgebnis,
+};
+use crate::domain::{suchtext, GremiumId, PersonId, SitzungId, Status, TopId, VorlageId};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GremiumNeu {
+    pub name: String,
+    #[serde(default)]
+    pub kurzname: String,
+    pub typ: GremiumTyp,
+    #[serde(default)]
+    pub wahlperiode: String,
+    #[serde(default = "sieben")]
+    pub ladungsfrist_tage: u32,
+    #[serde(default)]
+    pub mindestsitzungen_jahr: u32,
+}
+
+fn sieben() -> u32 {
+    7
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gremium {
+    pub id: GremiumId,
+    #[serde(flatten)]
+    pub daten: GremiumNeu,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PersonNeu {
+    pub anrede: String,
+    pub titel: String,
+    pub vorname: String,
+    pub nachname: String,
+    pub email: String,
+    pub telefon: String,
+    pub anschrift: String,
+}
+
+impl PersonNeu {
+    /// "Dr. Ayşe Yılmaz".
+    pub fn name(&self) -> String {
+        [self.titel.trim(), self.vorname.trim(), self.nachname.trim()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The sort key: family name, then given name, folded ("Çelik" sorts as "celik").
+    pub fn sortname(&self) -> String {
+        format!(
+            "{} {}",
+            suchtext::ohne_zeichen(self.nachname.trim()),
+            suchtext::ohne_zeichen(self.vorname.trim())
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub id: PersonId,
+    #[serde(flatten)]
+    pub daten: PersonNeu,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MitgliedschaftNeu {
+    pub person: PersonId,
+    pub gremium: GremiumId,
+    pub rolle: MitgliedRolle,
+    #[serde(default = "ja")]
+    pub stimmrecht: bool,
+    #[serde(default)]
+    pub fuer: String,
+    pub herkunft: Herkunft,
+    #[serde(default)]
+    pub von: String,
+    #[serde(default)]
+    pub bis: String,
+}
+
+fn ja() -> bool {
+    true
+}
+
+/// A member as the Sitzung lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mitglied {
+    pub person: Person,
+    pub rolle: MitgliedRolle,
+    pub stimmrecht: bool,
+    pub fuer: String,
+    pub herkunft: Herkunft,
+}
+
+/// The Vorlage of a TOP, as the Tagesordnung shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopVorlage {
+    pub id: VorlageId,
+    pub nummer: Option<String>,
+    pub betreff: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Top {
+    pub id: TopId,
+    pub teil: Teil,
+    /// "Ö 1", "N 2".
+    pub nummer: String,
+    /// The item's own title, or the Betreff of its Vorlage.
+    pub titel: String,
+    pub vorlage: Option<TopVorlage>,
+    pub ergebnis: Option<TopErgebnis>,
+    pub ergebnis_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SitzungAkte {
+    pub id: SitzungId,
+    pub gremium: Gremium,
+    pub nummer: i64,
+    pub beginn: NaiveDateTime,
+    pub ort: String,
+    pub zustand: SitzungZustand,
+    pub eingeladen_am: Option<NaiveDate>,
+    pub version: i64,
+    pub tops: Vec<Top>,
+    pub mitglieder: Vec<Mitglied>,
+    /// Warnings: Ladungsfrist, sessions a year.
+    pub befunde: Vec<Befund>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopNeu {
+    pub teil: Teil,
+    #[serde(default)]
+    pub titel: String,
+    #[serde(default)]
+    pub vorlage: Option<VorlageId>,
+}
+
+fn ungueltig(feld: &str, meldung: impl Into<String>) -> StoreError {
+    StoreError::Ungueltig(vec![Befund::fehler(feld, meldung)])
+}
+
+fn gremium_lesen(conn: &Connection, id: i64) -> Result<Gremium, StoreError> {
+    conn.query_row(
+        "SELECT id, name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr
+         FROM gremium WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(Gremium {
+                id: GremiumId(r.get(0)?),
+                daten: GremiumNeu {
+                    name: r.get(1)?,
+                    kurzname: r.get(2)?,
+                    typ: wert(r, 3)?,
+                    wahlperiode: r.get(4)?,
+                    ladungsfrist_tage: r.get(5)?,
+                    mindestsitzungen_jahr: r.get(6)?,
+                },
+            })
+        },
+    )
+    .optional()?
+    .ok_or(StoreError::NichtGefunden { was: "Gremium", id })
+}
+
+fn person_aus(r: &rusqlite::Row, ab: usize) -> rusqlite::Result<Person> {
+    let daten = PersonNeu {
+        anrede: r.get(ab + 1)?,
+        titel: r.get(ab + 2)?,
+        vorname: r.get(ab + 3)?,
+        nachname: r.get(ab + 4)?,
+        email: r.get(ab + 5)?,
+        telefon: r.get(ab + 6)?,
+        anschrift: r.get(ab + 7)?,
+    };
+    Ok(Person {
+        id: PersonId(r.get(ab)?),
+        name: daten.name(),
+        daten,
+    })
+}
+
+const PERSON_SPALTEN: &str =
+    "p.id, p.anrede, p.titel, p.vorname, p.nachname, p.email, p.telefon, p.anschrift";
+
+fn beginn_lesen(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, ZEITFORMAT).unwrap_or_default()
+}
+
+impl Store {
+    pub fn gremium_anlegen(
+        &mut self,
+        neu: &GremiumNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<Gremium, StoreError> {
+        let name = neu.name.trim();
+        if name.is_empty() {
+            return Err(ungueltig("name", "Name des Gremiums fehlt."));
+        }
+        if neu.ladungsfrist_tage > 60 {
+            return Err(ungueltig(
+                "ladungsfrist_tage",
+                format!(
+                    "Ladungsfrist: {} Tage sind zu viel (höchstens 60).",
+                    neu.ladungsfrist_tage
+                ),
+            ));
+        }
+        if neu.mindestsitzungen_jahr > 52 {
+            return Err(ungueltig(
+                "mindestsitzungen_jahr",
+                "Mindestzahl der Sitzungen: höchstens 52 im Jahr.",
+            ));
+        }
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let doppelt: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM gremium WHERE lower(name) = lower(?1)",
+            [name],
+            |r| r.get(0),
+        )?;
+        if doppelt {
+            return Err(ungueltig(
+                "name",
+                format!("Ein Gremium „{name}“ gibt es schon."),
+            ));
+        }
+        tx.execute(
+            "INSERT INTO gremium (name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, erstellt, geaendert)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, zeit(jetzt)],
+        )?;
+        let id = tx.last_insert_rowid();
+        let g = gremium_lesen(&tx, id)?;
+        commit(tx)?;
+        Ok(g)
+    }
+
+    pub fn gremium(&self, id: GremiumId) -> Result<Gremium, StoreError> {
+        gremium_lesen(&self.conn, id.0)
+    }
+
+    pub fn gremien(&self) -> Result<Vec<Gremium>, StoreError> {
+        let ids: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM gremium ORDER BY name")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        ids.into_iter()
+            .map(|id| gremium_lesen(&self.conn, id))
+            .collect()
+    }
+
+    pub fn person_anlegen(
+        &mut self,
+        neu: &PersonNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<Person, StoreError> {
+        if neu.nachname.trim().is_empty() {
+            return Err(ungueltig("nachname", "Nachname fehlt."));
+        }
+        self.conn.execute(
+            "INSERT INTO person (anrede, titel, vorname, nachname, email, telefon, anschrift, sortname, erstellt, geaendert)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            params![neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        Ok(self.conn.query_row(
+            &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
+            [id],
+            |r| person_aus(r, 0),
+        )?)
+    }
+
+    /// Everyone, sorted by family name as a German reader expects ("Çelik" beside "Celik").
+    pub fn personen(&self) -> Result<Vec<Person>, StoreError> {
+        Ok(self
+            .conn
+            .prepare(&format!(
+                "SELECT {PERSON_SPALTEN} FROM person p ORDER BY p.sortname, p.id"
+            ))?
+            .query_map([], |r| person_aus(r, 0))?
+            .collect::<Result<_, _>>()?)
+    }
+
+    pub fn mitgliedschaft_anlegen(&mut self, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
+        for (feld, d) in [("von", &neu.von), ("bis", &neu.bis)] {
+            if !d.trim().is_empty() && crate::domain::datum::parse(d).is_err() {
+                return Err(ungueltig(
+                    feld,
+                    format!("Mitgliedschaft: Datum „{d}“ ungültig (TT.MM.JJJJ oder JJJJ-MM-TT)."),
+                ));
+            }
+        }
+        gremium_lesen(&self.conn, neu.gremium.0)?;
+        let gibt: bool = self.conn.query_row(
+            "SELECT count(*) > 0 FROM person WHERE id = ?1",
+            [neu.person.0],
+            |r| r.get(0),
+        )?;
+        if !gibt {
+            return Err(StoreError::NichtGefunden {
+                was: "Person",
+                id: neu.person.0,
+            });
+        }
+        self.conn.execute(
+            "INSERT INTO mitgliedschaft (person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), neu.von.trim(), neu.bis.trim()],
+        )?;
+        Ok(())
+    }
+
+    /// A new Sitzung of `gremium`; its number is the next of that Gremium.
+    pub fn sitzung_anlegen(
+        &mut self,
+        gremium: GremiumId,
+        beginn: NaiveDateTime,
+        ort: &str,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        gremium_lesen(&tx, gremium.0)?;
+        let nummer: i64 = tx.query_row(
+            "SELECT coalesce(max(nummer), 0) + 1 FROM sitzung WHERE gremium_id = ?1",
+            [gremium.0],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO sitzung (gremium_id, nummer, beginn, ort, erstellt, geaendert) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![gremium.0, nummer, zeit(beginn), ort.trim(), zeit(jetzt)],
+        )?;
+        let id = tx.last_insert_rowid();
+        commit(tx)?;
+        self.sitzung(SitzungId(id))
+    }
+
+    pub fn sitzung(&self, id: SitzungId) -> Result<SitzungAkte, StoreError> {
+        sitzung_lesen(&self.conn, id.0)
+    }
+
+    /// The Sitzungen of a Gremium, oldest first.
+    pub fn sitzungen(&self, gremium: GremiumId) -> Result<Vec<SitzungAkte>, StoreError> {
+        gremium_lesen(&self.conn, gremium.0)?;
+        let ids: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM sitzung WHERE gremium_id = ?1 ORDER BY beginn, id")?
+            .query_map([gremium.0], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        ids.into_iter()
+            .map(|id| sitzung_lesen(&self.conn, id))
+            .collect()
+    }
+
+    /// Adds a TOP at the end of its part. A Vorlage TOP records the Beratung in the
+    /// Vorlage's Beratungsfolge; a nichtöffentliche Vorlage is refused in the öffentlicher
+    /// Teil; a Vorlage sits on one Sitzung's Tagesordnung once.
+    pub fn top_hinzufuegen(
+        &mut self,
+        sitzung: SitzungId,
+        neu: &TopNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let (gremium_id, beginn): (i64, String) = tx
+            .query_row(
+                "SELECT gremium_id, beginn FROM sitzung WHERE id = ?1",
+                [sitzung.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NichtGefunden {
+                was: "Sitzung",
+                id: sitzung.0,
+            })?;
+        match neu.vorlage {
+            None if neu.titel.trim().is_empty() => {
+                return Err(ungueltig(
+                    "titel",
+                    "TOP: Titel fehlt (oder eine Vorlage wählen).",
+                ))
+            }
+            None => {}
+            Some(v) => {
+                let (status, nummer, betreff): (Status, Option<String>, String) = tx
+                    .query_row(
+                        "SELECT status, nummer, betreff FROM vorlage WHERE id = ?1",
+                        [v.0],
+                        |r| Ok((wert(r, 0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?
+                    .ok_or(StoreError::NichtGefunden {
+                        was: "Vorlage",
+                        id: v.0,
+                    })?;
+                let name = nummer.unwrap_or_else(|| format!("(Entwurf {})", v.0));
+                if status == Status::Nichtoeffentlich && neu.teil == Teil::Oeffentlich {
+                    return Err(ungueltig("teil", format!("Die Vorlage {name} „{betreff}“ ist nichtöffentlich und kann nur im nichtöffentlichen Teil beraten werden.")));
+                }
+                let schon: bool = tx.query_row(
+                    "SELECT count(*) > 0 FROM top WHERE sitzung_id = ?1 AND vorlage_id = ?2",
+                    [sitzung.0, v.0],
+                    |r| r.get(0),
+                )?;
+                if schon {
+                    return Err(ungueltig(
+                        "vorlage",
+                        format!(
+                            "Die Vorlage {name} steht schon auf der Tagesordnung dieser Sitzung."
+                        ),
+                    ));
+                }
+                beratung_vermerken(&tx, v.0, gremium_id, &beginn)?;
+            }
+        }
+        let pos: i64 = tx.query_row(
+            "SELECT count(*) FROM top WHERE sitzung_id = ?1 AND teil = ?2",
+            params![sitzung.0, neu.teil.key()],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO top (sitzung_id, teil, pos, titel, vorlage_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![sitzung.0, neu.teil.key(), pos, neu.titel.trim(), neu.vorlage.map(|v| v.0)],
+        )?;
+        tx.execute(
+            "UPDATE sitzung SET version = version + 1, geaendert = ?2 WHERE id = ?1",
+            params![sitzung.0, zeit(jetzt)],
+        )?;
+        commit(tx)?;
+        self.sitzung(sitzung)
+    }
+
+    /// Moves a TOP to position `nach` (0-based) within its part; the others close up.
+    pub fn top_verschieben(
+        &mut self,
+        top: TopId,
+        nach: usize,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let (sitzung, teil): (i64, String) = tx
+            .query_row(
+                "SELECT sitzung_id, teil FROM top WHERE id = ?1",
+                [top.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NichtGefunden {
+                was: "TOP",
+                id: top.0,
+            })?;
+        let mut reihe: Vec<i64> = tx
+            .prepare("SELECT id FROM top WHERE sitzung_id = ?1 AND teil = ?2 ORDER BY pos, id")?
+            .query_map(params![sitzung, teil], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        reihe.retain(|&id| id != top.0);
+        reihe.insert(nach.min(reihe.len()), top.0);
+        for (pos, id) in reihe.iter().enumerate() {
+            tx.execute(
+                "UPDATE top SET pos = ?2 WHERE id = ?1",
+                params![id, pos as i64],
+            )?;
+        }
+        tx.execute(
+            "UPDATE sitzung SET version = version + 1, geaendert = ?2 WHERE id = ?1",
+            params![sitzung, zeit(jetzt)],
+        )?;
+        commit(tx)?;
+        self.sitzung(SitzungId(sitzung))
+    }
+
+    /// Records the result of a TOP; for a Vorlage TOP also the Ergebnis of its
+    /// Beratungsfolge step in this Gremium (the Beschlussvermerk of the Vorlage PDF).
+    pub fn top_ergebnis(
+        &mut self,
+        top: TopId,
+        ergebnis: TopErgebnis,
+        text: &str,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        if ergebnis == TopErgebnis::Geaendert && text.trim().is_empty() {
+            return Err(ungueltig(
+                "ergebnis_text",
+                "Geändert beschlossen: Bitte den geänderten Beschluss eintragen.",
+            ));
+        }
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let (sitzung, vorlage, gremium): (i64, Option<i64>, String) = tx
+            .query_row("SELECT t.sitzung_id, t.vorlage_id, g.name FROM top t JOIN sitzung s ON s.id = t.sitzung_id JOIN gremium g ON g.id = s.gremium_id WHERE t.id = ?1", [top.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?
+            .ok_or(StoreError::NichtGefunden { was: "TOP", id: top.0 })?;
+        tx.execute(
+            "UPDATE top SET ergebnis = ?2, ergebnis_text = ?3 WHERE id = ?1",
+            params![top.0, ergebnis.key(), text.trim()],
+        )?;
+        if let Some(v) = vorlage {
+            let vermerk = if text.trim().is_empty() {
+                ergebnis.label().to_string()
+            } else {
+                format!("{}: {}", ergebnis.label(), text.trim())
+            };
+            tx.execute(
+                "UPDATE beratungsschritt SET ergebnis = ?3 WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2)",
+                params![v, gremium, vermerk],
+            )?;
+            tx.execute(
+                "UPDATE vorlage SET version = version + 1, geaendert = ?2 WHERE id = ?1",
+                params![v, zeit(jetzt)],
+            )?;
+        }
+        tx.execute(
+            "UPDATE sitzung SET version = version + 1, geaendert = ?2 WHERE id = ?1",
+            params![sitzung, zeit(jetzt)],
+        )?;
+        commit(tx)?;
+        self.sitzung(SitzungId(sitzung))
+    }
+
+    /// Marks the Sitzung as called (Einladung sent on `am`); the Ladungsfrist is checked
+    /// and reported with the Sitzung.
+    pub fn sitzung_einladen(
+        &mut self,
+        sitzung: SitzungId,
+        am: NaiveDate,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let n = self.conn.execute(
+            "UPDATE sitzung SET zustand = 'eingeladen', eingeladen_am = ?2, version = version + 1, geaendert = ?3 WHERE id = ?1 AND zustand IN ('geplant', 'eingeladen')",
+            params![sitzung.0, am.format("%Y-%m-%d").to_string(), zeit(jetzt)],
+        )?;
+        if n == 0 {
+            let akte = self.sitzung(sitzung)?;
+            return Err(ungueltig(
+                "zustand",
+                format!(
+                    "Die Sitzung ist {} und kann nicht mehr eingeladen werden.",
+                    akte.zustand.label()
+                ),
+            ));
+        }
+        self.sitzung(sitzung)
+    }
+}
+
+/// Records the Beratung of Vorlage `vorlage` in `gremium` on the date of `beginn`: the
+/// step of that Gremium gets the date; without one, a step is appended.
+fn beratung_vermerken(
+    conn: &Connection,
+    vorlage: i64,
+    gremium: i64,
+    beginn: &str,
+) -> Result<(), StoreError> {
+    let name: String =
+        conn.query_row("SELECT name FROM gremium WHERE id = ?1", [gremium], |r| {
+            r.get(0)
+        })?;
+    let datum = &beginn[..10.min(beginn.len())];
+    let n = conn.execute(
+        "UPDATE beratungsschritt SET datum = ?3 WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2)",
+        params![vorlage, name, datum],
+    )?;
+    if n == 0 {
+        conn.execute(
+            "INSERT INTO beratungsschritt (vorlage_id, pos, gremium, rolle, datum)
+             VALUES (?1, (SELECT coalesce(max(pos), -1) + 1 FROM beratungsschritt WHERE vorlage_id = ?1), ?2, 'vorberatung', ?3)",
+            params![vorlage, name, datum],
+        )?;
+    }
+    conn.execute(
+        "UPDATE vorlage SET version = version + 1 WHERE id = ?1",
+        [vorlage],
+    )?;
+    Ok(())
+}
+
+fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> {
+    let (gremium_id, nummer, beginn, ort, zustand, eingeladen_am, version): (i64, i64, String, String, String, Option<String>, i64) = conn
+        .query_row(
+            "SELECT gremium_id, nummer, beginn, ort, zustand, eingeladen_am, version FROM sitzung WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::NichtGefunden { was: "Sitzung", id })?;
+    let gremium = gremium_lesen(conn, gremium_id)?;
+    let beginn = beginn_lesen(&beginn);
+    let mut tops = Vec::new();
+    let mut q = conn.prepare(
+        "SELECT t.id, t.teil, t.titel, t.ergebnis, t.ergebnis_text, v.id, v.nummer, v.betreff, v.status
+         FROM top t LEFT JOIN vorlage v ON v.id = t.vorlage_id
+         WHERE t.sitzung_id = ?1 ORDER BY t.teil = 'nichtoeffentlich', t.pos, t.id",
+    )?;
+    let mut zeilen = q.query([id])?;
+    let mut zaehler = [0usize; 2];
+    while let Some(r) = zeilen.next()? {
+        let teil: Teil = wert(r, 1)?;
+        let i = usize::from(teil == Teil::Nichtoeffentlich);
+        let vorlage = match r.get::<_, Option<i64>>(5)? {
+            Some(v) => Some(TopVorlage {
+                id: VorlageId(v),
+                nummer: r.get(6)?,
+                betreff: r.get(7)?,
+                status: wert(r, 8)?,
+            }),
+            None => None,
+        };
+        let eigener: String = r.get(2)?;
+        tops.push(Top {
+            id: TopId(r.get(0)?),
+            teil,
+            nummer: sitzung::top_nummer(teil, zaehler[i]),
+            titel: if eigener.is_empty() {
+                vorlage
+                    .as_ref()
+                    .map(|v| v.betreff.clone())
+                    .unwrap_or_default()
+            } else {
+                eigener
+            },
+            vorlage,
+            ergebnis: super::wert_opt(r, 3)?,
+            ergebnis_text: r.get(4)?,
+        });
+        zaehler[i] += 1;
+    }
+    let mitglieder = conn
+        .prepare(&format!(
+            "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft
+             FROM mitgliedschaft m JOIN person p ON p.id = m.person_id
+             WHERE m.gremium_id = ?1 ORDER BY m.rolle = 'vorsitz' DESC, m.rolle = 'stellv_vorsitz' DESC, p.sortname"
+        ))?
+        .query_map([gremium_id], |r| {
+            Ok(Mitglied { person: person_aus(r, 0)?, rolle: wert(r, 8)?, stimmrecht: r.get(9)?, fuer: r.get(10)?, herkunft: wert(r, 11)? })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let eingeladen_am = eingeladen_am.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let mut befunde = Vec::new();
+    if let Some(am) = eingeladen_am {
+        befunde.extend(sitzung::ladungsfrist_pruefen(
+            gremium.daten.ladungsfrist_tage,
+            am,
+            beginn,
+        ));
+    }
+    if gremium.daten.mindestsitzungen_jahr > 0 {
+        let beginne: Vec<NaiveDateTime> = conn
+            .prepare("SELECT beginn FROM sitzung WHERE gremium_id = ?1 AND zustand != 'abgesagt'")?
+            .query_map([gremium_id], |r| r.get::<_, String>(0))?
+            .map(|b| b.map(|b| beginn_lesen(&b)))
+            .collect::<Result<_, _>>()?;
+        use chrono::Datelike;
+        befunde.extend(sitzung::mindestsitzungen_pruefen(
+            gremium.daten.mindestsitzungen_jahr,
+            &[beginn.year()],
+            &beginne,
+        ));
+    }
+    Ok(SitzungAkte {
+        id: SitzungId(id),
+        gremium,
+        nummer,
+        beginn,
+        ort,
+        zustand: wert_zustand(&zustand)?,
+        eingeladen_am,
+        version,
+        tops,
+        mitglieder,
+        befunde,
+    })
+}
+
+fn wert_zustand(s: &str) -> Result<SitzungZustand, StoreError> {
+    s.parse()
+        .map_err(|e: crate::domain::werte::UnbekannterWert| ungueltig("zustand", e.to_string()))
+}

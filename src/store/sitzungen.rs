@@ -449,10 +449,7 @@ impl Store {
             "INSERT INTO top (sitzung_id, teil, pos, titel, vorlage_id) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![sitzung.0, neu.teil.key(), pos, neu.titel.trim(), neu.vorlage.map(|v| v.0)],
         )?;
-        tx.execute(
-            "UPDATE sitzung SET version = version + 1, geaendert = ?2 WHERE id = ?1",
-            params![sitzung.0, zeit(jetzt)],
-        )?;
+        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
         commit(tx)?;
         self.sitzung(sitzung)
     }
@@ -488,10 +485,7 @@ impl Store {
                 params![id, pos as i64],
             )?;
         }
-        tx.execute(
-            "UPDATE sitzung SET version = version + 1, geaendert = ?2 WHERE id = ?1",
-            params![sitzung, zeit(jetzt)],
-        )?;
+        sitzung_geaendert(&tx, sitzung, jetzt)?;
         commit(tx)?;
         self.sitzung(SitzungId(sitzung))
     }
@@ -535,10 +529,7 @@ impl Store {
                 params![v, zeit(jetzt)],
             )?;
         }
-        tx.execute(
-            "UPDATE sitzung SET version = version + 1, geaendert = ?2 WHERE id = ?1",
-            params![sitzung, zeit(jetzt)],
-        )?;
+        sitzung_geaendert(&tx, sitzung, jetzt)?;
         commit(tx)?;
         self.sitzung(SitzungId(sitzung))
     }
@@ -567,6 +558,19 @@ impl Store {
         }
         self.sitzung(sitzung)
     }
+}
+
+/// Every change of a Sitzung or its Tagesordnung bumps its version.
+fn sitzung_geaendert(
+    conn: &Connection,
+    sitzung: i64,
+    jetzt: NaiveDateTime,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE sitzung SET version = version + 1, geaendert = ?2 WHERE id = ?1",
+        params![sitzung, zeit(jetzt)],
+    )?;
+    Ok(())
 }
 
 /// Records the Beratung of Vorlage `vorlage` in `gremium` on the date of `beginn`: the

@@ -187,6 +187,15 @@ enum SitzungBefehl {
         #[arg(long)]
         json: bool,
     },
+    /// Das Sitzungspaket als ein PDF (Einladung, Tagesordnung, Vorlagen, Anlagen)
+    Paket {
+        id: i64,
+        /// oeffentlich (Presse, Öffentlichkeit) | mitglieder (vollständig)
+        #[arg(long)]
+        variante: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Die Sitzungen eines Gremiums als iCalendar-Datei (nur öffentliche TOPs)
     Ics {
         gremium: i64,
@@ -583,6 +592,15 @@ fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler> {
                     eprintln!("Hinweis: {}", b.meldung)
                 }
             }
+        }
+        SitzungBefehl::Paket { id, variante, out } => {
+            let pdf = api::sitzung_paket(store, id, variante.parse()?, jetzt())?;
+            api::datei_schreiben(&out, &pdf)?;
+            eprintln!(
+                "{} geschrieben ({} KB).",
+                out.display(),
+                pdf.len().div_ceil(1024)
+            );
         }
         SitzungBefehl::Ics { gremium, out } => {
             let ics = api::sitzungen_ics(store, gremium, jetzt())?;

@@ -6,11 +6,13 @@
 //! Rendering takes domain values and returns bytes; it reads no database and no clock
 //! (the date to print is passed in).
 
+pub mod paket;
 mod pdfa;
 mod satz;
 mod schrift;
 mod seiten;
 mod signatur;
+pub mod tagesordnung;
 mod vorlage;
 
 pub use pdfa::Metadaten;
@@ -40,6 +42,8 @@ pub enum PdfFehler {
     Abgelaufen(String),
     #[error("Zertifikat: Das Zertifikat gilt erst ab {0}.")]
     NochNichtGueltig(String),
+    #[error("{quelle} {grund}; das Sitzungspaket wurde nicht erstellt.")]
+    PaketStueck { quelle: String, grund: String },
     #[error("Signieren fehlgeschlagen: {0}")]
     Signatur(String),
 }
@@ -53,6 +57,7 @@ impl PdfFehler {
             }
             PdfFehler::FalschesKennwort => "kennwort",
             PdfFehler::Abgelaufen(_) | PdfFehler::NochNichtGueltig(_) => "zertifikat_ungueltig",
+            PdfFehler::PaketStueck { .. } => "paket_anlage",
             _ => "pdf",
         }
     }

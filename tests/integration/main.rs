@@ -7,6 +7,7 @@ mod cli;
 mod gemeinsam;
 mod migration;
 mod oparl;
+mod paket;
 mod pdf;
 mod sicherung;
 mod signatur;

@@ -19,7 +19,7 @@ fn fixture(name: &str) -> String {
     .unwrap()
 }
 
-fn werkzeug(programm: &str, args: &[&str], pdf: &[u8]) -> (bool, String) {
+pub fn werkzeug(programm: &str, args: &[&str], pdf: &[u8]) -> (bool, String) {
     let dir = tempfile::tempdir().unwrap();
     let datei = dir.path().join("v.pdf");
     std::fs::write(&datei, pdf).unwrap();
@@ -41,7 +41,7 @@ fn werkzeug(programm: &str, args: &[&str], pdf: &[u8]) -> (bool, String) {
     )
 }
 
-fn text(pdf: &[u8]) -> String {
+pub fn text(pdf: &[u8]) -> String {
     let (ok, t) = werkzeug("pdftotext", &["-enc", "UTF-8"], pdf);
     assert!(ok, "pdftotext: {t}");
     t
@@ -96,7 +96,7 @@ fn zeile_mit(pdf: &[u8], label: &str, betrag: &str) {
     );
 }
 
-fn in_reihenfolge(pdf_text: &str, teile: &[&str]) {
+pub fn in_reihenfolge(pdf_text: &str, teile: &[&str]) {
     let t = flach(pdf_text);
     let mut ab = 0;
     for teil in teile {
@@ -108,7 +108,8 @@ fn in_reihenfolge(pdf_text: &str, teile: &[&str]) {
     }
 }
 
-fn technisch_einwandfrei(pdf: &[u8]) {
+/// `qpdf --check` passes and every font is embedded as a subset with a Unicode map.
+pub fn geprueft_und_eingebettet(pdf: &[u8]) {
     let (ok, ausgabe) = werkzeug("qpdf", &["--check"], pdf);
     assert!(ok, "qpdf --check: {ausgabe}");
     let (ok, fonts) = werkzeug("pdffonts", &[], pdf);
@@ -128,6 +129,11 @@ fn technisch_einwandfrei(pdf: &[u8]) {
             "nicht eingebettet/Teilmenge/Unicode: {z}"
         );
     }
+}
+
+/// As [`geprueft_und_eingebettet`], and the PDF/A-2b marks: header, XMP pdfaid, output intent.
+pub fn technisch_einwandfrei(pdf: &[u8]) {
+    geprueft_und_eingebettet(pdf);
     assert!(
         pdf.starts_with(b"%PDF-1.7"),
         "Kopf: {:?}",

@@ -79,13 +79,13 @@ fn stempel(kennung: &str, nichtoeffentlich: &[bool]) -> Result<Vec<u8>, PdfFehle
         let text = format!("{kennung} · Seite {nr} von {n}");
         let b = metrik(Schnitt::Fett).breite(&text, 8.0);
         let rechts = A4_BREITE - 30.0;
-        s.text_abs(rechts - b, 22.0, &text, Schnitt::Fett, 8.0, None);
+        s.text_abs(rechts - b, 17.0, &text, Schnitt::Fett, 8.0, None);
         if nichtoeffentlich[nr - 1] {
             let t = "nichtöffentlich";
             let b = metrik(Schnitt::Fett).breite(t, 8.0);
             s.text_abs(
                 rechts - b,
-                32.0,
+                27.0,
                 t,
                 Schnitt::Fett,
                 8.0,

@@ -5,8 +5,8 @@
 //! öffentliche Anlagen, their Beratungsfolge (as Consultations and Organizations), and the
 //! Vorlage itself as PDF (`mainFile`). Nothing of a nichtöffentliche Vorlage or Anlage is
 //! written — not its title, not its number, not a link — and drafts are not published.
-//! People, memberships, meetings and agenda items are exported as (empty) lists until the
-//! Sitzungen part of the product stores them.
+//! Gremien, their members (name and form of address, never contact data) with their
+//! memberships, and the Sitzungen with their öffentliche TOPs only.
 //!
 //! Layout under the export folder (each object's `id` is its file's URL under `--basis-url`):
 //! `system.json`, `bodies.json`, `body/1.json`, `body/1/<list>.json` (paged: `-2`, `-3` …),
@@ -198,7 +198,8 @@ pub fn exportieren(
         basis,
         ordner: neu.clone(),
     };
-    let ergebnis = schreiben(&w, &buero, &papiere, jetzt);
+    let sd = sitzungsdaten(store)?;
+    let ergebnis = schreiben(&w, &buero, &papiere, &sd, jetzt);
     let ergebnis = ergebnis.and_then(|e| {
         let alt = ordner.with_file_name(format!(".{name}.alt-{}", std::process::id()));
         if ordner.exists() {
@@ -260,10 +261,46 @@ fn oeffentliche_papiere(
     Ok(papiere)
 }
 
+/// The Sitzungen part of the store: Gremien, members, Sitzungen.
+struct Sitzungsdaten {
+    gremien: Vec<crate::store::Gremium>,
+    personen: Vec<crate::store::Person>,
+    mitgliedschaften: Vec<(i64, crate::store::MitgliedschaftNeu)>,
+    sitzungen: Vec<crate::store::SitzungAkte>,
+}
+
+fn sitzungsdaten(store: &Store) -> Result<Sitzungsdaten, ApiFehler> {
+    let gremien = store.gremien()?;
+    let mut sitzungen = Vec::new();
+    for g in &gremien {
+        sitzungen.extend(store.sitzungen(g.id)?);
+    }
+    let mitgliedschaften = store.mitgliedschaften()?;
+    // Only members are public persons; anyone else in the address book stays inside.
+    let personen = store
+        .personen()?
+        .into_iter()
+        .filter(|p| mitgliedschaften.iter().any(|(_, m)| m.person == p.id))
+        .collect();
+    Ok(Sitzungsdaten {
+        gremien,
+        personen,
+        mitgliedschaften,
+        sitzungen,
+    })
+}
+
+fn iso_datum(text: &str) -> Option<String> {
+    crate::domain::datum::parse(text)
+        .ok()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
 fn schreiben(
     w: &Schreiber,
     buero: &Buero,
     papiere: &[Papier],
+    sd: &Sitzungsdaten,
     jetzt: NaiveDateTime,
 ) -> Result<OparlExport, ApiFehler> {
     let jetzt_s = zeitzone::berlin(jetzt).to_rfc3339();
@@ -288,6 +325,11 @@ fn schreiben(
         w.url(&format!("organization/{s}.json"))
     };
     let eigenes = org_url(&buero.gremium_name);
+    let org_von: BTreeMap<i64, String> = sd
+        .gremien
+        .iter()
+        .map(|g| (g.id.0, org_url(&g.daten.name)))
+        .collect();
 
     let mut paper_objekte = Vec::new();
     let mut file_objekte = Vec::new();
@@ -404,6 +446,115 @@ fn schreiben(
         paper_objekte.push(objekt);
     }
 
+    // Members: name and form of address only (no contact data), and their memberships.
+    let mut mitgliedschaft_objekte = Vec::new();
+    let mut mitglieder_je_org: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (id, m) in &sd.mitgliedschaften {
+        let Some(org) = org_von.get(&m.gremium.0) else {
+            continue;
+        };
+        let url = w.url(&format!("membership/{id}.json"));
+        let mut o = json!({
+            "id": url,
+            "type": typ("Membership"),
+            "person": w.url(&format!("person/{}.json", m.person.0)),
+            "organization": org,
+            "role": m.rolle.label(),
+            "votingRight": m.stimmrecht,
+            "created": eingerichtet,
+            "modified": jetzt_s,
+        });
+        if let Some(d) = iso_datum(&m.von) {
+            o["startDate"] = d.into();
+        }
+        if let Some(d) = iso_datum(&m.bis) {
+            o["endDate"] = d.into();
+        }
+        w.objekt(&format!("membership/{id}.json"), &o)?;
+        mitglieder_je_org.entry(org.clone()).or_default().push(url);
+        mitgliedschaft_objekte.push(o);
+    }
+    let mut person_objekte = Vec::new();
+    for p in &sd.personen {
+        let mut o = json!({
+            "id": w.url(&format!("person/{}.json", p.id.0)),
+            "type": typ("Person"),
+            "body": body,
+            "name": p.name,
+            "familyName": p.daten.nachname,
+            "membership": mitgliedschaft_objekte
+                .iter()
+                .filter(|m| m["person"] == w.url(&format!("person/{}.json", p.id.0)).as_str())
+                .cloned()
+                .collect::<Vec<_>>(),
+            "created": eingerichtet,
+            "modified": jetzt_s,
+        });
+        if !p.daten.vorname.is_empty() {
+            o["givenName"] = p.daten.vorname.clone().into();
+        }
+        if !p.daten.anrede.is_empty() {
+            o["formOfAddress"] = p.daten.anrede.clone().into();
+        }
+        if !p.daten.titel.is_empty() {
+            o["title"] = vec![p.daten.titel.clone()].into();
+        }
+        w.objekt(&format!("person/{}.json", p.id.0), &o)?;
+        person_objekte.push(o);
+    }
+    // Meetings with their öffentliche TOPs only: a nichtöffentlicher TOP is not even counted.
+    let mut meeting_objekte = Vec::new();
+    let mut agenda_objekte = Vec::new();
+    let mut meetings_je_org: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for s in &sd.sitzungen {
+        let org = org_von
+            .get(&s.gremium.id.0)
+            .cloned()
+            .unwrap_or_else(|| eigenes.clone());
+        let meeting = w.url(&format!("meeting/{}.json", s.id.0));
+        let start = zeitzone::berlin(s.beginn).to_rfc3339();
+        let mut tops = Vec::new();
+        for (order, t) in s
+            .tops
+            .iter()
+            .filter(|t| t.teil == crate::domain::sitzung::Teil::Oeffentlich)
+            .enumerate()
+        {
+            let mut a = json!({
+                "id": w.url(&format!("agenda-item/{}.json", t.id.0)),
+                "type": typ("AgendaItem"),
+                "meeting": meeting,
+                "number": t.nummer,
+                "order": order + 1,
+                "name": t.titel,
+                "public": true,
+                "created": start,
+                "modified": jetzt_s,
+            });
+            if let Some(e) = t.ergebnis {
+                a["result"] = e.label().into();
+            }
+            w.objekt(&format!("agenda-item/{}.json", t.id.0), &a)?;
+            agenda_objekte.push(a.clone());
+            tops.push(a);
+        }
+        let m = json!({
+            "id": meeting,
+            "type": typ("Meeting"),
+            "name": format!("{}. Sitzung {}", s.nummer, s.gremium.daten.name),
+            "meetingState": s.zustand.label(),
+            "cancelled": s.zustand == crate::domain::sitzung::SitzungZustand::Abgesagt,
+            "start": start,
+            "organization": [org.clone()],
+            "agendaItem": tops,
+            "created": start,
+            "modified": jetzt_s,
+        });
+        w.objekt(&format!("meeting/{}.json", s.id.0), &m)?;
+        meetings_je_org.entry(org).or_default().push(m.clone());
+        meeting_objekte.push(m);
+    }
+
     let mut organisationen = Vec::new();
     for (name, s) in &gremien {
         let id = w.url(&format!("organization/{s}.json"));
@@ -414,8 +565,11 @@ fn schreiben(
             "body": body,
             "name": name,
             "organizationType": if eigen { "Gremium" } else { "Gremium (Beratungsfolge)" },
-            "membership": [],
-            "meeting": w.url(&format!("organization/{s}/meetings.json")),
+            "membership": mitglieder_je_org.get(&id).cloned().unwrap_or_default(),
+            "meeting": w.liste(
+                &format!("organization/{s}/meetings"),
+                meetings_je_org.get(&id).map(Vec::as_slice).unwrap_or_default(),
+            )?,
             "consultation": w.liste(
                 &format!("organization/{s}/consultations"),
                 beratungen.get(&id).map(Vec::as_slice).unwrap_or_default(),
@@ -426,7 +580,6 @@ fn schreiben(
         if eigen {
             o["classification"] = buero.gremium_art.label().into();
         }
-        w.liste(&format!("organization/{s}/meetings"), &[])?;
         w.objekt(&format!("organization/{s}.json"), &o)?;
         organisationen.push(o);
     }
@@ -452,15 +605,15 @@ fn schreiben(
         "name": buero.kommune,
         "shortName": buero.kommune,
         "organization": w.liste("body/1/organizations", &organisationen)?,
-        "person": w.liste("body/1/persons", &[])?,
-        "meeting": w.liste("body/1/meetings", &[])?,
+        "person": w.liste("body/1/persons", &person_objekte)?,
+        "meeting": w.liste("body/1/meetings", &meeting_objekte)?,
         "paper": w.liste("body/1/papers", &paper_objekte)?,
         "legislativeTerm": perioden,
         "legislativeTermList": w.liste("body/1/legislative-terms", &perioden)?,
-        "agendaItem": w.liste("body/1/agenda-items", &[])?,
+        "agendaItem": w.liste("body/1/agenda-items", &agenda_objekte)?,
         "consultation": w.liste("body/1/consultations", &consultation_objekte)?,
         "file": w.liste("body/1/files", &file_objekte)?,
-        "membership": w.liste("body/1/memberships", &[])?,
+        "membership": w.liste("body/1/memberships", &mitgliedschaft_objekte)?,
         "classification": buero.gremium_art.label(),
         "created": eingerichtet,
         "modified": jetzt_s,

@@ -338,6 +338,29 @@ impl Store {
         Ok(())
     }
 
+    /// Every membership with its row id (for exports).
+    pub fn mitgliedschaften(&self) -> Result<Vec<(i64, MitgliedschaftNeu)>, StoreError> {
+        Ok(self
+            .conn
+            .prepare("SELECT id, person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis FROM mitgliedschaft ORDER BY id")?
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    MitgliedschaftNeu {
+                        person: PersonId(r.get(1)?),
+                        gremium: GremiumId(r.get(2)?),
+                        rolle: wert(r, 3)?,
+                        stimmrecht: r.get(4)?,
+                        fuer: r.get(5)?,
+                        herkunft: wert(r, 6)?,
+                        von: r.get(7)?,
+                        bis: r.get(8)?,
+                    },
+                ))
+            })?
+            .collect::<Result<_, _>>()?)
+    }
+
     /// A new Sitzung of `gremium`; its number is the next of that Gremium.
     pub fn sitzung_anlegen(
         &mut self,

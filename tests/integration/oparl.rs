@@ -201,6 +201,83 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
     s.vorlage_anlegen(&vorlage("ENTWURF-noch nicht veröffentlicht"), j)
         .unwrap();
 
+    // Gremium, a member (contact data stays inside), a Sitzung with both parts.
+    let g = s
+        .gremium_anlegen(
+            &ratsbuero::store::GremiumNeu {
+                name: "Integrationsrat".into(),
+                kurzname: "IR".into(),
+                typ: ratsbuero::domain::sitzung::GremiumTyp::Integrationsrat,
+                wahlperiode: "14".into(),
+                ladungsfrist_tage: 7,
+                mindestsitzungen_jahr: 2,
+            },
+            j,
+        )
+        .unwrap();
+    let p = s
+        .person_anlegen(
+            &ratsbuero::store::PersonNeu {
+                anrede: "Frau".into(),
+                vorname: "Ayşe".into(),
+                nachname: "Yılmaz".into(),
+                email: "GEHEIM-ayse@example.org".into(),
+                telefon: "GEHEIM-0231".into(),
+                ..Default::default()
+            },
+            j,
+        )
+        .unwrap();
+    s.mitgliedschaft_anlegen(&ratsbuero::store::MitgliedschaftNeu {
+        person: p.id,
+        gremium: g.id,
+        rolle: ratsbuero::domain::sitzung::MitgliedRolle::Vorsitz,
+        stimmrecht: true,
+        fuer: String::new(),
+        herkunft: ratsbuero::domain::sitzung::Herkunft::Direkt,
+        von: "01.11.2025".into(),
+        bis: String::new(),
+    })
+    .unwrap();
+    s.person_anlegen(
+        &ratsbuero::store::PersonNeu {
+            nachname: "GEHEIM-Kontakt ohne Mitgliedschaft".into(),
+            ..Default::default()
+        },
+        j,
+    )
+    .unwrap();
+    let sitzung = s
+        .sitzung_anlegen(
+            g.id,
+            chrono::NaiveDateTime::parse_from_str("2026-12-03T17:00:00", "%Y-%m-%dT%H:%M:%S")
+                .unwrap(),
+            "Rathaus",
+            j,
+        )
+        .unwrap();
+    use ratsbuero::domain::sitzung::Teil;
+    s.top_hinzufuegen(
+        sitzung.id,
+        &ratsbuero::store::TopNeu {
+            teil: Teil::Oeffentlich,
+            titel: String::new(),
+            vorlage: Some(f.id),
+        },
+        j,
+    )
+    .unwrap();
+    s.top_hinzufuegen(
+        sitzung.id,
+        &ratsbuero::store::TopNeu {
+            teil: Teil::Nichtoeffentlich,
+            titel: "GEHEIM-TOP Personalie".into(),
+            vorlage: None,
+        },
+        j,
+    )
+    .unwrap();
+
     let ordner = t.ordner.path().join("oparl");
     std::fs::create_dir_all(&ordner).unwrap();
     std::fs::write(ordner.join("alt.json"), "{}").unwrap();
@@ -332,6 +409,27 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
     assert_eq!(erstes["consultation"][1]["authoritative"], true);
     assert_eq!(erstes["created"], "2026-03-01T10:00:00+01:00");
     assert_eq!(erstes["auxiliaryFile"].as_array().unwrap().len(), 1);
+    let meetings: Value = serde_json::from_str(
+        &std::fs::read_to_string(ordner.join("body/1/meetings.json")).unwrap(),
+    )
+    .unwrap();
+    let m = &meetings["data"][0];
+    assert_eq!(m["start"], "2026-12-03T17:00:00+01:00");
+    assert_eq!(
+        m["agendaItem"].as_array().unwrap().len(),
+        1,
+        "nur der öffentliche TOP"
+    );
+    assert_eq!(m["agendaItem"][0]["number"], "Ö 1");
+    let personen: Value =
+        serde_json::from_str(&std::fs::read_to_string(ordner.join("body/1/persons.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        personen["data"].as_array().unwrap().len(),
+        1,
+        "nur Mitglieder"
+    );
+    assert_eq!(personen["data"][0]["name"], "Ayşe Yılmaz");
 
     // A bad base URL is refused before anything is written.
     let leer = t.ordner.path().join("nichts");

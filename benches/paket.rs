@@ -59,7 +59,7 @@ fn paket(c: &mut Criterion) {
         .unwrap();
     // One long Anlage (a report of about 8 pages), stored 30 times under other names.
     let vorlage_fuer_anlage = store
-        .vorlage_anlegen(&inhalt("Bericht".into(), 60), jetzt())
+        .vorlage_anlegen(&inhalt("Bericht".into(), 95), jetzt())
         .unwrap();
     let anlage = ratsbuero::pdf::vorlage(
         &store.vorlage(vorlage_fuer_anlage.id).unwrap(),

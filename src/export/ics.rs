@@ -163,7 +163,7 @@ mod tests {
         }
         let zurueck = aus.replace("\r\n ", "");
         assert_eq!(
-            zurueck.trim_end(),
+            zurueck.trim_end_matches("\r\n"),
             format!("DESCRIPTION:{}", "Παπαδόπουλος ".repeat(12))
         );
         assert_eq!(escape("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");

@@ -5,6 +5,7 @@
 //! German message. Arguments from outside (JSON, base64, ids) are checked here, so every
 //! command gives a clear message on bad input and leaves the data unchanged.
 
+mod demo;
 mod dokumente;
 mod fehler;
 mod konfig;
@@ -12,6 +13,7 @@ mod sicherung;
 mod sitzungen;
 mod vorlagen;
 
+pub use demo::*;
 pub use dokumente::*;
 pub use fehler::{argument, ApiFehler};
 pub use konfig::{standard_db_pfad, standard_sicherung_ordner, AppKonfig};

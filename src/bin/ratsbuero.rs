@@ -80,6 +80,8 @@ enum Befehl {
         #[command(subcommand)]
         befehl: SitzungBefehl,
     },
+    /// Eine leere Datenbank mit Beispieldaten füllen (Vorlagen, Gremien, Mitglieder, Sitzungen)
+    Demo,
     /// Die öffentlichen Daten als OParl-1.1-Dateien ausgeben
     Oparl {
         #[command(subcommand)]
@@ -320,6 +322,13 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
             }
         }
         Befehl::Sicherung { .. } => unreachable!("oben behandelt"),
+        Befehl::Demo => {
+            let d = api::demo(&mut store, jetzt())?;
+            println!(
+                "Beispieldaten angelegt: {} Vorlagen, {} Gremien, {} Mitglieder, {} Sitzungen.",
+                d.vorlagen, d.gremien, d.personen, d.sitzungen
+            );
+        }
         Befehl::Gremium { befehl } => gremium(&mut store, befehl)?,
         Befehl::Person { befehl } => person(&mut store, befehl)?,
         Befehl::Sitzung { befehl } => sitzung(&mut store, befehl)?,

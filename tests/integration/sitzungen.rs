@@ -423,3 +423,30 @@ fn cli_builds_a_sitzung_and_the_ics_holds_no_nichtoeffentliche_word() {
         .any(|p| p.key.as_str() == "TZID"
             && p.val.as_ref().map(|v| v.as_str()) == Some("Europe/Berlin")));
 }
+
+#[test]
+fn demo_fills_only_an_empty_database_and_its_sitzung_prints() {
+    let mut b = buero();
+    let d = api::demo(&mut b.store, zeit("2026-11-22")).unwrap();
+    assert_eq!((d.vorlagen, d.gremien, d.sitzungen), (5, 3, 2));
+    let e = api::demo(&mut b.store, zeit("2026-11-22")).unwrap_err();
+    assert_eq!(e.code, "nicht_leer");
+    let s = b.store.sitzung(ratsbuero::domain::SitzungId(1)).unwrap();
+    assert_eq!(s.mitglieder[0].person.name, "Ayşe Yılmaz");
+    assert_eq!(
+        s.tops
+            .iter()
+            .filter(|t| t.teil == Teil::Nichtoeffentlich)
+            .count(),
+        1
+    );
+    for v in [
+        api::PaketVariante::Oeffentlich,
+        api::PaketVariante::Mitglieder,
+    ] {
+        let pdf = api::sitzung_paket(&b.store, 1, v, zeit("2026-11-22")).unwrap();
+        crate::pdf::geprueft_und_eingebettet(&pdf);
+    }
+    let ics = api::sitzungen_ics(&b.store, 1, zeit("2026-11-22")).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
+}

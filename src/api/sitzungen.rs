@@ -160,7 +160,7 @@ pub fn sitzung_paket(
     variante: PaketVariante,
     jetzt: NaiveDateTime,
 ) -> Result<Vec<u8>, ApiFehler> {
-    use crate::domain::{sitzung::Teil, Status};
+    use crate::domain::sitzung::Teil;
     use crate::pdf::paket::{self, Ebene, Stueck};
     use crate::pdf::tagesordnung::{self, Eintrag};
     let s = store.sitzung(SitzungId(sitzung))?;
@@ -176,10 +176,12 @@ pub fn sitzung_paket(
     for t in &tops {
         let mut stuecke = Vec::new();
         if let Some(v) = &t.vorlage {
-            let mut akte = store.vorlage(v.id)?;
-            if !mitglieder {
-                akte.anlagen.retain(|a| a.status == Status::Oeffentlich);
-            }
+            let akte = store.vorlage(v.id)?;
+            let akte = if mitglieder {
+                akte
+            } else {
+                akte.oeffentliche_fassung()
+            };
             let name = akte
                 .nummer
                 .clone()

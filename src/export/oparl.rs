@@ -242,10 +242,7 @@ fn oeffentliche_papiere(
         }
         // The public PDF lists only the öffentliche Anlagen: a nichtöffentliche Anlage's
         // name is itself nichtöffentlich.
-        let mut oeffentlich = akte.clone();
-        oeffentlich
-            .anlagen
-            .retain(|a| a.status == Status::Oeffentlich);
+        let oeffentlich = akte.clone().oeffentliche_fassung();
         let pdf = crate::pdf::vorlage(&oeffentlich, buero, jetzt)?.bytes;
         let mut anlagen = Vec::new();
         for a in akte

@@ -50,6 +50,15 @@ pub struct VorlageAkte {
     pub summen: FinanzSummen,
 }
 
+impl VorlageAkte {
+    /// The Vorlage as a public output shows it: a nichtöffentliche Anlage's very name is
+    /// nichtöffentlich, so it leaves the Anlagen list (OParl export, public packet).
+    pub fn oeffentliche_fassung(mut self) -> VorlageAkte {
+        self.anlagen.retain(|a| a.status == Status::Oeffentlich);
+        self
+    }
+}
+
 /// One row of the Vorlagen list.
 #[derive(Debug, Clone, Serialize)]
 pub struct VorlageZeile {

@@ -98,6 +98,7 @@ fn paket(c: &mut Criterion) {
                     teil: Teil::Oeffentlich,
                     titel: String::new(),
                     vorlage: Some(v.id),
+                    unterpunkt: false,
                 },
                 jetzt(),
             )

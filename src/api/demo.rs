@@ -195,6 +195,7 @@ pub fn demo(store: &mut Store, jetzt: NaiveDateTime) -> Result<DemoErstellt, Api
         teil,
         titel: titel.into(),
         vorlage,
+        unterpunkt: false,
     };
     for t in [
         top(
@@ -205,6 +206,14 @@ pub fn demo(store: &mut Store, jetzt: NaiveDateTime) -> Result<DemoErstellt, Api
         top(Teil::Oeffentlich, "", Some(ids[0])),
         top(Teil::Oeffentlich, "", Some(ids[1])),
         top(Teil::Oeffentlich, "Mitteilungen der Verwaltung", None),
+        TopNeu {
+            unterpunkt: true,
+            ..top(
+                Teil::Oeffentlich,
+                "Bericht aus der AG der Integrationsräte im Kreis",
+                None,
+            )
+        },
         top(Teil::Nichtoeffentlich, "", Some(ids[3])),
     ] {
         store.top_hinzufuegen(erste.id, &t, jetzt)?;

@@ -79,3 +79,13 @@ pub fn argument<T: serde::de::DeserializeOwned>(
         }
     })
 }
+
+/// Reads one value of a closed vocabulary given on the command line (`--status anwesend`),
+/// with a German message naming the option and the allowed values.
+pub fn wert_lesen<T>(option: &str, text: &str) -> Result<T, ApiFehler>
+where
+    T: std::str::FromStr<Err = crate::domain::werte::UnbekannterWert>,
+{
+    text.parse()
+        .map_err(|e| ApiFehler::feld(option.trim_start_matches('-'), format!("{option}: {e}.")))
+}

@@ -15,7 +15,7 @@ mod vorlagen;
 
 pub use demo::*;
 pub use dokumente::*;
-pub use fehler::{argument, ApiFehler};
+pub use fehler::{argument, wert_lesen, ApiFehler};
 pub use konfig::{standard_db_pfad, standard_sicherung_ordner, AppKonfig};
 pub use sicherung::*;
 pub use sitzungen::*;

@@ -1,12 +1,13 @@
 //! Gremien, people, Sitzungen and their Tagesordnung as the app and the CLI use them.
 
 use super::ApiFehler;
-use crate::domain::sitzung::{Teil, TopErgebnis};
-use crate::domain::{GremiumId, SitzungId, TopId, VorlageId};
+use crate::domain::sitzung::{Anwesenheit, Teil, TopErgebnis};
+use crate::domain::{suchtext, GremiumId, PersonId, SitzungId, TopId};
 use crate::store::{
     Gremium, GremiumNeu, MitgliedschaftNeu, Person, PersonNeu, SitzungAkte, Store, TopNeu,
 };
 use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
 
 pub fn gremium_anlegen(
     store: &mut Store,
@@ -70,29 +71,67 @@ pub fn sitzungen(store: &Store, gremium: i64) -> Result<Vec<SitzungAkte>, ApiFeh
     Ok(store.sitzungen(GremiumId(gremium))?)
 }
 
+pub fn personen(store: &Store) -> Result<Vec<Person>, ApiFehler> {
+    Ok(store.personen()?)
+}
+
+/// Every change the app makes to a Sitzung names the version it saw (`basis`); a change
+/// meanwhile (another window, another workstation) is refused and nothing is overwritten.
+/// The CLI passes `None` and acts on the newest state.
+fn basis_pruefen(store: &Store, sitzung: SitzungId, basis: Option<i64>) -> Result<(), ApiFehler> {
+    match basis {
+        Some(b) => Ok(store.sitzung_basis_pruefen(sitzung, b)?),
+        None => Ok(()),
+    }
+}
+
+fn top_basis(store: &Store, top: i64, basis: Option<i64>) -> Result<(), ApiFehler> {
+    let sitzung = store.top_sitzung(TopId(top))?;
+    basis_pruefen(store, sitzung, basis)
+}
+
 pub fn top_hinzufuegen(
     store: &mut Store,
     sitzung: i64,
-    teil: Teil,
-    titel: &str,
-    vorlage: Option<i64>,
+    neu: &TopNeu,
+    basis: Option<i64>,
     jetzt: NaiveDateTime,
 ) -> Result<SitzungAkte, ApiFehler> {
-    let neu = TopNeu {
-        teil,
-        titel: titel.to_string(),
-        vorlage: vorlage.map(VorlageId),
-    };
-    Ok(store.top_hinzufuegen(SitzungId(sitzung), &neu, jetzt)?)
+    basis_pruefen(store, SitzungId(sitzung), basis)?;
+    Ok(store.top_hinzufuegen(SitzungId(sitzung), neu, jetzt)?)
 }
 
 pub fn top_verschieben(
     store: &mut Store,
     top: i64,
     nach: usize,
+    basis: Option<i64>,
     jetzt: NaiveDateTime,
 ) -> Result<SitzungAkte, ApiFehler> {
+    top_basis(store, top, basis)?;
     Ok(store.top_verschieben(TopId(top), nach, jetzt)?)
+}
+
+pub fn top_aendern(
+    store: &mut Store,
+    top: i64,
+    titel: &str,
+    unterpunkt: bool,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<SitzungAkte, ApiFehler> {
+    top_basis(store, top, basis)?;
+    Ok(store.top_aendern(TopId(top), titel, unterpunkt, jetzt)?)
+}
+
+pub fn top_entfernen(
+    store: &mut Store,
+    top: i64,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<SitzungAkte, ApiFehler> {
+    top_basis(store, top, basis)?;
+    Ok(store.top_entfernen(TopId(top), jetzt)?)
 }
 
 pub fn top_ergebnis(
@@ -100,18 +139,275 @@ pub fn top_ergebnis(
     top: i64,
     ergebnis: TopErgebnis,
     text: &str,
+    basis: Option<i64>,
     jetzt: NaiveDateTime,
 ) -> Result<SitzungAkte, ApiFehler> {
+    top_basis(store, top, basis)?;
     Ok(store.top_ergebnis(TopId(top), ergebnis, text, jetzt)?)
+}
+
+pub fn sitzung_aendern(
+    store: &mut Store,
+    sitzung: i64,
+    beginn: &str,
+    ort: &str,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<SitzungAkte, ApiFehler> {
+    let beginn = beginn_lesen(beginn)?;
+    basis_pruefen(store, SitzungId(sitzung), basis)?;
+    Ok(store.sitzung_aendern(SitzungId(sitzung), beginn, ort, jetzt)?)
 }
 
 pub fn sitzung_einladen(
     store: &mut Store,
     sitzung: i64,
     am: NaiveDate,
+    basis: Option<i64>,
     jetzt: NaiveDateTime,
 ) -> Result<SitzungAkte, ApiFehler> {
+    basis_pruefen(store, SitzungId(sitzung), basis)?;
     Ok(store.sitzung_einladen(SitzungId(sitzung), am, jetzt)?)
+}
+
+pub fn sitzung_absagen(
+    store: &mut Store,
+    sitzung: i64,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<SitzungAkte, ApiFehler> {
+    basis_pruefen(store, SitzungId(sitzung), basis)?;
+    Ok(store.sitzung_absagen(SitzungId(sitzung), jetzt)?)
+}
+
+pub fn anwesenheit_setzen(
+    store: &mut Store,
+    sitzung: i64,
+    person: i64,
+    status: Option<Anwesenheit>,
+    bemerkung: &str,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<SitzungAkte, ApiFehler> {
+    basis_pruefen(store, SitzungId(sitzung), basis)?;
+    Ok(store.anwesenheit_setzen(SitzungId(sitzung), PersonId(person), status, bemerkung, jetzt)?)
+}
+
+/// Reads the end of a Sitzung: "19:15" (the day it began; a time before the beginning
+/// means after midnight) or a full date and time.
+pub fn ende_lesen(beginn: NaiveDateTime, text: &str) -> Result<NaiveDateTime, ApiFehler> {
+    let t = text.trim();
+    if let Ok(zeit) = chrono::NaiveTime::parse_from_str(t, "%H:%M") {
+        let mut ende = beginn.date().and_time(zeit);
+        if ende <= beginn {
+            ende += chrono::Duration::days(1);
+        }
+        return Ok(ende);
+    }
+    beginn_lesen(t).map_err(|_| {
+        ApiFehler::feld(
+            "ende",
+            format!("Ende „{t}“ ist keine gültige Uhrzeit (HH:MM, z. B. 19:15)."),
+        )
+    })
+}
+
+/// Closes the Sitzung: end time and Schriftführung (from which the Niederschrift is signed).
+pub fn sitzung_abschliessen(
+    store: &mut Store,
+    sitzung: i64,
+    ende: &str,
+    schriftfuehrung: &str,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<SitzungAkte, ApiFehler> {
+    let akte = store.sitzung(SitzungId(sitzung))?;
+    let ende = ende_lesen(akte.beginn, ende)?;
+    basis_pruefen(store, SitzungId(sitzung), basis)?;
+    Ok(store.sitzung_abschliessen(SitzungId(sitzung), ende, schriftfuehrung, jetzt)?)
+}
+
+/// A file name from a person's name that every file system takes: "celik-ayse".
+fn dateiname_teil(text: &str) -> String {
+    let mut aus = String::new();
+    for c in suchtext::ohne_zeichen(text).chars() {
+        if c.is_alphanumeric() {
+            aus.push(c);
+        } else if !aus.ends_with('-') && !aus.is_empty() {
+            aus.push('-');
+        }
+    }
+    aus.trim_end_matches('-').to_string()
+}
+
+/// One finished document of a series (Einladungen, Beschlussauszüge).
+#[derive(Debug, Clone, Serialize)]
+pub struct Schreiben {
+    pub dateiname: String,
+    /// Whom or what it is for ("Ayşe Yılmaz", "Ö 2").
+    pub fuer: String,
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+}
+
+/// The Einladung as one letter per member of the Gremium (members, deputies and advisory
+/// members), each with address and salutation and the complete Tagesordnung; PDF/A.
+pub fn sitzung_einladungen(
+    store: &Store,
+    sitzung: i64,
+    jetzt: NaiveDateTime,
+) -> Result<Vec<Schreiben>, ApiFehler> {
+    use crate::pdf::tagesordnung::{self, Eintrag, Empfaenger};
+    let s = store.sitzung(SitzungId(sitzung))?;
+    if s.mitglieder.is_empty() {
+        return Err(ApiFehler::feld(
+            "mitglieder",
+            format!("Das Gremium „{}“ hat keine Mitglieder, an die eingeladen werden kann.", s.gremium.daten.name),
+        ));
+    }
+    let buero = store.buero()?;
+    let eintraege: Vec<Eintrag> = s
+        .tops
+        .iter()
+        .map(|t| Eintrag {
+            teil: t.teil,
+            nummer: t.nummer.clone(),
+            titel: t.titel.clone(),
+            vorlage: t.vorlage.as_ref().and_then(|v| v.nummer.clone()),
+            seite: None,
+        })
+        .collect();
+    let datum = s
+        .eingeladen_am
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or(jetzt);
+    let titel = format!(
+        "Einladung zur {}. Sitzung {}",
+        s.nummer,
+        crate::pdf::sitzung_des(&s.gremium.daten.name)
+    );
+    s.mitglieder
+        .iter()
+        .map(|m| {
+            let roh = tagesordnung::einladung(&s, &buero, &eintraege, Empfaenger::Mitglied(m), datum)?;
+            let bytes = crate::pdf::pdfa_fertig(
+                roh,
+                &crate::pdf::Metadaten {
+                    titel: titel.clone(),
+                    autor: buero.kommune.clone(),
+                    betreff: format!("Einladung an {}", m.person.name),
+                    erstellt: jetzt,
+                },
+            )?;
+            Ok(Schreiben {
+                dateiname: format!(
+                    "einladung-{}-{}.pdf",
+                    s.nummer,
+                    dateiname_teil(&m.person.daten.sortname())
+                ),
+                fuer: m.person.name.clone(),
+                bytes,
+            })
+        })
+        .collect()
+}
+
+/// The resolution text of each TOP (see `pdf::niederschrift::Beschluss`).
+fn beschluesse<'a>(
+    store: &Store,
+    s: &'a SitzungAkte,
+    nur_oeffentlich: bool,
+) -> Result<Vec<crate::pdf::niederschrift::Beschluss<'a>>, ApiFehler> {
+    use crate::pdf::niederschrift::Beschluss;
+    s.tops
+        .iter()
+        .filter(|t| !nur_oeffentlich || t.teil == Teil::Oeffentlich)
+        .map(|t| {
+            let vorschlag = match &t.vorlage {
+                Some(v) => Some(store.vorlage(v.id)?.inhalt.beschlussvorschlag),
+                None => None,
+            };
+            Ok(Beschluss::neu(t, vorschlag.as_deref()))
+        })
+        .collect()
+}
+
+/// The Niederschrift (§ 52 GO NRW) as PDF/A; the public one holds only the öffentlicher Teil.
+pub fn sitzung_niederschrift(
+    store: &Store,
+    sitzung: i64,
+    variante: PaketVariante,
+    jetzt: NaiveDateTime,
+) -> Result<Vec<u8>, ApiFehler> {
+    let s = store.sitzung(SitzungId(sitzung))?;
+    let buero = store.buero()?;
+    let b = beschluesse(store, &s, variante == PaketVariante::Oeffentlich)?;
+    Ok(crate::pdf::niederschrift::niederschrift(&s, &buero, &b, jetzt)?)
+}
+
+/// One Beschlussauszug per TOP with a recorded result.
+pub fn sitzung_beschlussauszuege(
+    store: &Store,
+    sitzung: i64,
+    jetzt: NaiveDateTime,
+) -> Result<Vec<Schreiben>, ApiFehler> {
+    let s = store.sitzung(SitzungId(sitzung))?;
+    let buero = store.buero()?;
+    let alle = beschluesse(store, &s, false)?;
+    let mit: Vec<_> = alle.iter().filter(|b| b.top.ergebnis.is_some()).collect();
+    if mit.is_empty() {
+        return Err(ApiFehler::feld(
+            "ergebnis",
+            "Für keinen TOP ist ein Ergebnis eingetragen; es gibt keine Beschlussauszüge.",
+        ));
+    }
+    mit.into_iter()
+        .map(|b| {
+            Ok(Schreiben {
+                dateiname: format!(
+                    "beschlussauszug-{}-{}.pdf",
+                    s.nummer,
+                    dateiname_teil(&b.top.nummer)
+                ),
+                fuer: b.top.nummer.clone(),
+                bytes: crate::pdf::niederschrift::beschlussauszug(&s, &buero, b, jetzt)?,
+            })
+        })
+        .collect()
+}
+
+/// Writes a series of documents into `ordner` (created if missing); each file whole or
+/// not at all. Returns the paths written.
+pub fn schreiben_ablegen(
+    ordner: &std::path::Path,
+    schreiben: &[Schreiben],
+) -> Result<Vec<std::path::PathBuf>, ApiFehler> {
+    std::fs::create_dir_all(ordner).map_err(|e| {
+        ApiFehler::neu(
+            "datei",
+            format!(
+                "Der Ordner „{}“ kann nicht angelegt werden: {}",
+                ordner.display(),
+                crate::domain::io_text::io_text(&e)
+            ),
+        )
+    })?;
+    schreiben
+        .iter()
+        .map(|s| {
+            let ziel = ordner.join(&s.dateiname);
+            super::datei_schreiben(&ziel, &s.bytes)?;
+            Ok(ziel)
+        })
+        .collect()
+}
+
+/// How far the packet is: step `schritt` of `gesamt`, and what is being done.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fortschritt {
+    pub schritt: usize,
+    pub gesamt: usize,
+    pub text: String,
 }
 
 /// The `.ics` calendar of a Gremium's Sitzungen (öffentliche TOPs only).
@@ -160,9 +456,21 @@ pub fn sitzung_paket(
     variante: PaketVariante,
     jetzt: NaiveDateTime,
 ) -> Result<Vec<u8>, ApiFehler> {
+    sitzung_paket_mit(store, sitzung, variante, jetzt, &mut |_| true)
+}
+
+/// As `sitzung_paket`, reporting each step to `melden`; when `melden` returns `false` the
+/// packet is abandoned (code `abgebrochen`) and nothing is returned.
+pub fn sitzung_paket_mit(
+    store: &Store,
+    sitzung: i64,
+    variante: PaketVariante,
+    jetzt: NaiveDateTime,
+    melden: &mut dyn FnMut(Fortschritt) -> bool,
+) -> Result<Vec<u8>, ApiFehler> {
     use crate::domain::sitzung::Teil;
     use crate::pdf::paket::{self, Ebene, Stueck};
-    use crate::pdf::tagesordnung::{self, Eintrag};
+    use crate::pdf::tagesordnung::{self, Eintrag, Empfaenger};
     let s = store.sitzung(SitzungId(sitzung))?;
     let buero = store.buero()?;
     let mitglieder = variante == PaketVariante::Mitglieder;
@@ -171,9 +479,18 @@ pub fn sitzung_paket(
         .iter()
         .filter(|t| mitglieder || t.teil == Teil::Oeffentlich)
         .collect();
+    let gesamt = tops.len() + 2;
+    let mut weiter = |schritt: usize, text: String| {
+        if melden(Fortschritt { schritt, gesamt, text }) {
+            Ok(())
+        } else {
+            Err(ApiFehler::neu("abgebrochen", "Das Sitzungspaket wurde abgebrochen; es wurde keine Datei erstellt."))
+        }
+    };
     // Per TOP its pieces (Vorlage, Anlagen) with their page counts.
     let mut je_top: Vec<Vec<(Stueck, usize)>> = Vec::new();
-    for t in &tops {
+    for (i, t) in tops.iter().enumerate() {
+        weiter(i, format!("{} {}", t.nummer, t.titel))?;
         let mut stuecke = Vec::new();
         if let Some(v) = &t.vorlage {
             let akte = store.vorlage(v.id)?;
@@ -240,10 +557,21 @@ pub fn sitzung_paket(
             })
             .collect()
     };
+    weiter(tops.len(), "Einladung und Tagesordnung".into())?;
     let mut vorspann = 1;
     let mut einladung = Vec::new();
     for _ in 0..3 {
-        einladung = tagesordnung::einladung(&s, &buero, &eintraege(vorspann), mitglieder, datum)?;
+        einladung = tagesordnung::einladung(
+            &s,
+            &buero,
+            &eintraege(vorspann),
+            if mitglieder {
+                Empfaenger::Mitglieder
+            } else {
+                Empfaenger::Oeffentlichkeit
+            },
+            datum,
+        )?;
         let n = paket::seitenzahl(&einladung, "Einladung")?;
         if n == vorspann {
             break;
@@ -278,5 +606,8 @@ pub fn sitzung_paket(
             &s.gremium.daten.kurzname
         }
     );
-    Ok(paket::zusammenfuegen(&stuecke, &titel, &kennung)?)
+    weiter(tops.len() + 1, "Zusammenfügen".into())?;
+    let pdf = paket::zusammenfuegen(&stuecke, &titel, &kennung)?;
+    weiter(gesamt, "fertig".into())?;
+    Ok(pdf)
 }

@@ -5,7 +5,7 @@ use chrono::{Local, NaiveDateTime};
 use clap::{Parser, Subcommand};
 use ratsbuero::api::{self, ApiFehler};
 use ratsbuero::domain::{Buero, GremiumArt, Schwere, Unterschrift, Zeichnung};
-use ratsbuero::store::{Store, VorlagenFilter};
+use ratsbuero::store::{Store, TopNeu, VorlagenFilter};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -182,6 +182,61 @@ enum SitzungBefehl {
         titel: Option<String>,
         #[arg(long)]
         nichtoeffentlich: bool,
+        /// Als Unterpunkt des vorigen TOP (Ö 1.1)
+        #[arg(long)]
+        unterpunkt: bool,
+    },
+    /// Das Ergebnis eines TOP eintragen (wird zum Beschlussvermerk der Vorlage)
+    Ergebnis {
+        /// ID des TOP (aus „sitzung zeigen --json“)
+        top: i64,
+        /// beschlossen | abgelehnt | vertagt | kenntnis | geaendert
+        #[arg(long)]
+        ergebnis: String,
+        /// Beschlusstext (Pflicht bei „geaendert“)
+        #[arg(long, default_value = "")]
+        text: String,
+    },
+    /// Die Anwesenheit eines Mitglieds eintragen
+    Anwesenheit {
+        id: i64,
+        #[arg(long)]
+        person: i64,
+        /// anwesend | entschuldigt | abwesend
+        #[arg(long)]
+        status: String,
+        #[arg(long, default_value = "")]
+        bemerkung: String,
+    },
+    /// Die Sitzung abschließen: Ende und Schriftführung (für die Niederschrift)
+    Abschliessen {
+        id: i64,
+        /// z. B. 19:15
+        #[arg(long)]
+        ende: String,
+        #[arg(long)]
+        schriftfuehrung: String,
+    },
+    /// Die Einladung als ein Brief je Mitglied (PDF) in den Ordner schreiben
+    Einladung {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Die Niederschrift (§ 52 GO NRW) als PDF
+    Niederschrift {
+        id: i64,
+        /// oeffentlich (nur öffentlicher Teil) | mitglieder (vollständig)
+        #[arg(long, default_value = "mitglieder")]
+        variante: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Die Beschlussauszüge (ein PDF je TOP mit Ergebnis) in den Ordner schreiben
+    Auszuege {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Eine Sitzung mit Tagesordnung zeigen
     Zeigen {
@@ -559,20 +614,20 @@ fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler> {
             vorlage,
             titel,
             nichtoeffentlich,
+            unterpunkt,
         } => {
             let teil = if nichtoeffentlich {
                 ratsbuero::domain::sitzung::Teil::Nichtoeffentlich
             } else {
                 ratsbuero::domain::sitzung::Teil::Oeffentlich
             };
-            let s = api::top_hinzufuegen(
-                store,
-                id,
+            let neu = TopNeu {
                 teil,
-                titel.as_deref().unwrap_or(""),
-                vorlage,
-                jetzt(),
-            )?;
+                titel: titel.unwrap_or_default(),
+                vorlage: vorlage.map(ratsbuero::domain::VorlageId),
+                unterpunkt,
+            };
+            let s = api::top_hinzufuegen(store, id, &neu, None, jetzt())?;
             let t = s
                 .tops
                 .iter()
@@ -610,6 +665,54 @@ fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler> {
                 out.display(),
                 pdf.len().div_ceil(1024)
             );
+        }
+        SitzungBefehl::Ergebnis { top, ergebnis, text } => {
+            let e: ratsbuero::domain::sitzung::TopErgebnis =
+                api::wert_lesen("--ergebnis", &ergebnis)?;
+            let s = api::top_ergebnis(store, top, e, &text, None, jetzt())?;
+            if let Some(t) = s.tops.iter().find(|t| t.id.0 == top) {
+                println!("{} {}: {}", t.nummer, t.titel, e.label());
+            }
+        }
+        SitzungBefehl::Anwesenheit {
+            id,
+            person,
+            status,
+            bemerkung,
+        } => {
+            let st: ratsbuero::domain::sitzung::Anwesenheit =
+                api::wert_lesen("--status", &status)?;
+            api::anwesenheit_setzen(store, id, person, Some(st), &bemerkung, None, jetzt())?;
+        }
+        SitzungBefehl::Abschliessen {
+            id,
+            ende,
+            schriftfuehrung,
+        } => {
+            let s = api::sitzung_abschliessen(store, id, &ende, &schriftfuehrung, None, jetzt())?;
+            println!(
+                "{}. Sitzung {}: {}",
+                s.nummer,
+                s.gremium.daten.name,
+                s.zustand.label()
+            );
+        }
+        SitzungBefehl::Einladung { id, out } => {
+            let briefe = api::sitzung_einladungen(store, id, jetzt())?;
+            for p in api::schreiben_ablegen(&out, &briefe)? {
+                println!("{}", p.display());
+            }
+        }
+        SitzungBefehl::Niederschrift { id, variante, out } => {
+            let pdf = api::sitzung_niederschrift(store, id, variante.parse()?, jetzt())?;
+            api::datei_schreiben(&out, &pdf)?;
+            eprintln!("{} geschrieben.", out.display());
+        }
+        SitzungBefehl::Auszuege { id, out } => {
+            let auszuege = api::sitzung_beschlussauszuege(store, id, jetzt())?;
+            for p in api::schreiben_ablegen(&out, &auszuege)? {
+                println!("{}", p.display());
+            }
         }
         SitzungBefehl::Ics { gremium, out } => {
             let ics = api::sitzungen_ics(store, gremium, jetzt())?;

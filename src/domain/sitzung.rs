@@ -72,6 +72,15 @@ wertliste!(
     }
 );
 
+wertliste!(
+    /// Whether a member attended a Sitzung (for the Niederschrift).
+    Anwesenheit {
+        Anwesend = "anwesend", "anwesend";
+        Entschuldigt = "entschuldigt", "entschuldigt";
+        Abwesend = "abwesend", "nicht anwesend";
+    }
+);
+
 impl Teil {
     /// The letter councils number the part with: Ö or N.
     pub fn kuerzel(self) -> &'static str {
@@ -82,9 +91,25 @@ impl Teil {
     }
 }
 
-/// The number of the `pos`-th (0-based) TOP of its part: "Ö 1", "N 3".
-pub fn top_nummer(teil: Teil, pos: usize) -> String {
-    format!("{} {}", teil.kuerzel(), pos + 1)
+/// The numbers of the TOPs of one part, in order, as councils write them: "Ö 1", "Ö 2",
+/// and an Unterpunkt under the TOP before it "Ö 2.1", "Ö 2.2". `unterpunkte[i]` says
+/// whether the i-th TOP is an Unterpunkt; one at the very start has no TOP to belong to
+/// and counts as a TOP of its own.
+pub fn top_nummern(teil: Teil, unterpunkte: &[bool]) -> Vec<String> {
+    let (mut haupt, mut unter) = (0usize, 0usize);
+    unterpunkte
+        .iter()
+        .map(|&u| {
+            if u && haupt > 0 {
+                unter += 1;
+                format!("{} {haupt}.{unter}", teil.kuerzel())
+            } else {
+                haupt += 1;
+                unter = 0;
+                format!("{} {haupt}", teil.kuerzel())
+            }
+        })
+        .collect()
 }
 
 /// The Ladungsfrist: between the day the Einladung goes out and the day of the Sitzung
@@ -135,6 +160,12 @@ pub fn mindestsitzungen_pruefen(
         .collect()
 }
 
+/// § 49 Abs. 1 GO NRW: a Gremium can decide when more than half of its members with a
+/// voting right are present.
+pub fn beschlussfaehig(anwesend: usize, stimmberechtigt: usize) -> bool {
+    stimmberechtigt > 0 && 2 * anwesend > stimmberechtigt
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,9 +175,24 @@ mod tests {
     }
 
     #[test]
-    fn top_numbers_per_part() {
-        assert_eq!(top_nummer(Teil::Oeffentlich, 0), "Ö 1");
-        assert_eq!(top_nummer(Teil::Nichtoeffentlich, 2), "N 3");
+    fn quorum_is_more_than_half() {
+        assert!(beschlussfaehig(5, 9));
+        assert!(!beschlussfaehig(4, 8));
+        assert!(beschlussfaehig(5, 8));
+        assert!(!beschlussfaehig(0, 0));
+    }
+
+    #[test]
+    fn top_numbers_per_part_with_unterpunkte() {
+        assert_eq!(
+            top_nummern(Teil::Oeffentlich, &[false, false, true, true, false, true]),
+            ["Ö 1", "Ö 2", "Ö 2.1", "Ö 2.2", "Ö 3", "Ö 3.1"]
+        );
+        assert_eq!(
+            top_nummern(Teil::Nichtoeffentlich, &[true, false, false]),
+            ["N 1", "N 2", "N 3"]
+        );
+        assert!(top_nummern(Teil::Oeffentlich, &[]).is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! Rendering takes domain values and returns bytes; it reads no database and no clock
 //! (the date to print is passed in).
 
+pub mod niederschrift;
 pub mod paket;
 mod pdfa;
 mod satz;
@@ -17,7 +18,12 @@ mod vorlage;
 
 pub use pdfa::Metadaten;
 pub use signatur::{signieren, zertifikat_laden, Feld, Zertifikat};
-pub use vorlage::{vorlage, Dokument};
+pub use vorlage::{sitzung_des, vorlage, Dokument};
+
+/// PDF/A-2b post-processing of a finished document (XMP metadata, output intent).
+pub fn pdfa_fertig(pdf: Vec<u8>, m: &Metadaten) -> Result<Vec<u8>, PdfFehler> {
+    pdfa::nachbearbeiten(pdf, m)
+}
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +50,8 @@ pub enum PdfFehler {
     NochNichtGueltig(String),
     #[error("{quelle} {grund}; das Sitzungspaket wurde nicht erstellt.")]
     PaketStueck { quelle: String, grund: String },
+    #[error("Die Sitzung ist noch nicht abgeschlossen: Ende und Schriftführung fehlen. Bitte zuerst „Sitzung abschließen“.")]
+    NichtAbgeschlossen,
     #[error("Signieren fehlgeschlagen: {0}")]
     Signatur(String),
 }
@@ -58,6 +66,7 @@ impl PdfFehler {
             PdfFehler::FalschesKennwort => "kennwort",
             PdfFehler::Abgelaufen(_) | PdfFehler::NochNichtGueltig(_) => "zertifikat_ungueltig",
             PdfFehler::PaketStueck { .. } => "paket_anlage",
+            PdfFehler::NichtAbgeschlossen => "nicht_abgeschlossen",
             _ => "pdf",
         }
     }

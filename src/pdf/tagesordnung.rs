@@ -10,7 +10,7 @@ use super::seiten::{farbe, Rand, Seiten, A4_BREITE, A4_HOEHE};
 use super::PdfFehler;
 use crate::domain::sitzung::{MitgliedRolle, Teil};
 use crate::domain::Buero;
-use crate::store::SitzungAkte;
+use crate::store::{Mitglied, SitzungAkte};
 use chrono::{Datelike, NaiveDateTime, Weekday};
 use printpdf::{PdfDocument, PdfSaveOptions};
 
@@ -39,15 +39,31 @@ fn wochentag(t: NaiveDateTime) -> &'static str {
     }
 }
 
+/// Who the Einladung is addressed to.
+#[derive(Debug, Clone, Copy)]
+pub enum Empfaenger<'a> {
+    /// The public notice (öffentlicher Teil only).
+    Oeffentlichkeit,
+    /// All members at once (the front of the members' packet).
+    Mitglieder,
+    /// A letter to one member, with address and personal salutation.
+    Mitglied(&'a Mitglied),
+}
+
 /// Einladung and Tagesordnung as PDF bytes (not yet PDF/A: they become part of a packet).
 pub fn einladung(
     sitzung: &SitzungAkte,
     buero: &Buero,
     eintraege: &[Eintrag],
-    mitglieder_fassung: bool,
+    empfaenger: Empfaenger,
     datum: NaiveDateTime,
 ) -> Result<Vec<u8>, PdfFehler> {
+    let mitglieder_fassung = !matches!(empfaenger, Empfaenger::Oeffentlichkeit);
     let gremium = &sitzung.gremium.daten.name;
+    if let Empfaenger::Mitglied(m) = empfaenger {
+        super::schrift::pruefen("Name", &m.person.name)?;
+        super::schrift::pruefen("Anschrift", &m.person.daten.anschrift)?;
+    }
     for e in eintraege {
         super::schrift::pruefen("Tagesordnung", &e.titel)?;
     }
@@ -75,12 +91,28 @@ pub fn einladung(
         TEXT,
     );
     s.vorschub(24.0);
-    let an = if mitglieder_fassung {
-        format!("An die Mitglieder des Gremiums „{gremium}“")
-    } else {
-        "Öffentliche Bekanntmachung".to_string()
-    };
-    s.zeile(0.0, &an, Schnitt::Normal, TEXT, ZEILE);
+    match empfaenger {
+        Empfaenger::Oeffentlichkeit => {
+            s.zeile(0.0, "Öffentliche Bekanntmachung", Schnitt::Normal, TEXT, ZEILE)
+        }
+        Empfaenger::Mitglieder => s.zeile(
+            0.0,
+            &format!("An die Mitglieder des Gremiums „{gremium}“"),
+            Schnitt::Normal,
+            TEXT,
+            ZEILE,
+        ),
+        Empfaenger::Mitglied(m) => {
+            let p = &m.person.daten;
+            if !p.anrede.trim().is_empty() {
+                s.zeile(0.0, p.anrede.trim(), Schnitt::Normal, TEXT, ZEILE);
+            }
+            s.zeile(0.0, &m.person.name, Schnitt::Normal, TEXT, ZEILE);
+            for z in p.anschrift.lines().map(str::trim).filter(|z| !z.is_empty()) {
+                s.zeile(0.0, z, Schnitt::Normal, TEXT, ZEILE);
+            }
+        }
+    }
     s.vorschub(14.0);
     s.zeile(
         0.0,
@@ -96,10 +128,12 @@ pub fn einladung(
         crate::domain::datum::deutsch(sitzung.beginn.date()),
         sitzung.beginn.format("%H:%M")
     );
-    let anrede = if mitglieder_fassung {
-        "Sehr geehrte Damen und Herren,"
-    } else {
-        "Die Sitzung ist im öffentlichen Teil für jedermann zugänglich."
+    let anrede = match empfaenger {
+        Empfaenger::Oeffentlichkeit => {
+            "Die Sitzung ist im öffentlichen Teil für jedermann zugänglich.".to_string()
+        }
+        Empfaenger::Mitglieder => "Sehr geehrte Damen und Herren,".to_string(),
+        Empfaenger::Mitglied(m) => m.person.daten.briefanrede(),
     };
     let absatz = format!(
         "hiermit lade ich Sie zur {}. Sitzung des Gremiums „{gremium}“ ein: {wann}, {}.",
@@ -110,10 +144,32 @@ pub fn einladung(
             sitzung.ort.trim()
         }
     );
-    s.zeile(0.0, anrede, Schnitt::Normal, TEXT, ZEILE);
+    s.zeile(0.0, &anrede, Schnitt::Normal, TEXT, ZEILE);
     if mitglieder_fassung {
         for z in satz::umbrechen(&absatz, s.breite(), Schnitt::Normal, TEXT) {
             s.zeile(0.0, &z, Schnitt::Normal, TEXT, ZEILE);
+        }
+        if let Empfaenger::Mitglied(m) = empfaenger {
+            let zusatz = match m.rolle {
+                MitgliedRolle::StellvMitglied => Some("Sie erhalten die Einladung als stellvertretendes Mitglied. Bitte halten Sie sich für eine Vertretung bereit."),
+                MitgliedRolle::Beratend => Some("Sie erhalten die Einladung als beratendes Mitglied."),
+                _ => None,
+            };
+            if let Some(z) = zusatz {
+                s.vorschub(4.0);
+                for z in satz::umbrechen(z, s.breite(), Schnitt::Normal, TEXT) {
+                    s.zeile(0.0, &z, Schnitt::Normal, TEXT, ZEILE);
+                }
+            }
+            s.vorschub(4.0);
+            for z in satz::umbrechen(
+                "Sollten Sie verhindert sein, bitte ich um Nachricht an die Geschäftsstelle.",
+                s.breite(),
+                Schnitt::Normal,
+                TEXT,
+            ) {
+                s.zeile(0.0, &z, Schnitt::Normal, TEXT, ZEILE);
+            }
         }
     } else {
         let termin = format!("Termin: {wann}, {}", sitzung.ort.trim());

@@ -366,7 +366,7 @@ fn beratungsfolge(s: &mut Seiten, akte: &VorlageAkte) {
 }
 
 /// A section heading, kept on the page with at least three lines after it.
-fn abschnitt(s: &mut Seiten, titel: &str) {
+pub(super) fn abschnitt(s: &mut Seiten, titel: &str) {
     s.platz(16.0 + 3.0 * ZEILE);
     s.vorschub(4.0);
     let x = s.rand.links;
@@ -375,7 +375,7 @@ fn abschnitt(s: &mut Seiten, titel: &str) {
 }
 
 /// Running text: paragraphs and list items with a hanging indent.
-fn text(s: &mut Seiten, text: &str) {
+pub(super) fn text(s: &mut Seiten, text: &str) {
     let breite = s.breite();
     if text.trim().is_empty() {
         s.zeile(0.0, "—", Schnitt::Normal, TEXT, ZEILE);
@@ -594,7 +594,7 @@ fn unterschrift(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero) -> Feld {
 
 /// "des Integrationsrates", "des Rates der Stadt", "des Haupt- und Finanzausschusses";
 /// names without a known masculine/neuter head keep their nominative in quotes.
-pub(crate) fn sitzung_des(gremium: &str) -> String {
+pub fn sitzung_des(gremium: &str) -> String {
     let g = gremium.trim();
     let (kopf, rest) = match g
         .find(" der ")

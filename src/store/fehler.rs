@@ -26,6 +26,8 @@ pub enum StoreError {
     NichtGefunden { was: &'static str, id: i64 },
     #[error("Die Vorlage wurde inzwischen an anderer Stelle geändert (jetzt Version {aktuell}, Ihre Änderung beruht auf Version {basis}). Nichts wurde überschrieben; laden Sie die Vorlage neu und übernehmen Sie Ihre Änderungen.")]
     Konflikt { basis: i64, aktuell: i64 },
+    #[error("Die Sitzung wurde inzwischen an anderer Stelle geändert (jetzt Version {aktuell}, Ihre Änderung beruht auf Version {basis}). Nichts wurde überschrieben; die Sitzung wird neu geladen.")]
+    SitzungKonflikt { basis: i64, aktuell: i64 },
     #[error("Die Vorlage {nummer} ist freigegeben und kann nicht mehr geändert werden. Legen Sie eine neue Fassung an.")]
     Freigegeben { nummer: String },
     #[error(
@@ -60,7 +62,7 @@ impl StoreError {
             StoreError::Migration(_) => "migration",
             StoreError::Io { .. } => "datei",
             StoreError::NichtGefunden { .. } => "nicht_gefunden",
-            StoreError::Konflikt { .. } => "konflikt",
+            StoreError::Konflikt { .. } | StoreError::SitzungKonflikt { .. } => "konflikt",
             StoreError::Freigegeben { .. } => "freigegeben",
             StoreError::NochEntwurf => "noch_entwurf",
             StoreError::NeuereFassung(_) => "neuere_fassung",

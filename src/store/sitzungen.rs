@@ -11,7 +11,7 @@ use super::vorlagen::{commit, schreibtransaktion};
 use super::{wert, zeit, Store, ZEITFORMAT};
 use crate::domain::befund::Befund;
 use crate::domain::sitzung::{
-    self, GremiumTyp, Herkunft, MitgliedRolle, SitzungZustand, Teil, TopErgebnis,
+    self, Anwesenheit, GremiumTyp, Herkunft, MitgliedRolle, SitzungZustand, Teil, TopErgebnis,
 };
 use crate::domain::{suchtext, GremiumId, PersonId, SitzungId, Status, TopId, VorlageId};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -66,6 +66,21 @@ impl PersonNeu {
             .join(" ")
     }
 
+    /// The salutation of a letter: "Sehr geehrte Frau Dr. Yılmaz,", "Sehr geehrter Herr
+    /// Nowak,"; without a known Anrede the neutral "Guten Tag Alex Đặng,".
+    pub fn briefanrede(&self) -> String {
+        let nachname = [self.titel.trim(), self.nachname.trim()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        match self.anrede.trim() {
+            "Frau" => format!("Sehr geehrte Frau {nachname},"),
+            "Herr" => format!("Sehr geehrter Herr {nachname},"),
+            _ => format!("Guten Tag {},", self.name()),
+        }
+    }
+
     /// The sort key: family name, then given name, folded ("Çelik" sorts as "celik").
     pub fn sortname(&self) -> String {
         format!(
@@ -82,6 +97,25 @@ pub struct Person {
     #[serde(flatten)]
     pub daten: PersonNeu,
     pub name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PersonNeu;
+
+    #[test]
+    fn salutation_by_anrede() {
+        let p = |anrede: &str, titel: &str, vorname: &str, nachname: &str| PersonNeu {
+            anrede: anrede.into(),
+            titel: titel.into(),
+            vorname: vorname.into(),
+            nachname: nachname.into(),
+            ..Default::default()
+        };
+        assert_eq!(p("Frau", "Dr.", "Ayşe", "Yılmaz").briefanrede(), "Sehr geehrte Frau Dr. Yılmaz,");
+        assert_eq!(p("Herr", "", "Łukasz", "Wiśniewski").briefanrede(), "Sehr geehrter Herr Wiśniewski,");
+        assert_eq!(p("", "", "Thị Mai", "Nguyễn").briefanrede(), "Guten Tag Thị Mai Nguyễn,");
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +147,9 @@ pub struct Mitglied {
     pub stimmrecht: bool,
     pub fuer: String,
     pub herkunft: Herkunft,
+    /// Recorded for this Sitzung (none before it is).
+    pub anwesenheit: Option<Anwesenheit>,
+    pub bemerkung: String,
 }
 
 /// The Vorlage of a TOP, as the Tagesordnung shows it.
@@ -130,6 +167,8 @@ pub struct Top {
     pub teil: Teil,
     /// "Ö 1", "N 2".
     pub nummer: String,
+    /// An Unterpunkt of the TOP before it ("Ö 2.1").
+    pub unterpunkt: bool,
     /// The item's own title, or the Betreff of its Vorlage.
     pub titel: String,
     pub vorlage: Option<TopVorlage>,
@@ -146,6 +185,10 @@ pub struct SitzungAkte {
     pub ort: String,
     pub zustand: SitzungZustand,
     pub eingeladen_am: Option<NaiveDate>,
+    /// When the Sitzung closed (recorded with the Niederschrift).
+    pub ende: Option<NaiveDateTime>,
+    /// Who kept the minutes (Schriftführer/-in).
+    pub schriftfuehrung: String,
     pub version: i64,
     pub tops: Vec<Top>,
     pub mitglieder: Vec<Mitglied>,
@@ -161,6 +204,8 @@ pub struct TopNeu {
     pub titel: String,
     #[serde(default)]
     pub vorlage: Option<VorlageId>,
+    #[serde(default)]
+    pub unterpunkt: bool,
 }
 
 fn ungueltig(feld: &str, meldung: impl Into<String>) -> StoreError {
@@ -423,6 +468,7 @@ impl Store {
                 was: "Sitzung",
                 id: sitzung.0,
             })?;
+        tagesordnung_offen(&tx, sitzung.0)?;
         match neu.vorlage {
             None if neu.titel.trim().is_empty() => {
                 return Err(ungueltig(
@@ -469,8 +515,8 @@ impl Store {
             |r| r.get(0),
         )?;
         tx.execute(
-            "INSERT INTO top (sitzung_id, teil, pos, titel, vorlage_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![sitzung.0, neu.teil.key(), pos, neu.titel.trim(), neu.vorlage.map(|v| v.0)],
+            "INSERT INTO top (sitzung_id, teil, pos, titel, vorlage_id, unterpunkt) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![sitzung.0, neu.teil.key(), pos, neu.titel.trim(), neu.vorlage.map(|v| v.0), neu.unterpunkt],
         )?;
         sitzung_geaendert(&tx, sitzung.0, jetzt)?;
         commit(tx)?;
@@ -500,6 +546,7 @@ impl Store {
             .prepare("SELECT id FROM top WHERE sitzung_id = ?1 AND teil = ?2 ORDER BY pos, id")?
             .query_map(params![sitzung, teil], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        tagesordnung_offen(&tx, sitzung)?;
         reihe.retain(|&id| id != top.0);
         reihe.insert(nach.min(reihe.len()), top.0);
         for (pos, id) in reihe.iter().enumerate() {
@@ -533,6 +580,10 @@ impl Store {
             .query_row("SELECT t.sitzung_id, t.vorlage_id, g.name FROM top t JOIN sitzung s ON s.id = t.sitzung_id JOIN gremium g ON g.id = s.gremium_id WHERE t.id = ?1", [top.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?
             .ok_or(StoreError::NichtGefunden { was: "TOP", id: top.0 })?;
+        let zustand: String = tx.query_row("SELECT zustand FROM sitzung WHERE id = ?1", [sitzung], |r| r.get(0))?;
+        if zustand == SitzungZustand::Abgesagt.key() {
+            return Err(ungueltig("zustand", "Die Sitzung ist abgesagt; ein Ergebnis kann nicht eingetragen werden."));
+        }
         tx.execute(
             "UPDATE top SET ergebnis = ?2, ergebnis_text = ?3 WHERE id = ?1",
             params![top.0, ergebnis.key(), text.trim()],
@@ -583,6 +634,232 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Refuses a change that was based on an older version of the Sitzung (another window
+    /// or workstation changed it meanwhile): nothing is overwritten.
+    pub fn sitzung_basis_pruefen(&self, sitzung: SitzungId, basis: i64) -> Result<(), StoreError> {
+        let aktuell = sitzung_version(&self.conn, sitzung.0)?;
+        if aktuell != basis {
+            return Err(StoreError::SitzungKonflikt { basis, aktuell });
+        }
+        Ok(())
+    }
+
+    /// The Sitzung a TOP belongs to.
+    pub fn top_sitzung(&self, top: TopId) -> Result<SitzungId, StoreError> {
+        self.conn
+            .query_row("SELECT sitzung_id FROM top WHERE id = ?1", [top.0], |r| r.get(0))
+            .optional()?
+            .map(SitzungId)
+            .ok_or(StoreError::NichtGefunden { was: "TOP", id: top.0 })
+    }
+
+    /// Changes date, time and place of a Sitzung that has not taken place.
+    pub fn sitzung_aendern(
+        &mut self,
+        sitzung: SitzungId,
+        beginn: NaiveDateTime,
+        ort: &str,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        tagesordnung_offen(&tx, sitzung.0)?;
+        tx.execute(
+            "UPDATE sitzung SET beginn = ?2, ort = ?3 WHERE id = ?1",
+            params![sitzung.0, zeit(beginn), ort.trim()],
+        )?;
+        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        commit(tx)?;
+        self.sitzung(sitzung)
+    }
+
+    /// Changes the title of a TOP (empty: a Vorlage TOP shows its Betreff) and whether it
+    /// is an Unterpunkt of the TOP before it.
+    pub fn top_aendern(
+        &mut self,
+        top: TopId,
+        titel: &str,
+        unterpunkt: bool,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let (sitzung, vorlage): (i64, Option<i64>) = top_lesen(&tx, top)?;
+        tagesordnung_offen(&tx, sitzung)?;
+        if vorlage.is_none() && titel.trim().is_empty() {
+            return Err(ungueltig("titel", "TOP: Titel fehlt."));
+        }
+        tx.execute(
+            "UPDATE top SET titel = ?2, unterpunkt = ?3 WHERE id = ?1",
+            params![top.0, titel.trim(), unterpunkt],
+        )?;
+        sitzung_geaendert(&tx, sitzung, jetzt)?;
+        commit(tx)?;
+        self.sitzung(SitzungId(sitzung))
+    }
+
+    /// Takes a TOP off the Tagesordnung. A Vorlage TOP gives back the date it had put into
+    /// the Vorlage's Beratungsfolge; a TOP with a recorded result stays (it is history).
+    pub fn top_entfernen(&mut self, top: TopId, jetzt: NaiveDateTime) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let (sitzung, vorlage) = top_lesen(&tx, top)?;
+        tagesordnung_offen(&tx, sitzung)?;
+        let ergebnis: Option<String> =
+            tx.query_row("SELECT ergebnis FROM top WHERE id = ?1", [top.0], |r| r.get(0))?;
+        if ergebnis.is_some() {
+            return Err(ungueltig(
+                "top",
+                "Der TOP hat schon ein Ergebnis und kann nicht mehr entfernt werden.",
+            ));
+        }
+        if let Some(v) = vorlage {
+            let (gremium, beginn): (String, String) = tx.query_row(
+                "SELECT g.name, s.beginn FROM sitzung s JOIN gremium g ON g.id = s.gremium_id WHERE s.id = ?1",
+                [sitzung],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            tx.execute(
+                "UPDATE beratungsschritt SET datum = '' WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2) AND datum = ?3 AND ergebnis = ''",
+                params![v, gremium, &beginn[..10.min(beginn.len())]],
+            )?;
+            tx.execute("UPDATE vorlage SET version = version + 1 WHERE id = ?1", [v])?;
+        }
+        let teil: String = tx.query_row("SELECT teil FROM top WHERE id = ?1", [top.0], |r| r.get(0))?;
+        tx.execute("DELETE FROM top WHERE id = ?1", [top.0])?;
+        let reihe: Vec<i64> = tx
+            .prepare("SELECT id FROM top WHERE sitzung_id = ?1 AND teil = ?2 ORDER BY pos, id")?
+            .query_map(params![sitzung, teil], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for (pos, id) in reihe.iter().enumerate() {
+            tx.execute("UPDATE top SET pos = ?2 WHERE id = ?1", params![id, pos as i64])?;
+        }
+        sitzung_geaendert(&tx, sitzung, jetzt)?;
+        commit(tx)?;
+        self.sitzung(SitzungId(sitzung))
+    }
+
+    /// Records whether a member of the Gremium attended (`None` clears the entry).
+    pub fn anwesenheit_setzen(
+        &mut self,
+        sitzung: SitzungId,
+        person: PersonId,
+        status: Option<Anwesenheit>,
+        bemerkung: &str,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let mitglied: bool = tx
+            .query_row(
+                "SELECT count(*) > 0 FROM sitzung s JOIN mitgliedschaft m ON m.gremium_id = s.gremium_id WHERE s.id = ?1 AND m.person_id = ?2",
+                [sitzung.0, person.0],
+                |r| r.get(0),
+            )?;
+        if !mitglied {
+            sitzung_version(&tx, sitzung.0)?;
+            return Err(ungueltig(
+                "person",
+                format!("Anwesenheit: Person {} ist kein Mitglied dieses Gremiums.", person.0),
+            ));
+        }
+        match status {
+            Some(st) => tx.execute(
+                "INSERT INTO anwesenheit (sitzung_id, person_id, status, bemerkung) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (sitzung_id, person_id) DO UPDATE SET status = excluded.status, bemerkung = excluded.bemerkung",
+                params![sitzung.0, person.0, st.key(), bemerkung.trim()],
+            )?,
+            None => tx.execute(
+                "DELETE FROM anwesenheit WHERE sitzung_id = ?1 AND person_id = ?2",
+                [sitzung.0, person.0],
+            )?,
+        };
+        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        commit(tx)?;
+        self.sitzung(sitzung)
+    }
+
+    /// Closes the Sitzung after it took place: its end and who kept the minutes, from
+    /// which the Niederschrift is signed. Can be repeated to correct both.
+    pub fn sitzung_abschliessen(
+        &mut self,
+        sitzung: SitzungId,
+        ende: NaiveDateTime,
+        schriftfuehrung: &str,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let akte = self.sitzung(sitzung)?;
+        if akte.zustand == SitzungZustand::Abgesagt {
+            return Err(ungueltig("zustand", "Die Sitzung ist abgesagt."));
+        }
+        if schriftfuehrung.trim().is_empty() {
+            return Err(ungueltig(
+                "schriftfuehrung",
+                "Schriftführung fehlt: Wer hat die Niederschrift geführt?",
+            ));
+        }
+        let dauer = ende - akte.beginn;
+        if dauer <= chrono::Duration::zero() || dauer > chrono::Duration::hours(24) {
+            return Err(ungueltig(
+                "ende",
+                format!(
+                    "Ende {} liegt nicht nach dem Beginn {} (am selben oder folgenden Tag).",
+                    ende.format("%d.%m.%Y %H:%M"),
+                    akte.beginn.format("%d.%m.%Y %H:%M")
+                ),
+            ));
+        }
+        let tx = schreibtransaktion(&mut self.conn)?;
+        tx.execute(
+            "UPDATE sitzung SET zustand = 'durchgefuehrt', ende = ?2, schriftfuehrung = ?3 WHERE id = ?1",
+            params![sitzung.0, zeit(ende), schriftfuehrung.trim()],
+        )?;
+        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        commit(tx)?;
+        self.sitzung(sitzung)
+    }
+
+    /// Cancels a Sitzung that has not taken place.
+    pub fn sitzung_absagen(&mut self, sitzung: SitzungId, jetzt: NaiveDateTime) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        tagesordnung_offen(&tx, sitzung.0)?;
+        tx.execute("UPDATE sitzung SET zustand = 'abgesagt' WHERE id = ?1", [sitzung.0])?;
+        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        commit(tx)?;
+        self.sitzung(sitzung)
+    }
+}
+
+fn sitzung_version(conn: &Connection, sitzung: i64) -> Result<i64, StoreError> {
+    conn.query_row("SELECT version FROM sitzung WHERE id = ?1", [sitzung], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NichtGefunden { was: "Sitzung", id: sitzung })
+}
+
+/// (Sitzung, Vorlage) of a TOP.
+fn top_lesen(conn: &Connection, top: TopId) -> Result<(i64, Option<i64>), StoreError> {
+    conn.query_row(
+        "SELECT sitzung_id, vorlage_id FROM top WHERE id = ?1",
+        [top.0],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or(StoreError::NichtGefunden { was: "TOP", id: top.0 })
+}
+
+/// The Tagesordnung can change until the Sitzung took place or was cancelled.
+fn tagesordnung_offen(conn: &Connection, sitzung: i64) -> Result<(), StoreError> {
+    let zustand: String = conn
+        .query_row("SELECT zustand FROM sitzung WHERE id = ?1", [sitzung], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NichtGefunden { was: "Sitzung", id: sitzung })?;
+    let z = wert_zustand(&zustand)?;
+    if matches!(z, SitzungZustand::Durchgefuehrt | SitzungZustand::Abgesagt) {
+        return Err(ungueltig(
+            "zustand",
+            format!("Die Sitzung ist {}; ihre Tagesordnung kann nicht mehr geändert werden.", z.label()),
+        ));
+    }
+    Ok(())
+}
+
 /// Every change of a Sitzung or its Tagesordnung bumps its version.
 fn sitzung_geaendert(
     conn: &Connection,
@@ -628,11 +905,12 @@ fn beratung_vermerken(
 }
 
 fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> {
-    let (gremium_id, nummer, beginn, ort, zustand, eingeladen_am, version): (i64, i64, String, String, String, Option<String>, i64) = conn
+    #[allow(clippy::type_complexity)]
+    let (gremium_id, nummer, beginn, ort, zustand, eingeladen_am, version, ende, schriftfuehrung): (i64, i64, String, String, String, Option<String>, i64, Option<String>, String) = conn
         .query_row(
-            "SELECT gremium_id, nummer, beginn, ort, zustand, eingeladen_am, version FROM sitzung WHERE id = ?1",
+            "SELECT gremium_id, nummer, beginn, ort, zustand, eingeladen_am, version, ende, schriftfuehrung FROM sitzung WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?)),
         )
         .optional()?
         .ok_or(StoreError::NichtGefunden { was: "Sitzung", id })?;
@@ -640,15 +918,13 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
     let beginn = beginn_lesen(&beginn);
     let mut tops = Vec::new();
     let mut q = conn.prepare(
-        "SELECT t.id, t.teil, t.titel, t.ergebnis, t.ergebnis_text, v.id, v.nummer, v.betreff, v.status
+        "SELECT t.id, t.teil, t.titel, t.ergebnis, t.ergebnis_text, v.id, v.nummer, v.betreff, v.status, t.unterpunkt
          FROM top t LEFT JOIN vorlage v ON v.id = t.vorlage_id
          WHERE t.sitzung_id = ?1 ORDER BY t.teil = 'nichtoeffentlich', t.pos, t.id",
     )?;
     let mut zeilen = q.query([id])?;
-    let mut zaehler = [0usize; 2];
     while let Some(r) = zeilen.next()? {
         let teil: Teil = wert(r, 1)?;
-        let i = usize::from(teil == Teil::Nichtoeffentlich);
         let vorlage = match r.get::<_, Option<i64>>(5)? {
             Some(v) => Some(TopVorlage {
                 id: VorlageId(v),
@@ -662,7 +938,8 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
         tops.push(Top {
             id: TopId(r.get(0)?),
             teil,
-            nummer: sitzung::top_nummer(teil, zaehler[i]),
+            nummer: String::new(),
+            unterpunkt: r.get(9)?,
             titel: if eigener.is_empty() {
                 vorlage
                     .as_ref()
@@ -675,16 +952,23 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
             ergebnis: super::wert_opt(r, 3)?,
             ergebnis_text: r.get(4)?,
         });
-        zaehler[i] += 1;
+    }
+    for teil in [Teil::Oeffentlich, Teil::Nichtoeffentlich] {
+        let unter: Vec<bool> = tops.iter().filter(|t| t.teil == teil).map(|t| t.unterpunkt).collect();
+        let nummern = sitzung::top_nummern(teil, &unter);
+        for (t, n) in tops.iter_mut().filter(|t| t.teil == teil).zip(nummern) {
+            t.nummer = n;
+        }
     }
     let mitglieder = conn
         .prepare(&format!(
-            "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft
+            "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft, a.status, coalesce(a.bemerkung, '')
              FROM mitgliedschaft m JOIN person p ON p.id = m.person_id
+             LEFT JOIN anwesenheit a ON a.person_id = p.id AND a.sitzung_id = ?2
              WHERE m.gremium_id = ?1 ORDER BY m.rolle = 'vorsitz' DESC, m.rolle = 'stellv_vorsitz' DESC, p.sortname"
         ))?
-        .query_map([gremium_id], |r| {
-            Ok(Mitglied { person: person_aus(r, 0)?, rolle: wert(r, 8)?, stimmrecht: r.get(9)?, fuer: r.get(10)?, herkunft: wert(r, 11)? })
+        .query_map([gremium_id, id], |r| {
+            Ok(Mitglied { person: person_aus(r, 0)?, rolle: wert(r, 8)?, stimmrecht: r.get(9)?, fuer: r.get(10)?, herkunft: wert(r, 11)?, anwesenheit: super::wert_opt(r, 12)?, bemerkung: r.get(13)? })
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let eingeladen_am = eingeladen_am.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
@@ -717,6 +1001,8 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
         ort,
         zustand: wert_zustand(&zustand)?,
         eingeladen_am,
+        ende: ende.map(|e| beginn_lesen(&e)),
+        schriftfuehrung,
         version,
         tops,
         mitglieder,

@@ -263,6 +263,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
             teil: Teil::Oeffentlich,
             titel: String::new(),
             vorlage: Some(f.id),
+            unterpunkt: false,
         },
         j,
     )
@@ -273,6 +274,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
             teil: Teil::Nichtoeffentlich,
             titel: "GEHEIM-TOP Personalie".into(),
             vorlage: None,
+            unterpunkt: false,
         },
         j,
     )

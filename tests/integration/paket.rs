@@ -171,6 +171,7 @@ fn both_packet_variants_and_nothing_nichtoeffentlich_in_the_public_one() {
         teil,
         titel: titel.into(),
         vorlage: v,
+        unterpunkt: false,
     };
     for n in [
         top(Teil::Oeffentlich, "Genehmigung der Niederschrift", None),
@@ -344,6 +345,7 @@ fn a_broken_anlage_stops_the_packet_naming_vorlage_and_anlage_and_leaves_no_file
             teil: Teil::Oeffentlich,
             titel: String::new(),
             vorlage: Some(v.id),
+            unterpunkt: false,
         },
         j,
     )

@@ -53,6 +53,7 @@ fn tagesordnung_numbers_parts_records_the_beratung_and_guards_nichtoeffentlich()
         teil,
         titel: titel.into(),
         vorlage: v,
+        unterpunkt: false,
     };
     s.top_hinzufuegen(
         sitzung.id,
@@ -167,6 +168,7 @@ fn a_gremium_missing_from_the_beratungsfolge_gets_its_step_appended() {
             teil: Teil::Oeffentlich,
             titel: String::new(),
             vorlage: Some(v.id),
+            unterpunkt: false,
         },
         j,
     )

@@ -9,6 +9,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod sitzungen;
 mod zustand;
 
 use chrono::{Local, NaiveDateTime};
@@ -21,9 +22,9 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use zustand::{App, DbInfo};
 
-type Antwort<T> = Result<T, ApiFehler>;
+pub(crate) type Antwort<T> = Result<T, ApiFehler>;
 
-fn jetzt() -> NaiveDateTime {
+pub(crate) fn jetzt() -> NaiveDateTime {
     Local::now().naive_local()
 }
 
@@ -325,6 +326,25 @@ fn main() {
             sicherung_wiederherstellen,
             sicherung_datei_wiederherstellen,
             kaltstart_fertig,
+            sitzungen::gremien_liste,
+            sitzungen::sitzungen_liste,
+            sitzungen::sitzung_lesen,
+            sitzungen::sitzung_neu,
+            sitzungen::sitzung_aendern,
+            sitzungen::sitzung_einladen,
+            sitzungen::sitzung_abschliessen,
+            sitzungen::sitzung_absagen,
+            sitzungen::top_neu,
+            sitzungen::top_verschieben,
+            sitzungen::top_aendern,
+            sitzungen::top_entfernen,
+            sitzungen::top_ergebnis,
+            sitzungen::anwesenheit_setzen,
+            sitzungen::sitzung_paket,
+            sitzungen::paket_abbrechen,
+            sitzungen::sitzung_niederschrift,
+            sitzungen::einladungen_speichern,
+            sitzungen::beschlussauszuege_speichern,
         ])
         .run(tauri::generate_context!())
         .expect("Ratsbüro konnte nicht starten");

@@ -58,6 +58,8 @@ pub struct App {
     aus_umgebung: bool,
     offen: Mutex<Offen>,
     vorschau: Mutex<Option<Vorschau>>,
+    /// Set by "Abbrechen" while a long job (the session packet) runs.
+    abbruch: std::sync::atomic::AtomicBool,
 }
 
 impl App {
@@ -76,6 +78,7 @@ impl App {
             aus_umgebung: umgebung.is_some(),
             offen: Mutex::new(Offen { pfad, store }),
             vorschau: Mutex::new(None),
+            abbruch: Default::default(),
         }
     }
 
@@ -189,6 +192,19 @@ impl App {
                 "Es ist kein PDF geöffnet, das gespeichert werden könnte.",
             )),
         }
+    }
+
+    /// A long job starts: forget an earlier cancel.
+    pub fn abbruch_zuruecksetzen(&self) {
+        self.abbruch.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn abbrechen(&self) {
+        self.abbruch.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn abgebrochen(&self) -> bool {
+        self.abbruch.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     fn sperre(&self) -> std::sync::MutexGuard<'_, Offen> {

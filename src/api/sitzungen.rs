@@ -352,6 +352,9 @@ pub fn sitzung_beschlussauszuege(
     jetzt: NaiveDateTime,
 ) -> Result<Vec<Schreiben>, ApiFehler> {
     let s = store.sitzung(SitzungId(sitzung))?;
+    if s.ende.is_none() {
+        return Err(crate::pdf::PdfFehler::NichtAbgeschlossen.into());
+    }
     let buero = store.buero()?;
     let alle = beschluesse(store, &s, false)?;
     let mit: Vec<_> = alle.iter().filter(|b| b.top.ergebnis.is_some()).collect();
@@ -610,4 +613,26 @@ pub fn sitzung_paket_mit(
     let pdf = paket::zusammenfuegen(&stuecke, &titel, &kennung)?;
     weiter(gesamt, "fertig".into())?;
     Ok(pdf)
+}
+
+/// The file name of a Sitzung document: `Sitzungspaket_IR_3_mitglieder.pdf`,
+/// `Niederschrift_IR_3.pdf` (`was` is the document's word, `zusatz` an optional suffix).
+pub fn sitzung_dateiname(
+    store: &Store,
+    sitzung: i64,
+    was: &str,
+    zusatz: Option<&str>,
+) -> Result<String, ApiFehler> {
+    let s = store.sitzung(SitzungId(sitzung))?;
+    let kurz = if s.gremium.daten.kurzname.is_empty() {
+        &s.gremium.daten.name
+    } else {
+        &s.gremium.daten.kurzname
+    };
+    let mut name = format!("{was}_{}_{}", dateiname_teil(kurz), s.nummer);
+    if let Some(z) = zusatz {
+        name.push('_');
+        name.push_str(z);
+    }
+    Ok(format!("{name}.pdf"))
 }

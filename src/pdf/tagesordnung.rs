@@ -136,8 +136,9 @@ pub fn einladung(
         Empfaenger::Mitglied(m) => m.person.daten.briefanrede(),
     };
     let absatz = format!(
-        "hiermit lade ich Sie zur {}. Sitzung des Gremiums „{gremium}“ ein: {wann}, {}.",
+        "hiermit lade ich Sie zur {}. Sitzung {} ein: {wann}, {}.",
         sitzung.nummer,
+        super::sitzung_des(gremium),
         if sitzung.ort.trim().is_empty() {
             "Ort folgt"
         } else {
@@ -199,7 +200,9 @@ pub fn einladung(
             11.0,
             (teil == Teil::Nichtoeffentlich).then(|| farbe(138, 28, 28)),
         );
-        s.text_rechts(rechts, "Seite", Schnitt::Fett, 9.0);
+        if eintraege.iter().any(|e| e.seite.is_some()) {
+            s.text_rechts(rechts, "Seite", Schnitt::Fett, 9.0);
+        }
         s.vorschub(17.0);
         for e in zeilen {
             let titel = match &e.vorlage {

@@ -6,6 +6,7 @@ mod api;
 mod cli;
 mod gemeinsam;
 mod migration;
+mod niederschrift;
 mod oparl;
 mod paket;
 mod pdf;

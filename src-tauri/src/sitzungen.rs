@@ -1,0 +1,255 @@
+//! The commands of the Sitzungen area: Gremien and members to choose from, Sitzungen and
+//! their Tagesordnung, results and attendance, and the documents (session packet with
+//! progress and cancel, Niederschrift, Einladungen, Beschlussauszüge). Each is a one-line
+//! wrapper over `ratsbuero::api`; every change names the version of the Sitzung it saw.
+
+use crate::zustand::{self, App};
+use crate::{jetzt, Antwort};
+use ratsbuero::api::{self, ApiFehler};
+use ratsbuero::domain::sitzung::{Anwesenheit, TopErgebnis};
+use ratsbuero::store::TopNeu;
+use serde_json::Value;
+use tauri::ipc::{Channel, Response};
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+#[tauri::command]
+pub async fn gremien_liste(app: State<'_, App>) -> Antwort<Value> {
+    app.mit(api::gremien).map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn sitzungen_liste(app: State<'_, App>, gremium: i64) -> Antwort<Value> {
+    app.mit(|s| api::sitzungen(s, gremium)).map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn sitzung_lesen(app: State<'_, App>, id: i64) -> Antwort<Value> {
+    app.mit(|s| api::sitzung_lesen(s, id)).map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn sitzung_neu(
+    app: State<'_, App>,
+    gremium: i64,
+    beginn: String,
+    ort: String,
+) -> Antwort<Value> {
+    app.mit_mut(|s| api::sitzung_anlegen(s, gremium, &beginn, &ort, jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn sitzung_aendern(
+    app: State<'_, App>,
+    id: i64,
+    basis: i64,
+    beginn: String,
+    ort: String,
+) -> Antwort<Value> {
+    app.mit_mut(|s| api::sitzung_aendern(s, id, &beginn, &ort, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn sitzung_einladen(
+    app: State<'_, App>,
+    id: i64,
+    basis: i64,
+    am: String,
+) -> Antwort<Value> {
+    let am = ratsbuero::domain::datum::parse(&am)
+        .map_err(|_| ApiFehler::feld("eingeladen_am", format!("Datum der Einladung „{am}“ ungültig.")))?;
+    app.mit_mut(|s| api::sitzung_einladen(s, id, am, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn sitzung_abschliessen(
+    app: State<'_, App>,
+    id: i64,
+    basis: i64,
+    ende: String,
+    schriftfuehrung: String,
+) -> Antwort<Value> {
+    app.mit_mut(|s| api::sitzung_abschliessen(s, id, &ende, &schriftfuehrung, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn sitzung_absagen(app: State<'_, App>, id: i64, basis: i64) -> Antwort<Value> {
+    app.mit_mut(|s| api::sitzung_absagen(s, id, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn top_neu(
+    app: State<'_, App>,
+    sitzung: i64,
+    basis: i64,
+    top: Value,
+) -> Antwort<Value> {
+    let top: TopNeu = api::argument("top", top)?;
+    app.mit_mut(|s| api::top_hinzufuegen(s, sitzung, &top, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn top_verschieben(
+    app: State<'_, App>,
+    top: i64,
+    nach: usize,
+    basis: i64,
+) -> Antwort<Value> {
+    app.mit_mut(|s| api::top_verschieben(s, top, nach, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn top_aendern(
+    app: State<'_, App>,
+    top: i64,
+    basis: i64,
+    titel: String,
+    unterpunkt: bool,
+) -> Antwort<Value> {
+    app.mit_mut(|s| api::top_aendern(s, top, &titel, unterpunkt, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn top_entfernen(app: State<'_, App>, top: i64, basis: i64) -> Antwort<Value> {
+    app.mit_mut(|s| api::top_entfernen(s, top, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn top_ergebnis(
+    app: State<'_, App>,
+    top: i64,
+    basis: i64,
+    ergebnis: Value,
+    text: String,
+) -> Antwort<Value> {
+    let ergebnis: TopErgebnis = api::argument("ergebnis", ergebnis)?;
+    app.mit_mut(|s| api::top_ergebnis(s, top, ergebnis, &text, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn anwesenheit_setzen(
+    app: State<'_, App>,
+    sitzung: i64,
+    basis: i64,
+    person: i64,
+    status: Value,
+    bemerkung: String,
+) -> Antwort<Value> {
+    let status: Option<Anwesenheit> = api::argument("status", status)?;
+    app.mit_mut(|s| {
+        api::anwesenheit_setzen(s, sitzung, person, status, &bemerkung, Some(basis), jetzt())
+    })
+    .map(zustand::json)
+}
+
+/// The session packet for the preview. Runs off the UI's thread; each step goes to
+/// `fortschritt`; `paket_abbrechen` stops it between steps.
+#[tauri::command]
+pub async fn sitzung_paket(
+    handle: AppHandle,
+    sitzung: i64,
+    variante: Value,
+    fortschritt: Channel<api::Fortschritt>,
+) -> Antwort<Response> {
+    let variante: api::PaketVariante = api::argument("variante", variante)?;
+    let arbeit = tauri::async_runtime::spawn_blocking(move || {
+        let app = handle.state::<App>();
+        app.abbruch_zuruecksetzen();
+        let zusatz = match variante {
+            api::PaketVariante::Oeffentlich => "oeffentlich",
+            api::PaketVariante::Mitglieder => "mitglieder",
+        };
+        let (name, pdf) = app.mit(|s| {
+            let pdf = api::sitzung_paket_mit(s, sitzung, variante, jetzt(), &mut |f| {
+                // A closed window only means nobody watches; the packet goes on.
+                let _ = fortschritt.send(f);
+                !app.abgebrochen()
+            })?;
+            Ok((
+                api::sitzung_dateiname(s, sitzung, "Sitzungspaket", Some(zusatz))?,
+                pdf,
+            ))
+        })?;
+        Ok::<_, ApiFehler>(Response::new(app.vorschau_merken(name, pdf)))
+    });
+    arbeit
+        .await
+        .map_err(|e| ApiFehler::neu("intern", format!("Das Sitzungspaket ist abgestürzt: {e}")))?
+}
+
+#[tauri::command]
+pub async fn paket_abbrechen(app: State<'_, App>) -> Antwort<()> {
+    app.abbrechen();
+    Ok(())
+}
+
+/// The Niederschrift for the preview.
+#[tauri::command]
+pub async fn sitzung_niederschrift(
+    app: State<'_, App>,
+    id: i64,
+    variante: Value,
+) -> Antwort<Response> {
+    let variante: api::PaketVariante = api::argument("variante", variante)?;
+    let (name, pdf) = app.mit(|s| {
+        Ok((
+            api::sitzung_dateiname(s, id, "Niederschrift", (variante == api::PaketVariante::Oeffentlich).then_some("oeffentlich"))?,
+            api::sitzung_niederschrift(s, id, variante, jetzt())?,
+        ))
+    })?;
+    Ok(Response::new(app.vorschau_merken(name, pdf)))
+}
+
+/// The folder a series of letters goes to: the system's folder dialog (or, for the
+/// end-to-end tests, `RATSBUERO_SPEICHERN_NACH`). `None` when cancelled.
+fn ordner_waehlen(handle: &AppHandle, titel: &str) -> Option<std::path::PathBuf> {
+    match std::env::var_os("RATSBUERO_SPEICHERN_NACH") {
+        Some(o) => Some(o.into()),
+        None => handle
+            .dialog()
+            .file()
+            .set_title(titel)
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok()),
+    }
+}
+
+/// "Einladungen erstellen": one letter per member into a chosen folder; the paths written.
+#[tauri::command]
+pub async fn einladungen_speichern(
+    app: State<'_, App>,
+    handle: AppHandle,
+    id: i64,
+) -> Antwort<Option<Vec<String>>> {
+    let briefe = app.mit(|s| api::sitzung_einladungen(s, id, jetzt()))?;
+    let Some(ordner) = ordner_waehlen(&handle, "Ordner für die Einladungen") else {
+        return Ok(None);
+    };
+    api::schreiben_ablegen(&ordner, &briefe)
+        .map(|p| Some(p.iter().map(|p| p.display().to_string()).collect()))
+}
+
+/// "Beschlussauszüge": one PDF per TOP with a result into a chosen folder.
+#[tauri::command]
+pub async fn beschlussauszuege_speichern(
+    app: State<'_, App>,
+    handle: AppHandle,
+    id: i64,
+) -> Antwort<Option<Vec<String>>> {
+    let auszuege = app.mit(|s| api::sitzung_beschlussauszuege(s, id, jetzt()))?;
+    let Some(ordner) = ordner_waehlen(&handle, "Ordner für die Beschlussauszüge") else {
+        return Ok(None);
+    };
+    api::schreiben_ablegen(&ordner, &auszuege)
+        .map(|p| Some(p.iter().map(|p| p.display().to_string()).collect()))
+}

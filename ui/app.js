@@ -3,6 +3,7 @@
 import { aufruf } from './ipc.js';
 import * as meldung from './components/meldung.js';
 import { VorlagenBereich } from './screens/vorlagen.js';
+import { SitzungenBereich } from './screens/sitzungen.js';
 import * as einstellungen from './screens/einstellungen.js';
 
 const haupt = document.getElementById('hauptbereich');
@@ -39,7 +40,10 @@ async function bereich(name) {
     if (a.dataset.bereich === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
   if (vorlagen && !(await vorlagen.editor.verlassen())) return;
-  if (name === 'einstellungen') {
+  if (name === 'sitzungen') {
+    vorlagen = null;
+    await new SitzungenBereich(haupt).laden();
+  } else if (name === 'einstellungen') {
     vorlagen = null;
     await einstellungen.zeigen(haupt, { geaendert: async (b) => { bueroZeigen(b || await aufruf('buero_lesen').catch(() => null)); } });
   } else {
@@ -50,7 +54,7 @@ async function bereich(name) {
 
 function route() {
   const name = (location.hash || '#vorlagen').slice(1);
-  bereich(name === 'einstellungen' ? 'einstellungen' : 'vorlagen');
+  bereich(['einstellungen', 'sitzungen'].includes(name) ? name : 'vorlagen');
 }
 
 document.addEventListener('keydown', (e) => {

@@ -629,7 +629,11 @@ pub fn sitzung_dateiname(
     } else {
         &s.gremium.daten.kurzname
     };
-    let mut name = format!("{was}_{}_{}", dateiname_teil(kurz), s.nummer);
+    let kurz: String = kurz
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let mut name = format!("{was}_{kurz}_{}", s.nummer);
     if let Some(z) = zusatz {
         name.push('_');
         name.push_str(z);

@@ -33,14 +33,35 @@ function fenster() {
 }
 
 /** Opens the preview of Vorlage `id`; `titel` names it in the window's heading. */
-export async function oeffnen(id, titel) {
+export function oeffnen(id, titel) {
+  return zeigen(titel, {
+    laden: () => aufruf('vorlage_pdf', { id }),
+    signieren: (kennwort) => aufruf('vorlage_pdf_signieren', { id, kennwort }),
+  });
+}
+
+/**
+ * Opens the preview of any PDF the core makes. `laden(melden)` returns its bytes; long
+ * jobs call `melden({schritt, gesamt, text})`, shown as a progress bar in the toolbar,
+ * with an "Abbrechen" button when `abbrechen` is given. `signieren(kennwort)`, if given,
+ * returns the signed bytes.
+ */
+export async function zeigen(titel, { laden, signieren: signierer = null, abbrechen = null }) {
   const dlg = fenster();
   const stand = h('span', { class: 'stumm', role: 'status', 'data-testid': 'pdf-stand' }, 'PDF wird erzeugt …');
+  const balken = h('progress', { max: 1, value: 0, 'aria-label': 'Fortschritt', 'data-testid': 'pdf-fortschritt', hidden: true });
+  const abbruch = h('button', { hidden: true, 'data-testid': 'pdf-abbrechen', onclick: () => { abbruch.disabled = true; abbrechen?.(); } }, 'Abbrechen');
+  const melden = ({ schritt, gesamt, text }) => {
+    balken.hidden = false;
+    balken.max = gesamt;
+    balken.value = schritt;
+    stand.textContent = `${text} (${schritt} von ${gesamt})`;
+  };
   const seiten = h('div', { class: 'seiten', 'data-testid': 'pdf-seiten', tabindex: '0', 'aria-label': 'Seiten' });
   const signiertHinweis = h('span', { class: 'badge freigegeben', hidden: true, 'data-testid': 'pdf-signiert' }, 'signiert');
   let doc = null;
 
-  const zeigen = async (bytes) => {
+  const darstellen = async (bytes) => {
     doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
     seiten.replaceChildren();
     await seitenZeichnen(doc, BILDSCHIRM, async (leinwand, seite, n) => {
@@ -75,9 +96,9 @@ export async function oeffnen(id, titel) {
     const fehler = h('p', { class: 'feld-meldung', role: 'alert', 'data-testid': 'kennwort-fehler' });
     const los = async () => {
       try {
-        const bytes = await aufruf('vorlage_pdf_signieren', { id, kennwort: eingabe.value });
+        const bytes = await signierer(eingabe.value);
         dialog.schliessen();
-        await zeigen(bytes);
+        await darstellen(bytes);
         signiertHinweis.hidden = false;
         meldung.zeigen('Das PDF ist signiert. „Speichern unter…“ schreibt die signierte Fassung.');
       } catch (e) {
@@ -100,13 +121,20 @@ export async function oeffnen(id, titel) {
       stand,
       h('button', { 'data-testid': 'pdf-drucken', onclick: drucken }, 'Drucken'),
       h('button', { 'data-testid': 'pdf-speichern', onclick: speichern }, 'Speichern unter…'),
-      h('button', { 'data-testid': 'pdf-signieren', onclick: signieren }, 'Signieren'),
+      balken, abbruch,
+      signierer && h('button', { 'data-testid': 'pdf-signieren', onclick: signieren }, 'Signieren'),
       h('button', { class: 'primaer', 'data-testid': 'pdf-schliessen', onclick: () => dlg.close() }, 'Schließen')),
     seiten);
   if (!dlg.open) dlg.showModal();
+  abbruch.hidden = !abbrechen;
   try {
-    await zeigen(await aufruf('vorlage_pdf', { id }));
+    const bytes = await laden(melden);
+    balken.hidden = true;
+    abbruch.hidden = true;
+    await darstellen(bytes);
   } catch (e) {
+    balken.hidden = true;
+    abbruch.hidden = true;
     stand.textContent = e.message;
     meldung.fehler(e);
   }

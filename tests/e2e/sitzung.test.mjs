@@ -1,0 +1,139 @@
+// A Sitzung in the real app: build one with two TOPs (a Vorlage and a plain item),
+// reorder them (buttons and drag and drop), print the session packet (progress bar, then
+// the preview), save it and read it with pdftotext; then results, attendance, closing and
+// the Niederschrift. The office is the demo office (members in six scripts).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel } from './app.mjs';
+
+const ordner = neuerOrdner('sitzung');
+const db = path.join(ordner, 'buero.sqlite');
+const ablage = path.join(ordner, 'ablage');
+let app;
+
+const cli = (...args) => execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
+
+before(async () => {
+  mkdirSync(ablage);
+  mkdirSync(path.join(wurzel, 'tests/e2e/artefakte'), { recursive: true });
+  cli('einrichten', '--kommune', 'Stadt Herne');
+  cli('demo');
+  app = await starteApp(ordner, { RATSBUERO_SPEICHERN_NACH: ablage });
+});
+after(async () => { await app?.beenden(); });
+
+const titel = (b) => b.execute(() => [...document.querySelectorAll('[data-testid="tops-oeffentlich"] [data-testid="top-titel"]')].map((e) => e.firstChild.textContent));
+const nummern = (b) => b.execute(() => [...document.querySelectorAll('[data-testid="tops-oeffentlich"] [data-testid="top-nummer"]')].map((e) => e.textContent));
+
+async function vorschauText(b) {
+  return b.execute(() => [...document.querySelectorAll('[data-testid="pdf-seitentext"]')].map((e) => e.textContent).join('\n'));
+}
+
+test('build a Sitzung with two TOPs and print the packet', async () => {
+  const b = app.browser;
+  await (await b.$(tid('nav-vorlagen'))).waitForDisplayed({ timeout: 15000 });
+  await (await b.$(tid('nav-sitzungen'))).click();
+  await (await b.$(tid('sitzung-zeile'))).waitForDisplayed({ timeout: 15000 });
+  assert.equal((await b.$$(tid('sitzung-zeile'))).length, 2, 'die zwei Sitzungen der Beispieldaten');
+
+  await (await b.$(tid('sitzung-neu'))).click();
+  const kopf = await b.$(tid('sitzung-titel'));
+  await b.waitUntil(async () => (await kopf.getText()) === '3. Sitzung – Integrationsrat', { timeout: 10000, timeoutMsg: 'neue Sitzung nicht geöffnet' });
+  const ort = await b.$(tid('sitzung-ort'));
+  await ort.addValue('Rathaus Herne, Raum 214');
+  await b.keys('Tab');
+  const liste = await b.$(tid('sitzungen-liste'));
+  await b.waitUntil(async () => /3\.\d\d\.\d\d\.\d{4} \d\d:\d\dRathaus Herne, Raum 214/.test(await liste.getText()), { timeout: 10000, timeoutMsg: 'Ort nicht gespeichert' });
+
+  // TOP 1: a Vorlage; TOP 2: a plain item.
+  await (await b.$(tid('top-vorlage-oeffentlich'))).selectByIndex(1);
+  const vorlageText = await (await b.$(`${tid('top-vorlage-oeffentlich')} option:nth-child(2)`)).getText();
+  const betreff = vorlageText.split(' – ').slice(1).join(' – ');
+  await (await b.$(tid('top-hinzufuegen-oeffentlich'))).click();
+  await b.waitUntil(async () => (await titel(b)).length === 1, { timeout: 10000, timeoutMsg: 'erster TOP fehlt' });
+  await (await b.$(tid('top-titel-oeffentlich'))).setValue('Mitteilungen der Verwaltung');
+  await (await b.$(tid('top-hinzufuegen-oeffentlich'))).click();
+  await b.waitUntil(async () => (await titel(b)).length === 2, { timeout: 10000, timeoutMsg: 'zweiter TOP fehlt' });
+  assert.deepEqual(await titel(b), [betreff, 'Mitteilungen der Verwaltung']);
+  assert.deepEqual(await nummern(b), ['Ö 1', 'Ö 2']);
+
+  // Reorder by keyboard button …
+  const hoch = (await b.$$(`${tid('tops-oeffentlich')} ${tid('top-hoch')}`))[1];
+  await hoch.click();
+  await b.waitUntil(async () => (await titel(b))[0] === 'Mitteilungen der Verwaltung', { timeout: 10000, timeoutMsg: '↑ hat nicht verschoben' });
+  // … and back by drag and drop (the events the webview sends when a TOP is dropped).
+  await b.execute(() => {
+    const liste = document.querySelector('[data-testid="tops-oeffentlich"]');
+    const [erster, zweiter] = liste.querySelectorAll('li[data-top]');
+    const daten = new DataTransfer();
+    erster.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: daten }));
+    const r = zweiter.getBoundingClientRect();
+    liste.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, clientY: r.bottom - 2, dataTransfer: daten }));
+    liste.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, clientY: r.bottom - 2, dataTransfer: daten }));
+  });
+  await b.waitUntil(async () => (await titel(b))[1] === 'Mitteilungen der Verwaltung', { timeout: 10000, timeoutMsg: 'Ziehen und Ablegen hat nicht verschoben' });
+  assert.deepEqual(await nummern(b), ['Ö 1', 'Ö 2']);
+
+  const v = await barrieren(b);
+  assert.deepEqual(v, [], `Sitzungen: axe-core meldet ${JSON.stringify(v, null, 1)}`);
+  await b.saveScreenshot(path.join(wurzel, 'tests/e2e/artefakte/sitzung.png'));
+
+  // Print the packet: the preview shows it; the progress bar has been fed by Rust.
+  await b.execute(() => {
+    window.__schritte = [];
+    new MutationObserver(() => {
+      const p = document.querySelector('[data-testid="pdf-fortschritt"]');
+      if (p && !p.hidden) window.__schritte.push(`${p.value}/${p.max}`);
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['value', 'hidden'] });
+  });
+  await (await b.$(tid('paket-mitglieder'))).click();
+  const stand = await b.$(tid('pdf-stand'));
+  await b.waitUntil(async () => /^\d+ Seiten?$/.test(await stand.getText()), { timeout: 30000, timeoutMsg: 'Sitzungspaket blieb aus' });
+  const schritte = await b.execute(() => window.__schritte);
+  assert.ok(schritte.length >= 2, `Fortschritt nicht gemeldet: ${schritte}`);
+  assert.equal(await (await b.$(tid('pdf-fortschritt'))).isDisplayed(), false);
+  const text = await vorschauText(b);
+  for (const teil of ['Einladung zur 3. Sitzung', 'Mitteilungen der Verwaltung', betreff.slice(0, 30), 'Rathaus Herne, Raum 214']) {
+    assert.ok(text.replace(/\s+/g, ' ').includes(teil), `„${teil}“ fehlt im Sitzungspaket`);
+  }
+  await (await b.$(tid('pdf-speichern'))).click();
+  const datei = path.join(ablage, 'Sitzungspaket_IR_3_mitglieder.pdf');
+  await b.waitUntil(() => existsSync(datei), { timeout: 10000, timeoutMsg: `${datei} fehlt: ${readdirSync(ablage)}` });
+  execFileSync('qpdf', ['--check', datei]);
+  const gedruckt = execFileSync('pdftotext', [datei, '-'], { encoding: 'utf8' });
+  assert.match(gedruckt, /Mitteilungen der Verwaltung/);
+  await (await b.$(tid('pdf-schliessen'))).click();
+});
+
+test('results, attendance and closing give the Niederschrift', async () => {
+  const b = app.browser;
+  const ergebnis = (await b.$$(`${tid('tops-oeffentlich')} ${tid('top-ergebnis')}`))[0];
+  await ergebnis.selectByAttribute('value', 'beschlossen');
+  await b.waitUntil(async () => (await (await b.$$(`${tid('tops-oeffentlich')} ${tid('top-ergebnis')}`))[0].getValue()) === 'beschlossen', { timeout: 10000 });
+  const status = await b.$$(tid('anwesenheit-status'));
+  assert.ok(status.length >= 9, 'Mitglieder fehlen');
+  await status[0].selectByAttribute('value', 'anwesend');
+  await b.waitUntil(async () => (await (await b.$$(tid('anwesenheit-status')))[0].getValue()) === 'anwesend', { timeout: 10000 });
+
+  // Closing without a Schriftführung is refused with a message naming it.
+  await (await b.$(tid('sitzung-ende'))).setValue('19:30');
+  await (await b.$(tid('sitzung-abschliessen'))).click();
+  const befunde = await b.$(tid('sitzung-befunde'));
+  await b.waitUntil(async () => /Schriftführung fehlt/.test(await befunde.getText()), { timeout: 10000, timeoutMsg: 'keine Meldung zur Schriftführung' });
+  await (await b.$(tid('sitzung-schriftfuehrung'))).setValue('Małgorzata Kowalczyk');
+  await (await b.$(tid('sitzung-abschliessen'))).click();
+  await b.waitUntil(async () => (await (await b.$(tid('sitzung-stand'))).getText()) === 'durchgeführt', { timeout: 10000, timeoutMsg: 'Sitzung nicht abgeschlossen' });
+  assert.equal((await b.$$(tid('top-hinzufuegen-oeffentlich'))).length, 0, 'Tagesordnung einer durchgeführten Sitzung ist noch änderbar');
+
+  await (await b.$(tid('niederschrift'))).click();
+  const stand = await b.$(tid('pdf-stand'));
+  await b.waitUntil(async () => /^\d+ Seiten?$/.test(await stand.getText()), { timeout: 30000, timeoutMsg: 'Niederschrift blieb aus' });
+  const text = (await vorschauText(b)).replace(/\s+/g, ' ');
+  for (const teil of ['Niederschrift über die 3. Sitzung des Integrationsrates', 'Ayşe Yılmaz', 'Ergebnis: beschlossen', 'Małgorzata Kowalczyk', 'Ohne Angabe:', 'Елена Смирнова']) {
+    assert.ok(text.includes(teil), `„${teil}“ fehlt in der Niederschrift`);
+  }
+  await (await b.$(tid('pdf-schliessen'))).click();
+});

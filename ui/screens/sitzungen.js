@@ -1,0 +1,366 @@
+// Sitzungen: the Sitzungen of a Gremium (list) beside the Sitzung (detail): date and place,
+// the Tagesordnung in öffentlicher and nichtöffentlicher Teil (drag and drop, or ↑/↓ by
+// keyboard), results, attendance, closing, and the documents — session packet with a
+// progress bar and "Abbrechen", Niederschrift, Einladungen, Beschlussauszüge.
+// Every change sends the version of the Sitzung it was made on; the core refuses a stale
+// one, and the screen then reloads the Sitzung.
+import { aufruf } from '../ipc.js';
+import { h, optionen, neueId } from '../components/dom.js';
+import * as meldung from '../components/meldung.js';
+import { datumDeutsch, uhrzeit } from '../format.js';
+
+const ZUSTAND = { geplant: 'geplant', eingeladen: 'eingeladen', durchgefuehrt: 'durchgeführt', abgesagt: 'abgesagt' };
+const ERGEBNISSE = [
+  ['beschlossen', 'beschlossen'],
+  ['abgelehnt', 'abgelehnt'],
+  ['vertagt', 'vertagt'],
+  ['kenntnis', 'zur Kenntnis genommen'],
+  ['geaendert', 'geändert beschlossen'],
+];
+const ANWESENHEIT = [['', '— keine Angabe —'], ['anwesend', 'anwesend'], ['entschuldigt', 'entschuldigt'], ['abwesend', 'nicht anwesend']];
+const TEILE = [['oeffentlich', 'Öffentlicher Teil'], ['nichtoeffentlich', 'Nichtöffentlicher Teil']];
+
+function feld(text, eingabe, { breit = false } = {}) {
+  const id = eingabe.id || neueId('s');
+  eingabe.id = id;
+  return h('div', { class: `feld${breit ? ' breit' : ''}` }, h('label', { for: id }, text), eingabe);
+}
+
+export class SitzungenBereich {
+  constructor(wurzel) {
+    this.wurzel = wurzel;
+    this.gremien = [];
+    this.gremium = null;
+    this.sitzungen = [];
+    this.akte = null;
+    this.vorlagen = [];
+    this.aufbauen();
+  }
+
+  aufbauen() {
+    this.gremiumWahl = h('select', { id: 'sitzungen-gremium', 'data-testid': 'sitzungen-gremium', onchange: (e) => this.gremiumWaehlen(Number(e.target.value)) });
+    this.tbody = h('tbody', { 'data-testid': 'sitzungen-liste' });
+    this.detail = h('section', { class: 'detail', 'aria-label': 'Sitzung' });
+    this.wurzel.replaceChildren(h('div', { class: 'bereich' },
+      h('section', { class: 'liste', 'aria-label': 'Sitzungsliste' },
+        h('div', { class: 'liste-kopf' },
+          h('div', { class: 'zeile' },
+            h('label', { for: 'sitzungen-gremium' }, 'Gremium'), this.gremiumWahl,
+            h('button', { class: 'primaer', 'data-testid': 'sitzung-neu', onclick: () => this.neu() }, 'Neue Sitzung'),
+          ),
+        ),
+        h('div', { class: 'tabelle-wrap' },
+          h('table', { class: 'liste-tabelle', 'aria-label': 'Sitzungen' },
+            h('thead', {}, h('tr', {}, ...['Nr.', 'Datum', 'Ort', 'Stand'].map((t) => h('th', { scope: 'col' }, h('span', { class: 'kopf-text' }, t))))),
+            this.tbody,
+          ),
+        ),
+      ),
+      this.detail,
+    ));
+    this.leer();
+  }
+
+  leer(text = 'Wählen Sie eine Sitzung oder legen Sie mit „Neue Sitzung“ eine an.') {
+    this.akte = null;
+    this.detail.replaceChildren(h('p', { class: 'leer' }, text));
+  }
+
+  async laden() {
+    try {
+      [this.gremien, this.vorlagen] = await Promise.all([
+        aufruf('gremien_liste'),
+        aufruf('vorlage_liste', { filter: { sortierung: 'standard', absteigend: false, grenze: 500 } }),
+      ]);
+    } catch (e) { meldung.fehler(e); return; }
+    if (this.gremien.length === 0) {
+      this.gremiumWahl.replaceChildren(h('option', { value: '' }, '(kein Gremium)'));
+      this.leer('Es gibt noch kein Gremium. Legen Sie eines an (Befehl „ratsbuero gremium neu“ oder „ratsbuero demo“ für Beispieldaten).');
+      return;
+    }
+    const eigenes = this.gremien.find((g) => ['integrationsrat', 'ausschuss_chancengerechtigkeit'].includes(g.typ)) || this.gremien[0];
+    const id = this.gremium && this.gremien.some((g) => g.id === this.gremium) ? this.gremium : eigenes.id;
+    this.gremiumWahl.replaceChildren(...optionen(this.gremien.map((g) => [String(g.id), g.name]), String(id)));
+    await this.gremiumWaehlen(id);
+  }
+
+  async gremiumWaehlen(id) {
+    this.gremium = id;
+    await this.listeLaden();
+  }
+
+  async listeLaden() {
+    try {
+      this.sitzungen = await aufruf('sitzungen_liste', { gremium: this.gremium });
+    } catch (e) { meldung.fehler(e); return; }
+    if (this.sitzungen.length === 0) {
+      this.tbody.replaceChildren(h('tr', {}, h('td', { colspan: 4, class: 'leer', 'data-testid': 'liste-leer' }, 'Noch keine Sitzung dieses Gremiums.')));
+      return;
+    }
+    this.tbody.replaceChildren(...this.sitzungen.map((s, i) => h('tr', {
+      tabindex: (this.akte ? s.id === this.akte.id : i === 0) ? '0' : '-1',
+      'aria-selected': this.akte?.id === s.id ? 'true' : 'false',
+      'data-id': s.id, 'data-testid': 'sitzung-zeile',
+      onclick: () => this.oeffnen(s.id),
+      onkeydown: (e) => this.zeilenTaste(e, i),
+    },
+    h('td', { class: 'nr' }, `${s.nummer}.`),
+    h('td', { class: 'nr' }, `${datumDeutsch(s.beginn)} ${uhrzeit(s.beginn)}`),
+    h('td', {}, s.ort),
+    h('td', {}, ZUSTAND[s.zustand] || s.zustand,
+      s.befunde.length ? [' ', h('span', { class: 'badge offen', title: s.befunde.map((b) => b.meldung).join('\n') }, 'Hinweis')] : null),
+    )));
+  }
+
+  zeilenTaste(e, i) {
+    const zeilen = [...this.tbody.querySelectorAll('tr[data-id]')];
+    let ziel = null;
+    if (e.key === 'ArrowDown') ziel = zeilen[Math.min(i + 1, zeilen.length - 1)];
+    else if (e.key === 'ArrowUp') ziel = zeilen[Math.max(i - 1, 0)];
+    else if (e.key === 'Enter') { this.oeffnen(Number(zeilen[i].dataset.id)); e.preventDefault(); return; }
+    if (ziel) {
+      zeilen.forEach((z) => z.setAttribute('tabindex', '-1'));
+      ziel.setAttribute('tabindex', '0');
+      ziel.focus();
+      e.preventDefault();
+    }
+  }
+
+  async neu() {
+    if (!this.gremium) return;
+    const tag = new Date(Date.now() + 14 * 86400000);
+    const beginn = `${tag.toISOString().slice(0, 10)}T17:00`;
+    try {
+      const s = await aufruf('sitzung_neu', { gremium: this.gremium, beginn, ort: '' });
+      this.akte = s;
+      await this.listeLaden();
+      this.zeichnen();
+      this.detail.querySelector('[data-testid="sitzung-ort"]')?.focus();
+    } catch (e) { meldung.fehler(e); }
+  }
+
+  async oeffnen(id) {
+    try {
+      this.akte = await aufruf('sitzung_lesen', { id });
+      this.tbody.querySelectorAll('tr[data-id]').forEach((tr) => {
+        const an = Number(tr.dataset.id) === id;
+        tr.setAttribute('aria-selected', an ? 'true' : 'false');
+        tr.setAttribute('tabindex', an ? '0' : '-1');
+      });
+      this.zeichnen();
+    } catch (e) { meldung.fehler(e); }
+  }
+
+  /** Runs a change with the version on screen; shows the new state, or on a conflict reloads. */
+  async aendern(befehl, argumente) {
+    try {
+      this.akte = await aufruf(befehl, { ...argumente, basis: this.akte.version });
+      this.zeichnen();
+      await this.listeLaden();
+      return true;
+    } catch (e) {
+      meldung.fehler(e);
+      if (e.code === 'konflikt') await this.oeffnen(this.akte.id);
+      else this.befundeZeigen(e.befunde || []);
+      return false;
+    }
+  }
+
+  befundeZeigen(befunde) {
+    const ziel = this.detail.querySelector('[data-testid="sitzung-befunde"]');
+    if (!ziel) return;
+    ziel.replaceChildren(...(befunde.length ? [h('h2', {}, 'Bitte beachten'), h('ul', {}, befunde.map((b) => h('li', { class: b.schwere === 'fehler' ? 'fehler' : 'hinweis' }, b.meldung)))] : []));
+  }
+
+  zeichnen() {
+    const s = this.akte;
+    if (!s) { this.leer(); return; }
+    const offen = !['durchgefuehrt', 'abgesagt'].includes(s.zustand);
+    this.stand = h('span', { class: 'stumm', role: 'status', 'data-testid': 'sitzung-stand' }, ZUSTAND[s.zustand]);
+    const werkzeug = h('div', { class: 'werkzeugleiste' },
+      h('h1', { class: 'titel', 'data-testid': 'sitzung-titel' }, `${s.nummer}. Sitzung – ${s.gremium.name}`),
+      this.stand,
+      h('button', { 'data-testid': 'paket-mitglieder', onclick: () => this.paket('mitglieder') }, 'Sitzungspaket'),
+      h('button', { 'data-testid': 'paket-oeffentlich', onclick: () => this.paket('oeffentlich') }, 'Paket öffentlich'),
+      h('button', { 'data-testid': 'einladungen', onclick: () => this.serie('einladungen_speichern', 'Einladungen') }, 'Einladungen…'),
+      h('button', { 'data-testid': 'niederschrift', onclick: () => this.niederschrift() }, 'Niederschrift'),
+      h('button', { 'data-testid': 'auszuege', onclick: () => this.serie('beschlussauszuege_speichern', 'Beschlussauszüge') }, 'Beschlussauszüge…'),
+    );
+    const befunde = h('div', { class: 'befunde', 'data-testid': 'sitzung-befunde', 'aria-live': 'polite' });
+    this.detail.replaceChildren(werkzeug, h('div', { class: 'formular' },
+      befunde,
+      this.kopfFeld(s, offen),
+      this.tagesordnung(s, offen),
+      this.anwesenheit(s),
+      this.abschluss(s),
+    ));
+    this.befundeZeigen(s.befunde);
+  }
+
+  kopfFeld(s, offen) {
+    const beginn = h('input', { type: 'datetime-local', value: s.beginn.slice(0, 16), 'data-testid': 'sitzung-beginn', disabled: !offen });
+    const ort = h('input', { type: 'text', value: s.ort, 'data-testid': 'sitzung-ort', disabled: !offen });
+    const speichern = () => this.aendern('sitzung_aendern', { id: s.id, beginn: beginn.value, ort: ort.value });
+    beginn.addEventListener('change', speichern);
+    ort.addEventListener('change', speichern);
+    const heute = new Date().toISOString().slice(0, 10);
+    const am = h('input', { type: 'date', value: s.eingeladen_am || heute, 'data-testid': 'sitzung-eingeladen-am', disabled: !offen });
+    return h('fieldset', {}, h('legend', {}, 'Sitzung'),
+      h('div', { class: 'raster' },
+        feld('Beginn', beginn),
+        feld('Ort', ort),
+        feld('Einladung versandt am', am),
+        h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Einladung'),
+          h('button', { 'data-testid': 'sitzung-einladen', disabled: !offen, onclick: () => this.aendern('sitzung_einladen', { id: s.id, am: am.value }) },
+            s.eingeladen_am ? `eingeladen am ${datumDeutsch(s.eingeladen_am)} – ändern` : 'Als eingeladen vermerken')),
+      ),
+      offen ? h('p', {}, h('button', { 'data-testid': 'sitzung-absagen', onclick: () => this.aendern('sitzung_absagen', { id: s.id }) }, 'Sitzung absagen')) : null,
+    );
+  }
+
+  tagesordnung(s, offen) {
+    return h('fieldset', { 'data-testid': 'tagesordnung' }, h('legend', {}, 'Tagesordnung'),
+      offen ? h('p', { class: 'hilfe' }, 'Reihenfolge: TOP ziehen und ablegen, oder mit den Pfeil-Schaltern. Ein Unterpunkt wird unter dem TOP davor nummeriert (Ö 1.1).') : null,
+      ...TEILE.map(([teil, titel]) => this.teil(s, teil, titel, offen)));
+  }
+
+  teil(s, teil, titel, offen) {
+    const tops = s.tops.filter((t) => t.teil === teil);
+    const liste = h('ol', { class: 'tops', 'data-testid': `tops-${teil}`, 'aria-label': titel });
+    tops.forEach((t, i) => liste.append(this.topZeile(t, i, tops.length, offen)));
+    if (offen) {
+      liste.addEventListener('dragover', (e) => { if (this.ziehen?.teil === teil) e.preventDefault(); });
+      liste.addEventListener('drop', (e) => {
+        e.preventDefault();
+        const z = this.ziehen;
+        this.ziehen = null;
+        if (!z || z.teil !== teil) return;
+        const zeilen = [...liste.querySelectorAll('li[data-top]')];
+        let nach = zeilen.findIndex((li) => e.clientY < li.getBoundingClientRect().top + li.offsetHeight / 2);
+        if (nach < 0) nach = zeilen.length;
+        const von = zeilen.findIndex((li) => Number(li.dataset.top) === z.top);
+        if (nach > von) nach -= 1;
+        if (nach !== von) this.aendern('top_verschieben', { top: z.top, nach });
+      });
+    }
+    const kopf = h('h3', { class: teil === 'nichtoeffentlich' ? 'teil nichtoeff' : 'teil' }, titel,
+      teil === 'nichtoeffentlich' ? [' ', h('span', { class: 'badge nichtoeffentlich' }, 'nichtöffentlich')] : null);
+    return h('section', { class: 'teil-block' }, kopf,
+      tops.length ? liste : h('p', { class: 'stumm' }, 'Keine TOPs.'),
+      offen ? this.topHinzufuegen(s, teil) : null);
+  }
+
+  topZeile(t, i, anzahl, offen) {
+    const noe = t.vorlage?.status === 'nichtoeffentlich';
+    const li = h('li', { class: `top${t.unterpunkt ? ' unterpunkt' : ''}`, 'data-top': t.id, 'data-testid': 'top', draggable: offen ? 'true' : null },
+      h('span', { class: 'top-nr', 'data-testid': 'top-nummer' }, t.nummer),
+      h('span', { class: 'top-titel', 'data-testid': 'top-titel' }, t.titel,
+        t.vorlage ? h('span', { class: 'stumm' }, ` (Vorlage ${t.vorlage.nummer || 'Entwurf'})`) : null,
+        noe ? [' ', h('span', { class: 'badge nichtoeffentlich' }, 'nichtöffentlich')] : null),
+      offen ? h('span', { class: 'top-aktionen' },
+        h('button', { class: 'klein', 'aria-label': `${t.nummer} nach oben`, 'data-testid': 'top-hoch', disabled: i === 0, onclick: () => this.aendern('top_verschieben', { top: t.id, nach: i - 1 }) }, '↑'),
+        h('button', { class: 'klein', 'aria-label': `${t.nummer} nach unten`, 'data-testid': 'top-runter', disabled: i === anzahl - 1, onclick: () => this.aendern('top_verschieben', { top: t.id, nach: i + 1 }) }, '↓'),
+        h('label', { class: 'klein-label' }, h('input', { type: 'checkbox', checked: t.unterpunkt, 'data-testid': 'top-unterpunkt', onchange: (e) => this.aendern('top_aendern', { top: t.id, titel: t.vorlage ? '' : t.titel, unterpunkt: e.target.checked }) }), ' Unterpunkt'),
+        h('button', { class: 'klein', 'aria-label': `${t.nummer} entfernen`, 'data-testid': 'top-entfernen', onclick: () => this.aendern('top_entfernen', { top: t.id }) }, 'Entfernen'),
+      ) : null,
+      this.ergebnisFeld(t),
+    );
+    if (offen) {
+      li.addEventListener('dragstart', (e) => {
+        this.ziehen = { top: t.id, teil: t.teil };
+        e.dataTransfer.effectAllowed = 'move';
+        e.dataTransfer.setData('text/plain', String(t.id));
+      });
+    }
+    return li;
+  }
+
+  ergebnisFeld(t) {
+    if (this.akte.zustand === 'abgesagt') return null;
+    const wahl = h('select', { 'data-testid': 'top-ergebnis', 'aria-label': `Ergebnis ${t.nummer}` },
+      h('option', { value: '' }, '— Ergebnis —'), optionen(ERGEBNISSE, t.ergebnis));
+    const text = h('input', { type: 'text', value: t.ergebnis_text, placeholder: 'Beschlusstext (bei „geändert beschlossen“ Pflicht)', 'aria-label': `Beschlusstext ${t.nummer}`, 'data-testid': 'top-ergebnis-text' });
+    const eintragen = () => { if (wahl.value) this.aendern('top_ergebnis', { top: t.id, ergebnis: wahl.value, text: text.value }); };
+    wahl.addEventListener('change', eintragen);
+    text.addEventListener('change', eintragen);
+    return h('div', { class: 'top-ergebnis' }, wahl, text);
+  }
+
+  topHinzufuegen(s, teil) {
+    const belegt = new Set(s.tops.filter((t) => t.vorlage).map((t) => t.vorlage.id));
+    const passend = this.vorlagen.filter((v) => !belegt.has(v.id) && !v.ersetzt && (teil === 'nichtoeffentlich' || v.status !== 'nichtoeffentlich'));
+    const vorlage = h('select', { 'data-testid': `top-vorlage-${teil}` },
+      h('option', { value: '' }, '— ohne Vorlage —'),
+      passend.map((v) => h('option', { value: String(v.id) }, `${v.nummer || 'Entwurf'} – ${v.betreff || '(ohne Betreff)'}`)));
+    const titel = h('input', { type: 'text', placeholder: 'Titel, z. B. Mitteilungen der Verwaltung', 'data-testid': `top-titel-${teil}` });
+    const los = async () => {
+      const top = { teil, titel: titel.value, vorlage: vorlage.value ? Number(vorlage.value) : null, unterpunkt: false };
+      if (await this.aendern('top_neu', { sitzung: s.id, top })) {
+        this.detail.querySelector(`[data-testid="top-titel-${teil}"]`)?.focus();
+      }
+    };
+    titel.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); los(); } });
+    return h('div', { class: 'top-neu' },
+      feld('Vorlage', vorlage), feld('oder Titel', titel),
+      h('button', { 'data-testid': `top-hinzufuegen-${teil}`, onclick: los }, 'TOP hinzufügen'));
+  }
+
+  anwesenheit(s) {
+    if (s.mitglieder.length === 0 || s.zustand === 'abgesagt') return null;
+    return h('fieldset', { 'data-testid': 'anwesenheit' }, h('legend', {}, 'Anwesenheit'),
+      h('table', { class: 'eingabe' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mitglied'), h('th', { scope: 'col' }, 'Rolle'), h('th', { scope: 'col' }, 'Anwesenheit'), h('th', { scope: 'col' }, 'Bemerkung'))),
+        h('tbody', {}, s.mitglieder.map((m) => {
+          const wahl = h('select', { 'aria-label': `Anwesenheit ${m.person.name}`, 'data-testid': 'anwesenheit-status' }, optionen(ANWESENHEIT, m.anwesenheit || ''));
+          const bem = h('input', { type: 'text', value: m.bemerkung, 'aria-label': `Bemerkung ${m.person.name}`, placeholder: 'z. B. ab TOP Ö 3' });
+          const setzen = () => this.aendern('anwesenheit_setzen', { sitzung: s.id, person: m.person.id, status: wahl.value || null, bemerkung: bem.value });
+          wahl.addEventListener('change', setzen);
+          bem.addEventListener('change', setzen);
+          return h('tr', { 'data-testid': 'mitglied' }, h('td', {}, m.person.name), h('td', {}, m.fuer ? `${rolle(m.rolle)}, ${m.fuer}` : rolle(m.rolle)), h('td', {}, wahl), h('td', {}, bem));
+        }))));
+  }
+
+  abschluss(s) {
+    if (s.zustand === 'abgesagt') return h('p', { class: 'nichtoeff-hinweis' }, 'Diese Sitzung ist abgesagt.');
+    const ende = h('input', { type: 'time', value: s.ende ? uhrzeit(s.ende) : '', 'data-testid': 'sitzung-ende' });
+    const schrift = h('input', { type: 'text', value: s.schriftfuehrung, 'data-testid': 'sitzung-schriftfuehrung' });
+    return h('fieldset', {}, h('legend', {}, 'Abschluss und Niederschrift'),
+      h('div', { class: 'raster' }, feld('Ende (Uhrzeit)', ende), feld('Schriftführung', schrift),
+        h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, s.zustand === 'durchgefuehrt' ? 'durchgeführt' : 'Sitzung'),
+          h('button', { class: 'primaer', 'data-testid': 'sitzung-abschliessen', onclick: () => this.aendern('sitzung_abschliessen', { id: s.id, ende: ende.value, schriftfuehrung: schrift.value }) },
+            s.zustand === 'durchgefuehrt' ? 'Angaben ändern' : 'Sitzung abschließen'))));
+  }
+
+  async paket(variante) {
+    const { zeigen } = await import('../components/pdf-vorschau.js');
+    const s = this.akte;
+    const titel = `Sitzungspaket ${s.nummer}. Sitzung ${s.gremium.name}${variante === 'oeffentlich' ? ' (öffentlich)' : ''}`;
+    await zeigen(titel, {
+      laden: (melden) => {
+        const kanal = new window.__TAURI__.core.Channel();
+        kanal.onmessage = melden;
+        return aufruf('sitzung_paket', { sitzung: s.id, variante, fortschritt: kanal });
+      },
+      abbrechen: () => aufruf('paket_abbrechen').catch(meldung.fehler),
+    });
+  }
+
+  async niederschrift() {
+    const { zeigen } = await import('../components/pdf-vorschau.js');
+    const s = this.akte;
+    await zeigen(`Niederschrift ${s.nummer}. Sitzung ${s.gremium.name}`, {
+      laden: () => aufruf('sitzung_niederschrift', { id: s.id, variante: 'mitglieder' }),
+    });
+  }
+
+  async serie(befehl, was) {
+    try {
+      const pfade = await aufruf(befehl, { id: this.akte.id });
+      if (pfade) meldung.zeigen(`${was}: ${pfade.length} PDF-Dateien gespeichert in ${pfade[0].replace(/\/[^/]*$/, '')}.`);
+    } catch (e) { meldung.fehler(e); }
+  }
+}
+
+function rolle(key) {
+  return { vorsitz: 'Vorsitz', stellv_vorsitz: 'stellv. Vorsitz', mitglied: 'Mitglied', stellv_mitglied: 'stellv. Mitglied', beratend: 'beratendes Mitglied' }[key] || key;
+}

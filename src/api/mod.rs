@@ -12,6 +12,7 @@ mod konfig;
 mod sicherung;
 mod sitzungen;
 mod vorlagen;
+mod wahlen;
 
 pub use demo::*;
 pub use dokumente::*;
@@ -20,3 +21,4 @@ pub use konfig::{standard_db_pfad, standard_sicherung_ordner, AppKonfig};
 pub use sicherung::*;
 pub use sitzungen::*;
 pub use vorlagen::*;
+pub use wahlen::*;

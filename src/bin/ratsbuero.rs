@@ -92,6 +92,34 @@ enum Befehl {
         #[command(subcommand)]
         befehl: SicherungBefehl,
     },
+    /// Sitze auf Wahlvorschläge verteilen (§ 50 Abs. 3 GO NRW), z. B. "Liste A=12" "Liste B=7"
+    Sitzverteilung {
+        /// hare-niemeyer | dhondt | sainte-lague
+        #[arg(long)]
+        verfahren: String,
+        #[arg(long, allow_hyphen_values = true)]
+        sitze: String,
+        #[arg(long)]
+        json: bool,
+        /// NAME=STIMMEN je Wahlvorschlag
+        gruppen: Vec<String>,
+    },
+    /// Einen Wahlgang der Wahl einer Person auswerten (§ 50 Abs. 2 GO NRW)
+    Einzelwahl {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "0", allow_hyphen_values = true)]
+        nein: String,
+        #[arg(long, default_value = "0", allow_hyphen_values = true)]
+        enthaltungen: String,
+        #[arg(long, default_value = "0", allow_hyphen_values = true)]
+        ungueltig: String,
+        /// Die engere Wahl (Stichwahl) auswerten: einfache Mehrheit
+        #[arg(long)]
+        engere_wahl: bool,
+        /// NAME=STIMMEN je Person
+        kandidaten: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -344,6 +372,33 @@ fn pruefung_zeigen(p: &ratsbuero::store::SicherungsPruefung) -> String {
 
 fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
     let pfad = cli.db.unwrap_or_else(api::standard_db_pfad);
+    // Computations without a database.
+    match &cli.befehl {
+        Befehl::Sitzverteilung { verfahren, sitze, json: als_json, gruppen } => {
+            let v = api::sitzverteilung_json(verfahren, sitze, gruppen)?;
+            if *als_json {
+                println!("{}", json(&v));
+            } else {
+                for (name, n) in v["verteilung"].as_object().into_iter().flatten() {
+                    println!("{name}: {n}");
+                }
+                if let Some(los) = v["los"].as_object() {
+                    println!("Losentscheid: {} Sitz(e) zwischen {}", los["sitze"], los["gruppen"]);
+                }
+            }
+            return Ok(());
+        }
+        Befehl::Einzelwahl { json: als_json, nein, enthaltungen, ungueltig, engere_wahl, kandidaten } => {
+            let e = api::einzelwahl_json(kandidaten, nein, enthaltungen, ungueltig, *engere_wahl)?;
+            if *als_json {
+                println!("{}", json(&e));
+            } else {
+                println!("{}", e["ergebnis"].as_str().unwrap_or_default());
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
     // These two must not open the database first: it may be the broken one to replace.
     match &cli.befehl {
         Befehl::Sicherung {
@@ -376,7 +431,9 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                 eprintln!("Rotation: {} entfernt", e.display());
             }
         }
-        Befehl::Sicherung { .. } => unreachable!("oben behandelt"),
+        Befehl::Sicherung { .. } | Befehl::Sitzverteilung { .. } | Befehl::Einzelwahl { .. } => {
+            unreachable!("oben behandelt")
+        }
         Befehl::Demo => {
             let d = api::demo(&mut store, jetzt())?;
             println!(

@@ -20,6 +20,7 @@ pub mod pruefung;
 pub mod sitzung;
 pub mod suchtext;
 pub mod unterschrift;
+pub mod wahl;
 pub mod werte;
 pub mod zeitzone;
 

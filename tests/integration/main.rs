@@ -15,3 +15,4 @@ mod signatur;
 mod sitzungen;
 mod suche;
 mod vorlagen;
+mod wahlen;

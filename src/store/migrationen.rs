@@ -28,6 +28,7 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0003_unterschrift.sql")),
         M::up(include_str!("sql/0004_sitzungen.sql")),
         M::up(include_str!("sql/0005_sitzungsverlauf.sql")),
+        M::up(include_str!("sql/0006_wahlen.sql")),
     ])
 });
 
@@ -36,7 +37,7 @@ pub fn neueste_version() -> i64 {
     MIGRATIONEN_ANZAHL as i64
 }
 
-const MIGRATIONEN_ANZAHL: usize = 5;
+const MIGRATIONEN_ANZAHL: usize = 6;
 
 /// The path of the safety copy taken before migrating from `alt`.
 pub fn kopie_pfad(pfad: &Path, alt: i64, jetzt: NaiveDateTime) -> PathBuf {

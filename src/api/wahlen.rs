@@ -83,3 +83,163 @@ pub fn einzelwahl_json(
     let e = wahl::einzelwahl(gang, &stimmen).map_err(fehler)?;
     Ok(serde_json::to_value(&e).expect("Ergebnis als JSON"))
 }
+
+use crate::domain::wahl::{Schritt, WahlArt, Zaehlung};
+use crate::domain::{PersonId, VorlageId};
+use crate::store::{Store, WahlAkte, WahlNeu};
+use chrono::NaiveDateTime;
+
+pub fn wahl_anlegen(store: &mut Store, neu: &WahlNeu, jetzt: NaiveDateTime) -> Result<WahlAkte, ApiFehler> {
+    Ok(store.wahl_anlegen(neu, jetzt)?)
+}
+
+pub fn wahl_lesen(store: &Store, id: i64) -> Result<WahlAkte, ApiFehler> {
+    Ok(store.wahl(id)?)
+}
+
+pub fn wahlen(store: &Store, sitzung: i64) -> Result<Vec<WahlAkte>, ApiFehler> {
+    Ok(store.wahlen(crate::domain::SitzungId(sitzung))?)
+}
+
+/// Every change the app makes to a Wahl names the version it saw.
+fn wahl_basis(store: &Store, wahl: i64, basis: Option<i64>) -> Result<(), ApiFehler> {
+    if let Some(b) = basis {
+        let aktuell = store.wahl(wahl)?.version;
+        if aktuell != b {
+            return Err(ApiFehler::neu("konflikt", format!("Die Wahl wurde inzwischen an anderer Stelle geändert (jetzt Version {aktuell}, Ihre Eingabe beruht auf Version {b}). Nichts wurde überschrieben; die Wahl wird neu geladen.")));
+        }
+    }
+    Ok(())
+}
+
+pub fn wahlvorschlag_anlegen(
+    store: &mut Store,
+    wahl: i64,
+    name: &str,
+    eingereicht_von: &str,
+    kandidaten: &[i64],
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<WahlAkte, ApiFehler> {
+    wahl_basis(store, wahl, basis)?;
+    let k: Vec<PersonId> = kandidaten.iter().map(|&p| PersonId(p)).collect();
+    Ok(store.wahlvorschlag_anlegen(wahl, name, eingereicht_von, &k, jetzt)?)
+}
+
+pub fn kandidat_anlegen(store: &mut Store, wahl: i64, person: i64, basis: Option<i64>, jetzt: NaiveDateTime) -> Result<WahlAkte, ApiFehler> {
+    wahl_basis(store, wahl, basis)?;
+    Ok(store.kandidat_anlegen(wahl, PersonId(person), jetzt)?)
+}
+
+pub fn wahlgang_erfassen(store: &mut Store, wahl: i64, z: &Zaehlung, basis: Option<i64>, jetzt: NaiveDateTime) -> Result<WahlAkte, ApiFehler> {
+    wahl_basis(store, wahl, basis)?;
+    Ok(store.wahlgang_erfassen(wahl, z, jetzt)?)
+}
+
+/// The ballot the Wahl waits for, counted: `stimmen` as "NAME=ZAHL" pairs (CLI).
+pub fn wahlgang_aus_text(
+    store: &Store,
+    wahl: i64,
+    abgegeben: &str,
+    ungueltig: &str,
+    enthaltungen: &str,
+    nein: &str,
+    stimmen: &[String],
+) -> Result<Zaehlung, ApiFehler> {
+    let akte = store.wahl(wahl)?;
+    let gang = match akte.stand.schritt {
+        Schritt::Zaehlung { gang, .. } => gang,
+        _ => crate::domain::wahl::Wahlgang::Erster,
+    };
+    Ok(Zaehlung {
+        gang,
+        abgegeben: anzahl_lesen("--abgegeben", abgegeben)?,
+        ungueltig: anzahl_lesen("--ungueltig", ungueltig)?,
+        enthaltungen: anzahl_lesen("--enthaltungen", enthaltungen)?,
+        nein: anzahl_lesen("--nein", nein)?,
+        stimmen: paare_lesen(stimmen)?,
+    })
+}
+
+pub fn los_erfassen(
+    store: &mut Store,
+    wahl: i64,
+    gezogen_von: &str,
+    ergebnis: Option<Vec<String>>,
+    seed: Option<u64>,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<WahlAkte, ApiFehler> {
+    wahl_basis(store, wahl, basis)?;
+    Ok(store.los_erfassen(wahl, gezogen_von, ergebnis, seed, jetzt)?)
+}
+
+/// "Der Integrationsrat", else "Das Gremium „…“".
+fn gremium_nominativ(name: &str) -> String {
+    let kopf = name.split([' ', '-']).next().unwrap_or(name).to_lowercase();
+    if ["rat", "ausschuss", "beirat", "tag", "kreis"].iter().any(|e| kopf.ends_with(e)) {
+        format!("Der {name}")
+    } else {
+        format!("Das Gremium „{name}“")
+    }
+}
+
+/// "in die Arbeitsgemeinschaft …", "in den Beirat …", else "in das Gremium „…“".
+fn ziel_akkusativ(name: &str) -> String {
+    let klein = name.to_lowercase();
+    let kopf = klein.split([' ', '-']).next().unwrap_or("");
+    if kopf == "ag" || kopf.starts_with("arbeitsgemeinschaft") || kopf.ends_with("konferenz") || kopf.ends_with("kommission") {
+        format!("in die {name}")
+    } else if ["rat", "ausschuss", "beirat", "vorstand", "kreis"].iter().any(|e| kopf.ends_with(e)) {
+        format!("in den {name}")
+    } else {
+        format!("in das Gremium „{name}“")
+    }
+}
+
+/// The resolution text filled from the result: "Der Integrationsrat entsendet folgende
+/// Mitglieder in die AG …: 1. … 2. …". Refused while the Wahl is not decided.
+pub fn wahl_beschlusstext(akte: &WahlAkte) -> Result<String, ApiFehler> {
+    if akte.stand.schritt != Schritt::Fertig {
+        return Err(ApiFehler::neu("wahl_offen", "Die Wahl ist noch nicht entschieden; der Beschlusstext kann noch nicht gefüllt werden."));
+    }
+    if akte.stand.gewaehlt.is_empty() {
+        return Err(ApiFehler::neu("wahl_offen", "Bei dieser Wahl ist niemand gewählt."));
+    }
+    let liste: Vec<String> = akte.stand.gewaehlt.iter().enumerate().map(|(i, n)| format!("{}. {n}", i + 1)).collect();
+    let wer = gremium_nominativ(&akte.gremium);
+    let kopf = match &akte.ziel {
+        Some(z) if akte.stand.gewaehlt.len() == 1 => format!("{wer} entsendet folgendes Mitglied {}:", ziel_akkusativ(z)),
+        Some(z) => format!("{wer} entsendet folgende Mitglieder {}:", ziel_akkusativ(z)),
+        None => format!("{wer} wählt ({}):", akte.daten.titel),
+    };
+    Ok(format!("{kopf}\n{}", liste.join("\n")))
+}
+
+/// Writes the resolution text into the Beschlussvorschlag of Vorlage `vorlage` (a draft).
+pub fn wahl_in_vorlage(store: &mut Store, wahl: i64, vorlage: i64, jetzt: NaiveDateTime) -> Result<crate::store::Gespeichert, ApiFehler> {
+    let text = wahl_beschlusstext(&store.wahl(wahl)?)?;
+    let akte = store.vorlage(VorlageId(vorlage))?;
+    let mut inhalt = akte.inhalt.clone();
+    inhalt.beschlussvorschlag = text;
+    Ok(store.vorlage_speichern(VorlageId(vorlage), akte.version, &inhalt, jetzt)?)
+}
+
+/// For an Einheitliche Wahl the CLI/app names the joint list "Einheitlicher Wahlvorschlag".
+pub fn art_lesen(text: &str) -> Result<WahlArt, ApiFehler> {
+    super::wert_lesen("--art", text)
+}
+
+/// The Stimmzettel of the ballot that is due (PDF/A).
+pub fn wahl_stimmzettel(store: &Store, wahl: i64, kopien: u32, je_blatt: u32, jetzt: NaiveDateTime) -> Result<Vec<u8>, ApiFehler> {
+    let akte = store.wahl(wahl)?;
+    Ok(crate::pdf::wahl::stimmzettel(&akte, kopien, je_blatt, jetzt)?)
+}
+
+/// The Wahlniederschrift (PDF/A).
+pub fn wahl_niederschrift(store: &Store, wahl: i64, jetzt: NaiveDateTime) -> Result<Vec<u8>, ApiFehler> {
+    let akte = store.wahl(wahl)?;
+    let sitzung = store.sitzung(akte.daten.sitzung)?;
+    let buero = store.buero()?;
+    Ok(crate::pdf::wahl::wahlniederschrift(&akte, &sitzung, &buero, jetzt)?)
+}

@@ -14,6 +14,7 @@ mod schrift;
 mod seiten;
 mod signatur;
 pub mod tagesordnung;
+pub mod wahl;
 mod vorlage;
 
 pub use pdfa::Metadaten;
@@ -52,6 +53,8 @@ pub enum PdfFehler {
     PaketStueck { quelle: String, grund: String },
     #[error("Die Sitzung ist noch nicht abgeschlossen: Ende und Schriftführung fehlen. Bitte zuerst „Sitzung abschließen“.")]
     NichtAbgeschlossen,
+    #[error("Stimmzettel: {0}")]
+    Wahl(String),
     #[error("Signieren fehlgeschlagen: {0}")]
     Signatur(String),
 }
@@ -67,6 +70,7 @@ impl PdfFehler {
             PdfFehler::Abgelaufen(_) | PdfFehler::NochNichtGueltig(_) => "zertifikat_ungueltig",
             PdfFehler::PaketStueck { .. } => "paket_anlage",
             PdfFehler::NichtAbgeschlossen => "nicht_abgeschlossen",
+            PdfFehler::Wahl(_) => "wahl",
             _ => "pdf",
         }
     }

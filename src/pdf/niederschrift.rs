@@ -84,7 +84,7 @@ fn name_vorsitz(sitzung: &SitzungAkte) -> String {
 }
 
 /// Kommune and Gremium at the top, then the title in bold.
-fn kopf(s: &mut Seiten, buero: &Buero, sitzung: &SitzungAkte, titel: &str) {
+pub(super) fn kopf(s: &mut Seiten, buero: &Buero, sitzung: &SitzungAkte, titel: &str) {
     s.zeile(0.0, &buero.kommune, Schnitt::Fett, 14.0, 18.0);
     s.zeile(0.0, &sitzung.gremium.daten.name, Schnitt::Normal, 11.0, 16.0);
     s.vorschub(18.0);
@@ -95,7 +95,7 @@ fn kopf(s: &mut Seiten, buero: &Buero, sitzung: &SitzungAkte, titel: &str) {
 }
 
 /// "Label:  value" lines with the values in one column.
-fn angaben(s: &mut Seiten, zeilen: &[(&str, String)]) {
+pub(super) fn angaben(s: &mut Seiten, zeilen: &[(&str, String)]) {
     for (label, wert) in zeilen {
         let umbruch = satz::umbrechen(wert, s.breite() - 110.0, Schnitt::Normal, TEXT);
         s.platz(umbruch.len() as f32 * ZEILE);
@@ -141,7 +141,7 @@ fn top_abschnitt(s: &mut Seiten, b: &Beschluss) {
 }
 
 /// Two signature lines side by side: the chair and the Schriftführer/-in.
-fn unterschriften(s: &mut Seiten, links: (&str, &str), rechts: Option<(&str, &str)>) {
+pub(super) fn unterschriften(s: &mut Seiten, links: (&str, &str), rechts: Option<(&str, &str)>) {
     s.platz(40.0 + 3.0 * ZEILE);
     s.vorschub(40.0);
     let y = s.y();
@@ -160,7 +160,7 @@ fn unterschriften(s: &mut Seiten, links: (&str, &str), rechts: Option<(&str, &st
 }
 
 /// Header line, "nichtöffentlich" on the pages from `noe_ab` on, and "Seite x von y".
-fn rahmen(
+pub(super) fn rahmen(
     s: &mut Seiten,
     nr: usize,
     von: usize,
@@ -189,7 +189,7 @@ fn rahmen(
     s.text_abs((A4_BREITE - b) / 2.0, unten, &seite, Schnitt::Normal, KLEIN, None);
 }
 
-fn speichern(
+pub(super) fn speichern(
     mut doc: PdfDocument,
     seiten: Vec<printpdf::PdfPage>,
     meta: Metadaten,

@@ -15,6 +15,7 @@ mod sicherung;
 mod sitzungen;
 mod suche;
 mod vorlagen;
+mod wahlen;
 
 pub use anlagen::{sha512_hex, AnlageInfo, AnlageNeu};
 pub use fehler::StoreError;
@@ -23,6 +24,7 @@ pub use sitzungen::{
     Gremium, GremiumNeu, Mitglied, MitgliedschaftNeu, Person, PersonNeu, SitzungAkte, Top, TopNeu,
     TopVorlage,
 };
+pub use wahlen::{LosAkte, VorschlagAkte, WahlAkte, WahlNeu};
 pub use vorlagen::{Gespeichert, Sortierung, VorlageAkte, VorlageZeile, VorlagenFilter};
 
 use chrono::NaiveDateTime;

@@ -235,7 +235,7 @@ fn gremium_lesen(conn: &Connection, id: i64) -> Result<Gremium, StoreError> {
     .ok_or(StoreError::NichtGefunden { was: "Gremium", id })
 }
 
-fn person_aus(r: &rusqlite::Row, ab: usize) -> rusqlite::Result<Person> {
+pub(super) fn person_aus(r: &rusqlite::Row, ab: usize) -> rusqlite::Result<Person> {
     let daten = PersonNeu {
         anrede: r.get(ab + 1)?,
         titel: r.get(ab + 2)?,
@@ -252,7 +252,7 @@ fn person_aus(r: &rusqlite::Row, ab: usize) -> rusqlite::Result<Person> {
     })
 }
 
-const PERSON_SPALTEN: &str =
+pub(super) const PERSON_SPALTEN: &str =
     "p.id, p.anrede, p.titel, p.vorname, p.nachname, p.email, p.telefon, p.anschrift";
 
 fn beginn_lesen(text: &str) -> NaiveDateTime {

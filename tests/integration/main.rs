@@ -15,4 +15,5 @@ mod signatur;
 mod sitzungen;
 mod suche;
 mod vorlagen;
+mod wahl_ablauf;
 mod wahlen;

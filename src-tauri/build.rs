@@ -49,6 +49,17 @@ const COMMANDS: &[&str] = &[
     "sitzung_niederschrift",
     "einladungen_speichern",
     "beschlussauszuege_speichern",
+    "wahlen_liste",
+    "wahl_lesen",
+    "personen_liste",
+    "wahl_neu",
+    "wahlvorschlag_neu",
+    "kandidat_neu",
+    "wahlgang_erfassen",
+    "los_erfassen",
+    "wahl_stimmzettel",
+    "wahl_niederschrift",
+    "wahl_in_vorlage",
 ];
 
 fn main() {

@@ -4,6 +4,7 @@ import { aufruf } from './ipc.js';
 import * as meldung from './components/meldung.js';
 import { VorlagenBereich } from './screens/vorlagen.js';
 import { SitzungenBereich } from './screens/sitzungen.js';
+import { WahlenBereich } from './screens/wahlen.js';
 import * as einstellungen from './screens/einstellungen.js';
 
 const haupt = document.getElementById('hauptbereich');
@@ -43,6 +44,9 @@ async function bereich(name) {
   if (name === 'sitzungen') {
     vorlagen = null;
     await new SitzungenBereich(haupt).laden();
+  } else if (name === 'wahlen') {
+    vorlagen = null;
+    await new WahlenBereich(haupt).laden();
   } else if (name === 'einstellungen') {
     vorlagen = null;
     await einstellungen.zeigen(haupt, { geaendert: async (b) => { bueroZeigen(b || await aufruf('buero_lesen').catch(() => null)); } });
@@ -54,7 +58,7 @@ async function bereich(name) {
 
 function route() {
   const name = (location.hash || '#vorlagen').slice(1);
-  bereich(['einstellungen', 'sitzungen'].includes(name) ? name : 'vorlagen');
+  bereich(['einstellungen', 'sitzungen', 'wahlen'].includes(name) ? name : 'vorlagen');
 }
 
 document.addEventListener('keydown', (e) => {

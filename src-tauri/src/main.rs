@@ -10,6 +10,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod sitzungen;
+mod wahlen;
 mod zustand;
 
 use chrono::{Local, NaiveDateTime};
@@ -345,6 +346,17 @@ fn main() {
             sitzungen::sitzung_niederschrift,
             sitzungen::einladungen_speichern,
             sitzungen::beschlussauszuege_speichern,
+            wahlen::wahlen_liste,
+            wahlen::wahl_lesen,
+            wahlen::personen_liste,
+            wahlen::wahl_neu,
+            wahlen::wahlvorschlag_neu,
+            wahlen::kandidat_neu,
+            wahlen::wahlgang_erfassen,
+            wahlen::los_erfassen,
+            wahlen::wahl_stimmzettel,
+            wahlen::wahl_niederschrift,
+            wahlen::wahl_in_vorlage,
         ])
         .run(tauri::generate_context!())
         .expect("Ratsbüro konnte nicht starten");

@@ -322,6 +322,12 @@ enum WahlBefehl {
         /// Auch Personen, die nicht Mitglied des wählenden Gremiums sind
         #[arg(long)]
         alle_waehlbar: bool,
+        /// Persönliche Stellvertretung: Wahlvorschläge nennen Paare (Mitglied, Stellvertretung)
+        #[arg(long)]
+        stellvertreter: bool,
+        /// Einheitlicher Wahlvorschlag: Mehrheitsbeschluss genügt (sonst einstimmig)
+        #[arg(long)]
+        mehrheit: bool,
         #[arg(long)]
         json: bool,
     },
@@ -920,18 +926,18 @@ fn wahl(store: &mut Store, befehl: WahlBefehl) -> Result<(), ApiFehler> {
         }
     };
     match befehl {
-        WahlBefehl::Neu { sitzung, titel, art, sitze, verfahren, ziel, top, offen, alle_waehlbar, json: als_json } => {
+        WahlBefehl::Neu { sitzung, titel, art, sitze, verfahren, ziel, top, offen, alle_waehlbar, stellvertreter, mehrheit, json: als_json } => {
             let neu = ratsbuero::store::WahlNeu {
                 sitzung: ratsbuero::domain::SitzungId(sitzung),
                 top: top.map(ratsbuero::domain::TopId),
                 titel,
                 ziel_gremium: ziel.map(ratsbuero::domain::GremiumId),
                 sitze,
-                stellvertreter: false,
+                stellvertreter,
                 geheim: !offen,
                 art: api::art_lesen(&art)?,
                 verfahren: api::wert_lesen("--verfahren", &verfahren)?,
-                einheitlich_mehrheit: false,
+                einheitlich_mehrheit: mehrheit,
                 nur_mitglieder: !alle_waehlbar,
             };
             let w = api::wahl_anlegen(store, &neu, jetzt())?;

@@ -79,7 +79,11 @@ fn zettel_inhalt(akte: &WahlAkte) -> Result<Zettel, PdfFehler> {
         WahlArt::Liste => {
             anleitung = "Sie haben eine Stimme. Kreuzen Sie einen Wahlvorschlag an.".into();
             for v in &akte.vorschlaege {
-                let mut klein: Vec<String> = v.kandidaten.iter().enumerate().map(|(i, p)| format!("{}. {}", i + 1, p.name)).collect();
+                let mut klein: Vec<String> = if akte.daten.stellvertreter {
+                    v.kandidaten.chunks(2).enumerate().map(|(i, p)| format!("{}. {} – Stellvertretung: {}", i + 1, p[0].name, p.get(1).map(|x| x.name.as_str()).unwrap_or("—"))).collect()
+                } else {
+                    v.kandidaten.iter().enumerate().map(|(i, p)| format!("{}. {}", i + 1, p.name)).collect()
+                };
                 if !v.eingereicht_von.is_empty() {
                     klein.insert(0, format!("eingereicht von {}", v.eingereicht_von));
                 }
@@ -344,7 +348,16 @@ pub fn wahlniederschrift(akte: &WahlAkte, sitzung: &SitzungAkte, buero: &Buero, 
     match &akte.stand.schritt {
         Schritt::Fertig if akte.stand.gewaehlt.is_empty() => text(&mut s, "Gewählt ist niemand."),
         Schritt::Fertig => {
-            let liste: Vec<String> = akte.stand.gewaehlt.iter().enumerate().map(|(i, n)| format!("{}. {n}", i + 1)).collect();
+            let liste: Vec<String> = akte
+                .stand
+                .gewaehlt
+                .iter()
+                .enumerate()
+                .map(|(i, n)| match akte.stand.stellvertretung.get(i) {
+                    Some(v) if !v.is_empty() => format!("{}. {n} (Stellvertretung: {v})", i + 1),
+                    _ => format!("{}. {n}", i + 1),
+                })
+                .collect();
             text(&mut s, &format!("Gewählt {}:\n{}", if liste.len() == 1 { "ist" } else { "sind" }, liste.join("\n")));
         }
         Schritt::Los { zwischen, plaetze, .. } => text(&mut s, &format!("Noch offen: Das Los entscheidet zwischen {} um {plaetze} {}.", zwischen.join(", "), if *plaetze == 1 { "Platz" } else { "Plätze" })),

@@ -101,6 +101,7 @@ fn vorgabe(d: &WahlNeu, vorschlaege: &[VorschlagAkte], kandidaten: &[Person]) ->
         sitze: d.sitze,
         verfahren: d.verfahren,
         einheitlich_mehrheit: d.einheitlich_mehrheit,
+        stellvertreter: d.stellvertreter,
         vorschlaege: vorschlaege
             .iter()
             .map(|v| Vorschlag {
@@ -183,6 +184,12 @@ impl Store {
         }
         if kandidaten.is_empty() {
             return Err(ungueltig("kandidaten", format!("Der Wahlvorschlag „{name}“ nennt keine Bewerberin und keinen Bewerber.")));
+        }
+        if akte.daten.stellvertreter && kandidaten.len() % 2 == 1 {
+            return Err(ungueltig("kandidaten", format!(
+                "Der Wahlvorschlag „{name}“ nennt {} Personen; bei persönlicher Stellvertretung sind es Paare aus Mitglied und Stellvertretung (gerade Anzahl).",
+                kandidaten.len()
+            )));
         }
         let tx = schreibtransaktion(&mut self.conn)?;
         tx.execute(

@@ -205,3 +205,34 @@ fn ballots_with_1_2_20_and_40_candidates_show_every_name() {
         }
     }
 }
+
+#[test]
+fn joint_list_with_deputies_unanimous_or_not() {
+    let mut b = demo();
+    let j = zeit("2026-12-07");
+    let mut neu = wahl(WahlArt::Einheitlich, 2, "Entsendung in den Beirat");
+    neu.stellvertreter = true;
+    neu.ziel_gremium = Some(GremiumId(3));
+    let paare = [person(&b, "Yılmaz"), person(&b, "Nguyễn"), person(&b, "Żółkiewski"), person(&b, "Țurcanu")];
+    let w = api::wahl_anlegen(&mut b.store, &neu, j).unwrap();
+    let e = api::wahlvorschlag_anlegen(&mut b.store, w.id, "Einheitlicher Wahlvorschlag", "", &paare[..3], None, j).unwrap_err();
+    assert!(e.message.contains("Paare aus Mitglied und Stellvertretung"), "{}", e.message);
+    api::wahlvorschlag_anlegen(&mut b.store, w.id, "Einheitlicher Wahlvorschlag", "alle Fraktionen", &paare, None, j).unwrap();
+    let e = api::wahlvorschlag_anlegen(&mut b.store, w.id, "Zweiter", "", &paare[..2], None, j).unwrap_err();
+    assert!(e.message.contains("ist ein einziger gemeinsamer Vorschlag"), "{}", e.message);
+    let z = Zaehlung { gang: Wahlgang::Erster, abgegeben: 9, ungueltig: 0, enthaltungen: 1, nein: 0, stimmen: vec![("Einheitlicher Wahlvorschlag".into(), 8)] };
+    let w2 = api::wahlgang_erfassen(&mut b.store, w.id, &z, None, j).unwrap();
+    assert_eq!(w2.stand.gewaehlt, ["Ayşe Yılmaz", "Łukasz Żółkiewski"]);
+    assert_eq!(w2.stand.stellvertretung, ["Thị Hồng Nguyễn", "Ștefan Țurcanu"]);
+    assert_eq!(
+        api::wahl_beschlusstext(&w2).unwrap(),
+        "Der Integrationsrat entsendet folgende Mitglieder in die AG Integrationsräte Kreis Recklinghausen:\n1. Ayşe Yılmaz (persönliche Stellvertretung: Thị Hồng Nguyễn)\n2. Łukasz Żółkiewski (persönliche Stellvertretung: Ștefan Țurcanu)"
+    );
+    // One No vote: not unanimous, nobody elected, the next step is named.
+    let w = api::wahl_anlegen(&mut b.store, &neu, j).unwrap();
+    api::wahlvorschlag_anlegen(&mut b.store, w.id, "Einheitlicher Wahlvorschlag", "", &paare, None, j).unwrap();
+    let z = Zaehlung { nein: 1, stimmen: vec![("Einheitlicher Wahlvorschlag".into(), 7)], ..z };
+    let w = api::wahlgang_erfassen(&mut b.store, w.id, &z, None, j).unwrap();
+    assert!(w.stand.gewaehlt.is_empty());
+    assert!(w.stand.befunde[0].meldung.contains("nicht einstimmig angenommen; es folgt eine Listenwahl"));
+}

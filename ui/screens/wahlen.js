@@ -84,10 +84,12 @@ export class WahlenBereich {
     const verfahren = h('select', { 'data-testid': 'wahl-verfahren' }, optionen(VERFAHREN, 'hare-niemeyer'));
     const ziel = h('select', { 'data-testid': 'wahl-ziel' }, h('option', { value: '' }, '— keine Entsendung —'), optionen(this.gremien.filter((g) => g.id !== this.sitzung.gremium.id).map((g) => [String(g.id), g.name]), ''));
     const geheim = h('input', { type: 'checkbox', checked: true, 'data-testid': 'wahl-geheim' });
+    const vertretung = h('input', { type: 'checkbox', 'data-testid': 'wahl-stellvertreter' });
+    const mehrheit = h('input', { type: 'checkbox', 'data-testid': 'wahl-mehrheit' });
     const befunde = h('div', { class: 'befunde', 'data-testid': 'wahl-befunde', 'aria-live': 'polite' });
     const anlegen = async () => {
       try {
-        const wahl = { sitzung: this.sitzung.id, titel: titel.value, art: art.value, sitze: Number(sitze.value), verfahren: verfahren.value, ziel_gremium: ziel.value ? Number(ziel.value) : null, geheim: geheim.checked };
+        const wahl = { sitzung: this.sitzung.id, titel: titel.value, art: art.value, sitze: Number(sitze.value), verfahren: verfahren.value, ziel_gremium: ziel.value ? Number(ziel.value) : null, geheim: geheim.checked, stellvertreter: vertretung.checked, einheitlich_mehrheit: mehrheit.checked };
         const w = await aufruf('wahl_neu', { wahl });
         this.akte = w;
         await this.listeLaden();
@@ -101,7 +103,9 @@ export class WahlenBereich {
         h('fieldset', {}, h('legend', {}, 'Wahl'),
           h('div', { class: 'raster' },
             feld('Bezeichnung', titel, true), feld('Art', art), feld('Sitze', sitze), feld('Verfahren (Listenwahl)', verfahren), feld('Entsendung in', ziel),
-            h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Abstimmung'), h('label', {}, geheim, ' geheim (mit Stimmzetteln)'))),
+            h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Abstimmung'), h('label', {}, geheim, ' geheim (mit Stimmzetteln)')),
+            h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Stellvertretung'), h('label', {}, vertretung, ' persönliche Stellvertretung (Paare auf den Wahlvorschlägen)')),
+            h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Einheitlicher Wahlvorschlag'), h('label', {}, mehrheit, ' Mehrheitsbeschluss genügt (sonst einstimmig)'))),
           h('p', {}, h('button', { class: 'primaer', 'data-testid': 'wahl-anlegen', onclick: anlegen }, 'Wahl anlegen')))));
     titel.focus();
   }
@@ -166,7 +170,7 @@ export class WahlenBereich {
         const zeigen = () => liste.replaceChildren(...reihe.map((id, i) => h('li', {}, waehlbar.find((p) => p.id === id).name, ' ',
           h('button', { class: 'klein', 'aria-label': `${waehlbar.find((p) => p.id === id).name} herausnehmen`, onclick: () => { reihe.splice(i, 1); zeigen(); } }, '×'))));
         teile.push(h('div', { class: 'raster' }, feld('Name des Wahlvorschlags', name), feld('eingereicht von', von)),
-          h('div', { class: 'top-neu' }, feld('Bewerber (in Listenfolge)', person), h('span'),
+          h('div', { class: 'top-neu' }, feld(w.stellvertreter ? 'Bewerber (Mitglied, dann Stellvertretung, in Listenfolge)' : 'Bewerber (in Listenfolge)', person), h('span'),
             h('button', { 'data-testid': 'vorschlag-person-hinzufuegen', onclick: () => { const id = Number(person.value); if (!reihe.includes(id)) reihe.push(id); zeigen(); } }, 'Anfügen')),
           liste,
           h('p', {}, h('button', { 'data-testid': 'vorschlag-hinzufuegen', onclick: () => this.aendern('wahlvorschlag_neu', { name: name.value, eingereichtVon: von.value, kandidaten: reihe }, befunde) }, 'Wahlvorschlag eintragen')));
@@ -228,7 +232,7 @@ export class WahlenBereich {
     w.lose.forEach((l) => teile.push(h('p', { class: 'stumm' }, `Los nach dem ${l.nach_gang}. Wahlgang zwischen ${l.zwischen.join(', ')}: ${l.ergebnis.join(', ')} (gezogen von ${l.gezogen_von}${l.seed !== null ? `, Startwert ${l.seed}` : ''})`)));
     if (w.stand.schritt.art === 'fertig') {
       teile.push(w.stand.gewaehlt.length
-        ? h('div', { 'data-testid': 'wahl-ergebnis' }, h('strong', {}, w.stand.gewaehlt.length === 1 ? 'Gewählt ist:' : 'Gewählt sind:'), h('ol', {}, w.stand.gewaehlt.map((n) => h('li', {}, n))))
+        ? h('div', { 'data-testid': 'wahl-ergebnis' }, h('strong', {}, w.stand.gewaehlt.length === 1 ? 'Gewählt ist:' : 'Gewählt sind:'), h('ol', {}, w.stand.gewaehlt.map((n, i) => h('li', {}, n, w.stand.stellvertretung[i] ? ` (Stellvertretung: ${w.stand.stellvertretung[i]})` : ''))))
         : h('p', { 'data-testid': 'wahl-ergebnis' }, 'Gewählt ist niemand.'));
       if (w.stand.gewaehlt.length) {
         const vorlage = h('select', { 'data-testid': 'beschluss-vorlage' });

@@ -54,6 +54,8 @@ pub struct Wahlvorgabe {
     pub verfahren: Verfahren,
     /// Joint list: a majority suffices (otherwise it must be unanimous).
     pub einheitlich_mehrheit: bool,
+    /// Each seat has a personal deputy: a list names pairs (member, deputy) in order.
+    pub stellvertreter: bool,
     pub vorschlaege: Vec<Vorschlag>,
     /// Candidates of an Einzelwahl.
     pub kandidaten: Vec<String>,
@@ -75,6 +77,8 @@ pub struct WahlStand {
     pub schritt: Schritt,
     /// Elected, in order (list seats in the order they fall).
     pub gewaehlt: Vec<String>,
+    /// The personal deputy of each elected member (same order), where the Wahl has them.
+    pub stellvertretung: Vec<String>,
     /// Per ballot of a one-person election, its outcome.
     pub einzel: Vec<EinzelErgebnis>,
     #[serde(skip)]
@@ -86,7 +90,7 @@ pub struct WahlStand {
 
 impl WahlStand {
     fn neu(schritt: Schritt) -> Self {
-        WahlStand { schritt, gewaehlt: Vec::new(), einzel: Vec::new(), verteilung: None, sitze_je_liste: Vec::new(), befunde: Vec::new() }
+        WahlStand { schritt, gewaehlt: Vec::new(), stellvertretung: Vec::new(), einzel: Vec::new(), verteilung: None, sitze_je_liste: Vec::new(), befunde: Vec::new() }
     }
 }
 
@@ -116,7 +120,13 @@ pub fn stand(v: &Wahlvorgabe, gaenge: &[Zaehlung], lose: &[Losziehung]) -> WahlS
             let ja = liste.map_or(0, |l| stimmen_von(g1, &l.name));
             let angenommen = if v.einheitlich_mehrheit { ja > g1.nein } else { ja > 0 && g1.nein == 0 };
             if angenommen {
-                st.gewaehlt = liste.map(|l| l.kandidaten.iter().take(v.sitze as usize).cloned().collect()).unwrap_or_default();
+                let kandidaten = liste.map(|l| l.kandidaten.as_slice()).unwrap_or_default();
+                for k in 0..v.sitze as usize {
+                    if let Some((mitglied, vertretung)) = platz(kandidaten, k, v.stellvertreter) {
+                        st.gewaehlt.push(mitglied);
+                        st.stellvertretung.extend(vertretung);
+                    }
+                }
             } else {
                 st.befunde.push(Befund::hinweis("ergebnis", if v.einheitlich_mehrheit {
                     "Der einheitliche Wahlvorschlag hat keine Mehrheit; es folgt eine Listenwahl nach § 50 Abs. 3 GO NRW."
@@ -197,8 +207,11 @@ pub fn stand(v: &Wahlvorgabe, gaenge: &[Zaehlung], lose: &[Losziehung]) -> WahlS
             let mut naechster = vec![0usize; v.vorschlaege.len()];
             for liste in &reihe {
                 let i = v.vorschlaege.iter().position(|w| &w.name == liste).expect("Liste");
-                match v.vorschlaege[i].kandidaten.get(naechster[i]) {
-                    Some(k) => st.gewaehlt.push(k.clone()),
+                match platz(&v.vorschlaege[i].kandidaten, naechster[i], v.stellvertreter) {
+                    Some((k, vertretung)) => {
+                        st.gewaehlt.push(k);
+                        st.stellvertretung.extend(vertretung);
+                    }
                     None => st.befunde.push(Befund::hinweis("kandidaten", format!("Der Wahlvorschlag „{liste}“ hat weniger Bewerber als Sitze; ein Sitz bleibt unbesetzt."))),
                 }
                 naechster[i] += 1;
@@ -207,6 +220,17 @@ pub fn stand(v: &Wahlvorgabe, gaenge: &[Zaehlung], lose: &[Losziehung]) -> WahlS
             st.sitze_je_liste = sitze;
             st
         }
+    }
+}
+
+/// The `k`-th seat of a list: its k-th candidate, or with deputies the k-th pair
+/// (member, deputy).
+fn platz(kandidaten: &[String], k: usize, stellvertreter: bool) -> Option<(String, Option<String>)> {
+    if stellvertreter {
+        let m = kandidaten.get(2 * k)?;
+        Some((m.clone(), Some(kandidaten.get(2 * k + 1).cloned().unwrap_or_default())))
+    } else {
+        kandidaten.get(k).map(|m| (m.clone(), None))
     }
 }
 
@@ -278,7 +302,7 @@ mod tests {
 
     #[test]
     fn einzelwahl_through_run_off_and_lot() {
-        let v = Wahlvorgabe { art: WahlArt::Einzel, sitze: 1, verfahren: Verfahren::HareNiemeyer, einheitlich_mehrheit: false, vorschlaege: vec![], kandidaten: vec!["A".into(), "B".into(), "C".into()] };
+        let v = Wahlvorgabe { art: WahlArt::Einzel, sitze: 1, verfahren: Verfahren::HareNiemeyer, einheitlich_mehrheit: false, stellvertreter: false, vorschlaege: vec![], kandidaten: vec!["A".into(), "B".into(), "C".into()] };
         assert!(matches!(stand(&v, &[], &[]).schritt, Schritt::Zaehlung { nr: 1, .. }));
         let g1 = gang(Wahlgang::Erster, &[("A", 4), ("B", 3), ("C", 3)], 0);
         let s = stand(&v, std::slice::from_ref(&g1), &[]);
@@ -297,7 +321,7 @@ mod tests {
     #[test]
     fn list_seats_go_to_candidates_in_list_order() {
         let v = Wahlvorgabe {
-            art: WahlArt::Liste, sitze: 3, verfahren: Verfahren::HareNiemeyer, einheitlich_mehrheit: false, kandidaten: vec![],
+            art: WahlArt::Liste, sitze: 3, verfahren: Verfahren::HareNiemeyer, einheitlich_mehrheit: false, stellvertreter: false, kandidaten: vec![],
             vorschlaege: vec![
                 Vorschlag { name: "Liste Vielfalt".into(), kandidaten: vec!["Ayşe".into(), "Thị".into()] },
                 Vorschlag { name: "Internationale Liste".into(), kandidaten: vec!["Łukasz".into(), "Ștefan".into()] },
@@ -308,6 +332,19 @@ mod tests {
         // Hare/Niemeyer: 2 and 1 seats, falling as 2/1, 2/2 and 1/1 (equal values keep list order).
         assert_eq!(s.gewaehlt, ["Ayşe", "Thị", "Łukasz"]);
         assert_eq!(s.sitze_je_liste, [("Liste Vielfalt".to_string(), 2), ("Internationale Liste".to_string(), 1)]);
+    }
+
+    #[test]
+    fn with_deputies_a_list_names_pairs_and_each_seat_takes_one() {
+        let v = Wahlvorgabe {
+            art: WahlArt::Liste, sitze: 2, verfahren: Verfahren::DHondt, einheitlich_mehrheit: false, stellvertreter: true, kandidaten: vec![],
+            vorschlaege: vec![
+                Vorschlag { name: "L1".into(), kandidaten: ["A", "a", "B", "b"].map(String::from).to_vec() },
+                Vorschlag { name: "L2".into(), kandidaten: ["C", "c"].map(String::from).to_vec() },
+            ],
+        };
+        let s = stand(&v, &[gang(Wahlgang::Erster, &[("L1", 9), ("L2", 2)], 0)], &[]);
+        assert_eq!((s.gewaehlt, s.stellvertretung), (vec!["A".to_string(), "B".to_string()], vec!["a".to_string(), "b".to_string()]));
     }
 
     #[test]

@@ -5,6 +5,7 @@ import * as meldung from './components/meldung.js';
 import { VorlagenBereich } from './screens/vorlagen.js';
 import { SitzungenBereich } from './screens/sitzungen.js';
 import { WahlenBereich } from './screens/wahlen.js';
+import { GremienBereich } from './screens/gremien.js';
 import * as einstellungen from './screens/einstellungen.js';
 
 const haupt = document.getElementById('hauptbereich');
@@ -44,6 +45,9 @@ async function bereich(name) {
   if (name === 'sitzungen') {
     vorlagen = null;
     await new SitzungenBereich(haupt).laden();
+  } else if (name === 'gremien') {
+    vorlagen = null;
+    await new GremienBereich(haupt).laden();
   } else if (name === 'wahlen') {
     vorlagen = null;
     await new WahlenBereich(haupt).laden();
@@ -58,7 +62,7 @@ async function bereich(name) {
 
 function route() {
   const name = (location.hash || '#vorlagen').slice(1);
-  bereich(['einstellungen', 'sitzungen', 'wahlen'].includes(name) ? name : 'vorlagen');
+  bereich(['einstellungen', 'sitzungen', 'gremien', 'wahlen'].includes(name) ? name : 'vorlagen');
 }
 
 document.addEventListener('keydown', (e) => {

@@ -1,7 +1,8 @@
-//! The commands of the Sitzungen area: Gremien and members to choose from, Sitzungen and
-//! their Tagesordnung, results and attendance, and the documents (session packet with
-//! progress and cancel, Niederschrift, Einladungen, Beschlussauszüge). Each is a one-line
-//! wrapper over `ratsbuero::api`; every change names the version of the Sitzung it saw.
+//! The commands of the Sitzungen and the Gremien & Personen areas: Gremien and their
+//! members, Sitzungen and their Tagesordnung, results and attendance, and the documents
+//! (session packet with progress and cancel, Niederschrift, Einladungen,
+//! Beschlussauszüge). Each is a one-line wrapper over `ratsbuero::api`; every change of a
+//! Sitzung names the version it saw.
 
 use crate::zustand::{self, App};
 use crate::{jetzt, Antwort};
@@ -252,4 +253,31 @@ pub async fn beschlussauszuege_speichern(
     };
     api::schreiben_ablegen(&ordner, &auszuege)
         .map(|p| Some(p.iter().map(|p| p.display().to_string()).collect()))
+}
+
+#[tauri::command]
+pub async fn gremium_neu(app: State<'_, App>, gremium: Value) -> Antwort<Value> {
+    let neu: ratsbuero::store::GremiumNeu = api::argument("gremium", gremium)?;
+    app.mit_mut(|s| api::gremium_anlegen(s, &neu, jetzt())).map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn gremium_mitglieder(app: State<'_, App>, gremium: i64) -> Antwort<Value> {
+    app.mit(|s| api::mitglieder(s, gremium)).map(zustand::json)
+}
+
+/// A new person, with their membership in a Gremium if `mitgliedschaft` is given (its
+/// `person` is filled in by the core); both or neither.
+#[tauri::command]
+pub async fn person_neu(app: State<'_, App>, person: Value, mitgliedschaft: Value) -> Antwort<Value> {
+    let neu: ratsbuero::store::PersonNeu = api::argument("person", person)?;
+    let m: Option<ratsbuero::store::MitgliedschaftNeu> = api::argument("mitgliedschaft", mitgliedschaft)?;
+    app.mit_mut(|s| api::person_anlegen_mit(s, &neu, m.as_ref(), jetzt())).map(zustand::json)
+}
+
+/// An existing person joins a Gremium.
+#[tauri::command]
+pub async fn mitgliedschaft_neu(app: State<'_, App>, mitgliedschaft: Value) -> Antwort<()> {
+    let m: ratsbuero::store::MitgliedschaftNeu = api::argument("mitgliedschaft", mitgliedschaft)?;
+    app.mit_mut(|s| api::mitgliedschaft_anlegen(s, &m))
 }

@@ -71,6 +71,20 @@ pub fn sitzungen(store: &Store, gremium: i64) -> Result<Vec<SitzungAkte>, ApiFeh
     Ok(store.sitzungen(GremiumId(gremium))?)
 }
 
+/// A person with (optionally) their membership; both or neither.
+pub fn person_anlegen_mit(
+    store: &mut Store,
+    neu: &PersonNeu,
+    mitgliedschaft: Option<&MitgliedschaftNeu>,
+    jetzt: NaiveDateTime,
+) -> Result<Person, ApiFehler> {
+    Ok(store.person_anlegen_mit(neu, mitgliedschaft, jetzt)?)
+}
+
+pub fn mitglieder(store: &Store, gremium: i64) -> Result<Vec<crate::store::Mitglied>, ApiFehler> {
+    Ok(store.mitglieder(GremiumId(gremium))?)
+}
+
 pub fn personen(store: &Store) -> Result<Vec<Person>, ApiFehler> {
     Ok(store.personen()?)
 }

@@ -727,25 +727,17 @@ fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> {
                 ..Default::default()
             };
             // Person and membership in one go: a refused membership leaves no person behind.
-            if let Some(g) = gremium {
-                api::gremium_lesen(store, g)?;
-            }
-            let p = api::person_anlegen(store, &neu, jetzt())?;
-            if let Some(g) = gremium {
-                api::mitgliedschaft_anlegen(
-                    store,
-                    &ratsbuero::store::MitgliedschaftNeu {
-                        person: p.id,
-                        gremium: ratsbuero::domain::GremiumId(g),
-                        rolle,
-                        stimmrecht: true,
-                        fuer,
-                        herkunft,
-                        von: String::new(),
-                        bis: String::new(),
-                    },
-                )?;
-            }
+            let m = gremium.map(|g| ratsbuero::store::MitgliedschaftNeu {
+                person: ratsbuero::domain::PersonId(0),
+                gremium: ratsbuero::domain::GremiumId(g),
+                rolle,
+                stimmrecht: rolle != ratsbuero::domain::sitzung::MitgliedRolle::Beratend,
+                fuer,
+                herkunft,
+                von: String::new(),
+                bis: String::new(),
+            });
+            let p = api::person_anlegen_mit(store, &neu, m.as_ref(), jetzt())?;
             if als_json {
                 println!("{}", json(&p))
             } else {

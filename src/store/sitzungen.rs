@@ -355,32 +355,50 @@ impl Store {
     }
 
     pub fn mitgliedschaft_anlegen(&mut self, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
-        for (feld, d) in [("von", &neu.von), ("bis", &neu.bis)] {
-            if !d.trim().is_empty() && crate::domain::datum::parse(d).is_err() {
-                return Err(ungueltig(
-                    feld,
-                    format!("Mitgliedschaft: Datum „{d}“ ungültig (TT.MM.JJJJ oder JJJJ-MM-TT)."),
-                ));
-            }
-        }
-        gremium_lesen(&self.conn, neu.gremium.0)?;
-        let gibt: bool = self.conn.query_row(
-            "SELECT count(*) > 0 FROM person WHERE id = ?1",
-            [neu.person.0],
-            |r| r.get(0),
-        )?;
-        if !gibt {
-            return Err(StoreError::NichtGefunden {
+        let name: String = self
+            .conn
+            .query_row(
+                &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
+                [neu.person.0],
+                |r| person_aus(r, 0),
+            )
+            .optional()?
+            .map(|p| p.name)
+            .ok_or(StoreError::NichtGefunden {
                 was: "Person",
                 id: neu.person.0,
-            });
-        }
+            })?;
+        mitgliedschaft_pruefen(&self.conn, neu, &name)?;
         self.conn.execute(
             "INSERT INTO mitgliedschaft (person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), neu.von.trim(), neu.bis.trim()],
         )?;
         Ok(())
+    }
+
+    /// A new person and, optionally, their membership — both or neither: the membership
+    /// is checked before the person is written (`person` in it is ignored).
+    pub fn person_anlegen_mit(
+        &mut self,
+        neu: &PersonNeu,
+        mitgliedschaft: Option<&MitgliedschaftNeu>,
+        jetzt: NaiveDateTime,
+    ) -> Result<Person, StoreError> {
+        if let Some(m) = mitgliedschaft {
+            mitgliedschaft_pruefen(&self.conn, &MitgliedschaftNeu { person: PersonId(0), ..m.clone() }, &neu.name())?;
+        }
+        let p = self.person_anlegen(neu, jetzt)?;
+        if let Some(m) = mitgliedschaft {
+            self.mitgliedschaft_anlegen(&MitgliedschaftNeu { person: p.id, ..m.clone() })?;
+        }
+        Ok(p)
+    }
+
+    /// The members of a Gremium (chair first, then by family name).
+    pub fn mitglieder(&self, gremium: GremiumId) -> Result<Vec<Mitglied>, StoreError> {
+        gremium_lesen(&self.conn, gremium.0)?;
+        mitglieder_lesen(&self.conn, gremium.0, 0)
     }
 
     /// Every membership with its row id (for exports).
@@ -960,17 +978,7 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
             t.nummer = n;
         }
     }
-    let mitglieder = conn
-        .prepare(&format!(
-            "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft, a.status, coalesce(a.bemerkung, '')
-             FROM mitgliedschaft m JOIN person p ON p.id = m.person_id
-             LEFT JOIN anwesenheit a ON a.person_id = p.id AND a.sitzung_id = ?2
-             WHERE m.gremium_id = ?1 ORDER BY m.rolle = 'vorsitz' DESC, m.rolle = 'stellv_vorsitz' DESC, p.sortname"
-        ))?
-        .query_map([gremium_id, id], |r| {
-            Ok(Mitglied { person: person_aus(r, 0)?, rolle: wert(r, 8)?, stimmrecht: r.get(9)?, fuer: r.get(10)?, herkunft: wert(r, 11)?, anwesenheit: super::wert_opt(r, 12)?, bemerkung: r.get(13)? })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+    let mitglieder = mitglieder_lesen(conn, gremium_id, id)?;
     let eingeladen_am = eingeladen_am.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     let mut befunde = Vec::new();
     if let Some(am) = eingeladen_am {
@@ -1008,6 +1016,44 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
         mitglieder,
         befunde,
     })
+}
+
+/// The members of a Gremium, chair first, then by family name; with their attendance at
+/// Sitzung `sitzung` (none for 0).
+fn mitglieder_lesen(conn: &Connection, gremium: i64, sitzung: i64) -> Result<Vec<Mitglied>, StoreError> {
+    Ok(conn
+        .prepare(&format!(
+            "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft, a.status, coalesce(a.bemerkung, '')
+             FROM mitgliedschaft m JOIN person p ON p.id = m.person_id
+             LEFT JOIN anwesenheit a ON a.person_id = p.id AND a.sitzung_id = ?2
+             WHERE m.gremium_id = ?1 ORDER BY m.rolle = 'vorsitz' DESC, m.rolle = 'stellv_vorsitz' DESC, p.sortname"
+        ))?
+        .query_map([gremium, sitzung], |r| {
+            Ok(Mitglied { person: person_aus(r, 0)?, rolle: wert(r, 8)?, stimmrecht: r.get(9)?, fuer: r.get(10)?, herkunft: wert(r, 11)?, anwesenheit: super::wert_opt(r, 12)?, bemerkung: r.get(13)? })
+        })?
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+/// A membership's dates and Gremium, and that the person is not a member already.
+fn mitgliedschaft_pruefen(conn: &Connection, neu: &MitgliedschaftNeu, name: &str) -> Result<(), StoreError> {
+    for (feld, d) in [("von", &neu.von), ("bis", &neu.bis)] {
+        if !d.trim().is_empty() && crate::domain::datum::parse(d).is_err() {
+            return Err(ungueltig(
+                feld,
+                format!("Mitgliedschaft: Datum „{d}“ ungültig (TT.MM.JJJJ oder JJJJ-MM-TT)."),
+            ));
+        }
+    }
+    let g = gremium_lesen(conn, neu.gremium.0)?;
+    let schon: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM mitgliedschaft WHERE person_id = ?1 AND gremium_id = ?2",
+        [neu.person.0, neu.gremium.0],
+        |r| r.get(0),
+    )?;
+    if schon {
+        return Err(ungueltig("gremium", format!("{name} ist schon Mitglied im Gremium „{}“.", g.daten.name)));
+    }
+    Ok(())
 }
 
 fn wert_zustand(s: &str) -> Result<SitzungZustand, StoreError> {

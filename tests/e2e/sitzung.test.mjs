@@ -108,13 +108,41 @@ test('build a Sitzung with two TOPs and print the packet', async () => {
   await (await b.$(tid('pdf-schliessen'))).click();
 });
 
+test('Gremien & Personen: a new member in another script joins and is sorted by family name', async () => {
+  const b = app.browser;
+  await (await b.$(tid('nav-gremien'))).click();
+  await (await b.$(tid('gremium-titel'))).waitForDisplayed({ timeout: 10000 });
+  assert.equal(await (await b.$(tid('gremium-titel'))).getText(), 'AG Integrationsräte Kreis Recklinghausen');
+  await (await b.$$(tid('gremium-eintrag')))[1].click();
+  await b.waitUntil(async () => (await (await b.$(tid('gremium-titel'))).getText()) === 'Integrationsrat', { timeout: 10000 });
+  await (await b.$(tid('person-vorname'))).addValue('Đặng Văn');
+  await (await b.$(tid('person-nachname'))).addValue('Ánh');
+  await (await b.$(tid('mitglied-hinzufuegen'))).click();
+  await b.waitUntil(async () => (await b.$$(tid('mitglied-zeile'))).length === 10, { timeout: 10000, timeoutMsg: 'Mitglied nicht eingetragen' });
+  const namen = await b.execute(() => [...document.querySelectorAll('[data-testid="mitglied-zeile"] td:first-child')].map((td) => td.textContent));
+  // Chair and deputy first, then by family name: "Ánh" sorts with A, before Barszap.
+  assert.deepEqual(namen.slice(0, 4), ['Ayşe Yılmaz', 'Łukasz Żółkiewski', 'Đặng Văn Ánh', 'Michael Barszap']);
+  // Without a family name: the core's German message, nothing written.
+  await (await b.$(tid('person-vorname'))).addValue('Ohne');
+  await (await b.$(tid('mitglied-hinzufuegen'))).click();
+  await b.waitUntil(async () => /Nachname fehlt/.test(await (await b.$(tid('mitglied-befunde'))).getText()), { timeout: 10000, timeoutMsg: 'keine Meldung' });
+  assert.equal((await b.$$(tid('mitglied-zeile'))).length, 10);
+  const v = await barrieren(b);
+  assert.deepEqual(v, [], `Gremien: axe-core meldet ${JSON.stringify(v, null, 1)}`);
+  await (await b.$(tid('nav-sitzungen'))).click();
+  await (await b.$(tid('sitzung-zeile'))).waitForDisplayed({ timeout: 10000 });
+  const zeilen = await b.$$(tid('sitzung-zeile'));
+  for (const z of zeilen) if (/^3\./.test(await z.getText())) await (await z.$('td')).click();
+  await b.waitUntil(async () => (await (await b.$(tid('sitzung-titel'))).getText()).startsWith('3. Sitzung'), { timeout: 10000 });
+});
+
 test('results, attendance and closing give the Niederschrift', async () => {
   const b = app.browser;
   const ergebnis = (await b.$$(`${tid('tops-oeffentlich')} ${tid('top-ergebnis')}`))[0];
   await ergebnis.selectByAttribute('value', 'beschlossen');
   await b.waitUntil(async () => (await (await b.$$(`${tid('tops-oeffentlich')} ${tid('top-ergebnis')}`))[0].getValue()) === 'beschlossen', { timeout: 10000 });
   const status = await b.$$(tid('anwesenheit-status'));
-  assert.ok(status.length >= 9, 'Mitglieder fehlen');
+  assert.ok(status.length >= 10, 'Mitglieder fehlen');
   await status[0].selectByAttribute('value', 'anwesend');
   await b.waitUntil(async () => (await (await b.$$(tid('anwesenheit-status')))[0].getValue()) === 'anwesend', { timeout: 10000 });
 

@@ -95,6 +95,22 @@ pub fn anfrage(text: &str) -> Option<String> {
     (!teile.is_empty()).then(|| teile.join(" AND "))
 }
 
+/// The folded forms of each query word (one or two: "muhlenkamp", "muehlenkamp"), for
+/// asking the index how common a word is.
+pub fn anfrage_woerter(text: &str) -> Vec<Vec<String>> {
+    woerter(text)
+        .map(|w| {
+            let a = ohne_zeichen(w);
+            let b = umschrift(w);
+            if a == b {
+                vec![a]
+            } else {
+                vec![a, b]
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

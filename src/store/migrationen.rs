@@ -29,6 +29,7 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0004_sitzungen.sql")),
         M::up(include_str!("sql/0005_sitzungsverlauf.sql")),
         M::up(include_str!("sql/0006_wahlen.sql")),
+        M::up(include_str!("sql/0007_suchvokabular.sql")),
     ])
 });
 
@@ -37,7 +38,7 @@ pub fn neueste_version() -> i64 {
     MIGRATIONEN_ANZAHL as i64
 }
 
-const MIGRATIONEN_ANZAHL: usize = 6;
+const MIGRATIONEN_ANZAHL: usize = 7;
 
 /// The path of the safety copy taken before migrating from `alt`.
 pub fn kopie_pfad(pfad: &Path, alt: i64, jetzt: NaiveDateTime) -> PathBuf {

@@ -71,7 +71,13 @@ where
 pub struct Store {
     conn: Connection,
     pfad: PathBuf,
+    /// From how many papers on a search word counts as common (see `vorlagen`).
+    gemein_ab: i64,
 }
+
+/// A search word in more papers than this is "common": bm25 ranking of all hits is
+/// skipped for Betreff hits first, newest first.
+pub const GEMEIN_AB: i64 = 2_000;
 
 impl Store {
     /// Opens (or creates) the database at `pfad` and brings its schema to the latest
@@ -120,7 +126,14 @@ impl Store {
         Ok(Store {
             conn,
             pfad: pfad.to_path_buf(),
+            gemein_ab: GEMEIN_AB,
         })
+    }
+
+    /// Sets from how many papers a search word counts as common (default [`GEMEIN_AB`]);
+    /// for tests of the search with few papers.
+    pub fn gemein_ab_setzen(&mut self, papiere: i64) {
+        self.gemein_ab = papiere;
     }
 
     pub fn pfad(&self) -> &Path {

@@ -456,6 +456,54 @@ impl Store {
         })
     }
 
+    /// A search whose every word is in more than `gemein_ab` papers: ranking all of them by
+    /// bm25 costs a full pass and says little (the word hardly tells papers apart). The
+    /// list then shows the papers with the words in Nr./Betreff/names first, then the
+    /// others, each newest first — read straight off the index, stopping at `grenze`.
+    /// `None` when the search is selective (then bm25 ranks as usual).
+    fn gemeine_suche(&self, text: &str, grenze: usize) -> Result<Option<Vec<i64>>, StoreError> {
+        let woerter = crate::domain::suchtext::anfrage_woerter(text);
+        let Some(anfrage) = crate::domain::suchtext::anfrage(text) else {
+            return Ok(None);
+        };
+        let mut zaehlen = self.conn.prepare_cached(
+            "SELECT coalesce(sum(doc), 0) FROM vorlage_suche_vokabel WHERE term >= ?1 AND term < ?1 || char(1114111)",
+        )?;
+        for formen in &woerter {
+            // Papers with a term starting with the word (an upper bound: a paper with two
+            // such terms counts twice, which only makes the cheap path rarer).
+            let mut haeufig = 0i64;
+            for f in formen {
+                haeufig = haeufig.max(zaehlen.query_row([f], |r| r.get(0))?);
+            }
+            if haeufig <= self.gemein_ab {
+                return Ok(None);
+            }
+        }
+        let mut ids: Vec<i64> = self
+            .conn
+            .prepare_cached("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?
+            .query_map(params![format!("kopf : ({anfrage})"), grenze as i64], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if ids.len() < grenze {
+            let schon: std::collections::HashSet<i64> = ids.iter().copied().collect();
+            let mut rest = self
+                .conn
+                .prepare_cached("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rowid DESC")?;
+            let mut zeilen = rest.query([&anfrage])?;
+            while let Some(r) = zeilen.next()? {
+                let id: i64 = r.get(0)?;
+                if !schon.contains(&id) {
+                    ids.push(id);
+                    if ids.len() == grenze {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(Some(ids))
+    }
+
     /// The list, filtered, searched and sorted.
     pub fn vorlagen(&self, filter: &VorlagenFilter) -> Result<Vec<VorlageZeile>, StoreError> {
         let mut bedingungen: Vec<String> = Vec::new();
@@ -524,11 +572,18 @@ impl Store {
         } else {
             format!("SELECT v.id FROM {von} {wo} ORDER BY {ordnung} {grenze}")
         };
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached(&ids_sql)?
-            .query_map(rusqlite::params_from_iter(werte.iter()), |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let gemein = match (&filter.suche, filter.grenze) {
+            (Some(text), Some(grenze)) if nur_suche => self.gemeine_suche(text, grenze as usize)?,
+            _ => None,
+        };
+        let ids: Vec<i64> = match gemein {
+            Some(ids) => ids,
+            None => self
+                .conn
+                .prepare_cached(&ids_sql)?
+                .query_map(rusqlite::params_from_iter(werte.iter()), |r| r.get(0))?
+                .collect::<Result<_, _>>()?,
+        };
         let position: std::collections::HashMap<i64, usize> =
             ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let liste = serde_json::to_string(&ids).expect("ids serialisieren");

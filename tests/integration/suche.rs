@@ -108,3 +108,39 @@ fn the_number_is_searchable_after_release_and_the_index_follows_edits() {
         ["Entsendung geändert", "Entsendung in die AG"]
     );
 }
+
+/// A word in very many papers: instead of ranking every hit by bm25, the list shows the
+/// papers with it in Nr./Betreff/names first, then the others, each newest first.
+#[test]
+fn a_common_word_lists_betreff_hits_first_newest_first() {
+    let mut b = buero();
+    let j = zeit("2026-03-01");
+    let mut anlegen = |betreff: &str, sachverhalt: &str| {
+        let mut v = vorlage(betreff);
+        v.sachverhalt = sachverhalt.into();
+        b.store.vorlage_anlegen(&v, j).unwrap();
+    };
+    anlegen("Haushalt 2027", "Der Integrationsrat berät den Haushalt.");
+    anlegen("Sitzung des Integrationsrates", "Termine.");
+    anlegen("Sprachkurse", "Bericht an den Integrationsrat.");
+    anlegen("Wahl zum Integrationsrat 2025", "Ergebnis.");
+    anlegen("Kita-Plätze", "Stellungnahme des Integrationsrates.");
+    let suche = |store: &ratsbuero::store::Store| -> Vec<String> {
+        store
+            .vorlagen(&ratsbuero::store::VorlagenFilter { suche: Some("integrationsrat".into()), grenze: Some(4), ..Default::default() })
+            .unwrap()
+            .into_iter()
+            .map(|z| z.betreff)
+            .collect()
+    };
+    // Selective (5 papers, below the threshold): bm25 puts the Betreff hits first as well.
+    let ranked = suche(&b.store);
+    assert_eq!(ranked.len(), 4);
+    assert!(ranked[..2].iter().all(|t| t.contains("Integrationsrat")), "{ranked:?}");
+    // Common: Betreff hits newest first, then the rest newest first, cut at the limit.
+    b.store.gemein_ab_setzen(3);
+    assert_eq!(suche(&b.store), ["Wahl zum Integrationsrat 2025", "Sitzung des Integrationsrates", "Kita-Plätze", "Sprachkurse"]);
+    // "sprachkurse" is in one paper only: selective, bm25 as usual.
+    let eins = b.store.vorlagen(&ratsbuero::store::VorlagenFilter { suche: Some("sprachkurse".into()), grenze: Some(4), ..Default::default() }).unwrap();
+    assert_eq!(eins.len(), 1);
+}

@@ -206,16 +206,7 @@ pub fn wahl_beschlusstext(akte: &WahlAkte) -> Result<String, ApiFehler> {
     if akte.stand.gewaehlt.is_empty() {
         return Err(ApiFehler::neu("wahl_offen", "Bei dieser Wahl ist niemand gewählt."));
     }
-    let liste: Vec<String> = akte
-        .stand
-        .gewaehlt
-        .iter()
-        .enumerate()
-        .map(|(i, n)| match akte.stand.stellvertretung.get(i) {
-            Some(v) if !v.is_empty() => format!("{}. {n} (persönliche Stellvertretung: {v})", i + 1),
-            _ => format!("{}. {n}", i + 1),
-        })
-        .collect();
+    let liste = akte.stand.gewaehlte_liste("persönliche Stellvertretung");
     let wer = gremium_nominativ(&akte.gremium);
     let kopf = match &akte.ziel {
         Some(z) if akte.stand.gewaehlt.len() == 1 => format!("{wer} entsendet folgendes Mitglied {}:", ziel_akkusativ(z)),

@@ -50,6 +50,16 @@ impl<'a> Beschluss<'a> {
     }
 }
 
+/// "die 3. Sitzung des Integrationsrates am 07.12.2026".
+fn die_sitzung(sitzung: &SitzungAkte) -> String {
+    format!(
+        "die {}. Sitzung {} am {}",
+        sitzung.nummer,
+        sitzung_des(&sitzung.gremium.daten.name),
+        datum::deutsch(sitzung.beginn.date())
+    )
+}
+
 /// Refuses a Niederschrift of a Sitzung that is not closed: its end and Schriftführung
 /// are part of the record.
 fn abgeschlossen(sitzung: &SitzungAkte) -> Result<NaiveDateTime, PdfFehler> {
@@ -212,12 +222,7 @@ pub fn niederschrift(
     zeichen_pruefen(sitzung, beschluesse)?;
     let gremium = &sitzung.gremium.daten.name;
     let nur_oeffentlich = beschluesse.iter().all(|b| b.top.teil == Teil::Oeffentlich);
-    let titel = format!(
-        "Niederschrift über die {}. Sitzung {} am {}",
-        sitzung.nummer,
-        sitzung_des(gremium),
-        datum::deutsch(sitzung.beginn.date())
-    );
+    let titel = format!("Niederschrift über {}", die_sitzung(sitzung));
     let mut doc = PdfDocument::new(&titel);
     let schriften = Schriften::einbetten(&mut doc)?;
     let mut s = Seiten::neu(&schriften, Rand::default());
@@ -358,12 +363,7 @@ pub fn beschlussauszug(
     abgeschlossen(sitzung)?;
     zeichen_pruefen(sitzung, std::slice::from_ref(beschluss))?;
     let gremium = &sitzung.gremium.daten.name;
-    let titel = format!(
-        "Auszug aus der Niederschrift über die {}. Sitzung {} am {}",
-        sitzung.nummer,
-        sitzung_des(gremium),
-        datum::deutsch(sitzung.beginn.date())
-    );
+    let titel = format!("Auszug aus der Niederschrift über {}", die_sitzung(sitzung));
     let mut doc = PdfDocument::new(&titel);
     let schriften = Schriften::einbetten(&mut doc)?;
     let mut s = Seiten::neu(&schriften, Rand::default());

@@ -348,16 +348,7 @@ pub fn wahlniederschrift(akte: &WahlAkte, sitzung: &SitzungAkte, buero: &Buero, 
     match &akte.stand.schritt {
         Schritt::Fertig if akte.stand.gewaehlt.is_empty() => text(&mut s, "Gewählt ist niemand."),
         Schritt::Fertig => {
-            let liste: Vec<String> = akte
-                .stand
-                .gewaehlt
-                .iter()
-                .enumerate()
-                .map(|(i, n)| match akte.stand.stellvertretung.get(i) {
-                    Some(v) if !v.is_empty() => format!("{}. {n} (Stellvertretung: {v})", i + 1),
-                    _ => format!("{}. {n}", i + 1),
-                })
-                .collect();
+            let liste = akte.stand.gewaehlte_liste("Stellvertretung");
             text(&mut s, &format!("Gewählt {}:\n{}", if liste.len() == 1 { "ist" } else { "sind" }, liste.join("\n")));
         }
         Schritt::Los { zwischen, plaetze, .. } => text(&mut s, &format!("Noch offen: Das Los entscheidet zwischen {} um {plaetze} {}.", zwischen.join(", "), if *plaetze == 1 { "Platz" } else { "Plätze" })),

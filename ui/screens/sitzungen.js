@@ -7,6 +7,7 @@
 import { aufruf } from '../ipc.js';
 import { h, optionen, neueId } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
+import { zeilenTaste } from '../components/liste.js';
 import { datumDeutsch, uhrzeit } from '../format.js';
 
 const ZUSTAND = { geplant: 'geplant', eingeladen: 'eingeladen', durchgefuehrt: 'durchgeführt', abgesagt: 'abgesagt' };
@@ -113,18 +114,9 @@ export class SitzungenBereich {
   }
 
   zeilenTaste(e, i) {
-    const zeilen = [...this.tbody.querySelectorAll('tr[data-id]')];
-    let ziel = null;
-    if (e.key === 'ArrowDown') ziel = zeilen[Math.min(i + 1, zeilen.length - 1)];
-    else if (e.key === 'ArrowUp') ziel = zeilen[Math.max(i - 1, 0)];
-    else if (e.key === 'Enter') { this.oeffnen(Number(zeilen[i].dataset.id)); e.preventDefault(); return; }
-    if (ziel) {
-      zeilen.forEach((z) => z.setAttribute('tabindex', '-1'));
-      ziel.setAttribute('tabindex', '0');
-      ziel.focus();
-      e.preventDefault();
-    }
+    zeilenTaste(this.tbody, e, i, (id) => this.oeffnen(id));
   }
+
 
   async neu() {
     if (!this.gremium) return;

@@ -2,6 +2,7 @@
 import { aufruf } from '../ipc.js';
 import { h, optionen } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
+import { zeilenTaste } from '../components/liste.js';
 import { ARTEN, STATUS, ZUSTAENDE, label, datumDeutsch } from '../format.js';
 import { Editor } from './vorlage-editor.js';
 
@@ -148,18 +149,9 @@ export class VorlagenBereich {
   }
 
   zeilenTaste(e, i) {
-    const zeilen = [...this.tbody.querySelectorAll('tr[data-id]')];
-    let ziel = null;
-    if (e.key === 'ArrowDown') ziel = zeilen[Math.min(i + 1, zeilen.length - 1)];
-    else if (e.key === 'ArrowUp') ziel = zeilen[Math.max(i - 1, 0)];
-    else if (e.key === 'Enter') { this.oeffnen(Number(zeilen[i].dataset.id)); e.preventDefault(); return; }
-    if (ziel) {
-      zeilen.forEach((z) => z.setAttribute('tabindex', '-1'));
-      ziel.setAttribute('tabindex', '0');
-      ziel.focus();
-      e.preventDefault();
-    }
+    zeilenTaste(this.tbody, e, i, (id) => this.oeffnen(id));
   }
+
 
   async oeffnen(id) {
     if (!(await this.editor.verlassen())) return;

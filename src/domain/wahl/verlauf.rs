@@ -94,6 +94,21 @@ impl WahlStand {
     }
 }
 
+impl WahlStand {
+    /// The elected as a numbered list, each with their deputy where there is one:
+    /// "1. Ayşe Yılmaz (persönliche Stellvertretung: Thị Hồng Nguyễn)".
+    pub fn gewaehlte_liste(&self, vertretung: &str) -> Vec<String> {
+        self.gewaehlt
+            .iter()
+            .enumerate()
+            .map(|(i, n)| match self.stellvertretung.get(i) {
+                Some(v) if !v.is_empty() => format!("{}. {n} ({vertretung}: {v})", i + 1),
+                _ => format!("{}. {n}", i + 1),
+            })
+            .collect()
+    }
+}
+
 /// The options a ballot of this Wahl offers.
 pub fn optionen(v: &Wahlvorgabe) -> Vec<String> {
     match v.art {

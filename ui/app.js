@@ -29,6 +29,18 @@ function badge(zeilen) {
   }
 }
 
+// Sitzungen still to be held whose Einladung went out too late (Ladungsfrist).
+async function sitzungenBadge() {
+  try {
+    const gremien = await aufruf('gremien_liste');
+    const alle = (await Promise.all(gremien.map((g) => aufruf('sitzungen_liste', { gremium: g.id })))).flat();
+    const spaet = alle.filter((s) => !['durchgefuehrt', 'abgesagt'].includes(s.zustand) && s.befunde.some((b) => b.feld === 'eingeladen_am'));
+    const el = document.querySelector('[data-testid="nav-sitzungen-badge"]');
+    el.textContent = spaet.length ? String(spaet.length) : '';
+    el.title = spaet.length ? `${spaet.length} Sitzungen mit unterschrittener Ladungsfrist` : '';
+  } catch (e) { /* the area itself reports errors */ }
+}
+
 // The daily backup: Rust decides whether one is due (newest older than 24 h).
 async function automatischSichern() {
   try {
@@ -38,6 +50,7 @@ async function automatischSichern() {
 }
 
 async function bereich(name) {
+  sitzungenBadge();
   document.querySelectorAll('[data-bereich]').forEach((a) => {
     if (a.dataset.bereich === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });

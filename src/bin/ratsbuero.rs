@@ -182,6 +182,12 @@ enum PersonBefehl {
         /// Liste oder Fraktion
         #[arg(long, default_value = "")]
         fuer: String,
+        /// Mitglied seit (TT.MM.JJJJ oder JJJJ-MM-TT)
+        #[arg(long, default_value = "")]
+        von: String,
+        /// Mitglied bis
+        #[arg(long, default_value = "")]
+        bis: String,
         #[arg(long)]
         json: bool,
     },
@@ -714,6 +720,8 @@ fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> {
             rolle,
             herkunft,
             fuer,
+            von,
+            bis,
             json: als_json,
         } => {
             let rolle = wert("rolle", &rolle)?;
@@ -734,8 +742,8 @@ fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> {
                 stimmrecht: rolle != ratsbuero::domain::sitzung::MitgliedRolle::Beratend,
                 fuer,
                 herkunft,
-                von: String::new(),
-                bis: String::new(),
+                von,
+                bis,
             });
             let p = api::person_anlegen_mit(store, &neu, m.as_ref(), jetzt())?;
             if als_json {

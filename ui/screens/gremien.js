@@ -95,8 +95,10 @@ export class GremienBereich {
     const herkunft = h('select', { 'data-testid': 'mitglied-herkunft' }, optionen(HERKUNFT, 'direkt'));
     const fuer = h('input', { type: 'text', placeholder: 'Liste oder Fraktion' });
     const stimmrecht = h('input', { type: 'checkbox', checked: true });
+    const von = h('input', { type: 'date', 'data-testid': 'mitglied-von' });
+    const bis = h('input', { type: 'date', 'data-testid': 'mitglied-bis' });
     const hinzufuegen = async () => {
-      const mitgliedschaft = { person: Number(bekannt.value || 0), gremium: id, rolle: rolle.value, herkunft: herkunft.value, fuer: fuer.value, stimmrecht: stimmrecht.checked };
+      const mitgliedschaft = { person: Number(bekannt.value || 0), gremium: id, rolle: rolle.value, herkunft: herkunft.value, fuer: fuer.value, stimmrecht: stimmrecht.checked, von: von.value, bis: bis.value };
       try {
         if (bekannt.value) await aufruf('mitgliedschaft_neu', { mitgliedschaft });
         else await aufruf('person_neu', { person: Object.fromEntries(Object.entries(p).map(([k, el]) => [k, el.value])), mitgliedschaft });
@@ -116,7 +118,7 @@ export class GremienBereich {
             : h('p', { class: 'stumm' }, 'Noch keine Mitglieder.')),
         h('fieldset', {}, h('legend', {}, 'Mitglied hinzufügen'), befunde,
           h('div', { class: 'raster' }, feld('Bekannte Person', bekannt, true), feld('Anrede', p.anrede), feld('Titel', p.titel), feld('Vorname', p.vorname), feld('Nachname', p.nachname), feld('E-Mail', p.email),
-            feld('Rolle', rolle), feld('Herkunft (§ 27 GO NRW)', herkunft), feld('für (Liste / Fraktion)', fuer),
+            feld('Rolle', rolle), feld('Herkunft (§ 27 GO NRW)', herkunft), feld('für (Liste / Fraktion)', fuer), feld('Mitglied seit', von), feld('Mitglied bis', bis),
             h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Stimmrecht'), h('label', {}, stimmrecht, ' stimmberechtigt'))),
           h('p', {}, h('button', { class: 'primaer', 'data-testid': 'mitglied-hinzufuegen', onclick: hinzufuegen }, 'Mitglied eintragen')))));
   }

@@ -425,18 +425,20 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         .collect::<Result<_, _>>()?;
     let mut gaenge = Vec::new();
     for (gid, gang, abgegeben, ungueltig_, enthaltungen, nein) in gang_zeilen {
+        // Votes by candidate or list id, named as the options of the Wahl name them.
         let stimmen: Vec<(String, u64)> = conn
-            .prepare(&format!(
-                "SELECT coalesce(v.name, trim(p.titel || ' ' || p.vorname || ' ' || p.nachname)), s.anzahl
-                 FROM stimmen s LEFT JOIN wahlvorschlag v ON v.id = s.wahlvorschlag_id LEFT JOIN person p ON p.id = s.person_id
-                 WHERE s.wahlgang_id = ?1 ORDER BY s.rowid"
-            ))?
-            .query_map([gid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?
-            .collect::<Result<_, _>>()?;
-        // Names as `Person::name` writes them (single spaces), so they match the options.
-        let stimmen = stimmen
+            .prepare("SELECT person_id, wahlvorschlag_id, anzahl FROM stimmen WHERE wahlgang_id = ?1 ORDER BY rowid")?
+            .query_map([gid], |r| Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, i64>(2)? as u64)))?
+            .collect::<Result<Vec<_>, _>>()?
             .into_iter()
-            .map(|(n, s)| (n.split_whitespace().collect::<Vec<_>>().join(" "), s))
+            .map(|(person, vorschlag, n)| {
+                let name = match (person, vorschlag) {
+                    (Some(p), _) => kandidaten.iter().find(|k| k.id.0 == p).map(|k| k.name.clone()),
+                    (_, Some(v)) => vorschlaege.iter().find(|x| x.id == v).map(|x| x.name.clone()),
+                    _ => None,
+                };
+                (name.unwrap_or_default(), n)
+            })
             .collect();
         gaenge.push(Zaehlung {
             gang: gang.parse::<Wahlgang>().map_err(|e| lesen("gang", e))?,

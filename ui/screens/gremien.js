@@ -88,7 +88,7 @@ export class GremienBereich {
       if (an) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
     });
     const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'mitglied-befunde' });
-    const p = { anrede: h('select', {}, optionen([['', '—'], ['Frau', 'Frau'], ['Herr', 'Herr']], '')), titel: h('input', { type: 'text' }), vorname: h('input', { type: 'text', 'data-testid': 'person-vorname' }), nachname: h('input', { type: 'text', 'data-testid': 'person-nachname' }), email: h('input', { type: 'email' }) };
+    const p = { anrede: h('select', {}, optionen([['', '—'], ['Frau', 'Frau'], ['Herr', 'Herr']], '')), titel: h('input', { type: 'text' }), vorname: h('input', { type: 'text', 'data-testid': 'person-vorname' }), nachname: h('input', { type: 'text', 'data-testid': 'person-nachname' }), email: h('input', { type: 'email' }), telefon: h('input', { type: 'tel' }), anschrift: h('textarea', { rows: 3, placeholder: 'Straße Nr.\nPLZ Ort' }) };
     const bekannt = h('select', { 'data-testid': 'person-bekannt' }, h('option', { value: '' }, '— neue Person —'),
       optionen(this.personen.filter((x) => !mitglieder.some((m) => m.person.id === x.id)).map((x) => [String(x.id), x.name]), ''));
     const rolle = h('select', { 'data-testid': 'mitglied-rolle' }, optionen(ROLLEN, 'mitglied'));
@@ -117,7 +117,7 @@ export class GremienBereich {
             h('tbody', {}, mitglieder.map((m) => h('tr', { 'data-testid': 'mitglied-zeile' }, h('td', {}, m.person.name), h('td', {}, label(ROLLEN, m.rolle)), h('td', {}, m.stimmrecht ? 'ja' : 'nein'), h('td', {}, m.fuer), h('td', {}, label(HERKUNFT, m.herkunft))))))
             : h('p', { class: 'stumm' }, 'Noch keine Mitglieder.')),
         h('fieldset', {}, h('legend', {}, 'Mitglied hinzufügen'), befunde,
-          h('div', { class: 'raster' }, feld('Bekannte Person', bekannt, true), feld('Anrede', p.anrede), feld('Titel', p.titel), feld('Vorname', p.vorname), feld('Nachname', p.nachname), feld('E-Mail', p.email),
+          h('div', { class: 'raster' }, feld('Bekannte Person', bekannt, true), feld('Anrede', p.anrede), feld('Titel', p.titel), feld('Vorname', p.vorname), feld('Nachname', p.nachname), feld('E-Mail', p.email), feld('Telefon', p.telefon), feld('Anschrift (für die Einladung)', p.anschrift),
             feld('Rolle', rolle), feld('Herkunft (§ 27 GO NRW)', herkunft), feld('für (Liste / Fraktion)', fuer), feld('Mitglied seit', von), feld('Mitglied bis', bis),
             h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Stimmrecht'), h('label', {}, stimmrecht, ' stimmberechtigt'))),
           h('p', {}, h('button', { class: 'primaer', 'data-testid': 'mitglied-hinzufuegen', onclick: hinzufuegen }, 'Mitglied eintragen')))));

@@ -182,6 +182,11 @@ enum PersonBefehl {
         /// Liste oder Fraktion
         #[arg(long, default_value = "")]
         fuer: String,
+        #[arg(long, default_value = "")]
+        telefon: String,
+        /// Postanschrift für die Einladung, Zeilen durch "\n" getrennt
+        #[arg(long, default_value = "")]
+        anschrift: String,
         /// Mitglied seit (TT.MM.JJJJ oder JJJJ-MM-TT)
         #[arg(long, default_value = "")]
         von: String,
@@ -720,6 +725,8 @@ fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> {
             rolle,
             herkunft,
             fuer,
+            telefon,
+            anschrift,
             von,
             bis,
             json: als_json,
@@ -732,7 +739,8 @@ fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> {
                 vorname,
                 nachname,
                 email,
-                ..Default::default()
+                telefon,
+                anschrift: anschrift.replace("\\n", "\n"),
             };
             // Person and membership in one go: a refused membership leaves no person behind.
             let m = gremium.map(|g| ratsbuero::store::MitgliedschaftNeu {

@@ -360,7 +360,8 @@ pub fn wahlniederschrift(akte: &WahlAkte, sitzung: &SitzungAkte, buero: &Buero, 
     let vorsitz = sitzung.mitglieder.iter().find(|m| m.rolle == MitgliedRolle::Vorsitz).map(|m| m.person.name.clone()).unwrap_or_default();
     unterschriften(&mut s, (&vorsitz, "Vorsitz"), Some((&sitzung.schriftfuehrung, "Schriftführung")));
     let kennung = format!("Wahlniederschrift · {} · {}. Sitzung {}", akte.daten.titel, akte.sitzung_nummer, akte.gremium);
-    let seiten = s.fertig(|s, nr, von| rahmen(s, nr, von, &kennung, None));
+    let noe = akte.nichtoeffentlich.then_some(1);
+    let seiten = s.fertig(|s, nr, von| rahmen(s, nr, von, &kennung, noe));
     speichern(doc, seiten, Metadaten { titel, autor: sitzung.schriftfuehrung.clone(), betreff: format!("Wahl – {}", buero.kommune), erstellt: gedruckt })
 }
 

@@ -86,6 +86,8 @@ pub struct WahlAkte {
     pub stand: WahlStand,
     /// Members present with a voting right (None until attendance is recorded).
     pub anwesend_stimmberechtigt: Option<u64>,
+    /// The Wahl sits on a TOP of the nichtöffentlicher Teil: its minutes are marked so.
+    pub nichtoeffentlich: bool,
     pub version: i64,
 }
 
@@ -479,6 +481,13 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
     } else {
         None
     };
+    let nichtoeffentlich: bool = match top {
+        Some(t) => conn
+            .query_row("SELECT teil = 'nichtoeffentlich' FROM top WHERE id = ?1", [t], |r| r.get(0))
+            .optional()?
+            .unwrap_or(false),
+        None => false,
+    };
     let v = vorgabe(&daten, &vorschlaege, &kandidaten);
     let los_liste: Vec<Losziehung> = lose.iter().map(|l| l.los.clone()).collect();
     let stand = wahl::stand(&v, &gaenge, &los_liste);
@@ -495,6 +504,7 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         lose,
         stand,
         anwesend_stimmberechtigt,
+        nichtoeffentlich,
         version,
     })
 }

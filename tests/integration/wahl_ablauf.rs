@@ -157,7 +157,30 @@ fn chair_election_with_run_off_and_its_ballots() {
     let e = api::wahl_stimmzettel(&b.store, w.id, 1, 1, j).unwrap_err();
     assert!(e.message.contains("Die Wahl ist entschieden"), "{}", e.message);
     let t = text(&api::wahl_niederschrift(&b.store, w.id, j).unwrap());
+    assert!(!t.contains("nichtöffentlich"), "eine Wahl ohne TOP ist öffentlich");
     in_reihenfolge(&t, &["1. Wahlgang", "Erforderlich ist mehr als die Hälfte der gültigen Stimmen", "engere Wahl erforderlich", "2. Wahlgang – engere Wahl", "einfache Mehrheit", "gewählt", "Gewählt ist:", "Thị Hồng Nguyễn"]);
+}
+
+#[test]
+fn a_wahl_on_a_nichtoeffentlicher_top_has_its_minutes_marked() {
+    let mut b = demo();
+    let j = zeit("2026-12-07");
+    let s = b.store.sitzung(SitzungId(1)).unwrap();
+    let n1 = s.tops.iter().find(|t| t.nummer == "N 1").unwrap().id;
+    let mut neu = wahl(WahlArt::Einzel, 1, "Wahl in die Prüfungskommission");
+    neu.top = Some(n1);
+    let w = api::wahl_anlegen(&mut b.store, &neu, j).unwrap();
+    assert!(w.nichtoeffentlich);
+    let p = person(&b, "Yılmaz");
+    api::kandidat_anlegen(&mut b.store, w.id, p, None, j).unwrap();
+    let pdf = api::wahl_niederschrift(&b.store, w.id, j).unwrap();
+    assert!(text(&pdf).contains("nichtöffentlich"));
+    // A TOP of another Sitzung is refused.
+    let fremd = b.store.sitzung(SitzungId(2)).unwrap().tops[0].id;
+    let mut neu = wahl(WahlArt::Einzel, 1, "Falscher TOP");
+    neu.top = Some(fremd);
+    let e = api::wahl_anlegen(&mut b.store, &neu, j).unwrap_err();
+    assert!(e.message.contains("gehört nicht zu dieser Sitzung"), "{}", e.message);
 }
 
 #[test]

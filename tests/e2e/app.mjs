@@ -50,7 +50,10 @@ export async function starteApp(ordner, mehrEnv = {}) {
     XDG_DATA_HOME: path.join(ordner, 'data'),
     ...mehrEnv,
   };
-  const treiber = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativ)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Its own process group: ending the test ends tauri-driver, WebKitWebDriver and the app
+  // together. An app left running would hold the test runner's output pipe open and the
+  // run would never finish.
+  const treiber = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativ)], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   await warteAufPort(port);
   const browser = await remote({
     hostname: '127.0.0.1', port, logLevel: 'error',
@@ -59,7 +62,8 @@ export async function starteApp(ordner, mehrEnv = {}) {
   return {
     browser,
     async beenden() {
-      try { await browser.deleteSession(); } finally { treiber.kill(); }
+      try { await browser.deleteSession(); } catch { /* the group is ended below either way */ }
+      try { process.kill(-treiber.pid, 'SIGTERM'); } catch { /* already gone */ }
       await new Promise((r) => setTimeout(r, 300));
     },
   };

@@ -49,6 +49,7 @@ const COMMANDS: &[&str] = &[
     "sitzung_niederschrift",
     "einladungen_speichern",
     "beschlussauszuege_speichern",
+    "ladungsfrist_unterschritten",
     "gremium_neu",
     "gremium_mitglieder",
     "person_neu",

@@ -32,12 +32,10 @@ function badge(zeilen) {
 // Sitzungen still to be held whose Einladung went out too late (Ladungsfrist).
 async function sitzungenBadge() {
   try {
-    const gremien = await aufruf('gremien_liste');
-    const alle = (await Promise.all(gremien.map((g) => aufruf('sitzungen_liste', { gremium: g.id })))).flat();
-    const spaet = alle.filter((s) => !['durchgefuehrt', 'abgesagt'].includes(s.zustand) && s.befunde.some((b) => b.feld === 'eingeladen_am'));
+    const spaet = await aufruf('ladungsfrist_unterschritten');
     const el = document.querySelector('[data-testid="nav-sitzungen-badge"]');
-    el.textContent = spaet.length ? String(spaet.length) : '';
-    el.title = spaet.length ? `${spaet.length} Sitzungen mit unterschrittener Ladungsfrist` : '';
+    el.textContent = spaet ? String(spaet) : '';
+    el.title = spaet ? `${spaet} Sitzungen mit unterschrittener Ladungsfrist` : '';
   } catch (e) { /* the area itself reports errors */ }
 }
 

@@ -346,6 +346,7 @@ fn main() {
             sitzungen::sitzung_niederschrift,
             sitzungen::einladungen_speichern,
             sitzungen::beschlussauszuege_speichern,
+            sitzungen::ladungsfrist_unterschritten,
             sitzungen::gremium_neu,
             sitzungen::gremium_mitglieder,
             sitzungen::person_neu,

@@ -59,9 +59,7 @@ pub async fn sitzung_einladen(
     basis: i64,
     am: String,
 ) -> Antwort<Value> {
-    let am = ratsbuero::domain::datum::parse(&am)
-        .map_err(|_| ApiFehler::feld("eingeladen_am", format!("Datum der Einladung „{am}“ ungültig.")))?;
-    app.mit_mut(|s| api::sitzung_einladen(s, id, am, Some(basis), jetzt()))
+    app.mit_mut(|s| api::sitzung_einladen(s, id, &am, Some(basis), jetzt()))
         .map(zustand::json)
 }
 
@@ -253,6 +251,12 @@ pub async fn beschlussauszuege_speichern(
     };
     api::schreiben_ablegen(&ordner, &auszuege)
         .map(|p| Some(p.iter().map(|p| p.display().to_string()).collect()))
+}
+
+/// The count for the Sitzungen badge in the navigation.
+#[tauri::command]
+pub async fn ladungsfrist_unterschritten(app: State<'_, App>) -> Antwort<usize> {
+    app.mit(api::ladungsfrist_unterschritten)
 }
 
 #[tauri::command]

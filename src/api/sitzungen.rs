@@ -173,15 +173,35 @@ pub fn sitzung_aendern(
     Ok(store.sitzung_aendern(SitzungId(sitzung), beginn, ort, jetzt)?)
 }
 
+/// Marks the Einladung as sent on `am` ("03.12.2026" or "2026-12-03").
 pub fn sitzung_einladen(
     store: &mut Store,
     sitzung: i64,
-    am: NaiveDate,
+    am: &str,
     basis: Option<i64>,
     jetzt: NaiveDateTime,
 ) -> Result<SitzungAkte, ApiFehler> {
+    let am: NaiveDate = crate::domain::datum::parse(am).map_err(|_| {
+        ApiFehler::feld("eingeladen_am", format!("Datum der Einladung „{am}“ ungültig (TT.MM.JJJJ)."))
+    })?;
     basis_pruefen(store, SitzungId(sitzung), basis)?;
     Ok(store.sitzung_einladen(SitzungId(sitzung), am, jetzt)?)
+}
+
+/// How many Sitzungen still to be held went out with their Ladungsfrist missed (the
+/// navigation's warning badge).
+pub fn ladungsfrist_unterschritten(store: &Store) -> Result<usize, ApiFehler> {
+    use crate::domain::sitzung::SitzungZustand;
+    let mut n = 0;
+    for g in store.gremien()? {
+        n += store
+            .sitzungen(g.id)?
+            .iter()
+            .filter(|s| matches!(s.zustand, SitzungZustand::Geplant | SitzungZustand::Eingeladen))
+            .filter(|s| s.befunde.iter().any(|b| b.feld == "eingeladen_am"))
+            .count();
+    }
+    Ok(n)
 }
 
 pub fn sitzung_absagen(

@@ -2,7 +2,10 @@
 //! from counts typed by hand ("Liste A=12"), with German messages for every bad input.
 
 use super::ApiFehler;
-use crate::domain::wahl::{self, Einzelstimmen, Gruppe, Verfahren, Wahlgang};
+use crate::domain::wahl::{self, Einzelstimmen, Gruppe, Schritt, Verfahren, WahlArt, Wahlgang, Zaehlung};
+use crate::domain::{PersonId, VorlageId};
+use crate::store::{Store, WahlAkte, WahlNeu};
+use chrono::NaiveDateTime;
 use serde_json::{json, Map, Value};
 
 /// Reads a count: a whole number ≥ 0 ("--nein", "Liste A").
@@ -84,10 +87,6 @@ pub fn einzelwahl_json(
     Ok(serde_json::to_value(&e).expect("Ergebnis als JSON"))
 }
 
-use crate::domain::wahl::{Schritt, WahlArt, Zaehlung};
-use crate::domain::{PersonId, VorlageId};
-use crate::store::{Store, WahlAkte, WahlNeu};
-use chrono::NaiveDateTime;
 
 pub fn wahl_anlegen(store: &mut Store, neu: &WahlNeu, jetzt: NaiveDateTime) -> Result<WahlAkte, ApiFehler> {
     Ok(store.wahl_anlegen(neu, jetzt)?)
@@ -149,7 +148,7 @@ pub fn wahlgang_aus_text(
     let akte = store.wahl(wahl)?;
     let gang = match akte.stand.schritt {
         Schritt::Zaehlung { gang, .. } => gang,
-        _ => crate::domain::wahl::Wahlgang::Erster,
+        _ => Wahlgang::Erster,
     };
     Ok(Zaehlung {
         gang,

@@ -79,6 +79,14 @@ fn übersetzen(pfad: String, e: &serde_json::Error) -> ImportFehler {
             pfad: voll,
             meldung: "fehlt".into(),
         };
+    } else if let Some(rest) = text.strip_prefix("invalid value: ") {
+        // e.g. "integer `-1`, expected u64": a count below zero.
+        let (ist, soll) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        let wert = match zwischen(ist) {
+            w if w.is_empty() => ist.to_string(),
+            w => w,
+        };
+        format!("ungültiger Wert {wert} (erwartet: {})", typ_deutsch(soll))
     } else if let Some(rest) = text.strip_prefix("invalid type: ") {
         let (ist, soll) = rest.split_once(", expected ").unwrap_or((rest, "?"));
         format!(
@@ -97,7 +105,9 @@ fn übersetzen(pfad: String, e: &serde_json::Error) -> ImportFehler {
 
 fn typ_deutsch(t: &str) -> String {
     let t = t.trim();
-    if t.starts_with("integer") || t.starts_with("floating point") || t.starts_with("i64") {
+    if ["u8", "u16", "u32", "u64", "usize"].contains(&t) {
+        "ganze Zahl ab 0".into()
+    } else if t.starts_with("integer") || t.starts_with("floating point") || t.starts_with("i64") {
         "Zahl".into()
     } else if t.starts_with("a string") || t.starts_with("string") {
         "Text".into()
@@ -150,6 +160,13 @@ mod tests {
         );
         let e = lesen(r#"{"betreff": 5}"#).unwrap_err().to_string();
         assert_eq!(e, "Feld „betreff“: falscher Typ (Zahl statt Text).");
+        #[derive(Debug, serde::Deserialize)]
+        struct Zaehlung {
+            #[allow(dead_code)]
+            abgegeben: u64,
+        }
+        let e = aus_wert::<Zaehlung>(serde_json::json!({"abgegeben": -1})).unwrap_err().to_string();
+        assert_eq!(e, "Feld „abgegeben“: ungültiger Wert -1 (erwartet: ganze Zahl ab 0).");
         let e = lesen(r#"{"titel":"x"}"#).unwrap_err().to_string();
         assert!(e.starts_with("Unbekanntes Feld „titel“"), "{e}");
     }

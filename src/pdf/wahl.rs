@@ -32,7 +32,7 @@ fn kein_zettel(grund: &str) -> PdfFehler {
 }
 
 /// One option on the ballot: its label and, below it, small print (a list's candidates).
-struct Option_ {
+struct Wahlfeld {
     text: String,
     klein: Vec<String>,
 }
@@ -43,7 +43,7 @@ struct Zettel {
     titel: String,
     gang: String,
     anleitung: String,
-    optionen: Vec<Option_>,
+    optionen: Vec<Wahlfeld>,
 }
 
 fn zettel_inhalt(akte: &WahlAkte) -> Result<Zettel, PdfFehler> {
@@ -55,26 +55,26 @@ fn zettel_inhalt(akte: &WahlAkte) -> Result<Zettel, PdfFehler> {
     if optionen.is_empty() {
         return Err(kein_zettel("Es steht noch niemand zur Wahl (Bewerber oder Wahlvorschläge fehlen)."));
     }
-    let mut o: Vec<Option_> = Vec::new();
+    let mut o: Vec<Wahlfeld> = Vec::new();
     let anleitung;
     match akte.daten.art {
         WahlArt::Einzel if optionen.len() == 1 => {
             anleitung = format!("Stimmen Sie mit Ja oder Nein für {}. Nur ein Kreuz.", optionen[0]);
-            o.push(Option_ { text: format!("Ja – {}", optionen[0]), klein: vec![] });
-            o.push(Option_ { text: "Nein".into(), klein: vec![] });
+            o.push(Wahlfeld { text: format!("Ja – {}", optionen[0]), klein: vec![] });
+            o.push(Wahlfeld { text: "Nein".into(), klein: vec![] });
         }
         WahlArt::Einzel => {
             anleitung = "Sie haben eine Stimme. Kreuzen Sie einen Namen an.".into();
-            o.extend(optionen.iter().map(|n| Option_ { text: n.clone(), klein: vec![] }));
+            o.extend(optionen.iter().map(|n| Wahlfeld { text: n.clone(), klein: vec![] }));
             if gang == Wahlgang::Erster {
-                o.push(Option_ { text: "Nein (gegen alle)".into(), klein: vec![] });
+                o.push(Wahlfeld { text: "Nein (gegen alle)".into(), klein: vec![] });
             }
         }
         WahlArt::Einheitlich => {
             anleitung = "Stimmen Sie über den einheitlichen Wahlvorschlag ab. Nur ein Kreuz.".into();
             let k = akte.vorschlaege.first().map(|v| v.kandidaten.iter().map(|p| p.name.clone()).collect()).unwrap_or_default();
-            o.push(Option_ { text: format!("Ja – {}", optionen[0]), klein: k });
-            o.push(Option_ { text: "Nein".into(), klein: vec![] });
+            o.push(Wahlfeld { text: format!("Ja – {}", optionen[0]), klein: k });
+            o.push(Wahlfeld { text: "Nein".into(), klein: vec![] });
         }
         WahlArt::Liste => {
             anleitung = "Sie haben eine Stimme. Kreuzen Sie einen Wahlvorschlag an.".into();
@@ -87,11 +87,11 @@ fn zettel_inhalt(akte: &WahlAkte) -> Result<Zettel, PdfFehler> {
                 if !v.eingereicht_von.is_empty() {
                     klein.insert(0, format!("eingereicht von {}", v.eingereicht_von));
                 }
-                o.push(Option_ { text: v.name.clone(), klein });
+                o.push(Wahlfeld { text: v.name.clone(), klein });
             }
         }
     }
-    o.push(Option_ { text: "Enthaltung".into(), klein: vec![] });
+    o.push(Wahlfeld { text: "Enthaltung".into(), klein: vec![] });
     Ok(Zettel {
         kopf: vec![
             akte.gremium.clone(),

@@ -231,11 +231,11 @@ impl Store {
             }
             Schritt::Fertig => return Err(ungueltig("wahlgang", "Die Wahl ist abgeschlossen; es gibt keinen weiteren Wahlgang.")),
         };
-        if akte.vorgabe().art != WahlArt::Einzel && optionen.is_empty() {
-            return Err(ungueltig("vorschlaege", "Es ist noch kein Wahlvorschlag eingetragen."));
-        }
         if optionen.is_empty() {
-            return Err(ungueltig("kandidaten", "Es ist noch niemand zur Wahl vorgeschlagen."));
+            return Err(match akte.daten.art {
+                WahlArt::Einzel => ungueltig("kandidaten", "Es ist noch niemand zur Wahl vorgeschlagen."),
+                _ => ungueltig("vorschlaege", "Es ist noch kein Wahlvorschlag eingetragen."),
+            });
         }
         if z.gang != gang {
             return Err(ungueltig("gang", format!("Erwartet wird der Wahlgang {nr} ({}).", gang.label())));

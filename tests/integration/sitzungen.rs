@@ -192,6 +192,10 @@ fn a_gremium_missing_from_the_beratungsfolge_gets_its_step_appended() {
         meldungen.contains(&"2026: 1 Sitzung geplant, mindestens 2 vorgeschrieben."),
         "{meldungen:?}"
     );
+    // The navigation's badge counts it; the API reads the date as typed, German or ISO.
+    assert_eq!(api::ladungsfrist_unterschritten(s).unwrap(), 1);
+    let e = api::sitzung_einladen(s, sitzung.id.0, "31.11.2026", None, j).unwrap_err();
+    assert_eq!(e.befunde[0].feld, "eingeladen_am");
     let akte = s
         .sitzung_einladen(
             sitzung.id,
@@ -200,6 +204,7 @@ fn a_gremium_missing_from_the_beratungsfolge_gets_its_step_appended() {
         )
         .unwrap();
     assert_eq!(akte.befunde.len(), 1);
+    assert_eq!(api::ladungsfrist_unterschritten(s).unwrap(), 0);
 }
 
 #[test]

@@ -202,10 +202,6 @@ export class WahlenBereich {
         gang: s.gang, abgegeben: wert('zaehlung-abgegeben'), ungueltig: wert('zaehlung-ungueltig'), enthaltungen: wert('zaehlung-enthaltungen'), nein: wert('zaehlung-nein'),
         stimmen: s.optionen.map((o, i) => [o, Number(stimmen[i].querySelector('input').value || 0)]),
       };
-      if (Object.values(zaehlung).some((v) => typeof v === 'number' && (v < 0 || !Number.isInteger(v))) || zaehlung.stimmen.some(([, v]) => v < 0 || !Number.isInteger(v))) {
-        befundeZeigen(befunde, [{ schwere: 'fehler', meldung: 'Stimmenzahlen sind ganze Zahlen ab 0.' }]);
-        return;
-      }
       this.aendern('wahlgang_erfassen', { zaehlung }, befunde);
     };
     const kopien = h('input', { type: 'number', min: '1', value: '10', 'data-testid': 'zettel-kopien' });

@@ -10,17 +10,29 @@ use ratsbuero::store::{GremiumNeu, PersonNeu, Store, WahlNeu};
 use std::time::Instant;
 
 fn jetzt() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(9, 0, 0).unwrap()
+    NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
 }
 
 fn sitzverteilung(c: &mut Criterion) {
     // 50 lists with uneven votes (deterministic), 1,000 seats.
     let gruppen: Vec<Gruppe> = (0..50u64)
-        .map(|i| Gruppe { name: format!("Liste {i}"), stimmen: 1_000 + (i * 7_919) % 50_000 })
+        .map(|i| Gruppe {
+            name: format!("Liste {i}"),
+            stimmen: 1_000 + (i * 7_919) % 50_000,
+        })
         .collect();
     let mut g = c.benchmark_group("Sitzverteilung 1000 Sitze, 50 Listen");
-    for v in [Verfahren::HareNiemeyer, Verfahren::DHondt, Verfahren::SainteLague] {
-        g.bench_function(v.label(), |b| b.iter(|| verteilen(v, 1000, std::hint::black_box(&gruppen)).unwrap()));
+    for v in [
+        Verfahren::HareNiemeyer,
+        Verfahren::DHondt,
+        Verfahren::SainteLague,
+    ] {
+        g.bench_function(v.label(), |b| {
+            b.iter(|| verteilen(v, 1000, std::hint::black_box(&gruppen)).unwrap())
+        });
         let mut t: Vec<f64> = (0..101)
             .map(|_| {
                 let s = Instant::now();
@@ -38,14 +50,51 @@ fn stimmzettel(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::oeffnen(&dir.path().join("w.sqlite"), jetzt()).unwrap();
     let g = store
-        .gremium_anlegen(&GremiumNeu { name: "Integrationsrat".into(), kurzname: "IR".into(), typ: GremiumTyp::Integrationsrat, wahlperiode: String::new(), ladungsfrist_tage: 7, mindestsitzungen_jahr: 0 }, jetzt())
+        .gremium_anlegen(
+            &GremiumNeu {
+                name: "Integrationsrat".into(),
+                kurzname: "IR".into(),
+                typ: GremiumTyp::Integrationsrat,
+                wahlperiode: String::new(),
+                ladungsfrist_tage: 7,
+                mindestsitzungen_jahr: 0,
+            },
+            jetzt(),
+        )
         .unwrap();
-    let s = store.sitzung_anlegen(g.id, jetzt(), "Rathaus", jetzt()).unwrap();
-    let neu = |titel: &str| WahlNeu { sitzung: s.id, top: None, titel: titel.into(), ziel_gremium: None, sitze: 1, stellvertreter: false, geheim: true, art: WahlArt::Einzel, verfahren: Verfahren::HareNiemeyer, einheitlich_mehrheit: false, nur_mitglieder: false };
-    let viele = store.wahl_anlegen(&neu("Wahl mit 40 Bewerbern"), jetzt()).unwrap();
-    let drei = store.wahl_anlegen(&neu("Wahl des Vorsitzes"), jetzt()).unwrap();
+    let s = store
+        .sitzung_anlegen(g.id, jetzt(), "Rathaus", jetzt())
+        .unwrap();
+    let neu = |titel: &str| WahlNeu {
+        sitzung: s.id,
+        top: None,
+        titel: titel.into(),
+        ziel_gremium: None,
+        sitze: 1,
+        stellvertreter: false,
+        geheim: true,
+        art: WahlArt::Einzel,
+        verfahren: Verfahren::HareNiemeyer,
+        einheitlich_mehrheit: false,
+        nur_mitglieder: false,
+    };
+    let viele = store
+        .wahl_anlegen(&neu("Wahl mit 40 Bewerbern"), jetzt())
+        .unwrap();
+    let drei = store
+        .wahl_anlegen(&neu("Wahl des Vorsitzes"), jetzt())
+        .unwrap();
     for i in 0..40 {
-        let p = store.person_anlegen(&PersonNeu { vorname: "Ayşe".into(), nachname: format!("Yılmaz-Nguyễn {i}"), ..Default::default() }, jetzt()).unwrap();
+        let p = store
+            .person_anlegen(
+                &PersonNeu {
+                    vorname: "Ayşe".into(),
+                    nachname: format!("Yılmaz-Nguyễn {i}"),
+                    ..Default::default()
+                },
+                jetzt(),
+            )
+            .unwrap();
         store.kandidat_anlegen(viele.id, p.id, jetzt()).unwrap();
         if i < 3 {
             store.kandidat_anlegen(drei.id, p.id, jetzt()).unwrap();
@@ -55,19 +104,29 @@ fn stimmzettel(c: &mut Criterion) {
     let drei = store.wahl(drei.id).unwrap();
     let mut gr = c.benchmark_group("Stimmzettel");
     gr.sample_size(10);
-    for (name, akte, je_blatt) in [("40 Stimmzettel mit 40 Bewerbern", &viele, 1), ("40 Stimmzettel mit 3 Bewerbern, 4 je Blatt", &drei, 4)] {
+    for (name, akte, je_blatt) in [
+        ("40 Stimmzettel mit 40 Bewerbern", &viele, 1),
+        ("40 Stimmzettel mit 3 Bewerbern, 4 je Blatt", &drei, 4),
+    ] {
         let pdf = ratsbuero::pdf::wahl::stimmzettel(akte, 40, je_blatt, jetzt()).unwrap();
         let seiten = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
-        gr.bench_function(name, |b| b.iter(|| ratsbuero::pdf::wahl::stimmzettel(akte, 40, je_blatt, jetzt()).unwrap()));
+        gr.bench_function(name, |b| {
+            b.iter(|| ratsbuero::pdf::wahl::stimmzettel(akte, 40, je_blatt, jetzt()).unwrap())
+        });
         let mut t: Vec<f64> = (0..9)
             .map(|_| {
                 let s = Instant::now();
-                std::hint::black_box(ratsbuero::pdf::wahl::stimmzettel(akte, 40, je_blatt, jetzt()).unwrap());
+                std::hint::black_box(
+                    ratsbuero::pdf::wahl::stimmzettel(akte, 40, je_blatt, jetzt()).unwrap(),
+                );
                 s.elapsed().as_secs_f64() * 1000.0
             })
             .collect();
         t.sort_by(f64::total_cmp);
-        println!("ERGEBNIS stimmzettel {name}: {seiten} Seiten, Median {:.0} ms (9 Läufe)", t[4]);
+        println!(
+            "ERGEBNIS stimmzettel {name}: {seiten} Seiten, Median {:.0} ms (9 Läufe)",
+            t[4]
+        );
     }
     gr.finish();
 }

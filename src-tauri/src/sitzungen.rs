@@ -82,12 +82,7 @@ pub async fn sitzung_absagen(app: State<'_, App>, id: i64, basis: i64) -> Antwor
 }
 
 #[tauri::command]
-pub async fn top_neu(
-    app: State<'_, App>,
-    sitzung: i64,
-    basis: i64,
-    top: Value,
-) -> Antwort<Value> {
+pub async fn top_neu(app: State<'_, App>, sitzung: i64, basis: i64, top: Value) -> Antwort<Value> {
     let top: TopNeu = api::argument("top", top)?;
     app.mit_mut(|s| api::top_hinzufuegen(s, sitzung, &top, Some(basis), jetzt()))
         .map(zustand::json)
@@ -202,7 +197,12 @@ pub async fn sitzung_niederschrift(
     let variante: api::PaketVariante = api::argument("variante", variante)?;
     let (name, pdf) = app.mit(|s| {
         Ok((
-            api::sitzung_dateiname(s, id, "Niederschrift", (variante == api::PaketVariante::Oeffentlich).then_some("oeffentlich"))?,
+            api::sitzung_dateiname(
+                s,
+                id,
+                "Niederschrift",
+                (variante == api::PaketVariante::Oeffentlich).then_some("oeffentlich"),
+            )?,
             api::sitzung_niederschrift(s, id, variante, jetzt())?,
         ))
     })?;
@@ -262,7 +262,8 @@ pub async fn ladungsfrist_unterschritten(app: State<'_, App>) -> Antwort<usize> 
 #[tauri::command]
 pub async fn gremium_neu(app: State<'_, App>, gremium: Value) -> Antwort<Value> {
     let neu: ratsbuero::store::GremiumNeu = api::argument("gremium", gremium)?;
-    app.mit_mut(|s| api::gremium_anlegen(s, &neu, jetzt())).map(zustand::json)
+    app.mit_mut(|s| api::gremium_anlegen(s, &neu, jetzt()))
+        .map(zustand::json)
 }
 
 #[tauri::command]
@@ -273,10 +274,16 @@ pub async fn gremium_mitglieder(app: State<'_, App>, gremium: i64) -> Antwort<Va
 /// A new person, with their membership in a Gremium if `mitgliedschaft` is given (its
 /// `person` is filled in by the core); both or neither.
 #[tauri::command]
-pub async fn person_neu(app: State<'_, App>, person: Value, mitgliedschaft: Value) -> Antwort<Value> {
+pub async fn person_neu(
+    app: State<'_, App>,
+    person: Value,
+    mitgliedschaft: Value,
+) -> Antwort<Value> {
     let neu: ratsbuero::store::PersonNeu = api::argument("person", person)?;
-    let m: Option<ratsbuero::store::MitgliedschaftNeu> = api::argument("mitgliedschaft", mitgliedschaft)?;
-    app.mit_mut(|s| api::person_anlegen_mit(s, &neu, m.as_ref(), jetzt())).map(zustand::json)
+    let m: Option<ratsbuero::store::MitgliedschaftNeu> =
+        api::argument("mitgliedschaft", mitgliedschaft)?;
+    app.mit_mut(|s| api::person_anlegen_mit(s, &neu, m.as_ref(), jetzt()))
+        .map(zustand::json)
 }
 
 /// An existing person joins a Gremium.

@@ -30,7 +30,8 @@ pub async fn personen_liste(app: State<'_, App>) -> Antwort<Value> {
 #[tauri::command]
 pub async fn wahl_neu(app: State<'_, App>, wahl: Value) -> Antwort<Value> {
     let wahl: WahlNeu = api::argument("wahl", wahl)?;
-    app.mit_mut(|s| api::wahl_anlegen(s, &wahl, jetzt())).map(zustand::json)
+    app.mit_mut(|s| api::wahl_anlegen(s, &wahl, jetzt()))
+        .map(zustand::json)
 }
 
 #[tauri::command]
@@ -42,18 +43,38 @@ pub async fn wahlvorschlag_neu(
     eingereicht_von: String,
     kandidaten: Vec<i64>,
 ) -> Antwort<Value> {
-    app.mit_mut(|s| api::wahlvorschlag_anlegen(s, wahl, &name, &eingereicht_von, &kandidaten, Some(basis), jetzt()))
-        .map(zustand::json)
+    app.mit_mut(|s| {
+        api::wahlvorschlag_anlegen(
+            s,
+            wahl,
+            &name,
+            &eingereicht_von,
+            &kandidaten,
+            Some(basis),
+            jetzt(),
+        )
+    })
+    .map(zustand::json)
 }
 
 #[tauri::command]
-pub async fn kandidat_neu(app: State<'_, App>, wahl: i64, basis: i64, person: i64) -> Antwort<Value> {
+pub async fn kandidat_neu(
+    app: State<'_, App>,
+    wahl: i64,
+    basis: i64,
+    person: i64,
+) -> Antwort<Value> {
     app.mit_mut(|s| api::kandidat_anlegen(s, wahl, person, Some(basis), jetzt()))
         .map(zustand::json)
 }
 
 #[tauri::command]
-pub async fn wahlgang_erfassen(app: State<'_, App>, wahl: i64, basis: i64, zaehlung: Value) -> Antwort<Value> {
+pub async fn wahlgang_erfassen(
+    app: State<'_, App>,
+    wahl: i64,
+    basis: i64,
+    zaehlung: Value,
+) -> Antwort<Value> {
     let z: Zaehlung = api::argument("zaehlung", zaehlung)?;
     app.mit_mut(|s| api::wahlgang_erfassen(s, wahl, &z, Some(basis), jetzt()))
         .map(zustand::json)
@@ -77,15 +98,26 @@ pub async fn los_erfassen(
 }
 
 #[tauri::command]
-pub async fn wahl_stimmzettel(app: State<'_, App>, wahl: i64, kopien: u32, je_blatt: u32) -> Antwort<Response> {
+pub async fn wahl_stimmzettel(
+    app: State<'_, App>,
+    wahl: i64,
+    kopien: u32,
+    je_blatt: u32,
+) -> Antwort<Response> {
     let pdf = app.mit(|s| api::wahl_stimmzettel(s, wahl, kopien, je_blatt, jetzt()))?;
-    Ok(Response::new(app.vorschau_merken(format!("Stimmzettel_Wahl_{wahl}.pdf"), pdf)))
+    Ok(Response::new(app.vorschau_merken(
+        format!("Stimmzettel_Wahl_{wahl}.pdf"),
+        pdf,
+    )))
 }
 
 #[tauri::command]
 pub async fn wahl_niederschrift(app: State<'_, App>, wahl: i64) -> Antwort<Response> {
     let pdf = app.mit(|s| api::wahl_niederschrift(s, wahl, jetzt()))?;
-    Ok(Response::new(app.vorschau_merken(format!("Wahlniederschrift_Wahl_{wahl}.pdf"), pdf)))
+    Ok(Response::new(app.vorschau_merken(
+        format!("Wahlniederschrift_Wahl_{wahl}.pdf"),
+        pdf,
+    )))
 }
 
 /// Fills the Beschlussvorschlag of Vorlage `vorlage` from the result; returns the text.

@@ -196,11 +196,13 @@ impl App {
 
     /// A long job starts: forget an earlier cancel.
     pub fn abbruch_zuruecksetzen(&self) {
-        self.abbruch.store(false, std::sync::atomic::Ordering::SeqCst);
+        self.abbruch
+            .store(false, std::sync::atomic::Ordering::SeqCst);
     }
 
     pub fn abbrechen(&self) {
-        self.abbruch.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.abbruch
+            .store(true, std::sync::atomic::Ordering::SeqCst);
     }
 
     pub fn abgebrochen(&self) -> bool {

@@ -182,7 +182,10 @@ pub fn sitzung_einladen(
     jetzt: NaiveDateTime,
 ) -> Result<SitzungAkte, ApiFehler> {
     let am: NaiveDate = crate::domain::datum::parse(am).map_err(|_| {
-        ApiFehler::feld("eingeladen_am", format!("Datum der Einladung „{am}“ ungültig (TT.MM.JJJJ)."))
+        ApiFehler::feld(
+            "eingeladen_am",
+            format!("Datum der Einladung „{am}“ ungültig (TT.MM.JJJJ)."),
+        )
     })?;
     basis_pruefen(store, SitzungId(sitzung), basis)?;
     Ok(store.sitzung_einladen(SitzungId(sitzung), am, jetzt)?)
@@ -197,7 +200,12 @@ pub fn ladungsfrist_unterschritten(store: &Store) -> Result<usize, ApiFehler> {
         n += store
             .sitzungen(g.id)?
             .iter()
-            .filter(|s| matches!(s.zustand, SitzungZustand::Geplant | SitzungZustand::Eingeladen))
+            .filter(|s| {
+                matches!(
+                    s.zustand,
+                    SitzungZustand::Geplant | SitzungZustand::Eingeladen
+                )
+            })
             .filter(|s| s.befunde.iter().any(|b| b.feld == "eingeladen_am"))
             .count();
     }
@@ -224,7 +232,13 @@ pub fn anwesenheit_setzen(
     jetzt: NaiveDateTime,
 ) -> Result<SitzungAkte, ApiFehler> {
     basis_pruefen(store, SitzungId(sitzung), basis)?;
-    Ok(store.anwesenheit_setzen(SitzungId(sitzung), PersonId(person), status, bemerkung, jetzt)?)
+    Ok(store.anwesenheit_setzen(
+        SitzungId(sitzung),
+        PersonId(person),
+        status,
+        bemerkung,
+        jetzt,
+    )?)
 }
 
 /// Reads the end of a Sitzung: "19:15" (the day it began; a time before the beginning
@@ -296,7 +310,10 @@ pub fn sitzung_einladungen(
     if s.mitglieder.is_empty() {
         return Err(ApiFehler::feld(
             "mitglieder",
-            format!("Das Gremium „{}“ hat keine Mitglieder, an die eingeladen werden kann.", s.gremium.daten.name),
+            format!(
+                "Das Gremium „{}“ hat keine Mitglieder, an die eingeladen werden kann.",
+                s.gremium.daten.name
+            ),
         ));
     }
     let buero = store.buero()?;
@@ -323,7 +340,8 @@ pub fn sitzung_einladungen(
     s.mitglieder
         .iter()
         .map(|m| {
-            let roh = tagesordnung::einladung(&s, &buero, &eintraege, Empfaenger::Mitglied(m), datum)?;
+            let roh =
+                tagesordnung::einladung(&s, &buero, &eintraege, Empfaenger::Mitglied(m), datum)?;
             let bytes = crate::pdf::pdfa_fertig(
                 roh,
                 &crate::pdf::Metadaten {
@@ -376,7 +394,9 @@ pub fn sitzung_niederschrift(
     let s = store.sitzung(SitzungId(sitzung))?;
     let buero = store.buero()?;
     let b = beschluesse(store, &s, variante == PaketVariante::Oeffentlich)?;
-    Ok(crate::pdf::niederschrift::niederschrift(&s, &buero, &b, jetzt)?)
+    Ok(crate::pdf::niederschrift::niederschrift(
+        &s, &buero, &b, jetzt,
+    )?)
 }
 
 /// One Beschlussauszug per TOP with a recorded result.
@@ -518,10 +538,17 @@ pub fn sitzung_paket_mit(
         .collect();
     let gesamt = tops.len() + 2;
     let mut weiter = |schritt: usize, text: String| {
-        if melden(Fortschritt { schritt, gesamt, text }) {
+        if melden(Fortschritt {
+            schritt,
+            gesamt,
+            text,
+        }) {
             Ok(())
         } else {
-            Err(ApiFehler::neu("abgebrochen", "Das Sitzungspaket wurde abgebrochen; es wurde keine Datei erstellt."))
+            Err(ApiFehler::neu(
+                "abgebrochen",
+                "Das Sitzungspaket wurde abgebrochen; es wurde keine Datei erstellt.",
+            ))
         }
     };
     // Per TOP its pieces (Vorlage, Anlagen) with their page counts.

@@ -2,7 +2,9 @@
 //! from counts typed by hand ("Liste A=12"), with German messages for every bad input.
 
 use super::ApiFehler;
-use crate::domain::wahl::{self, Einzelstimmen, Gruppe, Schritt, Verfahren, WahlArt, Wahlgang, Zaehlung};
+use crate::domain::wahl::{
+    self, Einzelstimmen, Gruppe, Schritt, Verfahren, WahlArt, Wahlgang, Zaehlung,
+};
 use crate::domain::{PersonId, VorlageId};
 use crate::store::{Store, WahlAkte, WahlNeu};
 use chrono::NaiveDateTime;
@@ -13,12 +15,14 @@ pub fn anzahl_lesen(feld: &str, text: &str) -> Result<u64, ApiFehler> {
     let t = text.trim();
     if let Ok(n) = t.parse::<i64>() {
         if n < 0 {
-            return Err(ApiFehler::feld(feld, format!("{feld}: {n} ist negativ; Stimmen und Sitze zählen ab 0.")));
+            return Err(ApiFehler::feld(
+                feld,
+                format!("{feld}: {n} ist negativ; Stimmen und Sitze zählen ab 0."),
+            ));
         }
     }
-    t.parse::<u64>().map_err(|_| {
-        ApiFehler::feld(feld, format!("{feld}: „{t}“ ist keine ganze Zahl."))
-    })
+    t.parse::<u64>()
+        .map_err(|_| ApiFehler::feld(feld, format!("{feld}: „{t}“ ist keine ganze Zahl.")))
 }
 
 /// Reads "NAME=ZAHL" pairs (the name may itself hold "=": the last one separates).
@@ -26,14 +30,23 @@ pub fn paare_lesen(paare: &[String]) -> Result<Vec<(String, u64)>, ApiFehler> {
     let mut aus: Vec<(String, u64)> = Vec::with_capacity(paare.len());
     for p in paare {
         let (name, zahl) = p.rsplit_once('=').ok_or_else(|| {
-            ApiFehler::feld("gruppen", format!("„{p}“: erwartet NAME=ZAHL, z. B. „Liste Vielfalt=12“."))
+            ApiFehler::feld(
+                "gruppen",
+                format!("„{p}“: erwartet NAME=ZAHL, z. B. „Liste Vielfalt=12“."),
+            )
         })?;
         let name = name.trim();
         if name.is_empty() {
-            return Err(ApiFehler::feld("gruppen", format!("„{p}“: Der Name fehlt.")));
+            return Err(ApiFehler::feld(
+                "gruppen",
+                format!("„{p}“: Der Name fehlt."),
+            ));
         }
         if aus.iter().any(|(n, _)| n == name) {
-            return Err(ApiFehler::feld("gruppen", format!("„{name}“ ist doppelt angegeben.")));
+            return Err(ApiFehler::feld(
+                "gruppen",
+                format!("„{name}“ ist doppelt angegeben."),
+            ));
         }
         aus.push((name.to_string(), anzahl_lesen(name, zahl)?));
     }
@@ -45,10 +58,15 @@ fn fehler(e: impl std::fmt::Display) -> ApiFehler {
 }
 
 /// The apportionment as the CLI prints it.
-pub fn sitzverteilung_json(verfahren: &str, sitze: &str, paare: &[String]) -> Result<Value, ApiFehler> {
+pub fn sitzverteilung_json(
+    verfahren: &str,
+    sitze: &str,
+    paare: &[String],
+) -> Result<Value, ApiFehler> {
     let verfahren: Verfahren = super::wert_lesen("--verfahren", verfahren)?;
     let sitze = anzahl_lesen("--sitze", sitze)?;
-    let sitze = u32::try_from(sitze).map_err(|_| ApiFehler::feld("sitze", format!("--sitze: {sitze} Sitze sind zu viele.")))?;
+    let sitze = u32::try_from(sitze)
+        .map_err(|_| ApiFehler::feld("sitze", format!("--sitze: {sitze} Sitze sind zu viele.")))?;
     let gruppen: Vec<Gruppe> = paare_lesen(paare)?
         .into_iter()
         .map(|(name, stimmen)| Gruppe { name, stimmen })
@@ -58,7 +76,11 @@ pub fn sitzverteilung_json(verfahren: &str, sitze: &str, paare: &[String]) -> Re
 }
 
 pub fn verteilung_json(v: &wahl::Sitzverteilung) -> Value {
-    let verteilung: Map<String, Value> = v.verteilung.iter().map(|(n, s)| (n.clone(), json!(s))).collect();
+    let verteilung: Map<String, Value> = v
+        .verteilung
+        .iter()
+        .map(|(n, s)| (n.clone(), json!(s)))
+        .collect();
     json!({
         "verfahren": v.verfahren.key(),
         "sitze": v.sitze,
@@ -82,13 +104,20 @@ pub fn einzelwahl_json(
         enthaltungen: anzahl_lesen("--enthaltungen", enthaltungen)?,
         ungueltig: anzahl_lesen("--ungueltig", ungueltig)?,
     };
-    let gang = if engere { Wahlgang::Engere } else { Wahlgang::Erster };
+    let gang = if engere {
+        Wahlgang::Engere
+    } else {
+        Wahlgang::Erster
+    };
     let e = wahl::einzelwahl(gang, &stimmen).map_err(fehler)?;
     Ok(serde_json::to_value(&e).expect("Ergebnis als JSON"))
 }
 
-
-pub fn wahl_anlegen(store: &mut Store, neu: &WahlNeu, jetzt: NaiveDateTime) -> Result<WahlAkte, ApiFehler> {
+pub fn wahl_anlegen(
+    store: &mut Store,
+    neu: &WahlNeu,
+    jetzt: NaiveDateTime,
+) -> Result<WahlAkte, ApiFehler> {
     Ok(store.wahl_anlegen(neu, jetzt)?)
 }
 
@@ -125,12 +154,24 @@ pub fn wahlvorschlag_anlegen(
     Ok(store.wahlvorschlag_anlegen(wahl, name, eingereicht_von, &k, jetzt)?)
 }
 
-pub fn kandidat_anlegen(store: &mut Store, wahl: i64, person: i64, basis: Option<i64>, jetzt: NaiveDateTime) -> Result<WahlAkte, ApiFehler> {
+pub fn kandidat_anlegen(
+    store: &mut Store,
+    wahl: i64,
+    person: i64,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<WahlAkte, ApiFehler> {
     wahl_basis(store, wahl, basis)?;
     Ok(store.kandidat_anlegen(wahl, PersonId(person), jetzt)?)
 }
 
-pub fn wahlgang_erfassen(store: &mut Store, wahl: i64, z: &Zaehlung, basis: Option<i64>, jetzt: NaiveDateTime) -> Result<WahlAkte, ApiFehler> {
+pub fn wahlgang_erfassen(
+    store: &mut Store,
+    wahl: i64,
+    z: &Zaehlung,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<WahlAkte, ApiFehler> {
     wahl_basis(store, wahl, basis)?;
     Ok(store.wahlgang_erfassen(wahl, z, jetzt)?)
 }
@@ -176,7 +217,10 @@ pub fn los_erfassen(
 /// "Der Integrationsrat", else "Das Gremium „…“".
 fn gremium_nominativ(name: &str) -> String {
     let kopf = name.split([' ', '-']).next().unwrap_or(name).to_lowercase();
-    if ["rat", "ausschuss", "beirat", "tag", "kreis"].iter().any(|e| kopf.ends_with(e)) {
+    if ["rat", "ausschuss", "beirat", "tag", "kreis"]
+        .iter()
+        .any(|e| kopf.ends_with(e))
+    {
         format!("Der {name}")
     } else {
         format!("Das Gremium „{name}“")
@@ -187,9 +231,16 @@ fn gremium_nominativ(name: &str) -> String {
 fn ziel_akkusativ(name: &str) -> String {
     let klein = name.to_lowercase();
     let kopf = klein.split([' ', '-']).next().unwrap_or("");
-    if kopf == "ag" || kopf.starts_with("arbeitsgemeinschaft") || kopf.ends_with("konferenz") || kopf.ends_with("kommission") {
+    if kopf == "ag"
+        || kopf.starts_with("arbeitsgemeinschaft")
+        || kopf.ends_with("konferenz")
+        || kopf.ends_with("kommission")
+    {
         format!("in die {name}")
-    } else if ["rat", "ausschuss", "beirat", "vorstand", "kreis"].iter().any(|e| kopf.ends_with(e)) {
+    } else if ["rat", "ausschuss", "beirat", "vorstand", "kreis"]
+        .iter()
+        .any(|e| kopf.ends_with(e))
+    {
         format!("in den {name}")
     } else {
         format!("in das Gremium „{name}“")
@@ -203,12 +254,17 @@ pub fn wahl_beschlusstext(akte: &WahlAkte) -> Result<String, ApiFehler> {
         return Err(ApiFehler::neu("wahl_offen", "Die Wahl ist noch nicht entschieden; der Beschlusstext kann noch nicht gefüllt werden."));
     }
     if akte.stand.gewaehlt.is_empty() {
-        return Err(ApiFehler::neu("wahl_offen", "Bei dieser Wahl ist niemand gewählt."));
+        return Err(ApiFehler::neu(
+            "wahl_offen",
+            "Bei dieser Wahl ist niemand gewählt.",
+        ));
     }
     let liste = akte.stand.gewaehlte_liste("persönliche Stellvertretung");
     let wer = gremium_nominativ(&akte.gremium);
     let kopf = match &akte.ziel {
-        Some(z) if akte.stand.gewaehlt.len() == 1 => format!("{wer} entsendet folgendes Mitglied {}:", ziel_akkusativ(z)),
+        Some(z) if akte.stand.gewaehlt.len() == 1 => {
+            format!("{wer} entsendet folgendes Mitglied {}:", ziel_akkusativ(z))
+        }
         Some(z) => format!("{wer} entsendet folgende Mitglieder {}:", ziel_akkusativ(z)),
         None => format!("{wer} wählt ({}):", akte.daten.titel),
     };
@@ -216,7 +272,12 @@ pub fn wahl_beschlusstext(akte: &WahlAkte) -> Result<String, ApiFehler> {
 }
 
 /// Writes the resolution text into the Beschlussvorschlag of Vorlage `vorlage` (a draft).
-pub fn wahl_in_vorlage(store: &mut Store, wahl: i64, vorlage: i64, jetzt: NaiveDateTime) -> Result<crate::store::Gespeichert, ApiFehler> {
+pub fn wahl_in_vorlage(
+    store: &mut Store,
+    wahl: i64,
+    vorlage: i64,
+    jetzt: NaiveDateTime,
+) -> Result<crate::store::Gespeichert, ApiFehler> {
     let text = wahl_beschlusstext(&store.wahl(wahl)?)?;
     let akte = store.vorlage(VorlageId(vorlage))?;
     let mut inhalt = akte.inhalt.clone();
@@ -230,15 +291,29 @@ pub fn art_lesen(text: &str) -> Result<WahlArt, ApiFehler> {
 }
 
 /// The Stimmzettel of the ballot that is due (PDF/A).
-pub fn wahl_stimmzettel(store: &Store, wahl: i64, kopien: u32, je_blatt: u32, jetzt: NaiveDateTime) -> Result<Vec<u8>, ApiFehler> {
+pub fn wahl_stimmzettel(
+    store: &Store,
+    wahl: i64,
+    kopien: u32,
+    je_blatt: u32,
+    jetzt: NaiveDateTime,
+) -> Result<Vec<u8>, ApiFehler> {
     let akte = store.wahl(wahl)?;
-    Ok(crate::pdf::wahl::stimmzettel(&akte, kopien, je_blatt, jetzt)?)
+    Ok(crate::pdf::wahl::stimmzettel(
+        &akte, kopien, je_blatt, jetzt,
+    )?)
 }
 
 /// The Wahlniederschrift (PDF/A).
-pub fn wahl_niederschrift(store: &Store, wahl: i64, jetzt: NaiveDateTime) -> Result<Vec<u8>, ApiFehler> {
+pub fn wahl_niederschrift(
+    store: &Store,
+    wahl: i64,
+    jetzt: NaiveDateTime,
+) -> Result<Vec<u8>, ApiFehler> {
     let akte = store.wahl(wahl)?;
     let sitzung = store.sitzung(akte.daten.sitzung)?;
     let buero = store.buero()?;
-    Ok(crate::pdf::wahl::wahlniederschrift(&akte, &sitzung, &buero, jetzt)?)
+    Ok(crate::pdf::wahl::wahlniederschrift(
+        &akte, &sitzung, &buero, jetzt,
+    )?)
 }

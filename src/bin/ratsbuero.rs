@@ -502,7 +502,12 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
     let pfad = cli.db.unwrap_or_else(api::standard_db_pfad);
     // Computations without a database.
     match &cli.befehl {
-        Befehl::Sitzverteilung { verfahren, sitze, json: als_json, gruppen } => {
+        Befehl::Sitzverteilung {
+            verfahren,
+            sitze,
+            json: als_json,
+            gruppen,
+        } => {
             let v = api::sitzverteilung_json(verfahren, sitze, gruppen)?;
             if *als_json {
                 println!("{}", json(&v));
@@ -511,12 +516,22 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                     println!("{name}: {n}");
                 }
                 if let Some(los) = v["los"].as_object() {
-                    println!("Losentscheid: {} Sitz(e) zwischen {}", los["sitze"], los["gruppen"]);
+                    println!(
+                        "Losentscheid: {} Sitz(e) zwischen {}",
+                        los["sitze"], los["gruppen"]
+                    );
                 }
             }
             return Ok(());
         }
-        Befehl::Einzelwahl { json: als_json, nein, enthaltungen, ungueltig, engere_wahl, kandidaten } => {
+        Befehl::Einzelwahl {
+            json: als_json,
+            nein,
+            enthaltungen,
+            ungueltig,
+            engere_wahl,
+            kandidaten,
+        } => {
             let e = api::einzelwahl_json(kandidaten, nein, enthaltungen, ungueltig, *engere_wahl)?;
             if *als_json {
                 println!("{}", json(&e));
@@ -849,7 +864,11 @@ fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler> {
                 pdf.len().div_ceil(1024)
             );
         }
-        SitzungBefehl::Ergebnis { top, ergebnis, text } => {
+        SitzungBefehl::Ergebnis {
+            top,
+            ergebnis,
+            text,
+        } => {
             let e: ratsbuero::domain::sitzung::TopErgebnis =
                 api::wert_lesen("--ergebnis", &ergebnis)?;
             let s = api::top_ergebnis(store, top, e, &text, None, jetzt())?;
@@ -863,8 +882,7 @@ fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler> {
             status,
             bemerkung,
         } => {
-            let st: ratsbuero::domain::sitzung::Anwesenheit =
-                api::wert_lesen("--status", &status)?;
+            let st: ratsbuero::domain::sitzung::Anwesenheit = api::wert_lesen("--status", &status)?;
             api::anwesenheit_setzen(store, id, person, Some(st), &bemerkung, None, jetzt())?;
         }
         SitzungBefehl::Abschliessen {
@@ -907,13 +925,28 @@ fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler> {
 }
 
 fn wahl_zeigen(w: &ratsbuero::store::WahlAkte) {
-    println!("{} ({}, {} Sitz(e)) – {}", w.daten.titel, w.daten.art.label(), w.daten.sitze, w.gremium);
+    println!(
+        "{} ({}, {} Sitz(e)) – {}",
+        w.daten.titel,
+        w.daten.art.label(),
+        w.daten.sitze,
+        w.gremium
+    );
     match &w.stand.schritt {
         ratsbuero::domain::wahl::Schritt::Zaehlung { nr, gang, optionen } => {
-            println!("Als Nächstes: {nr}. Wahlgang ({}) – {}", gang.label(), optionen.join(", "))
+            println!(
+                "Als Nächstes: {nr}. Wahlgang ({}) – {}",
+                gang.label(),
+                optionen.join(", ")
+            )
         }
-        ratsbuero::domain::wahl::Schritt::Los { zwischen, plaetze, .. } => {
-            println!("Als Nächstes: Losentscheid um {plaetze} Platz/Plätze zwischen {}", zwischen.join(", "))
+        ratsbuero::domain::wahl::Schritt::Los {
+            zwischen, plaetze, ..
+        } => {
+            println!(
+                "Als Nächstes: Losentscheid um {plaetze} Platz/Plätze zwischen {}",
+                zwischen.join(", ")
+            )
         }
         ratsbuero::domain::wahl::Schritt::Fertig => println!("Entschieden."),
     }
@@ -934,7 +967,20 @@ fn wahl(store: &mut Store, befehl: WahlBefehl) -> Result<(), ApiFehler> {
         }
     };
     match befehl {
-        WahlBefehl::Neu { sitzung, titel, art, sitze, verfahren, ziel, top, offen, alle_waehlbar, stellvertreter, mehrheit, json: als_json } => {
+        WahlBefehl::Neu {
+            sitzung,
+            titel,
+            art,
+            sitze,
+            verfahren,
+            ziel,
+            top,
+            offen,
+            alle_waehlbar,
+            stellvertreter,
+            mehrheit,
+            json: als_json,
+        } => {
             let neu = ratsbuero::store::WahlNeu {
                 sitzung: ratsbuero::domain::SitzungId(sitzung),
                 top: top.map(ratsbuero::domain::TopId),
@@ -949,23 +995,78 @@ fn wahl(store: &mut Store, befehl: WahlBefehl) -> Result<(), ApiFehler> {
                 nur_mitglieder: !alle_waehlbar,
             };
             let w = api::wahl_anlegen(store, &neu, jetzt())?;
-            if als_json { println!("{}", json(&w)) } else { println!("Wahl {} angelegt.", w.id) }
+            if als_json {
+                println!("{}", json(&w))
+            } else {
+                println!("Wahl {} angelegt.", w.id)
+            }
         }
-        WahlBefehl::Vorschlag { id, name, eingereicht_von, kandidaten } => {
-            wahl_zeigen(&api::wahlvorschlag_anlegen(store, id, &name, &eingereicht_von, &kandidaten, None, jetzt())?)
+        WahlBefehl::Vorschlag {
+            id,
+            name,
+            eingereicht_von,
+            kandidaten,
+        } => wahl_zeigen(&api::wahlvorschlag_anlegen(
+            store,
+            id,
+            &name,
+            &eingereicht_von,
+            &kandidaten,
+            None,
+            jetzt(),
+        )?),
+        WahlBefehl::Kandidat { id, person } => {
+            wahl_zeigen(&api::kandidat_anlegen(store, id, person, None, jetzt())?)
         }
-        WahlBefehl::Kandidat { id, person } => wahl_zeigen(&api::kandidat_anlegen(store, id, person, None, jetzt())?),
-        WahlBefehl::Zaehlung { id, abgegeben, ungueltig, enthaltungen, nein, stimmen } => {
-            let z = api::wahlgang_aus_text(store, id, &abgegeben, &ungueltig, &enthaltungen, &nein, &stimmen)?;
+        WahlBefehl::Zaehlung {
+            id,
+            abgegeben,
+            ungueltig,
+            enthaltungen,
+            nein,
+            stimmen,
+        } => {
+            let z = api::wahlgang_aus_text(
+                store,
+                id,
+                &abgegeben,
+                &ungueltig,
+                &enthaltungen,
+                &nein,
+                &stimmen,
+            )?;
             wahl_zeigen(&api::wahlgang_erfassen(store, id, &z, None, jetzt())?)
         }
-        WahlBefehl::Los { id, gezogen_von, ergebnis, ziehen, seed } => {
-            let seed = ziehen.then(|| seed.unwrap_or_else(|| chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default() as u64));
+        WahlBefehl::Los {
+            id,
+            gezogen_von,
+            ergebnis,
+            ziehen,
+            seed,
+        } => {
+            let seed = ziehen.then(|| {
+                seed.unwrap_or_else(|| {
+                    chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default() as u64
+                })
+            });
             let ergebnis = (!ziehen).then_some(ergebnis);
-            wahl_zeigen(&api::los_erfassen(store, id, &gezogen_von, ergebnis, seed, None, jetzt())?)
+            wahl_zeigen(&api::los_erfassen(
+                store,
+                id,
+                &gezogen_von,
+                ergebnis,
+                seed,
+                None,
+                jetzt(),
+            )?)
         }
         WahlBefehl::Zeigen { id, json: als_json } => zeigen(&api::wahl_lesen(store, id)?, als_json),
-        WahlBefehl::Stimmzettel { id, out, kopien, je_blatt } => {
+        WahlBefehl::Stimmzettel {
+            id,
+            out,
+            kopien,
+            je_blatt,
+        } => {
             let pdf = api::wahl_stimmzettel(store, id, kopien, je_blatt, jetzt())?;
             api::datei_schreiben(&out, &pdf)?;
             eprintln!("{} geschrieben.", out.display());

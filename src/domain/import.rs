@@ -165,8 +165,13 @@ mod tests {
             #[allow(dead_code)]
             abgegeben: u64,
         }
-        let e = aus_wert::<Zaehlung>(serde_json::json!({"abgegeben": -1})).unwrap_err().to_string();
-        assert_eq!(e, "Feld „abgegeben“: ungültiger Wert -1 (erwartet: ganze Zahl ab 0).");
+        let e = aus_wert::<Zaehlung>(serde_json::json!({"abgegeben": -1}))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "Feld „abgegeben“: ungültiger Wert -1 (erwartet: ganze Zahl ab 0)."
+        );
         let e = lesen(r#"{"titel":"x"}"#).unwrap_err().to_string();
         assert!(e.starts_with("Unbekanntes Feld „titel“"), "{e}");
     }

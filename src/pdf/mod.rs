@@ -14,8 +14,8 @@ mod schrift;
 mod seiten;
 mod signatur;
 pub mod tagesordnung;
-pub mod wahl;
 mod vorlage;
+pub mod wahl;
 
 pub use pdfa::Metadaten;
 pub use signatur::{signieren, zertifikat_laden, Feld, Zertifikat};

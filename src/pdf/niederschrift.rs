@@ -96,7 +96,13 @@ fn name_vorsitz(sitzung: &SitzungAkte) -> String {
 /// Kommune and Gremium at the top, then the title in bold.
 pub(super) fn kopf(s: &mut Seiten, buero: &Buero, sitzung: &SitzungAkte, titel: &str) {
     s.zeile(0.0, &buero.kommune, Schnitt::Fett, 14.0, 18.0);
-    s.zeile(0.0, &sitzung.gremium.daten.name, Schnitt::Normal, 11.0, 16.0);
+    s.zeile(
+        0.0,
+        &sitzung.gremium.daten.name,
+        Schnitt::Normal,
+        11.0,
+        16.0,
+    );
     s.vorschub(18.0);
     for z in satz::umbrechen(titel, s.breite(), Schnitt::Fett, 13.0) {
         s.zeile(0.0, &z, Schnitt::Fett, 13.0, 17.0);
@@ -170,13 +176,7 @@ pub(super) fn unterschriften(s: &mut Seiten, links: (&str, &str), rechts: Option
 }
 
 /// Header line, "nichtöffentlich" on the pages from `noe_ab` on, and "Seite x von y".
-pub(super) fn rahmen(
-    s: &mut Seiten,
-    nr: usize,
-    von: usize,
-    kennung: &str,
-    noe_ab: Option<usize>,
-) {
+pub(super) fn rahmen(s: &mut Seiten, nr: usize, von: usize, kennung: &str, noe_ab: Option<usize>) {
     let rechts = A4_BREITE - s.rand.rechts;
     let oben = 40.0;
     s.text_abs(s.rand.links, oben, kennung, Schnitt::Normal, KLEIN, None);
@@ -196,7 +196,14 @@ pub(super) fn rahmen(
     let unten = A4_HOEHE - 36.0;
     let seite = format!("Seite {nr} von {von}");
     let b = metrik(Schnitt::Normal).breite(&seite, KLEIN);
-    s.text_abs((A4_BREITE - b) / 2.0, unten, &seite, Schnitt::Normal, KLEIN, None);
+    s.text_abs(
+        (A4_BREITE - b) / 2.0,
+        unten,
+        &seite,
+        Schnitt::Normal,
+        KLEIN,
+        None,
+    );
 }
 
 pub(super) fn speichern(
@@ -275,7 +282,13 @@ pub fn niederschrift(
                 .into_iter()
                 .enumerate()
             {
-                s.zeile(if k == 0 { 0.0 } else { 12.0 }, &z, Schnitt::Normal, TEXT, ZEILE);
+                s.zeile(
+                    if k == 0 { 0.0 } else { 12.0 },
+                    &z,
+                    Schnitt::Normal,
+                    TEXT,
+                    ZEILE,
+                );
             }
         }
     }
@@ -338,7 +351,11 @@ pub fn niederschrift(
         "Niederschrift {}. Sitzung {gremium} am {}{}",
         sitzung.nummer,
         datum::deutsch(sitzung.beginn.date()),
-        if nur_oeffentlich { " – öffentlicher Teil" } else { "" }
+        if nur_oeffentlich {
+            " – öffentlicher Teil"
+        } else {
+            ""
+        }
     );
     let seiten = s.fertig(|s, nr, von| rahmen(s, nr, von, &kennung, noe_ab));
     speichern(
@@ -371,14 +388,24 @@ pub fn beschlussauszug(
     let noe = beschluss.top.teil == Teil::Nichtoeffentlich;
     s.zeile(
         0.0,
-        if noe { "Nichtöffentlicher Teil" } else { "Öffentlicher Teil" },
+        if noe {
+            "Nichtöffentlicher Teil"
+        } else {
+            "Öffentlicher Teil"
+        },
         Schnitt::Normal,
         TEXT,
         ZEILE,
     );
     top_abschnitt(&mut s, beschluss);
     s.vorschub(12.0);
-    s.zeile(0.0, "Für die Richtigkeit des Auszugs:", Schnitt::Normal, TEXT, ZEILE);
+    s.zeile(
+        0.0,
+        "Für die Richtigkeit des Auszugs:",
+        Schnitt::Normal,
+        TEXT,
+        ZEILE,
+    );
     s.zeile(
         0.0,
         &format!("{}, {}", buero.kommune, datum::deutsch(gedruckt.date())),

@@ -92,9 +92,13 @@ pub fn einladung(
     );
     s.vorschub(24.0);
     match empfaenger {
-        Empfaenger::Oeffentlichkeit => {
-            s.zeile(0.0, "Öffentliche Bekanntmachung", Schnitt::Normal, TEXT, ZEILE)
-        }
+        Empfaenger::Oeffentlichkeit => s.zeile(
+            0.0,
+            "Öffentliche Bekanntmachung",
+            Schnitt::Normal,
+            TEXT,
+            ZEILE,
+        ),
         Empfaenger::Mitglieder => s.zeile(
             0.0,
             &format!("An die Mitglieder des Gremiums „{gremium}“"),

@@ -53,52 +53,109 @@ fn zettel_inhalt(akte: &WahlAkte) -> Result<Zettel, PdfFehler> {
         Schritt::Fertig => return Err(kein_zettel("Die Wahl ist entschieden; es ist kein Wahlgang mehr offen.")),
     };
     if optionen.is_empty() {
-        return Err(kein_zettel("Es steht noch niemand zur Wahl (Bewerber oder Wahlvorschläge fehlen)."));
+        return Err(kein_zettel(
+            "Es steht noch niemand zur Wahl (Bewerber oder Wahlvorschläge fehlen).",
+        ));
     }
     let mut o: Vec<Wahlfeld> = Vec::new();
     let anleitung;
     match akte.daten.art {
         WahlArt::Einzel if optionen.len() == 1 => {
-            anleitung = format!("Stimmen Sie mit Ja oder Nein für {}. Nur ein Kreuz.", optionen[0]);
-            o.push(Wahlfeld { text: format!("Ja – {}", optionen[0]), klein: vec![] });
-            o.push(Wahlfeld { text: "Nein".into(), klein: vec![] });
+            anleitung = format!(
+                "Stimmen Sie mit Ja oder Nein für {}. Nur ein Kreuz.",
+                optionen[0]
+            );
+            o.push(Wahlfeld {
+                text: format!("Ja – {}", optionen[0]),
+                klein: vec![],
+            });
+            o.push(Wahlfeld {
+                text: "Nein".into(),
+                klein: vec![],
+            });
         }
         WahlArt::Einzel => {
             anleitung = "Sie haben eine Stimme. Kreuzen Sie einen Namen an.".into();
-            o.extend(optionen.iter().map(|n| Wahlfeld { text: n.clone(), klein: vec![] }));
+            o.extend(optionen.iter().map(|n| Wahlfeld {
+                text: n.clone(),
+                klein: vec![],
+            }));
             if gang == Wahlgang::Erster {
-                o.push(Wahlfeld { text: "Nein (gegen alle)".into(), klein: vec![] });
+                o.push(Wahlfeld {
+                    text: "Nein (gegen alle)".into(),
+                    klein: vec![],
+                });
             }
         }
         WahlArt::Einheitlich => {
-            anleitung = "Stimmen Sie über den einheitlichen Wahlvorschlag ab. Nur ein Kreuz.".into();
-            let k = akte.vorschlaege.first().map(|v| v.kandidaten.iter().map(|p| p.name.clone()).collect()).unwrap_or_default();
-            o.push(Wahlfeld { text: format!("Ja – {}", optionen[0]), klein: k });
-            o.push(Wahlfeld { text: "Nein".into(), klein: vec![] });
+            anleitung =
+                "Stimmen Sie über den einheitlichen Wahlvorschlag ab. Nur ein Kreuz.".into();
+            let k = akte
+                .vorschlaege
+                .first()
+                .map(|v| v.kandidaten.iter().map(|p| p.name.clone()).collect())
+                .unwrap_or_default();
+            o.push(Wahlfeld {
+                text: format!("Ja – {}", optionen[0]),
+                klein: k,
+            });
+            o.push(Wahlfeld {
+                text: "Nein".into(),
+                klein: vec![],
+            });
         }
         WahlArt::Liste => {
             anleitung = "Sie haben eine Stimme. Kreuzen Sie einen Wahlvorschlag an.".into();
             for v in &akte.vorschlaege {
                 let mut klein: Vec<String> = if akte.daten.stellvertreter {
-                    v.kandidaten.chunks(2).enumerate().map(|(i, p)| format!("{}. {} – Stellvertretung: {}", i + 1, p[0].name, p.get(1).map(|x| x.name.as_str()).unwrap_or("—"))).collect()
+                    v.kandidaten
+                        .chunks(2)
+                        .enumerate()
+                        .map(|(i, p)| {
+                            format!(
+                                "{}. {} – Stellvertretung: {}",
+                                i + 1,
+                                p[0].name,
+                                p.get(1).map(|x| x.name.as_str()).unwrap_or("—")
+                            )
+                        })
+                        .collect()
                 } else {
-                    v.kandidaten.iter().enumerate().map(|(i, p)| format!("{}. {}", i + 1, p.name)).collect()
+                    v.kandidaten
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| format!("{}. {}", i + 1, p.name))
+                        .collect()
                 };
                 if !v.eingereicht_von.is_empty() {
                     klein.insert(0, format!("eingereicht von {}", v.eingereicht_von));
                 }
-                o.push(Wahlfeld { text: v.name.clone(), klein });
+                o.push(Wahlfeld {
+                    text: v.name.clone(),
+                    klein,
+                });
             }
         }
     }
-    o.push(Wahlfeld { text: "Enthaltung".into(), klein: vec![] });
+    o.push(Wahlfeld {
+        text: "Enthaltung".into(),
+        klein: vec![],
+    });
     Ok(Zettel {
         kopf: vec![
             akte.gremium.clone(),
-            format!("{}. Sitzung am {}", akte.sitzung_nummer, datum::deutsch(akte.sitzung_beginn.date())),
+            format!(
+                "{}. Sitzung am {}",
+                akte.sitzung_nummer,
+                datum::deutsch(akte.sitzung_beginn.date())
+            ),
         ],
         titel: akte.daten.titel.clone(),
-        gang: if gang == Wahlgang::Erster && nr == 1 { "1. Wahlgang".into() } else { format!("{nr}. Wahlgang – engere Wahl") },
+        gang: if gang == Wahlgang::Erster && nr == 1 {
+            "1. Wahlgang".into()
+        } else {
+            format!("{nr}. Wahlgang – engere Wahl")
+        },
         anleitung,
         optionen: o,
     })
@@ -122,27 +179,40 @@ fn zeichnen(s: &mut Seiten, f: Feld, z: &Zettel, m: f32, mehrseitig: bool, pruef
     let unten = f.y + f.h - rand;
     let mut y = f.y + rand;
     let mut feld = f;
-    let mut zeile = |s: &mut Seiten, y: &mut f32, t: &str, schnitt: Schnitt, g: f32, einzug: f32| -> bool {
-        for z in satz::umbrechen(t, breite - einzug, schnitt, g) {
-            if *y + g * 1.35 > unten.max(feld.y + feld.h - rand) {
-                if !mehrseitig {
-                    return false;
+    let mut zeile =
+        |s: &mut Seiten, y: &mut f32, t: &str, schnitt: Schnitt, g: f32, einzug: f32| -> bool {
+            for z in satz::umbrechen(t, breite - einzug, schnitt, g) {
+                if *y + g * 1.35 > unten.max(feld.y + feld.h - rand) {
+                    if !mehrseitig {
+                        return false;
+                    }
+                    s.neue_seite();
+                    feld = Feld {
+                        x: 0.0,
+                        y: 0.0,
+                        b: A4_BREITE,
+                        h: A4_HOEHE,
+                    };
+                    *y = rand + 20.0;
+                    if !pruefen {
+                        s.text_abs(
+                            links,
+                            *y - 6.0,
+                            "Stimmzettel (Fortsetzung)",
+                            Schnitt::Normal,
+                            8.0 * m,
+                            None,
+                        );
+                    }
+                    *y += 8.0;
                 }
-                s.neue_seite();
-                feld = Feld { x: 0.0, y: 0.0, b: A4_BREITE, h: A4_HOEHE };
-                *y = rand + 20.0;
                 if !pruefen {
-                    s.text_abs(links, *y - 6.0, "Stimmzettel (Fortsetzung)", Schnitt::Normal, 8.0 * m, None);
+                    s.text_abs(links + einzug, *y + g, &z, schnitt, g, None);
                 }
-                *y += 8.0;
+                *y += g * 1.35;
             }
-            if !pruefen {
-                s.text_abs(links + einzug, *y + g, &z, schnitt, g, None);
-            }
-            *y += g * 1.35;
-        }
-        true
-    };
+            true
+        };
     let mut ok = true;
     for k in &z.kopf {
         ok &= zeile(s, &mut y, k, Schnitt::Normal, 9.5 * m, 0.0);
@@ -161,7 +231,14 @@ fn zeichnen(s: &mut Seiten, f: Feld, z: &Zettel, m: f32, mehrseitig: bool, pruef
         }
         let vorher_seite = s.seite_nr();
         let start = y;
-        ok &= zeile(s, &mut y, &o.text, Schnitt::Fett, 11.0 * m, kasten + 10.0 * m);
+        ok &= zeile(
+            s,
+            &mut y,
+            &o.text,
+            Schnitt::Fett,
+            11.0 * m,
+            kasten + 10.0 * m,
+        );
         let neu = s.seite_nr() != vorher_seite;
         let oben = if neu { y - 11.0 * m * 1.35 } else { start };
         if !pruefen && ok {
@@ -173,7 +250,14 @@ fn zeichnen(s: &mut Seiten, f: Feld, z: &Zettel, m: f32, mehrseitig: bool, pruef
         y += 7.0 * m;
     }
     y += 4.0 * m;
-    ok &= zeile(s, &mut y, "Ein Stimmzettel mit mehr als einem Kreuz oder mit Zusätzen ist ungültig.", Schnitt::Normal, 8.0 * m, 0.0);
+    ok &= zeile(
+        s,
+        &mut y,
+        "Ein Stimmzettel mit mehr als einem Kreuz oder mit Zusätzen ist ungültig.",
+        Schnitt::Normal,
+        8.0 * m,
+        0.0,
+    );
     ok
 }
 
@@ -185,7 +269,13 @@ fn schnittlinien(s: &mut Seiten, je_blatt: u32) {
         for i in 0..n {
             let a = i as f32 / n as f32;
             let b = (i as f32 + 0.5) / n as f32;
-            s.strecke(x1 + (x2 - x1) * a, y1 + (y2 - y1) * a, x1 + (x2 - x1) * b, y1 + (y2 - y1) * b, 0.4);
+            s.strecke(
+                x1 + (x2 - x1) * a,
+                y1 + (y2 - y1) * a,
+                x1 + (x2 - x1) * b,
+                y1 + (y2 - y1) * b,
+                0.4,
+            );
         }
     };
     if je_blatt >= 2 {
@@ -198,7 +288,12 @@ fn schnittlinien(s: &mut Seiten, je_blatt: u32) {
 
 /// The Stimmzettel of the ballot that is due: `kopien` ballots, `je_blatt` (1, 2 or 4)
 /// on each A4 sheet.
-pub fn stimmzettel(akte: &WahlAkte, kopien: u32, je_blatt: u32, gedruckt: NaiveDateTime) -> Result<Vec<u8>, PdfFehler> {
+pub fn stimmzettel(
+    akte: &WahlAkte,
+    kopien: u32,
+    je_blatt: u32,
+    gedruckt: NaiveDateTime,
+) -> Result<Vec<u8>, PdfFehler> {
     if ![1, 2, 4].contains(&je_blatt) {
         return Err(kein_zettel("Stimmzettel je Blatt: 1, 2 oder 4."));
     }
@@ -225,7 +320,20 @@ pub fn stimmzettel(akte: &WahlAkte, kopien: u32, je_blatt: u32, gedruckt: NaiveD
     };
     let m = if je_blatt == 4 { 0.72 } else { 1.0 };
     let felder: Vec<Feld> = (0..je_blatt)
-        .map(|i| Feld { x: if je_blatt == 4 { (i % 2) as f32 * b } else { 0.0 }, y: if je_blatt == 1 { 0.0 } else { (i / (je_blatt / 2).max(1)) as f32 * h }, b, h })
+        .map(|i| Feld {
+            x: if je_blatt == 4 {
+                (i % 2) as f32 * b
+            } else {
+                0.0
+            },
+            y: if je_blatt == 1 {
+                0.0
+            } else {
+                (i / (je_blatt / 2).max(1)) as f32 * h
+            },
+            b,
+            h,
+        })
         .collect();
     // Does one ballot fit in its part of the sheet? (Measured without drawing.)
     let mut probe = Seiten::neu(&schriften, Rand::default());
@@ -247,7 +355,16 @@ pub fn stimmzettel(akte: &WahlAkte, kopien: u32, je_blatt: u32, gedruckt: NaiveD
         zeichnen(&mut s, felder[i], &z, m, je_blatt == 1, false);
     }
     let seiten = s.fertig(|_, _, _| {});
-    speichern(doc, seiten, Metadaten { titel: format!("Stimmzettel – {}", z.titel), autor: akte.gremium.clone(), betreff: z.gang.clone(), erstellt: gedruckt })
+    speichern(
+        doc,
+        seiten,
+        Metadaten {
+            titel: format!("Stimmzettel – {}", z.titel),
+            autor: akte.gremium.clone(),
+            betreff: z.gang.clone(),
+            erstellt: gedruckt,
+        },
+    )
 }
 
 /// "1.234": thousands separated by a point, as German tables write counts.
@@ -264,10 +381,25 @@ fn zahl(n: u64) -> String {
 }
 
 /// The Wahlniederschrift.
-pub fn wahlniederschrift(akte: &WahlAkte, sitzung: &SitzungAkte, buero: &Buero, gedruckt: NaiveDateTime) -> Result<Vec<u8>, PdfFehler> {
+pub fn wahlniederschrift(
+    akte: &WahlAkte,
+    sitzung: &SitzungAkte,
+    buero: &Buero,
+    gedruckt: NaiveDateTime,
+) -> Result<Vec<u8>, PdfFehler> {
     let titel = format!("Wahlniederschrift: {}", akte.daten.titel);
     super::schrift::pruefen("Wahl", &titel)?;
-    for n in akte.stand.gewaehlt.iter().chain(akte.vorschlaege.iter().flat_map(|v| v.kandidaten.iter().map(|p| &p.name))).chain(akte.kandidaten.iter().map(|p| &p.name)) {
+    for n in akte
+        .stand
+        .gewaehlt
+        .iter()
+        .chain(
+            akte.vorschlaege
+                .iter()
+                .flat_map(|v| v.kandidaten.iter().map(|p| &p.name)),
+        )
+        .chain(akte.kandidaten.iter().map(|p| &p.name))
+    {
         super::schrift::pruefen("Bewerber", n)?;
     }
     let mut doc = PdfDocument::new(&titel);
@@ -275,9 +407,36 @@ pub fn wahlniederschrift(akte: &WahlAkte, sitzung: &SitzungAkte, buero: &Buero, 
     let mut s = Seiten::neu(&schriften, Rand::default());
     kopf(&mut s, buero, sitzung, &titel);
     let mut zeilen = vec![
-        ("Sitzung:", format!("{}. Sitzung {} am {}", akte.sitzung_nummer, sitzung_des(&akte.gremium), datum::deutsch(akte.sitzung_beginn.date()))),
-        ("Wahl:", format!("{}, {} {}", akte.daten.art.label(), akte.daten.sitze, if akte.daten.sitze == 1 { "Sitz" } else { "Sitze" })),
-        ("Abstimmung:", if akte.daten.geheim { "geheim, mit Stimmzetteln".into() } else { "offen".into() }),
+        (
+            "Sitzung:",
+            format!(
+                "{}. Sitzung {} am {}",
+                akte.sitzung_nummer,
+                sitzung_des(&akte.gremium),
+                datum::deutsch(akte.sitzung_beginn.date())
+            ),
+        ),
+        (
+            "Wahl:",
+            format!(
+                "{}, {} {}",
+                akte.daten.art.label(),
+                akte.daten.sitze,
+                if akte.daten.sitze == 1 {
+                    "Sitz"
+                } else {
+                    "Sitze"
+                }
+            ),
+        ),
+        (
+            "Abstimmung:",
+            if akte.daten.geheim {
+                "geheim, mit Stimmzetteln".into()
+            } else {
+                "offen".into()
+            },
+        ),
     ];
     if akte.daten.art == WahlArt::Liste {
         zeilen.push(("Verfahren:", akte.daten.verfahren.label().to_string()));
@@ -289,17 +448,53 @@ pub fn wahlniederschrift(akte: &WahlAkte, sitzung: &SitzungAkte, buero: &Buero, 
     if !akte.vorschlaege.is_empty() {
         abschnitt(&mut s, "Wahlvorschläge");
         for v in &akte.vorschlaege {
-            let namen: Vec<String> = v.kandidaten.iter().enumerate().map(|(i, p)| format!("{}. {}", i + 1, p.name)).collect();
-            text(&mut s, &format!("{}{}: {}", v.name, if v.eingereicht_von.is_empty() { String::new() } else { format!(" (eingereicht von {})", v.eingereicht_von) }, namen.join(", ")));
+            let namen: Vec<String> = v
+                .kandidaten
+                .iter()
+                .enumerate()
+                .map(|(i, p)| format!("{}. {}", i + 1, p.name))
+                .collect();
+            text(
+                &mut s,
+                &format!(
+                    "{}{}: {}",
+                    v.name,
+                    if v.eingereicht_von.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (eingereicht von {})", v.eingereicht_von)
+                    },
+                    namen.join(", ")
+                ),
+            );
         }
     }
     if !akte.kandidaten.is_empty() {
         abschnitt(&mut s, "Bewerberinnen und Bewerber");
-        text(&mut s, &akte.kandidaten.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", "));
+        text(
+            &mut s,
+            &akte
+                .kandidaten
+                .iter()
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
     }
     for (i, g) in akte.gaenge.iter().enumerate() {
         let nr = i as u32 + 1;
-        abschnitt(&mut s, &format!("{}. Wahlgang{}", nr, if g.gang == Wahlgang::Engere { " – engere Wahl" } else { "" }));
+        abschnitt(
+            &mut s,
+            &format!(
+                "{}. Wahlgang{}",
+                nr,
+                if g.gang == Wahlgang::Engere {
+                    " – engere Wahl"
+                } else {
+                    ""
+                }
+            ),
+        );
         let gueltig: u64 = g.stimmen.iter().map(|(_, n)| n).sum::<u64>() + g.nein;
         let mut z = vec![
             ("Abgegeben:", zahl(g.abgegeben)),
@@ -313,7 +508,17 @@ pub fn wahlniederschrift(akte: &WahlAkte, sitzung: &SitzungAkte, buero: &Buero, 
         angaben(&mut s, &z);
         s.vorschub(4.0);
         for (name, n) in &g.stimmen {
-            s.zeile(12.0, &format!("{name}: {} {}", zahl(*n), if *n == 1 { "Stimme" } else { "Stimmen" }), Schnitt::Normal, TEXT, ZEILE);
+            s.zeile(
+                12.0,
+                &format!(
+                    "{name}: {} {}",
+                    zahl(*n),
+                    if *n == 1 { "Stimme" } else { "Stimmen" }
+                ),
+                Schnitt::Normal,
+                TEXT,
+                ZEILE,
+            );
         }
         if let Some(e) = akte.stand.einzel.get(i) {
             s.vorschub(4.0);
@@ -333,15 +538,22 @@ pub fn wahlniederschrift(akte: &WahlAkte, sitzung: &SitzungAkte, buero: &Buero, 
                 Some(seed) => format!("von der Anwendung gezogen (Startwert {seed}, wiederholbar) in Anwesenheit von {}", l.gezogen_von),
                 None => format!("gezogen von {}", l.gezogen_von),
             };
-            text(&mut s, &format!(
-                "Losentscheid am {} um {} Uhr zwischen {} um {} {}; {wie}. Gezogen: {}.",
-                datum::deutsch(l.zeit.date()),
-                l.zeit.format("%H:%M"),
-                l.los.zwischen.join(", "),
-                l.los.plaetze,
-                if l.los.plaetze == 1 { "Platz" } else { "Plätze" },
-                l.los.ergebnis.join(", ")
-            ));
+            text(
+                &mut s,
+                &format!(
+                    "Losentscheid am {} um {} Uhr zwischen {} um {} {}; {wie}. Gezogen: {}.",
+                    datum::deutsch(l.zeit.date()),
+                    l.zeit.format("%H:%M"),
+                    l.los.zwischen.join(", "),
+                    l.los.plaetze,
+                    if l.los.plaetze == 1 {
+                        "Platz"
+                    } else {
+                        "Plätze"
+                    },
+                    l.los.ergebnis.join(", ")
+                ),
+            );
         }
     }
     abschnitt(&mut s, "Ergebnis");
@@ -349,20 +561,59 @@ pub fn wahlniederschrift(akte: &WahlAkte, sitzung: &SitzungAkte, buero: &Buero, 
         Schritt::Fertig if akte.stand.gewaehlt.is_empty() => text(&mut s, "Gewählt ist niemand."),
         Schritt::Fertig => {
             let liste = akte.stand.gewaehlte_liste("Stellvertretung");
-            text(&mut s, &format!("Gewählt {}:\n{}", if liste.len() == 1 { "ist" } else { "sind" }, liste.join("\n")));
+            text(
+                &mut s,
+                &format!(
+                    "Gewählt {}:\n{}",
+                    if liste.len() == 1 { "ist" } else { "sind" },
+                    liste.join("\n")
+                ),
+            );
         }
-        Schritt::Los { zwischen, plaetze, .. } => text(&mut s, &format!("Noch offen: Das Los entscheidet zwischen {} um {plaetze} {}.", zwischen.join(", "), if *plaetze == 1 { "Platz" } else { "Plätze" })),
-        Schritt::Zaehlung { nr, .. } => text(&mut s, &format!("Noch offen: Es folgt der {nr}. Wahlgang.")),
+        Schritt::Los {
+            zwischen, plaetze, ..
+        } => text(
+            &mut s,
+            &format!(
+                "Noch offen: Das Los entscheidet zwischen {} um {plaetze} {}.",
+                zwischen.join(", "),
+                if *plaetze == 1 { "Platz" } else { "Plätze" }
+            ),
+        ),
+        Schritt::Zaehlung { nr, .. } => {
+            text(&mut s, &format!("Noch offen: Es folgt der {nr}. Wahlgang."))
+        }
     }
     for b in &akte.stand.befunde {
         text(&mut s, &b.meldung);
     }
-    let vorsitz = sitzung.mitglieder.iter().find(|m| m.rolle == MitgliedRolle::Vorsitz).map(|m| m.person.name.clone()).unwrap_or_default();
-    unterschriften(&mut s, (&vorsitz, "Vorsitz"), Some((&sitzung.schriftfuehrung, "Schriftführung")));
-    let kennung = format!("Wahlniederschrift · {} · {}. Sitzung {}", akte.daten.titel, akte.sitzung_nummer, akte.gremium);
+    let vorsitz = sitzung
+        .mitglieder
+        .iter()
+        .find(|m| m.rolle == MitgliedRolle::Vorsitz)
+        .map(|m| m.person.name.clone())
+        .unwrap_or_default();
+    unterschriften(
+        &mut s,
+        (&vorsitz, "Vorsitz"),
+        Some((&sitzung.schriftfuehrung, "Schriftführung")),
+    );
+    let kennung = format!(
+        "Wahlniederschrift · {} · {}. Sitzung {}",
+        akte.daten.titel, akte.sitzung_nummer, akte.gremium
+    );
     let noe = akte.nichtoeffentlich.then_some(1);
     let seiten = s.fertig(|s, nr, von| rahmen(s, nr, von, &kennung, noe));
-    speichern(doc, seiten, Metadaten { titel, autor: sitzung.schriftfuehrung.clone(), betreff: format!("Wahl – {}", buero.kommune), erstellt: gedruckt })
+    speichern(
+        doc,
+        seiten,
+        Metadaten {
+            titel,
+            autor: sitzung.schriftfuehrung.clone(),
+            betreff: format!("Wahl – {}", buero.kommune),
+            erstellt: gedruckt,
+        },
+    )
 }
 
 /// The computation of a Listenwahl: quotas (Hare/Niemeyer) or Höchstzahlen.
@@ -380,14 +631,37 @@ fn rechnung(s: &mut Seiten, v: &crate::domain::wahl::Sitzverteilung) {
     let y = s.y();
     s.text_abs(x, y + 10.0, "Wahlvorschlag", Schnitt::Fett, 9.5, None);
     s.text_abs(x + 190.0, y + 10.0, "Stimmen", Schnitt::Fett, 9.5, None);
-    s.text_abs(x + 250.0, y + 10.0, if v.verfahren == Verfahren::HareNiemeyer { "Quote" } else { "Höchstzahlen (Sitz)" }, Schnitt::Fett, 9.5, None);
+    s.text_abs(
+        x + 250.0,
+        y + 10.0,
+        if v.verfahren == Verfahren::HareNiemeyer {
+            "Quote"
+        } else {
+            "Höchstzahlen (Sitz)"
+        },
+        Schnitt::Fett,
+        9.5,
+        None,
+    );
     let b = metrik(Schnitt::Fett).breite("Sitze", 9.5);
     s.text_abs(rechts - b, y + 10.0, "Sitze", Schnitt::Fett, 9.5, None);
     s.vorschub(ZEILE);
     for r in &v.rechnung {
         let wert = match r.quote {
             Some(q) => q.deutsch(4),
-            None => r.hoechstzahlen.iter().enumerate().map(|(k, h)| if (k as u32) < r.sitze { format!("{}*", h.deutsch(3)) } else { h.deutsch(3) }).collect::<Vec<_>>().join("  "),
+            None => r
+                .hoechstzahlen
+                .iter()
+                .enumerate()
+                .map(|(k, h)| {
+                    if (k as u32) < r.sitze {
+                        format!("{}*", h.deutsch(3))
+                    } else {
+                        h.deutsch(3)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("  "),
         };
         let umbruch = satz::umbrechen(&wert, rechts - x - 290.0, Schnitt::Normal, 9.5);
         let name = satz::umbrechen(&r.name, 180.0, Schnitt::Normal, 9.5);
@@ -396,9 +670,23 @@ fn rechnung(s: &mut Seiten, v: &crate::domain::wahl::Sitzverteilung) {
         for (k, z) in name.iter().enumerate() {
             s.text_abs(x, y + 10.0 + k as f32 * 12.0, z, Schnitt::Normal, 9.5, None);
         }
-        s.text_abs(x + 190.0, y + 10.0, &zahl(r.stimmen), Schnitt::Normal, 9.5, None);
+        s.text_abs(
+            x + 190.0,
+            y + 10.0,
+            &zahl(r.stimmen),
+            Schnitt::Normal,
+            9.5,
+            None,
+        );
         for (k, z) in umbruch.iter().enumerate() {
-            s.text_abs(x + 250.0, y + 10.0 + k as f32 * 12.0, z, Schnitt::Normal, 9.5, None);
+            s.text_abs(
+                x + 250.0,
+                y + 10.0 + k as f32 * 12.0,
+                z,
+                Schnitt::Normal,
+                9.5,
+                None,
+            );
         }
         let sitze = r.sitze.to_string();
         let b = metrik(Schnitt::Normal).breite(&sitze, 9.5);
@@ -406,9 +694,24 @@ fn rechnung(s: &mut Seiten, v: &crate::domain::wahl::Sitzverteilung) {
         s.vorschub(12.0 * umbruch.len().max(name.len()) as f32 + 3.0);
     }
     if v.verfahren != Verfahren::HareNiemeyer {
-        s.zeile(0.0, "* = Höchstzahl, auf die ein Sitz fällt", Schnitt::Normal, 8.5, 12.0);
+        s.zeile(
+            0.0,
+            "* = Höchstzahl, auf die ein Sitz fällt",
+            Schnitt::Normal,
+            8.5,
+            12.0,
+        );
     }
     if let Some(p) = &v.los {
-        text(s, &format!("Gleichstand beim letzten Sitz ({}): {} um {} {} – das Los entscheidet.", p.wert.deutsch(4), p.gruppen.join(", "), p.sitze, if p.sitze == 1 { "Sitz" } else { "Sitze" }));
+        text(
+            s,
+            &format!(
+                "Gleichstand beim letzten Sitz ({}): {} um {} {} – das Los entscheidet.",
+                p.wert.deutsch(4),
+                p.gruppen.join(", "),
+                p.sitze,
+                if p.sitze == 1 { "Sitz" } else { "Sitze" }
+            ),
+        );
     }
 }

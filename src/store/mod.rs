@@ -24,8 +24,8 @@ pub use sitzungen::{
     Gremium, GremiumNeu, Mitglied, MitgliedschaftNeu, Person, PersonNeu, SitzungAkte, Top, TopNeu,
     TopVorlage,
 };
-pub use wahlen::{LosAkte, VorschlagAkte, WahlAkte, WahlNeu};
 pub use vorlagen::{Gespeichert, Sortierung, VorlageAkte, VorlageZeile, VorlagenFilter};
+pub use wahlen::{LosAkte, VorschlagAkte, WahlAkte, WahlNeu};
 
 use chrono::NaiveDateTime;
 use rusqlite::Connection;

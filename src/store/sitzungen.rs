@@ -112,9 +112,18 @@ mod tests {
             nachname: nachname.into(),
             ..Default::default()
         };
-        assert_eq!(p("Frau", "Dr.", "Ayşe", "Yılmaz").briefanrede(), "Sehr geehrte Frau Dr. Yılmaz,");
-        assert_eq!(p("Herr", "", "Łukasz", "Wiśniewski").briefanrede(), "Sehr geehrter Herr Wiśniewski,");
-        assert_eq!(p("", "", "Thị Mai", "Nguyễn").briefanrede(), "Guten Tag Thị Mai Nguyễn,");
+        assert_eq!(
+            p("Frau", "Dr.", "Ayşe", "Yılmaz").briefanrede(),
+            "Sehr geehrte Frau Dr. Yılmaz,"
+        );
+        assert_eq!(
+            p("Herr", "", "Łukasz", "Wiśniewski").briefanrede(),
+            "Sehr geehrter Herr Wiśniewski,"
+        );
+        assert_eq!(
+            p("", "", "Thị Mai", "Nguyễn").briefanrede(),
+            "Guten Tag Thị Mai Nguyễn,"
+        );
     }
 }
 
@@ -386,11 +395,21 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<Person, StoreError> {
         if let Some(m) = mitgliedschaft {
-            mitgliedschaft_pruefen(&self.conn, &MitgliedschaftNeu { person: PersonId(0), ..m.clone() }, &neu.name())?;
+            mitgliedschaft_pruefen(
+                &self.conn,
+                &MitgliedschaftNeu {
+                    person: PersonId(0),
+                    ..m.clone()
+                },
+                &neu.name(),
+            )?;
         }
         let p = self.person_anlegen(neu, jetzt)?;
         if let Some(m) = mitgliedschaft {
-            self.mitgliedschaft_anlegen(&MitgliedschaftNeu { person: p.id, ..m.clone() })?;
+            self.mitgliedschaft_anlegen(&MitgliedschaftNeu {
+                person: p.id,
+                ..m.clone()
+            })?;
         }
         Ok(p)
     }
@@ -598,9 +617,16 @@ impl Store {
             .query_row("SELECT t.sitzung_id, t.vorlage_id, g.name FROM top t JOIN sitzung s ON s.id = t.sitzung_id JOIN gremium g ON g.id = s.gremium_id WHERE t.id = ?1", [top.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?
             .ok_or(StoreError::NichtGefunden { was: "TOP", id: top.0 })?;
-        let zustand: String = tx.query_row("SELECT zustand FROM sitzung WHERE id = ?1", [sitzung], |r| r.get(0))?;
+        let zustand: String = tx.query_row(
+            "SELECT zustand FROM sitzung WHERE id = ?1",
+            [sitzung],
+            |r| r.get(0),
+        )?;
         if zustand == SitzungZustand::Abgesagt.key() {
-            return Err(ungueltig("zustand", "Die Sitzung ist abgesagt; ein Ergebnis kann nicht eingetragen werden."));
+            return Err(ungueltig(
+                "zustand",
+                "Die Sitzung ist abgesagt; ein Ergebnis kann nicht eingetragen werden.",
+            ));
         }
         tx.execute(
             "UPDATE top SET ergebnis = ?2, ergebnis_text = ?3 WHERE id = ?1",
@@ -666,10 +692,15 @@ impl Store {
     /// The Sitzung a TOP belongs to.
     pub fn top_sitzung(&self, top: TopId) -> Result<SitzungId, StoreError> {
         self.conn
-            .query_row("SELECT sitzung_id FROM top WHERE id = ?1", [top.0], |r| r.get(0))
+            .query_row("SELECT sitzung_id FROM top WHERE id = ?1", [top.0], |r| {
+                r.get(0)
+            })
             .optional()?
             .map(SitzungId)
-            .ok_or(StoreError::NichtGefunden { was: "TOP", id: top.0 })
+            .ok_or(StoreError::NichtGefunden {
+                was: "TOP",
+                id: top.0,
+            })
     }
 
     /// Changes date, time and place of a Sitzung that has not taken place.
@@ -717,12 +748,18 @@ impl Store {
 
     /// Takes a TOP off the Tagesordnung. A Vorlage TOP gives back the date it had put into
     /// the Vorlage's Beratungsfolge; a TOP with a recorded result stays (it is history).
-    pub fn top_entfernen(&mut self, top: TopId, jetzt: NaiveDateTime) -> Result<SitzungAkte, StoreError> {
+    pub fn top_entfernen(
+        &mut self,
+        top: TopId,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
         let (sitzung, vorlage) = top_lesen(&tx, top)?;
         tagesordnung_offen(&tx, sitzung)?;
         let ergebnis: Option<String> =
-            tx.query_row("SELECT ergebnis FROM top WHERE id = ?1", [top.0], |r| r.get(0))?;
+            tx.query_row("SELECT ergebnis FROM top WHERE id = ?1", [top.0], |r| {
+                r.get(0)
+            })?;
         if ergebnis.is_some() {
             return Err(ungueltig(
                 "top",
@@ -739,16 +776,23 @@ impl Store {
                 "UPDATE beratungsschritt SET datum = '' WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2) AND datum = ?3 AND ergebnis = ''",
                 params![v, gremium, &beginn[..10.min(beginn.len())]],
             )?;
-            tx.execute("UPDATE vorlage SET version = version + 1 WHERE id = ?1", [v])?;
+            tx.execute(
+                "UPDATE vorlage SET version = version + 1 WHERE id = ?1",
+                [v],
+            )?;
         }
-        let teil: String = tx.query_row("SELECT teil FROM top WHERE id = ?1", [top.0], |r| r.get(0))?;
+        let teil: String =
+            tx.query_row("SELECT teil FROM top WHERE id = ?1", [top.0], |r| r.get(0))?;
         tx.execute("DELETE FROM top WHERE id = ?1", [top.0])?;
         let reihe: Vec<i64> = tx
             .prepare("SELECT id FROM top WHERE sitzung_id = ?1 AND teil = ?2 ORDER BY pos, id")?
             .query_map(params![sitzung, teil], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         for (pos, id) in reihe.iter().enumerate() {
-            tx.execute("UPDATE top SET pos = ?2 WHERE id = ?1", params![id, pos as i64])?;
+            tx.execute(
+                "UPDATE top SET pos = ?2 WHERE id = ?1",
+                params![id, pos as i64],
+            )?;
         }
         sitzung_geaendert(&tx, sitzung, jetzt)?;
         commit(tx)?;
@@ -775,7 +819,10 @@ impl Store {
             sitzung_version(&tx, sitzung.0)?;
             return Err(ungueltig(
                 "person",
-                format!("Anwesenheit: Person {} ist kein Mitglied dieses Gremiums.", person.0),
+                format!(
+                    "Anwesenheit: Person {} ist kein Mitglied dieses Gremiums.",
+                    person.0
+                ),
             ));
         }
         match status {
@@ -835,10 +882,17 @@ impl Store {
     }
 
     /// Cancels a Sitzung that has not taken place.
-    pub fn sitzung_absagen(&mut self, sitzung: SitzungId, jetzt: NaiveDateTime) -> Result<SitzungAkte, StoreError> {
+    pub fn sitzung_absagen(
+        &mut self,
+        sitzung: SitzungId,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
         tagesordnung_offen(&tx, sitzung.0)?;
-        tx.execute("UPDATE sitzung SET zustand = 'abgesagt' WHERE id = ?1", [sitzung.0])?;
+        tx.execute(
+            "UPDATE sitzung SET zustand = 'abgesagt' WHERE id = ?1",
+            [sitzung.0],
+        )?;
         sitzung_geaendert(&tx, sitzung.0, jetzt)?;
         commit(tx)?;
         self.sitzung(sitzung)
@@ -846,9 +900,16 @@ impl Store {
 }
 
 fn sitzung_version(conn: &Connection, sitzung: i64) -> Result<i64, StoreError> {
-    conn.query_row("SELECT version FROM sitzung WHERE id = ?1", [sitzung], |r| r.get(0))
-        .optional()?
-        .ok_or(StoreError::NichtGefunden { was: "Sitzung", id: sitzung })
+    conn.query_row(
+        "SELECT version FROM sitzung WHERE id = ?1",
+        [sitzung],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(StoreError::NichtGefunden {
+        was: "Sitzung",
+        id: sitzung,
+    })
 }
 
 /// (Sitzung, Vorlage) of a TOP.
@@ -859,20 +920,33 @@ fn top_lesen(conn: &Connection, top: TopId) -> Result<(i64, Option<i64>), StoreE
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
     .optional()?
-    .ok_or(StoreError::NichtGefunden { was: "TOP", id: top.0 })
+    .ok_or(StoreError::NichtGefunden {
+        was: "TOP",
+        id: top.0,
+    })
 }
 
 /// The Tagesordnung can change until the Sitzung took place or was cancelled.
 fn tagesordnung_offen(conn: &Connection, sitzung: i64) -> Result<(), StoreError> {
     let zustand: String = conn
-        .query_row("SELECT zustand FROM sitzung WHERE id = ?1", [sitzung], |r| r.get(0))
+        .query_row(
+            "SELECT zustand FROM sitzung WHERE id = ?1",
+            [sitzung],
+            |r| r.get(0),
+        )
         .optional()?
-        .ok_or(StoreError::NichtGefunden { was: "Sitzung", id: sitzung })?;
+        .ok_or(StoreError::NichtGefunden {
+            was: "Sitzung",
+            id: sitzung,
+        })?;
     let z = wert_zustand(&zustand)?;
     if matches!(z, SitzungZustand::Durchgefuehrt | SitzungZustand::Abgesagt) {
         return Err(ungueltig(
             "zustand",
-            format!("Die Sitzung ist {}; ihre Tagesordnung kann nicht mehr geändert werden.", z.label()),
+            format!(
+                "Die Sitzung ist {}; ihre Tagesordnung kann nicht mehr geändert werden.",
+                z.label()
+            ),
         ));
     }
     Ok(())
@@ -972,7 +1046,11 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
         });
     }
     for teil in [Teil::Oeffentlich, Teil::Nichtoeffentlich] {
-        let unter: Vec<bool> = tops.iter().filter(|t| t.teil == teil).map(|t| t.unterpunkt).collect();
+        let unter: Vec<bool> = tops
+            .iter()
+            .filter(|t| t.teil == teil)
+            .map(|t| t.unterpunkt)
+            .collect();
         let nummern = sitzung::top_nummern(teil, &unter);
         for (t, n) in tops.iter_mut().filter(|t| t.teil == teil).zip(nummern) {
             t.nummer = n;
@@ -1020,7 +1098,11 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
 
 /// The members of a Gremium, chair first, then by family name; with their attendance at
 /// Sitzung `sitzung` (none for 0).
-fn mitglieder_lesen(conn: &Connection, gremium: i64, sitzung: i64) -> Result<Vec<Mitglied>, StoreError> {
+fn mitglieder_lesen(
+    conn: &Connection,
+    gremium: i64,
+    sitzung: i64,
+) -> Result<Vec<Mitglied>, StoreError> {
     Ok(conn
         .prepare(&format!(
             "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft, a.status, coalesce(a.bemerkung, '')
@@ -1035,7 +1117,11 @@ fn mitglieder_lesen(conn: &Connection, gremium: i64, sitzung: i64) -> Result<Vec
 }
 
 /// A membership's dates and Gremium, and that the person is not a member already.
-fn mitgliedschaft_pruefen(conn: &Connection, neu: &MitgliedschaftNeu, name: &str) -> Result<(), StoreError> {
+fn mitgliedschaft_pruefen(
+    conn: &Connection,
+    neu: &MitgliedschaftNeu,
+    name: &str,
+) -> Result<(), StoreError> {
     for (feld, d) in [("von", &neu.von), ("bis", &neu.bis)] {
         if !d.trim().is_empty() && crate::domain::datum::parse(d).is_err() {
             return Err(ungueltig(
@@ -1051,7 +1137,10 @@ fn mitgliedschaft_pruefen(conn: &Connection, neu: &MitgliedschaftNeu, name: &str
         |r| r.get(0),
     )?;
     if schon {
-        return Err(ungueltig("gremium", format!("{name} ist schon Mitglied im Gremium „{}“.", g.daten.name)));
+        return Err(ungueltig(
+            "gremium",
+            format!("{name} ist schon Mitglied im Gremium „{}“.", g.daten.name),
+        ));
     }
     Ok(())
 }

@@ -487,9 +487,9 @@ impl Store {
             .collect::<Result<_, _>>()?;
         if ids.len() < grenze {
             let schon: std::collections::HashSet<i64> = ids.iter().copied().collect();
-            let mut rest = self
-                .conn
-                .prepare_cached("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rowid DESC")?;
+            let mut rest = self.conn.prepare_cached(
+                "SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rowid DESC",
+            )?;
             let mut zeilen = rest.query([&anfrage])?;
             while let Some(r) = zeilen.next()? {
                 let id: i64 = r.get(0)?;

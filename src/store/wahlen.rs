@@ -124,30 +124,50 @@ fn nicht_gefunden(was: &'static str, id: i64) -> StoreError {
 }
 
 impl Store {
-    pub fn wahl_anlegen(&mut self, neu: &WahlNeu, jetzt: NaiveDateTime) -> Result<WahlAkte, StoreError> {
+    pub fn wahl_anlegen(
+        &mut self,
+        neu: &WahlNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<WahlAkte, StoreError> {
         if neu.titel.trim().is_empty() {
             return Err(ungueltig("titel", "Bezeichnung der Wahl fehlt."));
         }
         if neu.sitze == 0 || neu.sitze > 1000 {
-            return Err(ungueltig("sitze", format!("Sitze: {} geht nicht (1 bis 1000).", neu.sitze)));
+            return Err(ungueltig(
+                "sitze",
+                format!("Sitze: {} geht nicht (1 bis 1000).", neu.sitze),
+            ));
         }
         if neu.art == WahlArt::Einzel && neu.sitze != 1 {
             return Err(ungueltig("sitze", "Eine Einzelwahl (§ 50 Abs. 2 GO NRW) vergibt genau einen Sitz; für mehrere Sitze ist es eine Listenwahl."));
         }
         let tx = schreibtransaktion(&mut self.conn)?;
-        tx.query_row("SELECT id FROM sitzung WHERE id = ?1", [neu.sitzung.0], |r| r.get::<_, i64>(0))
-            .optional()?
-            .ok_or(nicht_gefunden("Sitzung", neu.sitzung.0))?;
+        tx.query_row(
+            "SELECT id FROM sitzung WHERE id = ?1",
+            [neu.sitzung.0],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+        .ok_or(nicht_gefunden("Sitzung", neu.sitzung.0))?;
         if let Some(t) = neu.top {
-            let passt: bool = tx.query_row("SELECT count(*) > 0 FROM top WHERE id = ?1 AND sitzung_id = ?2", [t.0, neu.sitzung.0], |r| r.get(0))?;
+            let passt: bool = tx.query_row(
+                "SELECT count(*) > 0 FROM top WHERE id = ?1 AND sitzung_id = ?2",
+                [t.0, neu.sitzung.0],
+                |r| r.get(0),
+            )?;
             if !passt {
-                return Err(ungueltig("top", format!("TOP {} gehört nicht zu dieser Sitzung.", t.0)));
+                return Err(ungueltig(
+                    "top",
+                    format!("TOP {} gehört nicht zu dieser Sitzung.", t.0),
+                ));
             }
         }
         if let Some(g) = neu.ziel_gremium {
-            tx.query_row("SELECT id FROM gremium WHERE id = ?1", [g.0], |r| r.get::<_, i64>(0))
-                .optional()?
-                .ok_or(nicht_gefunden("Gremium", g.0))?;
+            tx.query_row("SELECT id FROM gremium WHERE id = ?1", [g.0], |r| {
+                r.get::<_, i64>(0)
+            })
+            .optional()?
+            .ok_or(nicht_gefunden("Gremium", g.0))?;
         }
         tx.execute(
             "INSERT INTO wahl (sitzung_id, top_id, titel, ziel_gremium_id, sitze, stellvertreter, geheim, art, verfahren, einheitlich_mehrheit, nur_mitglieder, erstellt, geaendert)
@@ -172,7 +192,10 @@ impl Store {
         let akte = self.wahl(wahl)?;
         noch_offen(&akte)?;
         if akte.daten.art == WahlArt::Einzel {
-            return Err(ungueltig("art", "Eine Einzelwahl hat keine Wahlvorschläge; Bewerber werden einzeln eingetragen."));
+            return Err(ungueltig(
+                "art",
+                "Eine Einzelwahl hat keine Wahlvorschläge; Bewerber werden einzeln eingetragen.",
+            ));
         }
         if akte.daten.art == WahlArt::Einheitlich && !akte.vorschlaege.is_empty() {
             return Err(ungueltig("art", "Ein einheitlicher Wahlvorschlag ist ein einziger gemeinsamer Vorschlag; er ist schon eingetragen."));
@@ -182,10 +205,16 @@ impl Store {
             return Err(ungueltig("name", "Name des Wahlvorschlags fehlt."));
         }
         if akte.vorschlaege.iter().any(|v| v.name == name) {
-            return Err(ungueltig("name", format!("Einen Wahlvorschlag „{name}“ gibt es in dieser Wahl schon.")));
+            return Err(ungueltig(
+                "name",
+                format!("Einen Wahlvorschlag „{name}“ gibt es in dieser Wahl schon."),
+            ));
         }
         if kandidaten.is_empty() {
-            return Err(ungueltig("kandidaten", format!("Der Wahlvorschlag „{name}“ nennt keine Bewerberin und keinen Bewerber.")));
+            return Err(ungueltig(
+                "kandidaten",
+                format!("Der Wahlvorschlag „{name}“ nennt keine Bewerberin und keinen Bewerber."),
+            ));
         }
         if akte.daten.stellvertreter && kandidaten.len() % 2 == 1 {
             return Err(ungueltig("kandidaten", format!(
@@ -208,7 +237,12 @@ impl Store {
     }
 
     /// A candidate of an Einzelwahl.
-    pub fn kandidat_anlegen(&mut self, wahl: i64, person: PersonId, jetzt: NaiveDateTime) -> Result<WahlAkte, StoreError> {
+    pub fn kandidat_anlegen(
+        &mut self,
+        wahl: i64,
+        person: PersonId,
+        jetzt: NaiveDateTime,
+    ) -> Result<WahlAkte, StoreError> {
         let akte = self.wahl(wahl)?;
         noch_offen(&akte)?;
         if akte.daten.art != WahlArt::Einzel {
@@ -222,26 +256,50 @@ impl Store {
     }
 
     /// Records the count of the ballot the Wahl is waiting for, after checking it.
-    pub fn wahlgang_erfassen(&mut self, wahl: i64, z: &Zaehlung, jetzt: NaiveDateTime) -> Result<WahlAkte, StoreError> {
+    pub fn wahlgang_erfassen(
+        &mut self,
+        wahl: i64,
+        z: &Zaehlung,
+        jetzt: NaiveDateTime,
+    ) -> Result<WahlAkte, StoreError> {
         let akte = self.wahl(wahl)?;
         let (nr, gang, optionen) = match &akte.stand.schritt {
             Schritt::Zaehlung { nr, gang, optionen } => (*nr, *gang, optionen.clone()),
             Schritt::Los { zwischen, .. } => {
-                return Err(ungueltig("los", format!("Zuerst entscheidet das Los zwischen {}.", zwischen.join(", "))))
+                return Err(ungueltig(
+                    "los",
+                    format!(
+                        "Zuerst entscheidet das Los zwischen {}.",
+                        zwischen.join(", ")
+                    ),
+                ))
             }
-            Schritt::Fertig => return Err(ungueltig("wahlgang", "Die Wahl ist abgeschlossen; es gibt keinen weiteren Wahlgang.")),
+            Schritt::Fertig => {
+                return Err(ungueltig(
+                    "wahlgang",
+                    "Die Wahl ist abgeschlossen; es gibt keinen weiteren Wahlgang.",
+                ))
+            }
         };
         if optionen.is_empty() {
             return Err(match akte.daten.art {
-                WahlArt::Einzel => ungueltig("kandidaten", "Es ist noch niemand zur Wahl vorgeschlagen."),
+                WahlArt::Einzel => {
+                    ungueltig("kandidaten", "Es ist noch niemand zur Wahl vorgeschlagen.")
+                }
                 _ => ungueltig("vorschlaege", "Es ist noch kein Wahlvorschlag eingetragen."),
             });
         }
         if z.gang != gang {
-            return Err(ungueltig("gang", format!("Erwartet wird der Wahlgang {nr} ({}).", gang.label())));
+            return Err(ungueltig(
+                "gang",
+                format!("Erwartet wird der Wahlgang {nr} ({}).", gang.label()),
+            ));
         }
         let befunde = wahl::zaehlung_pruefen(z, &optionen, akte.anwesend_stimmberechtigt);
-        if befunde.iter().any(|b| b.schwere == crate::domain::Schwere::Fehler) {
+        if befunde
+            .iter()
+            .any(|b| b.schwere == crate::domain::Schwere::Fehler)
+        {
             return Err(StoreError::Ungueltig(befunde));
         }
         let tx = schreibtransaktion(&mut self.conn)?;
@@ -252,8 +310,20 @@ impl Store {
         let gid = tx.last_insert_rowid();
         for (name, anzahl) in &z.stimmen {
             let (person, vorschlag) = match akte.daten.art {
-                WahlArt::Einzel => (akte.kandidaten.iter().find(|p| &p.name == name).map(|p| p.id.0), None),
-                _ => (None, akte.vorschlaege.iter().find(|v| &v.name == name).map(|v| v.id)),
+                WahlArt::Einzel => (
+                    akte.kandidaten
+                        .iter()
+                        .find(|p| &p.name == name)
+                        .map(|p| p.id.0),
+                    None,
+                ),
+                _ => (
+                    None,
+                    akte.vorschlaege
+                        .iter()
+                        .find(|v| &v.name == name)
+                        .map(|v| v.id),
+                ),
             };
             tx.execute(
                 "INSERT INTO stimmen (wahlgang_id, person_id, wahlvorschlag_id, anzahl) VALUES (?1, ?2, ?3, ?4)",
@@ -276,32 +346,60 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<WahlAkte, StoreError> {
         let akte = self.wahl(wahl)?;
-        let Schritt::Los { nach_gang, zwischen, plaetze } = &akte.stand.schritt else {
-            return Err(ungueltig("los", "Für diese Wahl ist jetzt kein Losentscheid erforderlich."));
+        let Schritt::Los {
+            nach_gang,
+            zwischen,
+            plaetze,
+        } = &akte.stand.schritt
+        else {
+            return Err(ungueltig(
+                "los",
+                "Für diese Wahl ist jetzt kein Losentscheid erforderlich.",
+            ));
         };
         if gezogen_von.trim().is_empty() {
-            return Err(ungueltig("gezogen_von", "Wer hat das Los gezogen? (in der Regel der Vorsitz)"));
+            return Err(ungueltig(
+                "gezogen_von",
+                "Wer hat das Los gezogen? (in der Regel der Vorsitz)",
+            ));
         }
         let gezogen = match (ergebnis, seed) {
             (Some(e), _) => {
                 if e.len() != *plaetze as usize {
-                    return Err(ungueltig("ergebnis", format!("Das Los vergibt {plaetze} Platz/Plätze, gewählt sind {}.", e.len())));
+                    return Err(ungueltig(
+                        "ergebnis",
+                        format!(
+                            "Das Los vergibt {plaetze} Platz/Plätze, gewählt sind {}.",
+                            e.len()
+                        ),
+                    ));
                 }
                 for n in &e {
                     if !zwischen.contains(n) {
-                        return Err(ungueltig("ergebnis", format!("„{n}“ war nicht im Los ({}).", zwischen.join(", "))));
+                        return Err(ungueltig(
+                            "ergebnis",
+                            format!("„{n}“ war nicht im Los ({}).", zwischen.join(", ")),
+                        ));
                     }
                 }
                 e
             }
             (None, Some(s)) => wahl::los_ziehen(zwischen, *plaetze, s),
-            (None, None) => return Err(ungueltig("ergebnis", "Bitte das gezogene Los eintragen oder die Anwendung ziehen lassen.")),
+            (None, None) => {
+                return Err(ungueltig(
+                    "ergebnis",
+                    "Bitte das gezogene Los eintragen oder die Anwendung ziehen lassen.",
+                ))
+            }
         };
         self.conn.execute(
             "INSERT INTO los (wahl_id, nach_gang, zwischen, plaetze, gezogen_von, ergebnis, seed, zeit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![wahl, nach_gang, serde_json::to_string(zwischen).expect("json"), plaetze, gezogen_von.trim(), serde_json::to_string(&gezogen).expect("json"), seed.map(|s| s as i64), zeit(jetzt)],
         )?;
-        self.conn.execute("UPDATE wahl SET version = version + 1, geaendert = ?2 WHERE id = ?1", params![wahl, zeit(jetzt)])?;
+        self.conn.execute(
+            "UPDATE wahl SET version = version + 1, geaendert = ?2 WHERE id = ?1",
+            params![wahl, zeit(jetzt)],
+        )?;
         self.wahl(wahl)
     }
 
@@ -321,20 +419,36 @@ impl Store {
 
 fn noch_offen(akte: &WahlAkte) -> Result<(), StoreError> {
     if !akte.gaenge.is_empty() {
-        return Err(ungueltig("wahl", "Es ist schon gewählt worden; Wahlvorschläge und Bewerber stehen fest."));
+        return Err(ungueltig(
+            "wahl",
+            "Es ist schon gewählt worden; Wahlvorschläge und Bewerber stehen fest.",
+        ));
     }
     Ok(())
 }
 
 fn geaendert(conn: &Connection, wahl: i64, jetzt: NaiveDateTime) -> Result<(), StoreError> {
-    conn.execute("UPDATE wahl SET version = version + 1, geaendert = ?2 WHERE id = ?1", params![wahl, zeit(jetzt)])?;
+    conn.execute(
+        "UPDATE wahl SET version = version + 1, geaendert = ?2 WHERE id = ?1",
+        params![wahl, zeit(jetzt)],
+    )?;
     Ok(())
 }
 
 /// One candidacy, after the eligibility check.
-fn bewerbung(conn: &Connection, akte: &WahlAkte, vorschlag: Option<i64>, person: PersonId, pos: usize) -> Result<(), StoreError> {
+fn bewerbung(
+    conn: &Connection,
+    akte: &WahlAkte,
+    vorschlag: Option<i64>,
+    person: PersonId,
+    pos: usize,
+) -> Result<(), StoreError> {
     let p: Person = conn
-        .query_row(&format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"), [person.0], |r| person_aus(r, 0))
+        .query_row(
+            &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
+            [person.0],
+            |r| person_aus(r, 0),
+        )
         .optional()?
         .ok_or(nicht_gefunden("Person", person.0))?;
     if akte.daten.nur_mitglieder {
@@ -350,9 +464,16 @@ fn bewerbung(conn: &Connection, akte: &WahlAkte, vorschlag: Option<i64>, person:
             )));
         }
     }
-    let schon: bool = conn.query_row("SELECT count(*) > 0 FROM bewerbung WHERE wahl_id = ?1 AND person_id = ?2", [akte.id, person.0], |r| r.get(0))?;
+    let schon: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM bewerbung WHERE wahl_id = ?1 AND person_id = ?2",
+        [akte.id, person.0],
+        |r| r.get(0),
+    )?;
     if schon {
-        return Err(ungueltig("kandidaten", format!("{} kandidiert in dieser Wahl schon.", p.name)));
+        return Err(ungueltig(
+            "kandidaten",
+            format!("{} kandidiert in dieser Wahl schon.", p.name),
+        ));
     }
     let gleichnamig: bool = conn.query_row(
         &format!("SELECT count(*) > 0 FROM bewerbung b JOIN person p ON p.id = b.person_id WHERE b.wahl_id = ?1 AND trim(p.titel || ' ' || p.vorname || ' ' || p.nachname) = trim(?2)"),
@@ -369,7 +490,11 @@ fn bewerbung(conn: &Connection, akte: &WahlAkte, vorschlag: Option<i64>, person:
     Ok(())
 }
 
-fn personen_von(conn: &Connection, wahl: i64, vorschlag: Option<i64>) -> Result<Vec<Person>, StoreError> {
+fn personen_von(
+    conn: &Connection,
+    wahl: i64,
+    vorschlag: Option<i64>,
+) -> Result<Vec<Person>, StoreError> {
     Ok(conn
         .prepare(&format!(
             "SELECT {PERSON_SPALTEN} FROM bewerbung b JOIN person p ON p.id = b.person_id
@@ -389,7 +514,8 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         )
         .optional()?
         .ok_or(nicht_gefunden("Wahl", id))?;
-    let lesen = |feld: &str, e: crate::domain::werte::UnbekannterWert| ungueltig(feld, e.to_string());
+    let lesen =
+        |feld: &str, e: crate::domain::werte::UnbekannterWert| ungueltig(feld, e.to_string());
     let daten = WahlNeu {
         sitzung: SitzungId(sitzung),
         top: top.map(TopId),
@@ -409,7 +535,9 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let ziel_name: Option<String> = match ziel {
-        Some(g) => conn.query_row("SELECT name FROM gremium WHERE id = ?1", [g], |r| r.get(0)).optional()?,
+        Some(g) => conn
+            .query_row("SELECT name FROM gremium WHERE id = ?1", [g], |r| r.get(0))
+            .optional()?,
         None => None,
     };
     let vorschlag_zeilen: Vec<(i64, String, String)> = conn
@@ -418,7 +546,12 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         .collect::<Result<_, _>>()?;
     let mut vorschlaege = Vec::new();
     for (vid, name, von) in vorschlag_zeilen {
-        vorschlaege.push(VorschlagAkte { id: vid, name, eingereicht_von: von, kandidaten: personen_von(conn, id, Some(vid))? });
+        vorschlaege.push(VorschlagAkte {
+            id: vid,
+            name,
+            eingereicht_von: von,
+            kandidaten: personen_von(conn, id, Some(vid))?,
+        });
     }
     let kandidaten = personen_von(conn, id, None)?;
     let gang_zeilen: Vec<(i64, String, i64, i64, i64, i64)> = conn
@@ -470,7 +603,11 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
             })
         })?
         .collect::<Result<_, _>>()?;
-    let erfasst: i64 = conn.query_row("SELECT count(*) FROM anwesenheit WHERE sitzung_id = ?1", [sitzung], |r| r.get(0))?;
+    let erfasst: i64 = conn.query_row(
+        "SELECT count(*) FROM anwesenheit WHERE sitzung_id = ?1",
+        [sitzung],
+        |r| r.get(0),
+    )?;
     let anwesend_stimmberechtigt = if erfasst > 0 {
         Some(conn.query_row(
             "SELECT count(*) FROM anwesenheit a JOIN sitzung s ON s.id = a.sitzung_id JOIN mitgliedschaft m ON m.person_id = a.person_id AND m.gremium_id = s.gremium_id
@@ -483,7 +620,11 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
     };
     let nichtoeffentlich: bool = match top {
         Some(t) => conn
-            .query_row("SELECT teil = 'nichtoeffentlich' FROM top WHERE id = ?1", [t], |r| r.get(0))
+            .query_row(
+                "SELECT teil = 'nichtoeffentlich' FROM top WHERE id = ?1",
+                [t],
+                |r| r.get(0),
+            )
             .optional()?
             .unwrap_or(false),
         None => false,
@@ -496,7 +637,8 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         daten,
         gremium,
         sitzung_nummer,
-        sitzung_beginn: NaiveDateTime::parse_from_str(&beginn, super::ZEITFORMAT).unwrap_or_default(),
+        sitzung_beginn: NaiveDateTime::parse_from_str(&beginn, super::ZEITFORMAT)
+            .unwrap_or_default(),
         ziel: ziel_name,
         vorschlaege,
         kandidaten,

@@ -37,8 +37,15 @@ fn durchfuehren(b: &mut Testbuero) -> SitzungAkte {
         api::anwesenheit_setzen(&mut b.store, 1, m.person.id.0, Some(st), bem, None, j).unwrap();
     }
     let s = sitzung(b);
-    api::top_ergebnis(&mut b.store, top_id(&s, "Ö 2"), TopErgebnis::Beschlossen, "", None, j)
-        .unwrap();
+    api::top_ergebnis(
+        &mut b.store,
+        top_id(&s, "Ö 2"),
+        TopErgebnis::Beschlossen,
+        "",
+        None,
+        j,
+    )
+    .unwrap();
     api::top_ergebnis(
         &mut b.store,
         top_id(&s, "Ö 3"),
@@ -71,7 +78,10 @@ fn unterpunkte_edit_remove_and_the_version_check() {
     // Moving the Unterpunkt to the top makes it a TOP of its own, not "Ö 0.1".
     let bericht = top_id(&s, "Ö 4.1");
     let s2 = api::top_verschieben(&mut b.store, bericht, 0, Some(s.version), j).unwrap();
-    assert_eq!(s2.tops[0].titel, "Bericht aus der AG der Integrationsräte im Kreis");
+    assert_eq!(
+        s2.tops[0].titel,
+        "Bericht aus der AG der Integrationsräte im Kreis"
+    );
     assert_eq!(s2.tops[0].nummer, "Ö 1");
     assert_eq!(s2.tops[1].nummer, "Ö 2");
     assert!(s2.version > s.version);
@@ -79,16 +89,30 @@ fn unterpunkte_edit_remove_and_the_version_check() {
     // A change based on the old version is refused and changes nothing.
     let e = api::top_aendern(&mut b.store, bericht, "Neu", false, Some(s.version), j).unwrap_err();
     assert_eq!(e.code, "konflikt");
-    assert!(e.message.contains("Die Sitzung wurde inzwischen"), "{}", e.message);
+    assert!(
+        e.message.contains("Die Sitzung wurde inzwischen"),
+        "{}",
+        e.message
+    );
     assert_eq!(sitzung(&b).version, s2.version);
     assert_eq!(sitzung(&b).tops[0].titel, s2.tops[0].titel);
 
     // Back under "Mitteilungen" as Unterpunkt, retitled.
     let s3 = api::top_verschieben(&mut b.store, bericht, 4, Some(s2.version), j).unwrap();
-    let s4 = api::top_aendern(&mut b.store, bericht, "Bericht der AG", true, Some(s3.version), j)
-        .unwrap();
+    let s4 = api::top_aendern(
+        &mut b.store,
+        bericht,
+        "Bericht der AG",
+        true,
+        Some(s3.version),
+        j,
+    )
+    .unwrap();
     let t = s4.tops.iter().find(|t| t.id.0 == bericht).unwrap();
-    assert_eq!((t.nummer.as_str(), t.titel.as_str()), ("Ö 4.1", "Bericht der AG"));
+    assert_eq!(
+        (t.nummer.as_str(), t.titel.as_str()),
+        ("Ö 4.1", "Bericht der AG")
+    );
     let e = api::top_aendern(&mut b.store, top_id(&s4, "Ö 1"), "  ", false, None, j).unwrap_err();
     assert_eq!(e.message, "TOP: Titel fehlt.");
 
@@ -108,7 +132,13 @@ fn unterpunkte_edit_remove_and_the_version_check() {
     };
     assert_eq!(schritt(&b).datum, tag);
     let s5 = api::top_entfernen(&mut b.store, vorlage_top.id.0, None, j).unwrap();
-    assert_eq!(s5.tops.iter().filter(|t| t.teil == Teil::Oeffentlich).count(), 4);
+    assert_eq!(
+        s5.tops
+            .iter()
+            .filter(|t| t.teil == Teil::Oeffentlich)
+            .count(),
+        4
+    );
     assert_eq!(schritt(&b).datum, "");
     assert_eq!(s5.tops[1].nummer, "Ö 2");
 }
@@ -126,9 +156,21 @@ fn attendance_closing_and_a_closed_tagesordnung() {
         .into_iter()
         .find(|p| !s.mitglieder.iter().any(|m| m.person.id == p.id));
     if let Some(p) = fremd {
-        let e = api::anwesenheit_setzen(&mut b.store, 1, p.id.0, Some(Anwesenheit::Anwesend), "", None, j)
-            .unwrap_err();
-        assert!(e.message.contains("ist kein Mitglied dieses Gremiums"), "{}", e.message);
+        let e = api::anwesenheit_setzen(
+            &mut b.store,
+            1,
+            p.id.0,
+            Some(Anwesenheit::Anwesend),
+            "",
+            None,
+            j,
+        )
+        .unwrap_err();
+        assert!(
+            e.message.contains("ist kein Mitglied dieses Gremiums"),
+            "{}",
+            e.message
+        );
     }
     // No Niederschrift before the Sitzung is closed.
     let e = api::sitzung_niederschrift(&b.store, 1, api::PaketVariante::Mitglieder, j).unwrap_err();
@@ -143,23 +185,44 @@ fn attendance_closing_and_a_closed_tagesordnung() {
     let s = durchfuehren(&mut b);
     assert_eq!(s.zustand.key(), "durchgefuehrt");
     assert_eq!(s.ende.unwrap().format("%H:%M").to_string(), "19:15");
-    let celik = s.mitglieder.iter().find(|m| m.person.daten.nachname == "Çelik").unwrap();
+    let celik = s
+        .mitglieder
+        .iter()
+        .find(|m| m.person.daten.nachname == "Çelik")
+        .unwrap();
     assert_eq!(celik.anwesenheit, Some(Anwesenheit::Entschuldigt));
     assert_eq!(celik.bemerkung, "Krankheit");
     // The Tagesordnung of a held Sitzung is fixed; results can still be corrected.
     let e = api::top_hinzufuegen(
         &mut b.store,
         1,
-        &TopNeu { teil: Teil::Oeffentlich, titel: "Nachtrag".into(), vorlage: None, unterpunkt: false },
+        &TopNeu {
+            teil: Teil::Oeffentlich,
+            titel: "Nachtrag".into(),
+            vorlage: None,
+            unterpunkt: false,
+        },
         None,
         j,
     )
     .unwrap_err();
-    assert!(e.message.contains("ist durchgeführt; ihre Tagesordnung kann nicht mehr geändert werden"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("ist durchgeführt; ihre Tagesordnung kann nicht mehr geändert werden"),
+        "{}",
+        e.message
+    );
     let e = api::top_entfernen(&mut b.store, top_id(&s, "Ö 1"), None, j).unwrap_err();
     assert_eq!(e.befunde[0].feld, "zustand");
-    api::top_ergebnis(&mut b.store, top_id(&s, "Ö 1"), TopErgebnis::Beschlossen, "Die Niederschrift wird genehmigt.", None, j)
-        .unwrap();
+    api::top_ergebnis(
+        &mut b.store,
+        top_id(&s, "Ö 1"),
+        TopErgebnis::Beschlossen,
+        "Die Niederschrift wird genehmigt.",
+        None,
+        j,
+    )
+    .unwrap();
 }
 
 #[test]
@@ -168,7 +231,12 @@ fn niederschrift_records_everything_and_the_public_one_holds_no_nichtoeffentlich
     let s = durchfuehren(&mut b);
     let j = zeit("2026-12-07");
     let ir = s.tops.iter().find(|t| t.nummer == "Ö 2").unwrap();
-    let vorschlag = b.store.vorlage(ir.vorlage.as_ref().unwrap().id).unwrap().inhalt.beschlussvorschlag;
+    let vorschlag = b
+        .store
+        .vorlage(ir.vorlage.as_ref().unwrap().id)
+        .unwrap()
+        .inhalt
+        .beschlussvorschlag;
     let n1 = s.tops.iter().find(|t| t.nummer == "N 1").unwrap();
     let n1_betreff = n1.titel.clone();
 
@@ -209,24 +277,57 @@ fn niederschrift_records_everything_and_the_public_one_holds_no_nichtoeffentlich
             "Schriftführung",
         ],
     );
-    for name in ["Łukasz Żółkiewski", "Ștefan Țurcanu", "Елена Смирнова", "Γιώργος Παπαδόπουλος"] {
+    for name in [
+        "Łukasz Żółkiewski",
+        "Ștefan Țurcanu",
+        "Елена Смирнова",
+        "Γιώργος Παπαδόπουλος",
+    ] {
         assert!(flach.contains(name), "{name} fehlt");
     }
     // The Beschlussvorschlag adopted as proposed is the resolution text.
-    let erster_satz: String = vorschlag.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
-    assert!(flach.contains(&erster_satz), "Beschlussvorschlag fehlt: {erster_satz}");
+    let erster_satz: String = vorschlag
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flach.contains(&erster_satz),
+        "Beschlussvorschlag fehlt: {erster_satz}"
+    );
     // Quorum: 9 members with a vote (the advisory member has none), 7 present.
-    let mit_stimme = s.mitglieder.iter().filter(|m| m.stimmrecht && m.rolle != MitgliedRolle::StellvMitglied).count();
-    let da = s.mitglieder.iter().filter(|m| m.stimmrecht && m.anwesenheit == Some(Anwesenheit::Anwesend)).count();
-    assert!(flach.contains(&format!("die Beschlussfähigkeit fest ({da} von {mit_stimme} stimmberechtigten")), "{flach}");
+    let mit_stimme = s
+        .mitglieder
+        .iter()
+        .filter(|m| m.stimmrecht && m.rolle != MitgliedRolle::StellvMitglied)
+        .count();
+    let da = s
+        .mitglieder
+        .iter()
+        .filter(|m| m.stimmrecht && m.anwesenheit == Some(Anwesenheit::Anwesend))
+        .count();
+    assert!(
+        flach.contains(&format!(
+            "die Beschlussfähigkeit fest ({da} von {mit_stimme} stimmberechtigten"
+        )),
+        "{flach}"
+    );
     assert!(flach.contains("nichtöffentlich"));
 
     let oe = api::sitzung_niederschrift(&b.store, 1, api::PaketVariante::Oeffentlich, j).unwrap();
     geprueft_und_eingebettet(&oe);
     let t = text(&oe);
     assert!(t.contains("Ö 3"));
-    for verboten in ["Nichtöffentlicher Teil", "N 1", "nichtöffentlich", n1_betreff.as_str()] {
-        assert!(!t.contains(verboten), "öffentliche Niederschrift enthält „{verboten}“");
+    for verboten in [
+        "Nichtöffentlicher Teil",
+        "N 1",
+        "nichtöffentlich",
+        n1_betreff.as_str(),
+    ] {
+        assert!(
+            !t.contains(verboten),
+            "öffentliche Niederschrift enthält „{verboten}“"
+        );
     }
 }
 
@@ -246,9 +347,21 @@ fn beschlussauszuege_one_per_result_and_the_cli_writes_them() {
         let flach = t.split_whitespace().collect::<Vec<_>>().join(" ");
         in_reihenfolge(
             &flach,
-            &["Auszug aus der Niederschrift über die 1. Sitzung des Integrationsrates", &a.fuer, "Ergebnis:", "Für die Richtigkeit des Auszugs:", "Małgorzata Kowalczyk", "Schriftführung"],
+            &[
+                "Auszug aus der Niederschrift über die 1. Sitzung des Integrationsrates",
+                &a.fuer,
+                "Ergebnis:",
+                "Für die Richtigkeit des Auszugs:",
+                "Małgorzata Kowalczyk",
+                "Schriftführung",
+            ],
         );
-        assert_eq!(t.contains("nichtöffentlich"), a.fuer.starts_with('N'), "{}", a.fuer);
+        assert_eq!(
+            t.contains("nichtöffentlich"),
+            a.fuer.starts_with('N'),
+            "{}",
+            a.fuer
+        );
     }
     assert_eq!(auszuege[0].dateiname, "beschlussauszug-1-o-2.pdf");
 
@@ -268,12 +381,29 @@ fn beschlussauszuege_one_per_result_and_the_cli_writes_them() {
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 3);
     let nd = b.ordner.path().join("n.pdf");
-    let r = cli(&["sitzung", "niederschrift", "1", "--variante", "oeffentlich", "--out", nd.to_str().unwrap()]);
+    let r = cli(&[
+        "sitzung",
+        "niederschrift",
+        "1",
+        "--variante",
+        "oeffentlich",
+        "--out",
+        nd.to_str().unwrap(),
+    ]);
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert!(!text(&std::fs::read(&nd).unwrap()).contains("Nichtöffentlicher Teil"));
-    let r = cli(&["sitzung", "anwesenheit", "1", "--person", "1", "--status", "da"]);
+    let r = cli(&[
+        "sitzung",
+        "anwesenheit",
+        "1",
+        "--person",
+        "1",
+        "--status",
+        "da",
+    ]);
     assert!(!r.status.success());
-    assert!(String::from_utf8_lossy(&r.stderr).contains("--status: unbekannter Wert „da“ (erlaubt: anwesend, entschuldigt, abwesend)"));
+    assert!(String::from_utf8_lossy(&r.stderr)
+        .contains("--status: unbekannter Wert „da“ (erlaubt: anwesend, entschuldigt, abwesend)"));
 }
 
 #[test]
@@ -299,16 +429,30 @@ fn einladung_is_a_letter_per_member_with_salutation() {
                 "Zusammenarbeit der Kommunalen Integrationszentren",
             ],
         );
-        assert_eq!(flach.contains("als beratendes Mitglied"), m.rolle == MitgliedRolle::Beratend);
+        assert_eq!(
+            flach.contains("als beratendes Mitglied"),
+            m.rolle == MitgliedRolle::Beratend
+        );
         assert_eq!(brief.fuer, m.person.name);
     }
     let namen: Vec<&str> = briefe.iter().map(|b| b.dateiname.as_str()).collect();
     assert!(namen.contains(&"einladung-1-yilmaz-ayse.pdf"), "{namen:?}");
     // Names keep their script in the file name (folded, as the sort key).
-    assert!(namen.contains(&"einladung-1-смирнова-елена.pdf"), "{namen:?}");
-    assert!(namen.contains(&"einladung-1-zołkiewski-łukasz.pdf") || namen.contains(&"einladung-1-zolkiewski-lukasz.pdf"), "{namen:?}");
+    assert!(
+        namen.contains(&"einladung-1-смирнова-елена.pdf"),
+        "{namen:?}"
+    );
+    assert!(
+        namen.contains(&"einladung-1-zołkiewski-łukasz.pdf")
+            || namen.contains(&"einladung-1-zolkiewski-lukasz.pdf"),
+        "{namen:?}"
+    );
     let e = api::schreiben_ablegen(std::path::Path::new("/proc/nicht-da"), &briefe).unwrap_err();
-    assert!(e.message.contains("kann nicht angelegt werden"), "{}", e.message);
+    assert!(
+        e.message.contains("kann nicht angelegt werden"),
+        "{}",
+        e.message
+    );
 
     // The CLI contract: `sitzung einladung ID --out DIR`, one file per member.
     let db = b.pfad();

@@ -127,7 +127,11 @@ fn a_common_word_lists_betreff_hits_first_newest_first() {
     anlegen("Kita-Plätze", "Stellungnahme des Integrationsrates.");
     let suche = |store: &ratsbuero::store::Store| -> Vec<String> {
         store
-            .vorlagen(&ratsbuero::store::VorlagenFilter { suche: Some("integrationsrat".into()), grenze: Some(4), ..Default::default() })
+            .vorlagen(&ratsbuero::store::VorlagenFilter {
+                suche: Some("integrationsrat".into()),
+                grenze: Some(4),
+                ..Default::default()
+            })
             .unwrap()
             .into_iter()
             .map(|z| z.betreff)
@@ -136,11 +140,29 @@ fn a_common_word_lists_betreff_hits_first_newest_first() {
     // Selective (5 papers, below the threshold): bm25 puts the Betreff hits first as well.
     let ranked = suche(&b.store);
     assert_eq!(ranked.len(), 4);
-    assert!(ranked[..2].iter().all(|t| t.contains("Integrationsrat")), "{ranked:?}");
+    assert!(
+        ranked[..2].iter().all(|t| t.contains("Integrationsrat")),
+        "{ranked:?}"
+    );
     // Common: Betreff hits newest first, then the rest newest first, cut at the limit.
     b.store.gemein_ab_setzen(3);
-    assert_eq!(suche(&b.store), ["Wahl zum Integrationsrat 2025", "Sitzung des Integrationsrates", "Kita-Plätze", "Sprachkurse"]);
+    assert_eq!(
+        suche(&b.store),
+        [
+            "Wahl zum Integrationsrat 2025",
+            "Sitzung des Integrationsrates",
+            "Kita-Plätze",
+            "Sprachkurse"
+        ]
+    );
     // "sprachkurse" is in one paper only: selective, bm25 as usual.
-    let eins = b.store.vorlagen(&ratsbuero::store::VorlagenFilter { suche: Some("sprachkurse".into()), grenze: Some(4), ..Default::default() }).unwrap();
+    let eins = b
+        .store
+        .vorlagen(&ratsbuero::store::VorlagenFilter {
+            suche: Some("sprachkurse".into()),
+            grenze: Some(4),
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(eins.len(), 1);
 }

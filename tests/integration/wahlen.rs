@@ -11,11 +11,21 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn muenchen() -> Vec<(Verfahren, PathBuf, Value)> {
-    let wurzel = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/sitzverteilung-muenchen");
+    let wurzel = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/testdata/sitzverteilung-muenchen");
     let mut faelle = Vec::new();
-    for (ordner, v) in [("hareNiemeyer", Verfahren::HareNiemeyer), ("dHondt", Verfahren::DHondt), ("sainteLague", Verfahren::SainteLague)] {
+    for (ordner, v) in [
+        ("hareNiemeyer", Verfahren::HareNiemeyer),
+        ("dHondt", Verfahren::DHondt),
+        ("sainteLague", Verfahren::SainteLague),
+    ] {
         let mut dateien: Vec<PathBuf> = std::fs::read_dir(wurzel.join(ordner))
-            .unwrap_or_else(|e| panic!("{}: {e} (../shared muss neben dem Repository liegen)", wurzel.display()))
+            .unwrap_or_else(|e| {
+                panic!(
+                    "{}: {e} (../shared muss neben dem Repository liegen)",
+                    wurzel.display()
+                )
+            })
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
             .collect();
@@ -33,26 +43,65 @@ fn gruppen(fall: &Value) -> Vec<Gruppe> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|g| Gruppe { name: g["name"].as_str().unwrap().into(), stimmen: g["seatsOrVotes"].as_u64().unwrap() })
+        .map(|g| Gruppe {
+            name: g["name"].as_str().unwrap().into(),
+            stimmen: g["seatsOrVotes"].as_u64().unwrap(),
+        })
         .collect()
 }
 
 /// Compares our JSON (the CLI's format) with the expected part of a Munich case.
 fn vergleichen(name: &str, unser: &Value, erwartet: &Value) {
-    assert_eq!(unser["verteilung"], erwartet["distribution"], "{name}: Verteilung");
-    let reihe: Vec<(String, f64)> = unser["reihenfolge"].as_array().unwrap().iter().map(|z| (z["gruppe"].as_str().unwrap().into(), z["wert"].as_f64().unwrap())).collect();
-    let soll: Vec<(String, f64)> = erwartet["order"].as_array().unwrap().iter().map(|z| (z["groupName"].as_str().unwrap().into(), z["value"].as_f64().unwrap())).collect();
+    assert_eq!(
+        unser["verteilung"], erwartet["distribution"],
+        "{name}: Verteilung"
+    );
+    let reihe: Vec<(String, f64)> = unser["reihenfolge"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|z| {
+            (
+                z["gruppe"].as_str().unwrap().into(),
+                z["wert"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    let soll: Vec<(String, f64)> = erwartet["order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|z| {
+            (
+                z["groupName"].as_str().unwrap().into(),
+                z["value"].as_f64().unwrap(),
+            )
+        })
+        .collect();
     assert_eq!(reihe.len(), soll.len(), "{name}: Länge der Reihenfolge");
     for (k, (a, b)) in reihe.iter().zip(&soll).enumerate() {
-        assert!(a.0 == b.0 && (a.1 - b.1).abs() < 1e-9, "{name}: Platz {} ist {a:?}, erwartet {b:?}", k + 1);
+        assert!(
+            a.0 == b.0 && (a.1 - b.1).abs() < 1e-9,
+            "{name}: Platz {} ist {a:?}, erwartet {b:?}",
+            k + 1
+        );
     }
     match erwartet.get("stale") {
-        None | Some(Value::Null) => assert!(unser["los"].is_null(), "{name}: unerwarteter Losentscheid {}", unser["los"]),
+        None | Some(Value::Null) => assert!(
+            unser["los"].is_null(),
+            "{name}: unerwarteter Losentscheid {}",
+            unser["los"]
+        ),
         Some(s) => {
             let los = &unser["los"];
             assert_eq!(los["gruppen"], s["groupNames"], "{name}: Gruppen im Los");
             assert_eq!(los["sitze"], s["amountSeats"], "{name}: Sitze im Los");
-            assert!((los["wert"].as_f64().unwrap() - s["ratio"].as_f64().unwrap()).abs() < 1e-9, "{name}: Wert {} statt {}", los["wert"], s["ratio"]);
+            assert!(
+                (los["wert"].as_f64().unwrap() - s["ratio"].as_f64().unwrap()).abs() < 1e-9,
+                "{name}: Wert {} statt {}",
+                los["wert"],
+                s["ratio"]
+            );
         }
     }
 }
@@ -72,10 +121,28 @@ fn every_munich_case_through_the_core() {
 #[test]
 fn every_munich_case_through_the_cli() {
     for (v, datei, fall) in muenchen() {
-        let mut args = vec!["sitzverteilung".to_string(), "--verfahren".into(), v.key().into(), "--sitze".into(), fall["given"]["committeeSize"].to_string(), "--json".into()];
-        args.extend(gruppen(&fall).iter().map(|g| format!("{}={}", g.name, g.stimmen)));
-        let out = Command::new(env!("CARGO_BIN_EXE_ratsbuero")).args(&args).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut args = vec![
+            "sitzverteilung".to_string(),
+            "--verfahren".into(),
+            v.key().into(),
+            "--sitze".into(),
+            fall["given"]["committeeSize"].to_string(),
+            "--json".into(),
+        ];
+        args.extend(
+            gruppen(&fall)
+                .iter()
+                .map(|g| format!("{}={}", g.name, g.stimmen)),
+        );
+        let out = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let unser: Value = serde_json::from_slice(&out.stdout).unwrap();
         vergleichen(&datei.display().to_string(), &unser, &fall["expected"]);
     }
@@ -84,18 +151,84 @@ fn every_munich_case_through_the_cli() {
 #[test]
 fn cli_refuses_bad_input_in_german() {
     let lauf = |args: &[&str]| {
-        let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero")).args(args).output().unwrap();
-        (o.status.success(), String::from_utf8_lossy(&o.stderr).into_owned())
+        let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
     };
     for (args, meldung) in [
-        (vec!["sitzverteilung", "--verfahren", "dhondt", "--sitze", "3", "A=1", "A=2"], "„A“ ist doppelt angegeben."),
-        (vec!["sitzverteilung", "--verfahren", "dhondt", "--sitze", "3", "A=-1"], "A: -1 ist negativ"),
-        (vec!["sitzverteilung", "--verfahren", "dhondt", "--sitze", "0", "A=1"], "Sitze: Es muss mindestens ein Sitz zu vergeben sein."),
-        (vec!["sitzverteilung", "--verfahren", "dhondt", "--sitze", "-2", "A=1"], "--sitze: -2 ist negativ"),
-        (vec!["sitzverteilung", "--verfahren", "dhondt", "--sitze", "3"], "Es ist kein Wahlvorschlag angegeben."),
-        (vec!["sitzverteilung", "--verfahren", "hare", "--sitze", "3", "A=1"], "--verfahren: unbekannter Wert „hare“"),
-        (vec!["einzelwahl", "--json", "A=1", "--nein", "-1"], "--nein: -1 ist negativ"),
-        (vec!["einzelwahl", "--json", "A=1", "A=3"], "„A“ ist doppelt angegeben."),
+        (
+            vec![
+                "sitzverteilung",
+                "--verfahren",
+                "dhondt",
+                "--sitze",
+                "3",
+                "A=1",
+                "A=2",
+            ],
+            "„A“ ist doppelt angegeben.",
+        ),
+        (
+            vec![
+                "sitzverteilung",
+                "--verfahren",
+                "dhondt",
+                "--sitze",
+                "3",
+                "A=-1",
+            ],
+            "A: -1 ist negativ",
+        ),
+        (
+            vec![
+                "sitzverteilung",
+                "--verfahren",
+                "dhondt",
+                "--sitze",
+                "0",
+                "A=1",
+            ],
+            "Sitze: Es muss mindestens ein Sitz zu vergeben sein.",
+        ),
+        (
+            vec![
+                "sitzverteilung",
+                "--verfahren",
+                "dhondt",
+                "--sitze",
+                "-2",
+                "A=1",
+            ],
+            "--sitze: -2 ist negativ",
+        ),
+        (
+            vec!["sitzverteilung", "--verfahren", "dhondt", "--sitze", "3"],
+            "Es ist kein Wahlvorschlag angegeben.",
+        ),
+        (
+            vec![
+                "sitzverteilung",
+                "--verfahren",
+                "hare",
+                "--sitze",
+                "3",
+                "A=1",
+            ],
+            "--verfahren: unbekannter Wert „hare“",
+        ),
+        (
+            vec!["einzelwahl", "--json", "A=1", "--nein", "-1"],
+            "--nein: -1 ist negativ",
+        ),
+        (
+            vec!["einzelwahl", "--json", "A=1", "A=3"],
+            "„A“ ist doppelt angegeben.",
+        ),
         (vec!["einzelwahl", "--json", "A"], "erwartet NAME=ZAHL"),
     ] {
         let (ok, err) = lauf(&args);
@@ -103,7 +236,16 @@ fn cli_refuses_bad_input_in_german() {
         assert!(err.contains(meldung), "{args:?}: {err}");
     }
     let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
-        .args(["einzelwahl", "--json", "Ayşe Yılmaz=7", "Łukasz Żółkiewski=4", "--nein", "1", "--enthaltungen", "3"])
+        .args([
+            "einzelwahl",
+            "--json",
+            "Ayşe Yılmaz=7",
+            "Łukasz Żółkiewski=4",
+            "--nein",
+            "1",
+            "--enthaltungen",
+            "3",
+        ])
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -114,11 +256,19 @@ fn cli_refuses_bad_input_in_german() {
 }
 
 fn listen() -> impl Strategy<Value = Vec<u64>> {
-    prop::collection::vec(0u64..5_000, 1..12).prop_filter("mindestens eine Stimme", |v| v.iter().any(|&s| s > 0))
+    prop::collection::vec(0u64..5_000, 1..12)
+        .prop_filter("mindestens eine Stimme", |v| v.iter().any(|&s| s > 0))
 }
 
 fn als_gruppen(stimmen: &[u64]) -> Vec<Gruppe> {
-    stimmen.iter().enumerate().map(|(i, &s)| Gruppe { name: format!("L{i}"), stimmen: s }).collect()
+    stimmen
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| Gruppe {
+            name: format!("L{i}"),
+            stimmen: s,
+        })
+        .collect()
 }
 
 fn sitze_je(v: &ratsbuero::domain::wahl::Sitzverteilung) -> Vec<u32> {

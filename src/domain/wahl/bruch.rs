@@ -32,7 +32,11 @@ impl Bruch {
         if stellen == 0 {
             return ganz.to_string();
         }
-        format!("{ganz},{:0width$}", skaliert % faktor, width = stellen as usize)
+        format!(
+            "{ganz},{:0width$}",
+            skaliert % faktor,
+            width = stellen as usize
+        )
     }
 }
 

@@ -99,7 +99,11 @@ pub fn einzelwahl(gang: Wahlgang, s: &Einzelstimmen) -> Result<EinzelErgebnis, E
                 e.ergebnis = Ausgang::Stichwahl;
                 e.stichwahl = Some(vec![erster.clone()]);
             } else {
-                let oben: Vec<_> = sortiert.iter().copied().filter(|k| k.1 == *stimmen).collect();
+                let oben: Vec<_> = sortiert
+                    .iter()
+                    .copied()
+                    .filter(|k| k.1 == *stimmen)
+                    .collect();
                 if oben.len() == 2 {
                     e.ergebnis = Ausgang::Stichwahl;
                     e.stichwahl = Some(namen(&oben));
@@ -109,7 +113,11 @@ pub fn einzelwahl(gang: Wahlgang, s: &Einzelstimmen) -> Result<EinzelErgebnis, E
                     e.los_plaetze = Some(2);
                 } else {
                     let zweite = sortiert[1].1;
-                    let dahinter: Vec<_> = sortiert[1..].iter().copied().filter(|k| k.1 == zweite).collect();
+                    let dahinter: Vec<_> = sortiert[1..]
+                        .iter()
+                        .copied()
+                        .filter(|k| k.1 == zweite)
+                        .collect();
                     if dahinter.len() == 1 {
                         e.ergebnis = Ausgang::Stichwahl;
                         e.stichwahl = Some(vec![erster.clone(), dahinter[0].0.clone()]);
@@ -162,7 +170,10 @@ mod tests {
     fn more_than_half_of_the_valid_votes_no_counts_abstentions_do_not() {
         // 5 of 9 valid (4 No): elected, although 5 of 14 ballots.
         let e = einzelwahl(Wahlgang::Erster, &st(&[("Ayşe", 5)], 4, 5)).unwrap();
-        assert_eq!((e.ergebnis, e.gewaehlt.as_deref(), e.gueltig, e.erforderlich), (Ausgang::Gewaehlt, Some("Ayşe"), 9, 5));
+        assert_eq!(
+            (e.ergebnis, e.gewaehlt.as_deref(), e.gueltig, e.erforderlich),
+            (Ausgang::Gewaehlt, Some("Ayşe"), 9, 5)
+        );
         // 5 of 10 valid is exactly half: not more than half.
         let e = einzelwahl(Wahlgang::Erster, &st(&[("A", 5), ("B", 3)], 2, 0)).unwrap();
         assert_eq!(e.ergebnis, Ausgang::Stichwahl);
@@ -172,7 +183,20 @@ mod tests {
     #[test]
     fn ties_for_run_off_places_and_in_the_run_off_go_to_the_lot() {
         let e = einzelwahl(Wahlgang::Erster, &st(&[("A", 5), ("B", 3), ("C", 3)], 0, 0)).unwrap();
-        assert_eq!((e.ergebnis, e.stichwahl.unwrap(), e.los.unwrap(), e.los_plaetze), (Ausgang::Los, vec!["A".to_string()], vec!["B".to_string(), "C".to_string()], Some(1)));
+        assert_eq!(
+            (
+                e.ergebnis,
+                e.stichwahl.unwrap(),
+                e.los.unwrap(),
+                e.los_plaetze
+            ),
+            (
+                Ausgang::Los,
+                vec!["A".to_string()],
+                vec!["B".to_string(), "C".to_string()],
+                Some(1)
+            )
+        );
         let e = einzelwahl(Wahlgang::Erster, &st(&[("A", 3), ("B", 3), ("C", 3)], 1, 0)).unwrap();
         assert_eq!((e.ergebnis, e.los_plaetze), (Ausgang::Los, Some(2)));
         let e = einzelwahl(Wahlgang::Engere, &st(&[("A", 6), ("B", 6)], 0, 1)).unwrap();
@@ -184,10 +208,18 @@ mod tests {
     #[test]
     fn a_single_candidate_missing_the_majority_faces_a_second_ballot() {
         let e = einzelwahl(Wahlgang::Erster, &st(&[("A", 4)], 4, 1)).unwrap();
-        assert_eq!((e.ergebnis, e.stichwahl.unwrap()), (Ausgang::Stichwahl, vec!["A".to_string()]));
+        assert_eq!(
+            (e.ergebnis, e.stichwahl.unwrap()),
+            (Ausgang::Stichwahl, vec!["A".to_string()])
+        );
         let e = einzelwahl(Wahlgang::Engere, &st(&[("A", 4)], 4, 1)).unwrap();
         assert_eq!(e.ergebnis, Ausgang::NichtGewaehlt);
         assert!(einzelwahl(Wahlgang::Engere, &st(&[("A", 1), ("B", 1), ("C", 1)], 0, 0)).is_err());
-        assert_eq!(einzelwahl(Wahlgang::Erster, &st(&[("A", 1), ("A", 2)], 0, 0)).unwrap_err().to_string(), "„A“ ist doppelt angegeben.");
+        assert_eq!(
+            einzelwahl(Wahlgang::Erster, &st(&[("A", 1), ("A", 2)], 0, 0))
+                .unwrap_err()
+                .to_string(),
+            "„A“ ist doppelt angegeben."
+        );
     }
 }

@@ -10,4 +10,7 @@ pub mod verlauf;
 pub use bruch::Bruch;
 pub use einzelwahl::{einzelwahl, Ausgang, EinzelErgebnis, Einzelstimmen, Wahlgang};
 pub use sitzverteilung::{verteilen, Gruppe, Patt, Sitzverteilung, Verfahren, VerteilungFehler};
-pub use verlauf::{los_ziehen, stand, zaehlung_pruefen, Losziehung, Schritt, Vorschlag, WahlArt, WahlStand, Wahlvorgabe, Zaehlung};
+pub use verlauf::{
+    los_ziehen, stand, zaehlung_pruefen, Losziehung, Schritt, Vorschlag, WahlArt, WahlStand,
+    Wahlvorgabe, Zaehlung,
+};

@@ -116,7 +116,12 @@ pub fn verteilen(
     Ok(Sitzverteilung {
         verfahren,
         sitze,
-        verteilung: ergebnis.sicher.iter().enumerate().map(|(i, &s)| (name(i), s)).collect(),
+        verteilung: ergebnis
+            .sicher
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| (name(i), s))
+            .collect(),
         los: ergebnis.patt.map(|(tied, sitze, wert)| Patt {
             gruppen: tied.into_iter().map(name).collect(),
             sitze,
@@ -125,7 +130,10 @@ pub fn verteilen(
         reihenfolge: ergebnis
             .reihenfolge
             .into_iter()
-            .map(|(i, wert)| Zuteilung { gruppe: name(i), wert })
+            .map(|(i, wert)| Zuteilung {
+                gruppe: name(i),
+                wert,
+            })
             .collect(),
         rechnung: ergebnis.rechnung,
     })
@@ -174,7 +182,9 @@ fn hoechstzahlen(sitze: u32, gruppen: &[Gruppe], divisor: impl Fn(u32) -> u128) 
     }
     let patt = patt.then(|| {
         // A list is tied when its next Höchstzahl equals the last seat's.
-        let gruppen: Vec<usize> = (0..n).filter(|&i| quotient(i, sicher[i]) == grenze).collect();
+        let gruppen: Vec<usize> = (0..n)
+            .filter(|&i| quotient(i, sicher[i]) == grenze)
+            .collect();
         (gruppen, sitze - reihenfolge.len() as u32, grenze)
     });
     let rechnung = gruppen
@@ -188,7 +198,12 @@ fn hoechstzahlen(sitze: u32, gruppen: &[Gruppe], divisor: impl Fn(u32) -> u128) 
             sitze: sicher[i],
         })
         .collect();
-    Ergebnis { sicher, patt, reihenfolge, rechnung }
+    Ergebnis {
+        sicher,
+        patt,
+        reihenfolge,
+        rechnung,
+    }
 }
 
 /// Hare/Niemeyer: each list's quota votes × seats ÷ all votes; first the whole numbers,
@@ -205,7 +220,9 @@ fn hare_niemeyer(sitze: u32, gruppen: &[Gruppe]) -> Ergebnis {
     let mut patt = None;
     if offen > 0 {
         let grenze = rest[nach_rest[offen as usize - 1]];
-        let gleich = nach_rest.get(offen as usize).is_some_and(|&i| rest[i] == grenze);
+        let gleich = nach_rest
+            .get(offen as usize)
+            .is_some_and(|&i| rest[i] == grenze);
         let mut vergeben = 0;
         for &i in &nach_rest[..offen as usize] {
             if !gleich || rest[i] > grenze {
@@ -236,7 +253,12 @@ fn hare_niemeyer(sitze: u32, gruppen: &[Gruppe]) -> Ergebnis {
             sitze: sicher[i],
         })
         .collect();
-    Ergebnis { sicher, patt, reihenfolge, rechnung }
+    Ergebnis {
+        sicher,
+        patt,
+        reihenfolge,
+        rechnung,
+    }
 }
 
 #[cfg(test)]
@@ -246,7 +268,10 @@ mod tests {
     fn g(paare: &[(&str, u64)]) -> Vec<Gruppe> {
         paare
             .iter()
-            .map(|(n, s)| Gruppe { name: n.to_string(), stimmen: *s })
+            .map(|(n, s)| Gruppe {
+                name: n.to_string(),
+                stimmen: *s,
+            })
             .collect()
     }
 
@@ -255,7 +280,15 @@ mod tests {
         let v = verteilen(
             Verfahren::HareNiemeyer,
             13,
-            &g(&[("A", 24), ("B", 22), ("C", 18), ("D", 4), ("E", 4), ("F", 4), ("G", 4)]),
+            &g(&[
+                ("A", 24),
+                ("B", 22),
+                ("C", 18),
+                ("D", 4),
+                ("E", 4),
+                ("F", 4),
+                ("G", 4),
+            ]),
         )
         .unwrap();
         let sitze: Vec<u32> = v.verteilung.iter().map(|(_, s)| *s).collect();
@@ -268,18 +301,45 @@ mod tests {
 
     #[test]
     fn dhondt_tie_at_the_last_seat() {
-        let v = verteilen(Verfahren::DHondt, 7, &g(&[("A", 10000), ("B", 6000), ("C", 1500)])).unwrap();
-        assert_eq!(v.verteilung, [("A".into(), 4), ("B".into(), 2), ("C".into(), 0)]);
+        let v = verteilen(
+            Verfahren::DHondt,
+            7,
+            &g(&[("A", 10000), ("B", 6000), ("C", 1500)]),
+        )
+        .unwrap();
+        assert_eq!(
+            v.verteilung,
+            [("A".into(), 4), ("B".into(), 2), ("C".into(), 0)]
+        );
         let p = v.los.unwrap();
-        assert_eq!((p.gruppen, p.sitze, p.wert), (vec!["A".into(), "B".into()], 1, Bruch::neu(2000, 1)));
+        assert_eq!(
+            (p.gruppen, p.sitze, p.wert),
+            (vec!["A".into(), "B".into()], 1, Bruch::neu(2000, 1))
+        );
         assert_eq!(v.reihenfolge.len(), 6);
     }
 
     #[test]
     fn bad_input_is_refused_in_german() {
-        assert_eq!(verteilen(Verfahren::DHondt, 0, &g(&[("A", 1)])).unwrap_err().to_string(), "Sitze: Es muss mindestens ein Sitz zu vergeben sein.");
-        assert_eq!(verteilen(Verfahren::DHondt, 3, &[]).unwrap_err(), VerteilungFehler::KeineGruppe);
-        assert_eq!(verteilen(Verfahren::DHondt, 3, &g(&[("A", 1), ("A", 2)])).unwrap_err().to_string(), "Der Wahlvorschlag „A“ ist doppelt angegeben.");
-        assert_eq!(verteilen(Verfahren::SainteLague, 3, &g(&[("A", 0)])).unwrap_err(), VerteilungFehler::KeineStimmen);
+        assert_eq!(
+            verteilen(Verfahren::DHondt, 0, &g(&[("A", 1)]))
+                .unwrap_err()
+                .to_string(),
+            "Sitze: Es muss mindestens ein Sitz zu vergeben sein."
+        );
+        assert_eq!(
+            verteilen(Verfahren::DHondt, 3, &[]).unwrap_err(),
+            VerteilungFehler::KeineGruppe
+        );
+        assert_eq!(
+            verteilen(Verfahren::DHondt, 3, &g(&[("A", 1), ("A", 2)]))
+                .unwrap_err()
+                .to_string(),
+            "Der Wahlvorschlag „A“ ist doppelt angegeben."
+        );
+        assert_eq!(
+            verteilen(Verfahren::SainteLague, 3, &g(&[("A", 0)])).unwrap_err(),
+            VerteilungFehler::KeineStimmen
+        );
     }
 }

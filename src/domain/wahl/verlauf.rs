@@ -66,9 +66,17 @@ pub struct Wahlvorgabe {
 #[serde(tag = "art", rename_all = "lowercase")]
 pub enum Schritt {
     /// Count ballot `nr` (`gang`) with these options.
-    Zaehlung { nr: u32, gang: Wahlgang, optionen: Vec<String> },
+    Zaehlung {
+        nr: u32,
+        gang: Wahlgang,
+        optionen: Vec<String>,
+    },
     /// Draw `plaetze` among `zwischen` (after ballot `nach_gang`).
-    Los { nach_gang: u32, zwischen: Vec<String>, plaetze: u32 },
+    Los {
+        nach_gang: u32,
+        zwischen: Vec<String>,
+        plaetze: u32,
+    },
     Fertig,
 }
 
@@ -90,7 +98,15 @@ pub struct WahlStand {
 
 impl WahlStand {
     fn neu(schritt: Schritt) -> Self {
-        WahlStand { schritt, gewaehlt: Vec::new(), stellvertretung: Vec::new(), einzel: Vec::new(), verteilung: None, sitze_je_liste: Vec::new(), befunde: Vec::new() }
+        WahlStand {
+            schritt,
+            gewaehlt: Vec::new(),
+            stellvertretung: Vec::new(),
+            einzel: Vec::new(),
+            verteilung: None,
+            sitze_je_liste: Vec::new(),
+            befunde: Vec::new(),
+        }
     }
 }
 
@@ -123,17 +139,30 @@ fn los_nach<'a>(lose: &'a [Losziehung], gang: u32) -> Option<&'a Losziehung> {
 
 /// Follows the ballots and lots recorded so far.
 pub fn stand(v: &Wahlvorgabe, gaenge: &[Zaehlung], lose: &[Losziehung]) -> WahlStand {
-    let erster = || Schritt::Zaehlung { nr: 1, gang: Wahlgang::Erster, optionen: optionen(v) };
+    let erster = || Schritt::Zaehlung {
+        nr: 1,
+        gang: Wahlgang::Erster,
+        optionen: optionen(v),
+    };
     let Some(g1) = gaenge.first() else {
         return WahlStand::neu(erster());
     };
-    let stimmen_von = |g: &Zaehlung, name: &str| g.stimmen.iter().find(|(n, _)| n == name).map_or(0, |(_, s)| *s);
+    let stimmen_von = |g: &Zaehlung, name: &str| {
+        g.stimmen
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(0, |(_, s)| *s)
+    };
     match v.art {
         WahlArt::Einheitlich => {
             let mut st = WahlStand::neu(Schritt::Fertig);
             let liste = v.vorschlaege.first();
             let ja = liste.map_or(0, |l| stimmen_von(g1, &l.name));
-            let angenommen = if v.einheitlich_mehrheit { ja > g1.nein } else { ja > 0 && g1.nein == 0 };
+            let angenommen = if v.einheitlich_mehrheit {
+                ja > g1.nein
+            } else {
+                ja > 0 && g1.nein == 0
+            };
             if angenommen {
                 let kandidaten = liste.map(|l| l.kandidaten.as_slice()).unwrap_or_default();
                 for k in 0..v.sitze as usize {
@@ -153,8 +182,15 @@ pub fn stand(v: &Wahlvorgabe, gaenge: &[Zaehlung], lose: &[Losziehung]) -> WahlS
         }
         WahlArt::Einzel => {
             let mut st = WahlStand::neu(Schritt::Fertig);
-            let zu = |g: &Zaehlung| Einzelstimmen { kandidaten: g.stimmen.clone(), nein: g.nein, enthaltungen: g.enthaltungen, ungueltig: g.ungueltig };
-            let Ok(e1) = einzelwahl(Wahlgang::Erster, &zu(g1)) else { return WahlStand::neu(erster()) };
+            let zu = |g: &Zaehlung| Einzelstimmen {
+                kandidaten: g.stimmen.clone(),
+                nein: g.nein,
+                enthaltungen: g.enthaltungen,
+                ungueltig: g.ungueltig,
+            };
+            let Ok(e1) = einzelwahl(Wahlgang::Erster, &zu(g1)) else {
+                return WahlStand::neu(erster());
+            };
             st.einzel.push(e1.clone());
             let mut stichwahl = e1.stichwahl.clone().unwrap_or_default();
             match e1.ergebnis {
@@ -166,31 +202,57 @@ pub fn stand(v: &Wahlvorgabe, gaenge: &[Zaehlung], lose: &[Losziehung]) -> WahlS
                 Ausgang::Los => match los_nach(lose, 1) {
                     Some(l) => stichwahl.extend(l.ergebnis.iter().cloned()),
                     None => {
-                        st.schritt = Schritt::Los { nach_gang: 1, zwischen: e1.los.unwrap_or_default(), plaetze: e1.los_plaetze.unwrap_or(1) };
+                        st.schritt = Schritt::Los {
+                            nach_gang: 1,
+                            zwischen: e1.los.unwrap_or_default(),
+                            plaetze: e1.los_plaetze.unwrap_or(1),
+                        };
                         return st;
                     }
                 },
                 Ausgang::Stichwahl => {}
             }
             let Some(g2) = gaenge.get(1) else {
-                st.schritt = Schritt::Zaehlung { nr: 2, gang: Wahlgang::Engere, optionen: stichwahl };
+                st.schritt = Schritt::Zaehlung {
+                    nr: 2,
+                    gang: Wahlgang::Engere,
+                    optionen: stichwahl,
+                };
                 return st;
             };
-            let Ok(e2) = einzelwahl(Wahlgang::Engere, &zu(g2)) else { return st };
+            let Ok(e2) = einzelwahl(Wahlgang::Engere, &zu(g2)) else {
+                return st;
+            };
             st.einzel.push(e2.clone());
             match e2.ergebnis {
                 Ausgang::Gewaehlt => st.gewaehlt = e2.gewaehlt.into_iter().collect(),
                 Ausgang::Los => match los_nach(lose, 2) {
                     Some(l) => st.gewaehlt = l.ergebnis.clone(),
-                    None => st.schritt = Schritt::Los { nach_gang: 2, zwischen: e2.los.unwrap_or_default(), plaetze: 1 },
+                    None => {
+                        st.schritt = Schritt::Los {
+                            nach_gang: 2,
+                            zwischen: e2.los.unwrap_or_default(),
+                            plaetze: 1,
+                        }
+                    }
                 },
-                _ => st.befunde.push(Befund::hinweis("ergebnis", "In der engeren Wahl ist niemand gewählt.")),
+                _ => st.befunde.push(Befund::hinweis(
+                    "ergebnis",
+                    "In der engeren Wahl ist niemand gewählt.",
+                )),
             }
             st
         }
         WahlArt::Liste => {
             let mut st = WahlStand::neu(Schritt::Fertig);
-            let gruppen: Vec<Gruppe> = v.vorschlaege.iter().map(|w| Gruppe { name: w.name.clone(), stimmen: stimmen_von(g1, &w.name) }).collect();
+            let gruppen: Vec<Gruppe> = v
+                .vorschlaege
+                .iter()
+                .map(|w| Gruppe {
+                    name: w.name.clone(),
+                    stimmen: stimmen_von(g1, &w.name),
+                })
+                .collect();
             let verteilung = match verteilen(v.verfahren, v.sitze, &gruppen) {
                 Ok(x) => x,
                 Err(e) => {
@@ -199,7 +261,11 @@ pub fn stand(v: &Wahlvorgabe, gaenge: &[Zaehlung], lose: &[Losziehung]) -> WahlS
                 }
             };
             let mut sitze = verteilung.verteilung.clone();
-            let mut reihe: Vec<String> = verteilung.reihenfolge.iter().map(|z| z.gruppe.clone()).collect();
+            let mut reihe: Vec<String> = verteilung
+                .reihenfolge
+                .iter()
+                .map(|z| z.gruppe.clone())
+                .collect();
             if let Some(p) = &verteilung.los {
                 match los_nach(lose, 1) {
                     Some(l) => {
@@ -211,7 +277,11 @@ pub fn stand(v: &Wahlvorgabe, gaenge: &[Zaehlung], lose: &[Losziehung]) -> WahlS
                         }
                     }
                     None => {
-                        st.schritt = Schritt::Los { nach_gang: 1, zwischen: p.gruppen.clone(), plaetze: p.sitze };
+                        st.schritt = Schritt::Los {
+                            nach_gang: 1,
+                            zwischen: p.gruppen.clone(),
+                            plaetze: p.sitze,
+                        };
                         st.verteilung = Some(verteilung);
                         st.sitze_je_liste = sitze;
                         return st;
@@ -221,7 +291,11 @@ pub fn stand(v: &Wahlvorgabe, gaenge: &[Zaehlung], lose: &[Losziehung]) -> WahlS
             // The seats of each list go to its candidates in list order, as the seats fall.
             let mut naechster = vec![0usize; v.vorschlaege.len()];
             for liste in &reihe {
-                let i = v.vorschlaege.iter().position(|w| &w.name == liste).expect("Liste");
+                let i = v
+                    .vorschlaege
+                    .iter()
+                    .position(|w| &w.name == liste)
+                    .expect("Liste");
                 match platz(&v.vorschlaege[i].kandidaten, naechster[i], v.stellvertreter) {
                     Some((k, vertretung)) => {
                         st.gewaehlt.push(k);
@@ -240,10 +314,17 @@ pub fn stand(v: &Wahlvorgabe, gaenge: &[Zaehlung], lose: &[Losziehung]) -> WahlS
 
 /// The `k`-th seat of a list: its k-th candidate, or with deputies the k-th pair
 /// (member, deputy).
-fn platz(kandidaten: &[String], k: usize, stellvertreter: bool) -> Option<(String, Option<String>)> {
+fn platz(
+    kandidaten: &[String],
+    k: usize,
+    stellvertreter: bool,
+) -> Option<(String, Option<String>)> {
     if stellvertreter {
         let m = kandidaten.get(2 * k)?;
-        Some((m.clone(), Some(kandidaten.get(2 * k + 1).cloned().unwrap_or_default())))
+        Some((
+            m.clone(),
+            Some(kandidaten.get(2 * k + 1).cloned().unwrap_or_default()),
+        ))
     } else {
         kandidaten.get(k).map(|m| (m.clone(), None))
     }
@@ -256,13 +337,20 @@ pub fn zaehlung_pruefen(z: &Zaehlung, optionen: &[String], anwesend: Option<u64>
     let mut b = Vec::new();
     for (i, (name, _)) in z.stimmen.iter().enumerate() {
         if !optionen.contains(name) {
-            b.push(Befund::fehler("stimmen", format!("„{name}“ steht in diesem Wahlgang nicht zur Wahl.")));
+            b.push(Befund::fehler(
+                "stimmen",
+                format!("„{name}“ steht in diesem Wahlgang nicht zur Wahl."),
+            ));
         }
         if z.stimmen[..i].iter().any(|(n, _)| n == name) {
-            b.push(Befund::fehler("stimmen", format!("„{name}“ ist doppelt angegeben.")));
+            b.push(Befund::fehler(
+                "stimmen",
+                format!("„{name}“ ist doppelt angegeben."),
+            ));
         }
     }
-    let summe: u64 = z.stimmen.iter().map(|(_, s)| s).sum::<u64>() + z.nein + z.enthaltungen + z.ungueltig;
+    let summe: u64 =
+        z.stimmen.iter().map(|(_, s)| s).sum::<u64>() + z.nein + z.enthaltungen + z.ungueltig;
     if summe > z.abgegeben {
         b.push(Befund::fehler("abgegeben", format!(
             "Stimmen, Nein, Enthaltungen und ungültige zusammen ({summe}) sind mehr als die abgegebenen Stimmzettel ({}).",
@@ -312,68 +400,174 @@ mod tests {
     fn gang(gang: Wahlgang, stimmen: &[(&str, u64)], nein: u64) -> Zaehlung {
         let s: Vec<(String, u64)> = stimmen.iter().map(|(n, v)| (n.to_string(), *v)).collect();
         let summe = s.iter().map(|x| x.1).sum::<u64>() + nein;
-        Zaehlung { gang, abgegeben: summe, ungueltig: 0, enthaltungen: 0, nein, stimmen: s }
+        Zaehlung {
+            gang,
+            abgegeben: summe,
+            ungueltig: 0,
+            enthaltungen: 0,
+            nein,
+            stimmen: s,
+        }
     }
 
     #[test]
     fn einzelwahl_through_run_off_and_lot() {
-        let v = Wahlvorgabe { art: WahlArt::Einzel, sitze: 1, verfahren: Verfahren::HareNiemeyer, einheitlich_mehrheit: false, stellvertreter: false, vorschlaege: vec![], kandidaten: vec!["A".into(), "B".into(), "C".into()] };
-        assert!(matches!(stand(&v, &[], &[]).schritt, Schritt::Zaehlung { nr: 1, .. }));
+        let v = Wahlvorgabe {
+            art: WahlArt::Einzel,
+            sitze: 1,
+            verfahren: Verfahren::HareNiemeyer,
+            einheitlich_mehrheit: false,
+            stellvertreter: false,
+            vorschlaege: vec![],
+            kandidaten: vec!["A".into(), "B".into(), "C".into()],
+        };
+        assert!(matches!(
+            stand(&v, &[], &[]).schritt,
+            Schritt::Zaehlung { nr: 1, .. }
+        ));
         let g1 = gang(Wahlgang::Erster, &[("A", 4), ("B", 3), ("C", 3)], 0);
         let s = stand(&v, std::slice::from_ref(&g1), &[]);
-        assert_eq!(s.schritt, Schritt::Los { nach_gang: 1, zwischen: vec!["B".into(), "C".into()], plaetze: 1 });
-        let los = Losziehung { nach_gang: 1, zwischen: vec!["B".into(), "C".into()], plaetze: 1, ergebnis: vec!["C".into()] };
+        assert_eq!(
+            s.schritt,
+            Schritt::Los {
+                nach_gang: 1,
+                zwischen: vec!["B".into(), "C".into()],
+                plaetze: 1
+            }
+        );
+        let los = Losziehung {
+            nach_gang: 1,
+            zwischen: vec!["B".into(), "C".into()],
+            plaetze: 1,
+            ergebnis: vec!["C".into()],
+        };
         let s = stand(&v, std::slice::from_ref(&g1), std::slice::from_ref(&los));
-        assert_eq!(s.schritt, Schritt::Zaehlung { nr: 2, gang: Wahlgang::Engere, optionen: vec!["A".into(), "C".into()] });
+        assert_eq!(
+            s.schritt,
+            Schritt::Zaehlung {
+                nr: 2,
+                gang: Wahlgang::Engere,
+                optionen: vec!["A".into(), "C".into()]
+            }
+        );
         let g2 = gang(Wahlgang::Engere, &[("A", 5), ("C", 5)], 0);
         let s = stand(&v, &[g1.clone(), g2.clone()], std::slice::from_ref(&los));
         assert!(matches!(s.schritt, Schritt::Los { nach_gang: 2, .. }));
-        let los2 = Losziehung { nach_gang: 2, zwischen: vec!["A".into(), "C".into()], plaetze: 1, ergebnis: vec!["A".into()] };
+        let los2 = Losziehung {
+            nach_gang: 2,
+            zwischen: vec!["A".into(), "C".into()],
+            plaetze: 1,
+            ergebnis: vec!["A".into()],
+        };
         let s = stand(&v, &[g1, g2], &[los, los2]);
-        assert_eq!((s.schritt, s.gewaehlt), (Schritt::Fertig, vec!["A".to_string()]));
+        assert_eq!(
+            (s.schritt, s.gewaehlt),
+            (Schritt::Fertig, vec!["A".to_string()])
+        );
     }
 
     #[test]
     fn list_seats_go_to_candidates_in_list_order() {
         let v = Wahlvorgabe {
-            art: WahlArt::Liste, sitze: 3, verfahren: Verfahren::HareNiemeyer, einheitlich_mehrheit: false, stellvertreter: false, kandidaten: vec![],
+            art: WahlArt::Liste,
+            sitze: 3,
+            verfahren: Verfahren::HareNiemeyer,
+            einheitlich_mehrheit: false,
+            stellvertreter: false,
+            kandidaten: vec![],
             vorschlaege: vec![
-                Vorschlag { name: "Liste Vielfalt".into(), kandidaten: vec!["Ayşe".into(), "Thị".into()] },
-                Vorschlag { name: "Internationale Liste".into(), kandidaten: vec!["Łukasz".into(), "Ștefan".into()] },
+                Vorschlag {
+                    name: "Liste Vielfalt".into(),
+                    kandidaten: vec!["Ayşe".into(), "Thị".into()],
+                },
+                Vorschlag {
+                    name: "Internationale Liste".into(),
+                    kandidaten: vec!["Łukasz".into(), "Ștefan".into()],
+                },
             ],
         };
-        let g = gang(Wahlgang::Erster, &[("Liste Vielfalt", 10), ("Internationale Liste", 5)], 0);
+        let g = gang(
+            Wahlgang::Erster,
+            &[("Liste Vielfalt", 10), ("Internationale Liste", 5)],
+            0,
+        );
         let s = stand(&v, &[g], &[]);
         // Hare/Niemeyer: 2 and 1 seats, falling as 2/1, 2/2 and 1/1 (equal values keep list order).
         assert_eq!(s.gewaehlt, ["Ayşe", "Thị", "Łukasz"]);
-        assert_eq!(s.sitze_je_liste, [("Liste Vielfalt".to_string(), 2), ("Internationale Liste".to_string(), 1)]);
+        assert_eq!(
+            s.sitze_je_liste,
+            [
+                ("Liste Vielfalt".to_string(), 2),
+                ("Internationale Liste".to_string(), 1)
+            ]
+        );
     }
 
     #[test]
     fn with_deputies_a_list_names_pairs_and_each_seat_takes_one() {
         let v = Wahlvorgabe {
-            art: WahlArt::Liste, sitze: 2, verfahren: Verfahren::DHondt, einheitlich_mehrheit: false, stellvertreter: true, kandidaten: vec![],
+            art: WahlArt::Liste,
+            sitze: 2,
+            verfahren: Verfahren::DHondt,
+            einheitlich_mehrheit: false,
+            stellvertreter: true,
+            kandidaten: vec![],
             vorschlaege: vec![
-                Vorschlag { name: "L1".into(), kandidaten: ["A", "a", "B", "b"].map(String::from).to_vec() },
-                Vorschlag { name: "L2".into(), kandidaten: ["C", "c"].map(String::from).to_vec() },
+                Vorschlag {
+                    name: "L1".into(),
+                    kandidaten: ["A", "a", "B", "b"].map(String::from).to_vec(),
+                },
+                Vorschlag {
+                    name: "L2".into(),
+                    kandidaten: ["C", "c"].map(String::from).to_vec(),
+                },
             ],
         };
-        let s = stand(&v, &[gang(Wahlgang::Erster, &[("L1", 9), ("L2", 2)], 0)], &[]);
-        assert_eq!((s.gewaehlt, s.stellvertretung), (vec!["A".to_string(), "B".to_string()], vec!["a".to_string(), "b".to_string()]));
+        let s = stand(
+            &v,
+            &[gang(Wahlgang::Erster, &[("L1", 9), ("L2", 2)], 0)],
+            &[],
+        );
+        assert_eq!(
+            (s.gewaehlt, s.stellvertretung),
+            (
+                vec!["A".to_string(), "B".to_string()],
+                vec!["a".to_string(), "b".to_string()]
+            )
+        );
     }
 
     #[test]
     fn count_checks_and_a_repeatable_draw() {
-        let z = Zaehlung { gang: Wahlgang::Erster, abgegeben: 5, ungueltig: 1, enthaltungen: 0, nein: 0, stimmen: vec![("A".into(), 4), ("X".into(), 1)] };
+        let z = Zaehlung {
+            gang: Wahlgang::Erster,
+            abgegeben: 5,
+            ungueltig: 1,
+            enthaltungen: 0,
+            nein: 0,
+            stimmen: vec![("A".into(), 4), ("X".into(), 1)],
+        };
         let b = zaehlung_pruefen(&z, &["A".into()], Some(4));
         let m: Vec<&str> = b.iter().map(|b| b.meldung.as_str()).collect();
-        assert!(m.contains(&"„X“ steht in diesem Wahlgang nicht zur Wahl."), "{m:?}");
-        assert!(m.iter().any(|t| t.contains("(6) sind mehr als die abgegebenen Stimmzettel (5)")), "{m:?}");
-        assert!(m.iter().any(|t| t.contains("mehr als anwesende stimmberechtigte Mitglieder (4)")), "{m:?}");
+        assert!(
+            m.contains(&"„X“ steht in diesem Wahlgang nicht zur Wahl."),
+            "{m:?}"
+        );
+        assert!(
+            m.iter()
+                .any(|t| t.contains("(6) sind mehr als die abgegebenen Stimmzettel (5)")),
+            "{m:?}"
+        );
+        assert!(
+            m.iter()
+                .any(|t| t.contains("mehr als anwesende stimmberechtigte Mitglieder (4)")),
+            "{m:?}"
+        );
         let n: Vec<String> = ["A", "B", "C", "D"].iter().map(|s| s.to_string()).collect();
         assert_eq!(los_ziehen(&n, 2, 42), los_ziehen(&n, 2, 42));
         assert_eq!(los_ziehen(&n, 2, 42).len(), 2);
-        let verschieden: std::collections::BTreeSet<Vec<String>> = (0..50).map(|s| los_ziehen(&n, 1, s)).collect();
+        let verschieden: std::collections::BTreeSet<Vec<String>> =
+            (0..50).map(|s| los_ziehen(&n, 1, s)).collect();
         assert_eq!(verschieden.len(), 4, "jeder kann gezogen werden");
     }
 }

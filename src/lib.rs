@@ -7,4 +7,5 @@ pub mod api;
 pub mod domain;
 pub mod export;
 pub mod pdf;
+pub mod schriftvorrat;
 pub mod store;

@@ -63,8 +63,30 @@ pub fn zertifikat_datei_lesen(pfad: &Path) -> Result<Vec<u8>, ApiFehler> {
 /// The Vorlage as PDF/A-2b bytes; `jetzt` is printed on a paper that is not yet released.
 pub fn vorlage_pdf(store: &Store, id: i64, jetzt: NaiveDateTime) -> Result<Vec<u8>, ApiFehler> {
     let akte = store.vorlage(VorlageId(id))?;
+    druckfertig(&akte.befunde)?;
     let buero = store.buero()?;
     Ok(crate::pdf::vorlage(&akte, &buero, jetzt)?.bytes)
+}
+
+/// A draft saved with a wrong value (kept as typed) has no PDF until it is corrected: the
+/// error names the first such field in the words of the screen.
+fn druckfertig(befunde: &[crate::domain::Befund]) -> Result<(), ApiFehler> {
+    let falsch: Vec<_> = befunde
+        .iter()
+        .filter(|b| b.schwere == crate::domain::Schwere::Fehler)
+        .cloned()
+        .collect();
+    match falsch.first() {
+        None => Ok(()),
+        Some(b) => Err(ApiFehler {
+            code: "ungueltig".into(),
+            message: format!(
+                "Das PDF kann erst erzeugt werden, wenn die markierten Eingaben berichtigt sind. {}",
+                b.meldung
+            ),
+            befunde: falsch,
+        }),
+    }
 }
 
 /// The Vorlage as PDF, signed with the PKCS#12 certificate `p12` (PAdES baseline B). The
@@ -78,6 +100,7 @@ pub fn vorlage_pdf_signiert(
 ) -> Result<Vec<u8>, ApiFehler> {
     let zertifikat = crate::pdf::zertifikat_laden(p12, kennwort, jetzt)?;
     let akte = store.vorlage(VorlageId(id))?;
+    druckfertig(&akte.befunde)?;
     let buero = store.buero()?;
     let dokument = crate::pdf::vorlage(&akte, &buero, jetzt)?;
     let grund = match &akte.nummer {

@@ -1,7 +1,7 @@
 //! A finding of the validation: which field, what is wrong, in German, and how bad.
 //!
 //! Findings are data, not errors: a draft may be saved with incomplete parts (the office
-//! writes a Vorlage over days), but never with a wrong value, and never released while any
+//! writes a Vorlage over days), even with a wrong value shown at its field, but never released while any
 //! finding of severity [`Schwere::Unvollstaendig`] or worse remains.
 
 use serde::Serialize;
@@ -14,7 +14,8 @@ pub enum Schwere {
     Hinweis,
     /// Missing or inconsistent for release; a draft may still be saved.
     Unvollstaendig,
-    /// A value that cannot be right (an impossible date, a malformed amount): never saved.
+    /// A value that cannot be right (an impossible date, a malformed amount, a character no
+    /// font can print): a draft keeps it as typed, but it blocks the release and the PDF.
     Fehler,
 }
 

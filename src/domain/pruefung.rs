@@ -7,6 +7,7 @@ use super::beratungsfolge;
 use super::finanzen::Finanzen;
 use super::inhalt::VorlageInhalt;
 use super::werte::{Klimarelevanz, Rolle, VorlageArt};
+use crate::schriftvorrat;
 
 /// Longest Betreff accepted (the reference papers' longest is under 100 characters).
 pub const BETREFF_MAX: usize = 500;
@@ -102,8 +103,55 @@ pub fn pruefen(inhalt: &VorlageInhalt, anlagen: &[AnlageKurz]) -> (Finanzen, Vec
     if inhalt.sachverhalt.trim().is_empty() {
         b.push(Befund::unvollstaendig("sachverhalt", "Sachverhalt fehlt."));
     }
+    druckbar_pruefen(inhalt, &mut b);
     b.sort_by_key(|x| std::cmp::Reverse(x.schwere));
     (finanzen, b)
+}
+
+/// A character no bundled font can print is a wrong value at its field: the draft is saved,
+/// but it cannot be released (its PDF could never be made).
+fn druckbar_pruefen(inhalt: &VorlageInhalt, b: &mut Vec<Befund>) {
+    let mut pruefe = |feld: String, name: String, text: &str| {
+        if let Some(m) = schriftvorrat::pruefen(&name, text) {
+            b.push(Befund::fehler(feld, m));
+        }
+    };
+    for (feld, name, text) in [
+        ("betreff", "Betreff", &inhalt.betreff),
+        ("verfasser", "Verfasser", &inhalt.verfasser),
+        ("federfuehrend", "Federführend", &inhalt.federfuehrend),
+        ("bearbeiter", "Bearbeiter/-in", &inhalt.bearbeiter),
+        ("beschlussvorschlag", "Beschlussvorschlag", &inhalt.beschlussvorschlag),
+        ("sachverhalt", "Sachverhalt", &inhalt.sachverhalt),
+    ] {
+        pruefe(feld.into(), name.into(), text);
+    }
+    for (i, s) in inhalt.beratungsfolge.iter().enumerate() {
+        let nr = i + 1;
+        pruefe(
+            format!("beratungsfolge.{i}.gremium"),
+            format!("Beratungsfolge, Schritt {nr}: Gremium"),
+            &s.gremium,
+        );
+        pruefe(
+            format!("beratungsfolge.{i}.ergebnis"),
+            format!("Beratungsfolge, Schritt {nr}: Ergebnis"),
+            &s.ergebnis,
+        );
+    }
+    if let Some(u) = &inhalt.unterschrift {
+        for (feld, name, text) in [
+            ("behoerdenleitung", "Behördenleitung", &u.behoerdenleitung),
+            ("name", "Name", &u.name),
+            ("funktion", "Funktion", &u.funktion),
+        ] {
+            pruefe(
+                format!("unterzeichnung.{feld}"),
+                format!("Unterzeichnung, {name}"),
+                text,
+            );
+        }
+    }
 }
 
 /// Number of findings that block release (shown as a badge in the list).
@@ -194,6 +242,24 @@ mod tests {
             alternativenpruefung: true,
         };
         assert!(felder(&i, &[ohne, mit]).is_empty());
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_a_wrong_value_at_its_field() {
+        let mut i = vollstaendig();
+        i.betreff = "Fest 😀👍🏽".into();
+        i.beratungsfolge[0].gremium = "Rat 🏛".into();
+        let (_, b) = pruefen(&i, &[]);
+        let felder: Vec<(&str, Schwere)> = b.iter().map(|x| (x.feld.as_str(), x.schwere)).collect();
+        assert_eq!(
+            felder,
+            [
+                ("betreff", Schwere::Fehler),
+                ("beratungsfolge.0.gremium", Schwere::Fehler)
+            ]
+        );
+        assert!(b[0].meldung.starts_with("Betreff: Das Zeichen „😀“"), "{}", b[0].meldung);
+        assert!(b[1].meldung.starts_with("Beratungsfolge, Schritt 1: Gremium: Das Zeichen „🏛“"));
     }
 
     #[test]

@@ -5,43 +5,8 @@
 
 use super::PdfFehler;
 use printpdf::{FontId, ParsedFont, PdfDocument};
-use std::sync::LazyLock;
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
-
-/// Metrics of one font file, parsed once per process.
-pub struct Metrik {
-    face: ttf_parser::Face<'static>,
-    einheiten: f32,
-}
-
-impl Metrik {
-    fn neu(bytes: &'static [u8]) -> Metrik {
-        let face = ttf_parser::Face::parse(bytes, 0).expect("eingebettete Schrift ist gültig");
-        let einheiten = f32::from(face.units_per_em());
-        Metrik { face, einheiten }
-    }
-
-    /// Width of `text` at `groesse` pt. Characters the font lacks count as zero (they are
-    /// refused before layout by [`Schriften::pruefen`]).
-    pub fn breite(&self, text: &str, groesse: f32) -> f32 {
-        let einheiten: u32 = text
-            .chars()
-            .filter_map(|c| self.face.glyph_index(c))
-            .filter_map(|g| self.face.glyph_hor_advance(g))
-            .map(u32::from)
-            .sum();
-        einheiten as f32 / self.einheiten * groesse
-    }
-
-    pub fn hat(&self, c: char) -> bool {
-        c.is_control() || self.face.glyph_index(c).is_some()
-    }
-}
-
-static METRIK_REGULAR: LazyLock<Metrik> = LazyLock::new(|| Metrik::neu(REGULAR));
-static METRIK_BOLD: LazyLock<Metrik> = LazyLock::new(|| Metrik::neu(BOLD));
+use crate::schriftvorrat::{Metrik, BOLD, METRIK_BOLD, METRIK_REGULAR, REGULAR};
 
 /// Which face of the family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,6 +11,7 @@ mod anlagen;
 mod buero;
 mod fehler;
 pub mod migrationen;
+mod papierkorb;
 mod sicherung;
 mod sitzungen;
 mod suche;
@@ -19,6 +20,7 @@ mod wahlen;
 
 pub use anlagen::{sha512_hex, AnlageInfo, AnlageNeu};
 pub use fehler::StoreError;
+pub use papierkorb::{PapierkorbArt, PapierkorbEintrag, AUFBEWAHRUNG_TAGE};
 pub use sicherung::{sicherung_pruefen, wiederherstellen, SicherungsPruefung, Wiederhergestellt};
 pub use sitzungen::{
     Gremium, GremiumNeu, Mitglied, MitgliedschaftNeu, Person, PersonNeu, SitzungAkte, Top, TopNeu,
@@ -123,11 +125,13 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         migrationen::migrieren(&mut conn, pfad, version, jetzt, sicherungen)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             pfad: pfad.to_path_buf(),
             gemein_ab: GEMEIN_AB,
-        })
+        };
+        store.papierkorb_leeren(jetzt)?;
+        Ok(store)
     }
 
     /// Sets from how many papers a search word counts as common (default [`GEMEIN_AB`]);

@@ -476,7 +476,7 @@ impl Store {
         gremium_lesen(&self.conn, gremium.0)?;
         let ids: Vec<i64> = self
             .conn
-            .prepare("SELECT id FROM sitzung WHERE gremium_id = ?1 ORDER BY beginn, id")?
+            .prepare("SELECT id FROM sitzung WHERE gremium_id = ?1 AND geloescht IS NULL ORDER BY beginn, id")?
             .query_map([gremium.0], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         ids.into_iter()
@@ -617,15 +617,28 @@ impl Store {
             .query_row("SELECT t.sitzung_id, t.vorlage_id, g.name FROM top t JOIN sitzung s ON s.id = t.sitzung_id JOIN gremium g ON g.id = s.gremium_id WHERE t.id = ?1", [top.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?
             .ok_or(StoreError::NichtGefunden { was: "TOP", id: top.0 })?;
-        let zustand: String = tx.query_row(
-            "SELECT zustand FROM sitzung WHERE id = ?1",
+        let (zustand, beginn): (String, String) = tx.query_row(
+            "SELECT zustand, beginn FROM sitzung WHERE id = ?1",
             [sitzung],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         if zustand == SitzungZustand::Abgesagt.key() {
             return Err(ungueltig(
                 "zustand",
                 "Die Sitzung ist abgesagt; ein Ergebnis kann nicht eingetragen werden.",
+            ));
+        }
+        super::papierkorb::nicht_im_papierkorb(&tx, super::PapierkorbArt::Sitzung, sitzung)?;
+        let tag = NaiveDateTime::parse_from_str(&beginn, ZEITFORMAT)
+            .map(|b| b.date())
+            .map_err(|_| ungueltig("beginn", "Der Beginn der Sitzung ist unlesbar."))?;
+        if tag > jetzt.date() {
+            return Err(ungueltig(
+                "ergebnis",
+                format!(
+                    "Die Sitzung am {} hat noch nicht stattgefunden; ein Ergebnis kann erst ab dem Sitzungstag eingetragen werden.",
+                    crate::domain::datum::deutsch(tag)
+                ),
             ));
         }
         tx.execute(
@@ -881,6 +894,32 @@ impl Store {
         self.sitzung(sitzung)
     }
 
+    /// Takes back a cancellation: the Sitzung is "geplant" again, or "eingeladen" when an
+    /// Einladung date is recorded. The members were not told of the cancellation by the app,
+    /// so nothing else changes.
+    pub fn sitzung_wieder_aufnehmen(
+        &mut self,
+        sitzung: SitzungId,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        super::papierkorb::nicht_im_papierkorb(&tx, super::PapierkorbArt::Sitzung, sitzung.0)?;
+        let n = tx.execute(
+            "UPDATE sitzung SET zustand = CASE WHEN eingeladen_am IS NULL THEN 'geplant' ELSE 'eingeladen' END
+             WHERE id = ?1 AND zustand = 'abgesagt'",
+            [sitzung.0],
+        )?;
+        if n == 0 {
+            return Err(ungueltig(
+                "zustand",
+                "Nur eine abgesagte Sitzung kann wieder aufgenommen werden.",
+            ));
+        }
+        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        commit(tx)?;
+        self.sitzung(sitzung)
+    }
+
     /// Cancels a Sitzung that has not taken place.
     pub fn sitzung_absagen(
         &mut self,
@@ -928,6 +967,7 @@ fn top_lesen(conn: &Connection, top: TopId) -> Result<(i64, Option<i64>), StoreE
 
 /// The Tagesordnung can change until the Sitzung took place or was cancelled.
 fn tagesordnung_offen(conn: &Connection, sitzung: i64) -> Result<(), StoreError> {
+    super::papierkorb::nicht_im_papierkorb(conn, super::PapierkorbArt::Sitzung, sitzung)?;
     let zustand: String = conn
         .query_row(
             "SELECT zustand FROM sitzung WHERE id = ?1",
@@ -1068,7 +1108,7 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
     }
     if gremium.daten.mindestsitzungen_jahr > 0 {
         let beginne: Vec<NaiveDateTime> = conn
-            .prepare("SELECT beginn FROM sitzung WHERE gremium_id = ?1 AND zustand != 'abgesagt'")?
+            .prepare("SELECT beginn FROM sitzung WHERE gremium_id = ?1 AND zustand != 'abgesagt' AND geloescht IS NULL")?
             .query_map([gremium_id], |r| r.get::<_, String>(0))?
             .map(|b| b.map(|b| beginn_lesen(&b)))
             .collect::<Result<_, _>>()?;

@@ -14,7 +14,7 @@ use crate::domain::finanzen::{FinanzSummen, Posten};
 use crate::domain::nummer::{self, Nummernschema};
 use crate::domain::pruefung::{self, AnlageKurz};
 use crate::domain::{
-    Beratungsschritt, Cent, FinanzArt, Finanzen, Haushaltsmittel, Klimarelevanz, Status,
+    Beratungsschritt, Cent, FinanzArt, Finanzen, FinanzenEingabe, Haushaltsmittel, Klimarelevanz, Status,
     Unterschrift, VorlageArt, VorlageId, VorlageInhalt, Zeichnung, Zustand,
 };
 use chrono::{Datelike, NaiveDateTime};
@@ -104,7 +104,7 @@ pub struct VorlagenFilter {
 }
 
 const AKTE_SPALTEN: &str = "id, nummer, zustand, fassung, stamm_id, vorgaenger_id,
-    (SELECT n.id FROM vorlage n WHERE n.vorgaenger_id = v.id), version, erstellt, geaendert, freigegeben_am,
+    (SELECT n.id FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), version, erstellt, geaendert, freigegeben_am,
     art, status, betreff, verfasser, federfuehrend, bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt";
 
 fn finanzen_lesen(conn: &Connection, id: i64) -> Result<Finanzen, StoreError> {
@@ -133,6 +133,19 @@ fn finanzen_lesen(conn: &Connection, id: i64) -> Result<Finanzen, StoreError> {
         })
         .optional()?;
     Ok(fin.unwrap_or_default())
+}
+
+/// The finance table as typed (schema 8); `None` for rows written before it.
+fn eingabe_lesen(conn: &Connection, id: i64) -> Result<Option<FinanzenEingabe>, StoreError> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT eingabe FROM finanzen WHERE vorlage_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
 }
 
 fn beratungsfolge_lesen(conn: &Connection, id: i64) -> Result<Vec<Beratungsschritt>, StoreError> {
@@ -187,7 +200,10 @@ pub(crate) fn inhalt_lesen(conn: &Connection, id: i64) -> Result<VorlageInhalt, 
         .optional()?
         .ok_or(StoreError::NichtGefunden { was: "Vorlage", id })?;
     inhalt.beratungsfolge = beratungsfolge_lesen(conn, id)?;
-    inhalt.finanzen = finanzen_lesen(conn, id)?.als_eingabe();
+    inhalt.finanzen = match eingabe_lesen(conn, id)? {
+        Some(eingabe) => eingabe,
+        None => finanzen_lesen(conn, id)?.als_eingabe(),
+    };
     Ok(inhalt)
 }
 
@@ -236,8 +252,9 @@ fn inhalt_schreiben(
     let spalten: Vec<&str> = Posten::ALLE.iter().map(|p| p.key()).collect();
     let platzhalter: Vec<String> = (4..4 + spalten.len()).map(|i| format!("?{i}")).collect();
     let sql = format!(
-        "INSERT OR REPLACE INTO finanzen (vorlage_id, art, haushaltsmittel, {}) VALUES (?1, ?2, ?3, {})",
+        "INSERT OR REPLACE INTO finanzen (vorlage_id, art, haushaltsmittel, eingabe, {}) VALUES (?1, ?2, ?3, ?{}, {})",
         spalten.join(", "),
+        4 + spalten.len(),
         platzhalter.join(", ")
     );
     let art = match fin.art {
@@ -249,14 +266,17 @@ fn inhalt_schreiben(
         .iter()
         .map(|p| fin.betrag(*p).map(|c| c.0))
         .collect();
+    let eingabe = serde_json::to_string(&inhalt.finanzen).expect("Finanzen serialisieren");
     let mut werte: Vec<&dyn ToSql> = vec![&id, &art, &hm];
     werte.extend(betraege.iter().map(|b| b as &dyn ToSql));
+    werte.push(&eingabe);
     conn.prepare_cached(&sql)?.execute(&*werte)?;
     Ok(())
 }
 
 /// Version and state check before any change.
 fn kopf_pruefen(conn: &Connection, id: i64, basis: i64) -> Result<(), StoreError> {
+    super::papierkorb::nicht_im_papierkorb(conn, super::PapierkorbArt::Vorlage, id)?;
     let (zustand, version, nummer): (String, i64, Option<String>) = conn
         .query_row(
             "SELECT zustand, version, nummer FROM vorlage WHERE id = ?1",
@@ -363,7 +383,9 @@ impl Store {
         Ok(g)
     }
 
-    /// Saves the content of a draft, based on version `basis`.
+    /// Saves the content of a draft, based on version `basis`, as typed: a wrong value (an
+    /// impossible date, a malformed amount, a character no font can print) is kept and
+    /// reported as a finding at its field; it blocks the release, never the save.
     pub fn vorlage_speichern(
         &mut self,
         id: VorlageId,
@@ -374,8 +396,8 @@ impl Store {
         let tx = schreibtransaktion(&mut self.conn)?;
         kopf_pruefen(&tx, id.0, basis)?;
         let kurz = anlagen::kurz(&tx, id.0)?;
-        let (inhalt, fin) = annehmbar(inhalt, &kurz)?;
-        let (_, befunde) = pruefung::pruefen(&inhalt, &kurz);
+        let inhalt = inhalt.normalisiert();
+        let (fin, befunde) = pruefung::pruefen(&inhalt, &kurz);
         if inhalt_lesen(&tx, id.0)? == inhalt {
             // Nothing changed: no new version, nothing written.
             let geaendert: String =
@@ -590,8 +612,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v.betreff, v.verfasser,
                     coalesce((SELECT group_concat(b.gremium, ' → ' ORDER BY b.pos) FROM beratungsschritt b WHERE b.vorlage_id = v.id), ''),
-                    v.offene_befunde, EXISTS (SELECT 1 FROM vorlage n WHERE n.vorgaenger_id = v.id), v.version, v.geaendert
-             FROM vorlage v WHERE v.id IN (SELECT value FROM json_each(?1))",
+                    v.offene_befunde, EXISTS (SELECT 1 FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), v.version, v.geaendert
+             FROM vorlage v WHERE v.id IN (SELECT value FROM json_each(?1)) AND v.geloescht IS NULL",
         )?;
         let mut zeilen: Vec<VorlageZeile> = stmt
             .query_map([liste], |r| {
@@ -668,7 +690,7 @@ impl Store {
         let tx = schreibtransaktion(&mut self.conn)?;
         let (zustand, nachfolger): (String, Option<String>) = tx
             .query_row(
-                "SELECT zustand, (SELECT coalesce(n.nummer, 'Entwurf ' || n.id) FROM vorlage n WHERE n.vorgaenger_id = v.id)
+                "SELECT zustand, (SELECT coalesce(n.nummer, 'Entwurf ' || n.id) FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL)
                  FROM vorlage v WHERE id = ?1",
                 [id.0],
                 |r| Ok((r.get(0)?, r.get(1)?)),

@@ -86,6 +86,9 @@ pub struct WahlAkte {
     pub stand: WahlStand,
     /// Members present with a voting right (None until attendance is recorded).
     pub anwesend_stimmberechtigt: Option<u64>,
+    /// Members of the electing Gremium with a voting right (the limit of the ballots cast
+    /// before attendance is recorded).
+    pub stimmberechtigte_mitglieder: u64,
     /// The Wahl sits on a TOP of the nichtöffentlicher Teil: its minutes are marked so.
     pub nichtoeffentlich: bool,
     pub version: i64,
@@ -295,7 +298,12 @@ impl Store {
                 format!("Erwartet wird der Wahlgang {nr} ({}).", gang.label()),
             ));
         }
-        let befunde = wahl::zaehlung_pruefen(z, &optionen, akte.anwesend_stimmberechtigt);
+        let befunde = wahl::zaehlung_pruefen(
+            z,
+            &optionen,
+            akte.anwesend_stimmberechtigt,
+            akte.stimmberechtigte_mitglieder,
+        );
         if befunde
             .iter()
             .any(|b| b.schwere == crate::domain::Schwere::Fehler)
@@ -406,7 +414,7 @@ impl Store {
     pub fn wahlen(&self, sitzung: SitzungId) -> Result<Vec<WahlAkte>, StoreError> {
         let ids: Vec<i64> = self
             .conn
-            .prepare("SELECT id FROM wahl WHERE sitzung_id = ?1 ORDER BY id")?
+            .prepare("SELECT id FROM wahl WHERE sitzung_id = ?1 AND geloescht IS NULL ORDER BY id")?
             .query_map([sitzung.0], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         ids.into_iter().map(|id| self.wahl(id)).collect()
@@ -452,16 +460,26 @@ fn bewerbung(
         .optional()?
         .ok_or(nicht_gefunden("Person", person.0))?;
     if akte.daten.nur_mitglieder {
-        let mitglied: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM mitgliedschaft m JOIN sitzung s ON s.gremium_id = m.gremium_id WHERE s.id = ?1 AND m.person_id = ?2",
-            [akte.daten.sitzung.0, person.0],
-            |r| r.get(0),
-        )?;
-        if !mitglied {
-            return Err(ungueltig("kandidaten", format!(
-                "{} ist kein Mitglied des Gremiums „{}“ und kann bei dieser Wahl nicht kandidieren.",
-                p.name, akte.gremium
-            )));
+        let stimmrecht: Option<bool> = conn
+            .query_row(
+                "SELECT max(m.stimmrecht) = 1 FROM mitgliedschaft m JOIN sitzung s ON s.gremium_id = m.gremium_id WHERE s.id = ?1 AND m.person_id = ?2",
+                [akte.daten.sitzung.0, person.0],
+                |r| r.get(0),
+            )?;
+        match stimmrecht {
+            None => {
+                return Err(ungueltig("kandidaten", format!(
+                    "{} ist kein Mitglied des Gremiums „{}“ und kann bei dieser Wahl nicht kandidieren.",
+                    p.name, akte.gremium
+                )))
+            }
+            Some(false) => {
+                return Err(ungueltig("kandidaten", format!(
+                    "{} ist beratendes Mitglied des Gremiums „{}“ ohne Stimmrecht und kann bei dieser Wahl nicht kandidieren.",
+                    p.name, akte.gremium
+                )))
+            }
+            Some(true) => {}
         }
     }
     let schon: bool = conn.query_row(
@@ -618,6 +636,12 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
     } else {
         None
     };
+    let stimmberechtigte_mitglieder = conn.query_row(
+        "SELECT count(*) FROM sitzung s JOIN mitgliedschaft m ON m.gremium_id = s.gremium_id
+         WHERE s.id = ?1 AND m.stimmrecht = 1 AND m.rolle != 'stellv_mitglied'",
+        [sitzung],
+        |r| r.get::<_, i64>(0),
+    )? as u64;
     let nichtoeffentlich: bool = match top {
         Some(t) => conn
             .query_row(
@@ -646,6 +670,7 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         lose,
         stand,
         anwesend_stimmberechtigt,
+        stimmberechtigte_mitglieder,
         nichtoeffentlich,
         version,
     })

@@ -332,8 +332,15 @@ fn platz(
 
 /// Checks a count before it is recorded: options of this ballot only, each once; the
 /// votes not more than the ballots cast; the ballots not more than the members present
-/// with a voting right (`anwesend`, when attendance is recorded).
-pub fn zaehlung_pruefen(z: &Zaehlung, optionen: &[String], anwesend: Option<u64>) -> Vec<Befund> {
+/// with a voting right (`anwesend`, when attendance is recorded), and never more than
+/// the Gremium's members with a voting right (`mitglieder`), also before attendance is
+/// recorded.
+pub fn zaehlung_pruefen(
+    z: &Zaehlung,
+    optionen: &[String],
+    anwesend: Option<u64>,
+    mitglieder: u64,
+) -> Vec<Befund> {
     let mut b = Vec::new();
     for (i, (name, _)) in z.stimmen.iter().enumerate() {
         if !optionen.contains(name) {
@@ -362,13 +369,16 @@ pub fn zaehlung_pruefen(z: &Zaehlung, optionen: &[String], anwesend: Option<u64>
             z.abgegeben - summe
         )));
     }
-    if let Some(n) = anwesend {
-        if z.abgegeben > n {
-            b.push(Befund::fehler("abgegeben", format!(
-                "Abgegebene Stimmzettel ({}) sind mehr als anwesende stimmberechtigte Mitglieder ({n}).",
-                z.abgegeben
-            )));
-        }
+    match anwesend {
+        Some(n) if z.abgegeben > n => b.push(Befund::fehler("abgegeben", format!(
+            "Abgegebene Stimmzettel ({}) sind mehr als anwesende stimmberechtigte Mitglieder ({n}).",
+            z.abgegeben
+        ))),
+        None if z.abgegeben > mitglieder => b.push(Befund::fehler("abgegeben", format!(
+            "Abgegebene Stimmzettel ({}) sind mehr, als das Gremium stimmberechtigte Mitglieder hat ({mitglieder}).",
+            z.abgegeben
+        ))),
+        _ => {}
     }
     b
 }
@@ -538,6 +548,25 @@ mod tests {
     }
 
     #[test]
+    fn before_attendance_the_ballots_are_counted_against_the_members_with_a_vote() {
+        let z = Zaehlung {
+            gang: Wahlgang::Erster,
+            abgegeben: 9,
+            ungueltig: 0,
+            enthaltungen: 0,
+            nein: 0,
+            stimmen: vec![("A".into(), 9)],
+        };
+        let b = zaehlung_pruefen(&z, &["A".into()], None, 8);
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(
+            b[0].meldung,
+            "Abgegebene Stimmzettel (9) sind mehr, als das Gremium stimmberechtigte Mitglieder hat (8)."
+        );
+        assert!(zaehlung_pruefen(&z, &["A".into()], None, 9).is_empty());
+    }
+
+    #[test]
     fn count_checks_and_a_repeatable_draw() {
         let z = Zaehlung {
             gang: Wahlgang::Erster,
@@ -547,7 +576,7 @@ mod tests {
             nein: 0,
             stimmen: vec![("A".into(), 4), ("X".into(), 1)],
         };
-        let b = zaehlung_pruefen(&z, &["A".into()], Some(4));
+        let b = zaehlung_pruefen(&z, &["A".into()], Some(4), 20);
         let m: Vec<&str> = b.iter().map(|b| b.meldung.as_str()).collect();
         assert!(
             m.contains(&"„X“ steht in diesem Wahlgang nicht zur Wahl."),

@@ -1,0 +1,342 @@
+//! The Papierkorb: nothing the office deletes is gone at once.
+//!
+//! A draft Vorlage, a Sitzung that has not taken place and a Wahl without a recorded
+//! ballot can be deleted: the row gets the moment (`geloescht`, schema 8) and leaves every
+//! list and the search; its content stays untouched. For [`AUFBEWAHRUNG_TAGE`] days it can be
+//! restored exactly as it was; after that [`Store::papierkorb_leeren`] (run at every
+//! opening of the file) removes it for good. Released Vorlagen and held Sitzungen are the
+//! record of the council and can never be deleted.
+
+use super::fehler::StoreError;
+use super::vorlagen::{commit, schreibtransaktion};
+use super::{suche, zeit, Store};
+use crate::domain::{datum, Befund, SitzungId, VorlageId};
+use chrono::{Duration, NaiveDateTime};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// How long a deleted item can be restored.
+pub const AUFBEWAHRUNG_TAGE: i64 = 30;
+
+/// What kind of item lies in the Papierkorb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PapierkorbArt {
+    Vorlage,
+    Sitzung,
+    Wahl,
+}
+
+impl PapierkorbArt {
+    fn tabelle(self) -> &'static str {
+        match self {
+            PapierkorbArt::Vorlage => "vorlage",
+            PapierkorbArt::Sitzung => "sitzung",
+            PapierkorbArt::Wahl => "wahl",
+        }
+    }
+}
+
+/// One item of the Papierkorb, as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PapierkorbEintrag {
+    pub art: PapierkorbArt,
+    pub id: i64,
+    /// "Entwurf – Betreff", "3. Sitzung Integrationsrat am 16.12.2026", the Wahl's title.
+    pub titel: String,
+    pub geloescht: String,
+    /// The day it is removed for good.
+    pub endgueltig_ab: String,
+}
+
+fn abgelehnt(feld: &str, meldung: impl Into<String>) -> StoreError {
+    StoreError::Ungueltig(vec![Befund::fehler(feld, meldung)])
+}
+
+fn endgueltig_ab(geloescht: &str) -> String {
+    NaiveDateTime::parse_from_str(geloescht, super::ZEITFORMAT)
+        .map(|t| datum::deutsch((t + Duration::days(AUFBEWAHRUNG_TAGE)).date()))
+        .unwrap_or_default()
+}
+
+/// Refuses a change of an item that lies in the Papierkorb.
+pub(super) fn nicht_im_papierkorb(
+    conn: &Connection,
+    art: PapierkorbArt,
+    id: i64,
+) -> Result<(), StoreError> {
+    let geloescht: Option<String> = conn
+        .query_row(
+            &format!("SELECT geloescht FROM {} WHERE id = ?1", art.tabelle()),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    match geloescht {
+        Some(_) => Err(abgelehnt(
+            "papierkorb",
+            "Dies liegt im Papierkorb. Stellen Sie es erst wieder her (Einstellungen → Papierkorb).",
+        )),
+        None => Ok(()),
+    }
+}
+
+impl Store {
+    /// Moves a draft Vorlage into the Papierkorb. A released one, or a draft that sits on a
+    /// TOP, is refused (the TOP is removed first, in the Sitzung).
+    pub fn vorlage_loeschen(
+        &mut self,
+        id: VorlageId,
+        basis: i64,
+        jetzt: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let (zustand, version, geloescht): (String, i64, Option<String>) = tx
+            .query_row(
+                "SELECT zustand, version, geloescht FROM vorlage WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NichtGefunden {
+                was: "Vorlage",
+                id: id.0,
+            })?;
+        if geloescht.is_some() {
+            return Ok(());
+        }
+        if zustand != "entwurf" {
+            return Err(abgelehnt(
+                "zustand",
+                "Eine freigegebene Vorlage kann nicht gelöscht werden; sie gehört zu den Akten des Gremiums.",
+            ));
+        }
+        if version != basis {
+            return Err(StoreError::Konflikt {
+                basis,
+                aktuell: version,
+            });
+        }
+        let top: Option<(String, String)> = tx
+            .query_row(
+                "SELECT g.name, s.beginn FROM top t JOIN sitzung s ON s.id = t.sitzung_id
+                 JOIN gremium g ON g.id = s.gremium_id
+                 WHERE t.vorlage_id = ?1 AND s.geloescht IS NULL LIMIT 1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((gremium, beginn)) = top {
+            return Err(abgelehnt(
+                "tagesordnung",
+                format!(
+                    "Der Entwurf steht auf der Tagesordnung der Sitzung „{gremium}“ am {}. Entfernen Sie dort erst den TOP.",
+                    datum::parse(&beginn[..10.min(beginn.len())]).map(datum::deutsch).unwrap_or(beginn)
+                ),
+            ));
+        }
+        tx.execute(
+            "UPDATE vorlage SET geloescht = ?2, version = version + 1 WHERE id = ?1",
+            params![id.0, zeit(jetzt)],
+        )?;
+        tx.execute("DELETE FROM vorlage_suche WHERE rowid = ?1", [id.0])?;
+        commit(tx)
+    }
+
+    /// Moves a Sitzung that has not taken place into the Papierkorb (with its TOPs and
+    /// Wahlen). One whose Tagesordnung still carries Vorlagen is refused: their
+    /// Beratungsfolge names this Sitzung's date.
+    pub fn sitzung_loeschen(
+        &mut self,
+        id: SitzungId,
+        basis: i64,
+        jetzt: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let (zustand, version, geloescht): (String, i64, Option<String>) = tx
+            .query_row(
+                "SELECT zustand, version, geloescht FROM sitzung WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NichtGefunden {
+                was: "Sitzung",
+                id: id.0,
+            })?;
+        if geloescht.is_some() {
+            return Ok(());
+        }
+        if zustand == "durchgefuehrt" {
+            return Err(abgelehnt(
+                "zustand",
+                "Eine durchgeführte Sitzung kann nicht gelöscht werden; ihre Niederschrift gehört zu den Akten.",
+            ));
+        }
+        if version != basis {
+            return Err(StoreError::SitzungKonflikt {
+                basis,
+                aktuell: version,
+            });
+        }
+        let vorlagen: i64 = tx.query_row(
+            "SELECT count(*) FROM top WHERE sitzung_id = ?1 AND vorlage_id IS NOT NULL",
+            [id.0],
+            |r| r.get(0),
+        )?;
+        if vorlagen > 0 {
+            return Err(abgelehnt(
+                "tagesordnung",
+                format!(
+                    "Auf der Tagesordnung {} noch {vorlagen} {}. Entfernen Sie erst diese TOPs (oder sagen Sie die Sitzung ab).",
+                    if vorlagen == 1 { "steht" } else { "stehen" },
+                    if vorlagen == 1 { "Vorlage" } else { "Vorlagen" }
+                ),
+            ));
+        }
+        tx.execute(
+            "UPDATE sitzung SET geloescht = ?2, version = version + 1 WHERE id = ?1",
+            params![id.0, zeit(jetzt)],
+        )?;
+        commit(tx)
+    }
+
+    /// Moves a Wahl without any recorded ballot into the Papierkorb.
+    pub fn wahl_loeschen(&mut self, id: i64, basis: i64, jetzt: NaiveDateTime) -> Result<(), StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let version: i64 = tx
+            .query_row("SELECT version FROM wahl WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NichtGefunden { was: "Wahl", id })?;
+        let gaenge: i64 = tx.query_row(
+            "SELECT count(*) FROM wahlgang WHERE wahl_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if gaenge > 0 {
+            return Err(abgelehnt(
+                "wahlgang",
+                "Für diese Wahl ist schon ein Wahlgang erfasst; sie gehört zur Niederschrift und kann nicht gelöscht werden.",
+            ));
+        }
+        if version != basis {
+            return Err(StoreError::Konflikt {
+                basis,
+                aktuell: version,
+            });
+        }
+        tx.execute(
+            "UPDATE wahl SET geloescht = ?2, version = version + 1 WHERE id = ?1 AND geloescht IS NULL",
+            params![id, zeit(jetzt)],
+        )?;
+        commit(tx)
+    }
+
+    /// Everything in the Papierkorb, most recently deleted first.
+    pub fn papierkorb(&self) -> Result<Vec<PapierkorbEintrag>, StoreError> {
+        let mut eintraege = Vec::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT 'vorlage', id, coalesce(nummer, 'Entwurf') || ' – ' || CASE WHEN betreff = '' THEN '(ohne Betreff)' ELSE betreff END, geloescht
+               FROM vorlage WHERE geloescht IS NOT NULL
+             UNION ALL
+             SELECT 'sitzung', s.id, s.nummer || '. Sitzung ' || g.name || ' am ' || substr(s.beginn, 9, 2) || '.' || substr(s.beginn, 6, 2) || '.' || substr(s.beginn, 1, 4), s.geloescht
+               FROM sitzung s JOIN gremium g ON g.id = s.gremium_id WHERE s.geloescht IS NOT NULL
+             UNION ALL
+             SELECT 'wahl', id, titel, geloescht FROM wahl WHERE geloescht IS NOT NULL
+             ORDER BY 4 DESC, 2 DESC",
+        )?;
+        let zeilen = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for z in zeilen {
+            let (art, id, titel, geloescht) = z?;
+            let art = match art.as_str() {
+                "vorlage" => PapierkorbArt::Vorlage,
+                "sitzung" => PapierkorbArt::Sitzung,
+                _ => PapierkorbArt::Wahl,
+            };
+            eintraege.push(PapierkorbEintrag {
+                art,
+                id,
+                titel,
+                endgueltig_ab: endgueltig_ab(&geloescht),
+                geloescht,
+            });
+        }
+        Ok(eintraege)
+    }
+
+    /// Takes an item back out of the Papierkorb, exactly as it was. A Vorlage whose
+    /// predecessor got another new Fassung meanwhile is refused.
+    pub fn wiederherstellen(
+        &mut self,
+        art: PapierkorbArt,
+        id: i64,
+        jetzt: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        if art == PapierkorbArt::Vorlage {
+            let andere: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM vorlage v JOIN vorlage n ON n.vorgaenger_id = v.vorgaenger_id
+                 WHERE v.id = ?1 AND n.id != v.id AND n.geloescht IS NULL)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if andere {
+                return Err(abgelehnt(
+                    "papierkorb",
+                    "Inzwischen gibt es eine andere neue Fassung derselben Vorlage; dieser Entwurf kann nicht zurückgeholt werden.",
+                ));
+            }
+        }
+        let n = tx.execute(
+            &format!(
+                "UPDATE {} SET geloescht = NULL, version = version + 1, geaendert = ?2 WHERE id = ?1 AND geloescht IS NOT NULL",
+                art.tabelle()
+            ),
+            params![id, zeit(jetzt)],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NichtGefunden {
+                was: "Eintrag im Papierkorb",
+                id,
+            });
+        }
+        if art == PapierkorbArt::Vorlage {
+            suche::indizieren(&tx, id)?;
+        }
+        commit(tx)
+    }
+
+    /// Removes for good what lies in the Papierkorb longer than [`AUFBEWAHRUNG_TAGE`];
+    /// returns how many items.
+    pub fn papierkorb_leeren(&mut self, jetzt: NaiveDateTime) -> Result<usize, StoreError> {
+        let grenze = zeit(jetzt - Duration::days(AUFBEWAHRUNG_TAGE));
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let mut n = tx.execute(
+            "DELETE FROM wahl WHERE geloescht IS NOT NULL AND geloescht < ?1",
+            [&grenze],
+        )?;
+        n += tx.execute(
+            "DELETE FROM sitzung WHERE geloescht IS NOT NULL AND geloescht < ?1",
+            [&grenze],
+        )?;
+        let alt: Vec<i64> = tx
+            .prepare("SELECT id FROM vorlage WHERE geloescht IS NOT NULL AND geloescht < ?1")?
+            .query_map([&grenze], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in &alt {
+            tx.execute("DELETE FROM vorlage_suche WHERE rowid = ?1", [id])?;
+            tx.execute("DELETE FROM vorlage WHERE id = ?1", [id])?;
+        }
+        n += alt.len();
+        commit(tx)?;
+        Ok(n)
+    }
+}

@@ -9,6 +9,7 @@ mod demo;
 mod dokumente;
 mod fehler;
 mod konfig;
+mod papierkorb;
 mod sicherung;
 mod sitzungen;
 mod vorlagen;
@@ -16,8 +17,9 @@ mod wahlen;
 
 pub use demo::*;
 pub use dokumente::*;
-pub use fehler::{argument, wert_lesen, ApiFehler};
+pub use fehler::{argument, bezeichnung, wert_lesen, ApiFehler};
 pub use konfig::{standard_db_pfad, standard_sicherung_ordner, AppKonfig};
+pub use papierkorb::*;
 pub use sicherung::*;
 pub use sitzungen::*;
 pub use vorlagen::*;

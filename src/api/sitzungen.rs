@@ -38,18 +38,37 @@ pub fn mitgliedschaft_anlegen(store: &mut Store, neu: &MitgliedschaftNeu) -> Res
     Ok(store.mitgliedschaft_anlegen(neu)?)
 }
 
-/// Reads "2026-12-03T17:00" (also with seconds, or "03.12.2026 17:00").
+/// Reads the beginning of a Sitzung as the app sends it ("03.12.2026 17:00", the date as
+/// typed) or as the CLI takes it ("2026-12-03T17:00", also with seconds). An impossible
+/// date is named ("Beginn: Datum 31.02.2026 ungültig …"), never moved to another day.
 pub fn beginn_lesen(text: &str) -> Result<NaiveDateTime, ApiFehler> {
     let t = text.trim();
-    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M"]
+    let (tag, uhr) = t.split_once(['T', ' ']).unwrap_or((t, ""));
+    if tag.is_empty() {
+        return Err(ApiFehler::feld(
+            "beginn",
+            "Beginn: Datum fehlt (TT.MM.JJJJ).",
+        ));
+    }
+    let datum = crate::domain::datum::parse(tag)
+        .map_err(|e| ApiFehler::feld("beginn", format!("Beginn: {e}.")))?;
+    let uhr = uhr.trim();
+    if uhr.is_empty() {
+        return Err(ApiFehler::feld(
+            "beginn_zeit",
+            "Beginn: Uhrzeit fehlt (HH:MM).",
+        ));
+    }
+    let zeit = ["%H:%M", "%H:%M:%S"]
         .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+        .find_map(|f| chrono::NaiveTime::parse_from_str(uhr, f).ok())
         .ok_or_else(|| {
             ApiFehler::feld(
-                "beginn",
-                format!("Beginn „{t}“ ist kein gültiger Zeitpunkt (JJJJ-MM-TTTHH:MM, z. B. 2026-12-03T17:00)."),
+                "beginn_zeit",
+                format!("Beginn: „{uhr}“ ist keine Uhrzeit (HH:MM, z. B. 17:00)."),
             )
-        })
+        })?;
+    Ok(datum.and_time(zeit))
 }
 
 pub fn sitzung_anlegen(
@@ -181,12 +200,8 @@ pub fn sitzung_einladen(
     basis: Option<i64>,
     jetzt: NaiveDateTime,
 ) -> Result<SitzungAkte, ApiFehler> {
-    let am: NaiveDate = crate::domain::datum::parse(am).map_err(|_| {
-        ApiFehler::feld(
-            "eingeladen_am",
-            format!("Datum der Einladung „{am}“ ungültig (TT.MM.JJJJ)."),
-        )
-    })?;
+    let am: NaiveDate = crate::domain::datum::parse(am)
+        .map_err(|e| ApiFehler::feld("eingeladen_am", format!("Einladung versandt am: {e}.")))?;
     basis_pruefen(store, SitzungId(sitzung), basis)?;
     Ok(store.sitzung_einladen(SitzungId(sitzung), am, jetzt)?)
 }
@@ -220,6 +235,17 @@ pub fn sitzung_absagen(
 ) -> Result<SitzungAkte, ApiFehler> {
     basis_pruefen(store, SitzungId(sitzung), basis)?;
     Ok(store.sitzung_absagen(SitzungId(sitzung), jetzt)?)
+}
+
+/// Takes back a cancellation ("Sitzung wieder aufnehmen").
+pub fn sitzung_wieder_aufnehmen(
+    store: &mut Store,
+    sitzung: i64,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<SitzungAkte, ApiFehler> {
+    basis_pruefen(store, SitzungId(sitzung), basis)?;
+    Ok(store.sitzung_wieder_aufnehmen(SitzungId(sitzung), jetzt)?)
 }
 
 pub fn anwesenheit_setzen(
@@ -700,4 +726,38 @@ pub fn sitzung_dateiname(
         name.push_str(z);
     }
     Ok(format!("{name}.pdf"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn beginn_as_typed_in_the_app_and_on_the_cli() {
+        let erwartet = chrono::NaiveDate::from_ymd_opt(2026, 12, 16)
+            .unwrap()
+            .and_hms_opt(17, 0, 0)
+            .unwrap();
+        assert_eq!(beginn_lesen("16.12.2026 17:00").unwrap(), erwartet);
+        assert_eq!(beginn_lesen("2026-12-16T17:00").unwrap(), erwartet);
+        assert_eq!(beginn_lesen("2026-12-16T17:00:00").unwrap(), erwartet);
+        let e = beginn_lesen("31.02.2026 17:00").unwrap_err();
+        assert_eq!(
+            e.message,
+            "Beginn: Datum 31.02.2026 ungültig (diesen Tag gibt es nicht)."
+        );
+        assert_eq!(e.befunde[0].feld, "beginn");
+        assert_eq!(
+            beginn_lesen("31.0").unwrap_err().message,
+            "Beginn: „31.0“ ist kein Datum (TT.MM.JJJJ)."
+        );
+        assert_eq!(
+            beginn_lesen("16.12.2026 25:00").unwrap_err().befunde[0].feld,
+            "beginn_zeit"
+        );
+        assert_eq!(
+            beginn_lesen("16.12.2026").unwrap_err().message,
+            "Beginn: Uhrzeit fehlt (HH:MM)."
+        );
+    }
 }

@@ -105,6 +105,30 @@ pub fn vorlage_neue_fassung(
     Ok(store.vorlage_neue_fassung(VorlageId(id), jetzt)?)
 }
 
+/// "Als Kopie anlegen": a new draft with the content of Vorlage `id` (also a released
+/// one). The Beratungsfolge keeps its Gremien and roles; dates and results belong to the
+/// original's Beratung and are left empty. Anlagen are not copied. Content is kept as it
+/// was, also a value that is still wrong.
+pub fn vorlage_kopieren(
+    store: &mut Store,
+    id: i64,
+    jetzt: NaiveDateTime,
+) -> Result<Gespeichert, ApiFehler> {
+    let mut inhalt = store.vorlage(VorlageId(id))?.inhalt;
+    for s in &mut inhalt.beratungsfolge {
+        s.datum.clear();
+        s.ergebnis.clear();
+    }
+    let neu = store.vorlage_anlegen(
+        &VorlageInhalt {
+            art: inhalt.art,
+            ..Default::default()
+        },
+        jetzt,
+    )?;
+    Ok(store.vorlage_speichern(neu.id, neu.version, &inhalt, jetzt)?)
+}
+
 /// What `vorlage import` prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct Importiert {

@@ -89,6 +89,18 @@ fn übersetzen(pfad: String, e: &serde_json::Error) -> ImportFehler {
         format!("ungültiger Wert {wert} (erwartet: {})", typ_deutsch(soll))
     } else if let Some(rest) = text.strip_prefix("invalid type: ") {
         let (ist, soll) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        if let Some(getippt) = ist.strip_prefix("string ") {
+            // A number field sent as typed ("abc"): name what was typed.
+            let getippt = getippt.trim_matches('"');
+            return ImportFehler::Feld {
+                pfad: if pfad.is_empty() { ".".into() } else { pfad },
+                meldung: match typ_deutsch(soll).as_str() {
+                    "Objekt" => format!("„{getippt}“ ist kein Objekt"),
+                    "Wahrheitswert" => format!("„{getippt}“ ist kein Wahrheitswert"),
+                    typ => format!("„{getippt}“ ist keine {typ}"),
+                },
+            };
+        }
         format!(
             "falscher Typ ({} statt {})",
             typ_deutsch(ist),

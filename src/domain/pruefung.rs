@@ -121,7 +121,11 @@ fn druckbar_pruefen(inhalt: &VorlageInhalt, b: &mut Vec<Befund>) {
         ("verfasser", "Verfasser", &inhalt.verfasser),
         ("federfuehrend", "Federführend", &inhalt.federfuehrend),
         ("bearbeiter", "Bearbeiter/-in", &inhalt.bearbeiter),
-        ("beschlussvorschlag", "Beschlussvorschlag", &inhalt.beschlussvorschlag),
+        (
+            "beschlussvorschlag",
+            "Beschlussvorschlag",
+            &inhalt.beschlussvorschlag,
+        ),
         ("sachverhalt", "Sachverhalt", &inhalt.sachverhalt),
     ] {
         pruefe(feld.into(), name.into(), text);
@@ -247,7 +251,7 @@ mod tests {
     #[test]
     fn a_character_no_font_has_is_a_wrong_value_at_its_field() {
         let mut i = vollstaendig();
-        i.betreff = "Fest 😀👍🏽".into();
+        i.betreff = "Fest 👍🏽".into();
         i.beratungsfolge[0].gremium = "Rat 🏛".into();
         let (_, b) = pruefen(&i, &[]);
         let felder: Vec<(&str, Schwere)> = b.iter().map(|x| (x.feld.as_str(), x.schwere)).collect();
@@ -258,8 +262,14 @@ mod tests {
                 ("beratungsfolge.0.gremium", Schwere::Fehler)
             ]
         );
-        assert!(b[0].meldung.starts_with("Betreff: Das Zeichen „😀“"), "{}", b[0].meldung);
-        assert!(b[1].meldung.starts_with("Beratungsfolge, Schritt 1: Gremium: Das Zeichen „🏛“"));
+        assert!(
+            b[0].meldung.starts_with("Betreff: Das Zeichen „👍“"),
+            "{}",
+            b[0].meldung
+        );
+        assert!(b[1]
+            .meldung
+            .starts_with("Beratungsfolge, Schritt 1: Gremium: Das Zeichen „🏛“"));
     }
 
     #[test]

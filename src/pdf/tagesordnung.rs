@@ -61,11 +61,14 @@ pub fn einladung(
     let mitglieder_fassung = !matches!(empfaenger, Empfaenger::Oeffentlichkeit);
     let gremium = &sitzung.gremium.daten.name;
     if let Empfaenger::Mitglied(m) = empfaenger {
-        super::schrift::pruefen("Name", &m.person.name)?;
-        super::schrift::pruefen("Anschrift", &m.person.daten.anschrift)?;
+        super::schrift::pruefen(&format!("Mitglied {}, Name", m.person.name), &m.person.name)?;
+        super::schrift::pruefen(
+            &format!("Mitglied {}, Anschrift", m.person.name),
+            &m.person.daten.anschrift,
+        )?;
     }
     for e in eintraege {
-        super::schrift::pruefen("Tagesordnung", &e.titel)?;
+        super::schrift::pruefen(&format!("Tagesordnung, TOP {}", e.nummer), &e.titel)?;
     }
     let vorsitz = sitzung
         .mitglieder
@@ -73,9 +76,9 @@ pub fn einladung(
         .find(|m| m.rolle == MitgliedRolle::Vorsitz)
         .map(|m| m.person.name.clone());
     if let Some(v) = &vorsitz {
-        super::schrift::pruefen("Vorsitz", v)?;
+        super::schrift::pruefen(&format!("Vorsitz {v}"), v)?;
     }
-    super::schrift::pruefen("Ort", &sitzung.ort)?;
+    super::schrift::pruefen("Sitzung, Ort", &sitzung.ort)?;
 
     let mut doc = PdfDocument::new(&format!("Einladung {}. Sitzung {gremium}", sitzung.nummer));
     let schriften = Schriften::einbetten(&mut doc)?;

@@ -203,7 +203,12 @@ impl Store {
     }
 
     /// Moves a Wahl without any recorded ballot into the Papierkorb.
-    pub fn wahl_loeschen(&mut self, id: i64, basis: i64, jetzt: NaiveDateTime) -> Result<(), StoreError> {
+    pub fn wahl_loeschen(
+        &mut self,
+        id: i64,
+        basis: i64,
+        jetzt: NaiveDateTime,
+    ) -> Result<(), StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
         let version: i64 = tx
             .query_row("SELECT version FROM wahl WHERE id = ?1", [id], |r| r.get(0))

@@ -221,6 +221,33 @@ fn ungueltig(feld: &str, meldung: impl Into<String>) -> StoreError {
     StoreError::Ungueltig(vec![Befund::fehler(feld, meldung)])
 }
 
+/// Refuses text with a character no bundled font can print; `name` is the field in the
+/// words of the screen ("Mitglied Leyla Demir, Nachname").
+fn druckbar(feld: &str, name: &str, text: &str) -> Result<(), StoreError> {
+    match crate::schriftvorrat::pruefen(name, text) {
+        Some(m) => Err(ungueltig(feld, m)),
+        None => Ok(()),
+    }
+}
+
+impl PersonNeu {
+    /// Every part of the name and address must be printable (Einladung, Niederschrift).
+    fn druckbar_pruefen(&self) -> Result<(), StoreError> {
+        let wer = format!("{} {}", self.vorname.trim(), self.nachname.trim());
+        let wer = wer.trim();
+        for (feld, name, text) in [
+            ("anrede", "Anrede", &self.anrede),
+            ("titel", "Titel", &self.titel),
+            ("vorname", "Vorname", &self.vorname),
+            ("nachname", "Nachname", &self.nachname),
+            ("anschrift", "Anschrift", &self.anschrift),
+        ] {
+            druckbar(feld, &format!("Mitglied {wer}, {name}"), text)?;
+        }
+        Ok(())
+    }
+}
+
 fn gremium_lesen(conn: &Connection, id: i64) -> Result<Gremium, StoreError> {
     conn.query_row(
         "SELECT id, name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr
@@ -278,6 +305,7 @@ impl Store {
         if name.is_empty() {
             return Err(ungueltig("name", "Name des Gremiums fehlt."));
         }
+        druckbar("name", "Name des Gremiums", name)?;
         if neu.ladungsfrist_tage > 60 {
             return Err(ungueltig(
                 "ladungsfrist_tage",
@@ -339,6 +367,7 @@ impl Store {
         if neu.nachname.trim().is_empty() {
             return Err(ungueltig("nachname", "Nachname fehlt."));
         }
+        neu.druckbar_pruefen()?;
         self.conn.execute(
             "INSERT INTO person (anrede, titel, vorname, nachname, email, telefon, anschrift, sortname, erstellt, geaendert)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
@@ -451,6 +480,7 @@ impl Store {
         ort: &str,
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
+        druckbar("ort", "Ort", ort)?;
         let tx = schreibtransaktion(&mut self.conn)?;
         gremium_lesen(&tx, gremium.0)?;
         let nummer: i64 = tx.query_row(
@@ -506,6 +536,7 @@ impl Store {
                 id: sitzung.0,
             })?;
         tagesordnung_offen(&tx, sitzung.0)?;
+        druckbar("titel", "TOP, Titel", &neu.titel)?;
         match neu.vorlage {
             None if neu.titel.trim().is_empty() => {
                 return Err(ungueltig(
@@ -724,6 +755,7 @@ impl Store {
         ort: &str,
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
+        druckbar("ort", "Ort", ort)?;
         let tx = schreibtransaktion(&mut self.conn)?;
         tagesordnung_offen(&tx, sitzung.0)?;
         tx.execute(
@@ -750,6 +782,7 @@ impl Store {
         if vorlage.is_none() && titel.trim().is_empty() {
             return Err(ungueltig("titel", "TOP: Titel fehlt."));
         }
+        druckbar("titel", "TOP, Titel", titel)?;
         tx.execute(
             "UPDATE top SET titel = ?2, unterpunkt = ?3 WHERE id = ?1",
             params![top.0, titel.trim(), unterpunkt],

@@ -14,8 +14,8 @@ use crate::domain::finanzen::{FinanzSummen, Posten};
 use crate::domain::nummer::{self, Nummernschema};
 use crate::domain::pruefung::{self, AnlageKurz};
 use crate::domain::{
-    Beratungsschritt, Cent, FinanzArt, Finanzen, FinanzenEingabe, Haushaltsmittel, Klimarelevanz, Status,
-    Unterschrift, VorlageArt, VorlageId, VorlageInhalt, Zeichnung, Zustand,
+    Beratungsschritt, Cent, FinanzArt, Finanzen, FinanzenEingabe, Haushaltsmittel, Klimarelevanz,
+    Status, Unterschrift, VorlageArt, VorlageId, VorlageInhalt, Zeichnung, Zustand,
 };
 use chrono::{Datelike, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior};

@@ -168,36 +168,53 @@ fn every_command_refuses_malformed_input_in_german_and_changes_nothing() {
         arg(
             "buero",
             json!({"kommune": 5}),
-            "Feld „kommune“: falscher Typ (Zahl statt Text)",
+            "Einstellungen, Kommune: falscher Typ (Zahl statt Text).",
         ),
-        arg("buero", json!("Herne"), "Ungültige Angabe „buero“"),
-        arg("filter", json!({"art": "gutachten"}), "Feld „art“"),
-        arg("filter", json!({"grenze": -1}), "Feld „grenze“"),
-        arg("art", json!("gutachten"), "Ungültige Angabe „art“"),
-        arg("status", json!(true), "Ungültige Angabe „status“"),
+        arg(
+            "buero",
+            json!("Herne"),
+            "Einstellungen: „Herne“ ist kein Objekt.",
+        ),
+        arg(
+            "filter",
+            json!({"art": "gutachten"}),
+            "Suche und Filter, Art: ",
+        ),
+        arg(
+            "filter",
+            json!({"grenze": -1}),
+            "Suche und Filter, Anzahl: ungültiger Wert -1 (erwartet: ganze Zahl ab 0).",
+        ),
+        arg("art", json!("gutachten"), "Art: "),
+        arg("status", json!(true), "Status: falscher Typ"),
         arg(
             "upload",
             json!({"name": "a.pdf", "status": "oeffentlich"}),
-            "Feld „daten_base64“: fehlt",
+            "Anlage, Dateiinhalt: fehlt.",
         ),
         arg(
             "inhalt",
             json!({"betreff": "x", "beratungsfolge": [{"gremium": "Rat", "rolle": "abstimmung"}]}),
-            "beratungsfolge[0].rolle",
+            "Vorlage, Beratungsfolge, Schritt 1, Rolle: ",
         ),
         arg(
             "inhalt",
             json!({"betreff": ["x"]}),
-            "Feld „betreff“: falscher Typ (Liste statt Text)",
+            "Vorlage, Betreff: falscher Typ (Liste statt Text).",
         ),
         arg(
             "inhalt",
             json!({"betreff": "x", "geheim": 1}),
-            "Unbekanntes Feld „geheim“",
+            "Vorlage: Unbekanntes Feld „geheim“",
         ),
     ];
     for (name, e, muster) in &args {
         assert_eq!(e.code, "argument", "{name}");
+        assert!(
+            !e.message.contains('_') && !e.message.contains("„inhalt“"),
+            "{name}: internal key in {}",
+            e.message
+        );
         assert!(
             e.message.contains(muster),
             "{name}: {} (erwartet: {muster})",
@@ -243,9 +260,10 @@ fn every_command_refuses_malformed_input_in_german_and_changes_nothing() {
         api::vorlage_pruefen(s, Some(999), &vorlage("x")).unwrap_err(),
         "Vorlage 999 gibt es nicht",
     ));
+    // The editor saves a wrong value as typed (a finding); an import refuses it whole.
     faelle.push((
-        "vorlage_speichern",
-        api::vorlage_speichern(s, id, v, &ungueltig, j).unwrap_err(),
+        "vorlage_importieren",
+        api::vorlage_importieren(s, &serde_json::to_string(&ungueltig).unwrap(), j).unwrap_err(),
         "31.02.2026",
     ));
     faelle.push((

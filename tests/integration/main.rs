@@ -2,6 +2,7 @@
 //! ripgrep does: each module a topic).
 
 mod absturz;
+mod alltag;
 mod api;
 mod cli;
 mod gemeinsam;

@@ -451,18 +451,39 @@ fn names_in_every_script_round_trip_and_nichtoeffentlich_is_on_every_page() {
 #[test]
 fn a_character_the_font_lacks_is_named_and_no_file_is_written() {
     let mut b = office("Stadt Marl", "{jahr}/{nr:04}", "");
-    let i = api::vorlage_importieren(
+    // The import refuses it at once, naming the field …
+    let e = api::vorlage_importieren(
         &mut b.store,
         r#"{"betreff": "Sommerfest 🎉 im Stadtpark"}"#,
         zeit("2026-06-01"),
     )
+    .unwrap_err();
+    assert!(
+        e.message
+            .contains("Betreff: Das Zeichen „🎉“ (U+1F389) kann nicht gedruckt werden"),
+        "{}",
+        e.message
+    );
+    // … a draft in the editor keeps it as typed, and its PDF is refused with the field.
+    let i = api::vorlage_importieren(
+        &mut b.store,
+        r#"{"betreff": "Sommerfest im Stadtpark"}"#,
+        zeit("2026-06-01"),
+    )
     .unwrap();
+    let akte = b.store.vorlage(i.id).unwrap();
+    let mut inhalt = akte.inhalt.clone();
+    inhalt.betreff = "Sommerfest 🎉 im Stadtpark".into();
+    b.store
+        .vorlage_speichern(i.id, akte.version, &inhalt, zeit("2026-06-01"))
+        .unwrap();
     let e = api::vorlage_pdf(&b.store, i.id.0, zeit("2026-06-01")).unwrap_err();
-    assert_eq!(e.code, "zeichen_fehlt");
+    assert_eq!(e.code, "ungueltig");
     assert_eq!(
         e.message,
-        "Betreff: Das Zeichen „🎉“ (U+1F389) kann die PDF-Schrift nicht darstellen."
+        "Das PDF kann erst erzeugt werden, wenn die markierten Eingaben berichtigt sind. Betreff: Das Zeichen „🎉“ (U+1F389) kann nicht gedruckt werden, die PDF-Schrift hat es nicht. Bitte entfernen oder ersetzen."
     );
+    assert_eq!(e.befunde[0].feld, "betreff");
     let dir = tempfile::tempdir().unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
         .args([

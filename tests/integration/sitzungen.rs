@@ -126,7 +126,16 @@ fn tagesordnung_numbers_parts_records_the_beratung_and_guards_nichtoeffentlich()
         .top_ergebnis(zweiter, TopErgebnis::Geaendert, " ", j)
         .unwrap_err();
     assert!(e.to_string().contains("geänderten Beschluss"));
-    s.top_ergebnis(zweiter, TopErgebnis::Beschlossen, "", j)
+    // Not before the Sitzung day (j lies before it); on the day it is recorded.
+    let e = s
+        .top_ergebnis(zweiter, TopErgebnis::Beschlossen, "", j)
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("hat noch nicht stattgefunden"),
+        "{e}"
+    );
+    let am_tag = akte.beginn.date().and_hms_opt(20, 0, 0).unwrap();
+    s.top_ergebnis(zweiter, TopErgebnis::Beschlossen, "", am_tag)
         .unwrap();
     let v = s.vorlage(oe.id).unwrap();
     assert_eq!(
@@ -353,7 +362,7 @@ fn cli_builds_a_sitzung_and_the_ics_holds_no_nichtoeffentliche_word() {
     ]);
     assert_eq!(c, Some(1));
     assert!(
-        err.contains("Beginn „3.12.26 17 Uhr“ ist kein gültiger Zeitpunkt"),
+        err.contains("Beginn: „3.12.26“ ist kein Datum (TT.MM.JJJJ)"),
         "{err}"
     );
     assert_eq!(

@@ -54,7 +54,7 @@ fn conflict_is_detected_across_two_connections() {
 }
 
 #[test]
-fn invalid_content_writes_nothing() {
+fn a_wrong_value_is_saved_as_typed_and_blocks_only_the_release() {
     let mut b = buero();
     let g = b
         .store
@@ -68,20 +68,32 @@ fn invalid_content_writes_nothing() {
         personalaufwand: "150,00".into(),
         ..Default::default()
     };
-    let err = b
+    let gespeichert = b
         .store
         .vorlage_speichern(g.id, g.version, &kaputt, zeit("2026-02-02"))
+        .unwrap();
+    let felder: Vec<_> = gespeichert
+        .befunde
+        .iter()
+        .filter(|b| b.schwere == ratsbuero::domain::Schwere::Fehler)
+        .map(|b| b.feld.as_str())
+        .collect();
+    assert!(felder.contains(&"beratungsfolge.1.datum"), "{felder:?}");
+    assert!(felder.contains(&"finanzen.aufwand_darin"), "{felder:?}");
+    let akte = b.store.vorlage(g.id).unwrap();
+    assert_eq!(akte.inhalt.betreff, "Geändert");
+    assert_eq!(akte.inhalt.beratungsfolge[1].datum, "2026-02-31");
+    assert_eq!(akte.inhalt.finanzen.personalaufwand, "150,00");
+    assert_eq!(akte.version, gespeichert.version);
+    let err = b
+        .store
+        .vorlage_freigeben(g.id, gespeichert.version, zeit("2026-02-02"))
         .unwrap_err();
     let StoreError::Ungueltig(befunde) = &err else {
         panic!("{err:?}")
     };
-    let felder: Vec<_> = befunde.iter().map(|b| b.feld.as_str()).collect();
-    assert!(felder.contains(&"beratungsfolge.1.datum"), "{felder:?}");
-    assert!(felder.contains(&"finanzen.aufwand_darin"), "{felder:?}");
-    assert!(err.to_string().contains("31.02.2026"));
-    let akte = b.store.vorlage(g.id).unwrap();
-    assert_eq!(akte.inhalt.betreff, "Gültig");
-    assert_eq!(akte.version, g.version);
+    assert!(befunde.iter().any(|b| b.meldung.contains("31.02.2026")));
+    assert_eq!(b.store.vorlage(g.id).unwrap().nummer, None);
     assert_eq!(
         b.store.vorlagen(&VorlagenFilter::default()).unwrap().len(),
         1

@@ -386,19 +386,20 @@ fn chair_election_with_run_off_and_its_ballots() {
             "Stimmzettel",
         ],
     );
-    // 4 + 3 + 1 + No 1 = 9 valid: nobody has more than 4.5 → run-off Nguyễn – Țurcanu.
+    // 3 + 2 + 1 + No 1 = 7 valid of 8 ballots (the Integrationsrat has 8 members with a
+    // vote): nobody has more than 3.5 → run-off Nguyễn – Țurcanu.
     let w = api::wahlgang_erfassen(
         &mut b.store,
         w.id,
         &Zaehlung {
             gang: Wahlgang::Erster,
-            abgegeben: 10,
+            abgegeben: 8,
             ungueltig: 0,
             enthaltungen: 1,
             nein: 1,
             stimmen: vec![
-                ("Thị Hồng Nguyễn".into(), 4),
-                ("Ștefan Țurcanu".into(), 3),
+                ("Thị Hồng Nguyễn".into(), 3),
+                ("Ștefan Țurcanu".into(), 2),
                 ("Елена Смирнова".into(), 1),
             ],
         },
@@ -442,8 +443,8 @@ fn chair_election_with_run_off_and_its_ballots() {
         w.id,
         &zaehlung(
             Wahlgang::Engere,
-            10,
-            &[("Thị Hồng Nguyễn", 6), ("Ștefan Țurcanu", 4)],
+            8,
+            &[("Thị Hồng Nguyễn", 5), ("Ștefan Țurcanu", 3)],
         ),
         None,
         j,
@@ -644,11 +645,11 @@ fn joint_list_with_deputies_unanimous_or_not() {
     );
     let z = Zaehlung {
         gang: Wahlgang::Erster,
-        abgegeben: 9,
+        abgegeben: 8,
         ungueltig: 0,
         enthaltungen: 1,
         nein: 0,
-        stimmen: vec![("Einheitlicher Wahlvorschlag".into(), 8)],
+        stimmen: vec![("Einheitlicher Wahlvorschlag".into(), 7)],
     };
     let w2 = api::wahlgang_erfassen(&mut b.store, w.id, &z, None, j).unwrap();
     assert_eq!(w2.stand.gewaehlt, ["Ayşe Yılmaz", "Łukasz Żółkiewski"]);
@@ -674,7 +675,7 @@ fn joint_list_with_deputies_unanimous_or_not() {
     .unwrap();
     let z = Zaehlung {
         nein: 1,
-        stimmen: vec![("Einheitlicher Wahlvorschlag".into(), 7)],
+        stimmen: vec![("Einheitlicher Wahlvorschlag".into(), 6)],
         ..z
     };
     let w = api::wahlgang_erfassen(&mut b.store, w.id, &z, None, j).unwrap();

@@ -65,6 +65,14 @@ const COMMANDS: &[&str] = &[
     "wahl_stimmzettel",
     "wahl_niederschrift",
     "wahl_in_vorlage",
+    "vorlage_loeschen",
+    "vorlage_kopieren",
+    "sitzung_loeschen",
+    "sitzung_wieder_aufnehmen",
+    "wahl_loeschen",
+    "papierkorb_liste",
+    "papierkorb_wiederherstellen",
+    "vorschau_verwerfen",
 ];
 
 fn main() {

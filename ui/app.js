@@ -3,6 +3,7 @@
 import { aufruf } from './ipc.js';
 import * as meldung from './components/meldung.js';
 import { VorlagenBereich } from './screens/vorlagen.js';
+import { journalOffen } from './screens/vorlage-editor.js';
 import { SitzungenBereich } from './screens/sitzungen.js';
 import { WahlenBereich } from './screens/wahlen.js';
 import { GremienBereich } from './screens/gremien.js';
@@ -52,7 +53,14 @@ async function bereich(name) {
   document.querySelectorAll('[data-bereich]').forEach((a) => {
     if (a.dataset.bereich === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
-  if (vorlagen && !(await vorlagen.editor.verlassen())) return;
+  if (vorlagen && !(await vorlagen.editor.verlassen())) {
+    // Stay where the input is: the navigation shows the area that is really open.
+    document.querySelectorAll('[data-bereich]').forEach((a) => {
+      if (a.dataset.bereich === 'vorlagen') a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+    });
+    if (location.hash && location.hash !== '#vorlagen') history.replaceState(null, '', '#vorlagen');
+    return;
+  }
   if (name === 'sitzungen') {
     vorlagen = null;
     await new SitzungenBereich(haupt).laden();
@@ -68,6 +76,10 @@ async function bereich(name) {
   } else {
     vorlagen = new VorlagenBereich(haupt, { beiListe: badge });
     await vorlagen.laden();
+    // Input of an earlier run that never reached the store (crash, kill, closed window):
+    // its Vorlage opens and offers it back.
+    const offen = journalOffen().filter((id) => vorlagen.zeilen.some((z) => z.id === id));
+    if (offen.length && !vorlagen.gewaehlt) await vorlagen.oeffnen(offen[0]);
   }
 }
 
@@ -89,6 +101,8 @@ document.addEventListener('keydown', (e) => {
 });
 
 window.addEventListener('hashchange', route);
+// Closing the window: what is not yet stored is in the local journal (written on every
+// keystroke) and is offered back at the next start; the save is still tried.
 window.addEventListener('beforeunload', () => { vorlagen?.editor.verlassen(); });
 
 async function start() {

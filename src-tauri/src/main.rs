@@ -9,6 +9,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod papierkorb;
 mod sitzungen;
 mod wahlen;
 mod zustand;
@@ -362,6 +363,14 @@ fn main() {
             wahlen::wahl_stimmzettel,
             wahlen::wahl_niederschrift,
             wahlen::wahl_in_vorlage,
+            papierkorb::vorlage_loeschen,
+            papierkorb::vorlage_kopieren,
+            papierkorb::sitzung_loeschen,
+            papierkorb::sitzung_wieder_aufnehmen,
+            papierkorb::wahl_loeschen,
+            papierkorb::papierkorb_liste,
+            papierkorb::papierkorb_wiederherstellen,
+            papierkorb::vorschau_verwerfen,
         ])
         .run(tauri::generate_context!())
         .expect("Ratsbüro konnte nicht starten");

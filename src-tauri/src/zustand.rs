@@ -181,6 +181,10 @@ impl App {
         kopie
     }
 
+    pub fn vorschau_verwerfen(&self) {
+        *self.vorschau.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
     pub fn mit_vorschau<T>(
         &self,
         f: impl FnOnce(&Vorschau) -> Result<T, ApiFehler>,

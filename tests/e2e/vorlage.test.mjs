@@ -18,14 +18,6 @@ async function barrierefrei(browser, screen) {
   assert.deepEqual(v, [], `${screen}: axe-core meldet ${JSON.stringify(v, null, 1)}`);
 }
 
-async function datumSetzen(browser, el, iso) {
-  await browser.execute((e, wert) => {
-    e.value = wert;
-    e.dispatchEvent(new Event('input', { bubbles: true }));
-    e.dispatchEvent(new Event('change', { bubbles: true }));
-  }, el, iso);
-}
-
 async function warteGespeichert(browser) {
   const stand = await browser.$(tid('speicherstand'));
   await browser.waitUntil(async () => (await stand.getText()).startsWith('Gespeichert'), { timeout: 10000, timeoutMsg: 'Autosave blieb aus' });
@@ -64,13 +56,14 @@ test('a Vorlage is drafted in every part, checked live, autosaved and released',
   await (await b.$(tid('feld-federfuehrend'))).setValue('Büro Integrationsrat');
   await (await b.$(tid('feld-bearbeiter'))).setValue('Nguyễn Thị Hồng');
 
-  for (const [gremium, rolle, datum] of [['Integrationsrat', 'vorberatung', '2026-12-03'], ['Rat der Stadt', 'entscheidung', '2026-12-17']]) {
+  for (const [gremium, rolle, datum] of [['Integrationsrat', 'vorberatung', '03.12.2026'], ['Rat der Stadt', 'entscheidung', '17.12.2026']]) {
     await (await b.$(tid('schritt-neu'))).click();
     const zeilen = await b.$$(tid('schritt'));
     const z = zeilen[zeilen.length - 1];
     await (await z.$(tid('schritt-gremium'))).setValue(gremium);
     await (await z.$(tid('schritt-rolle'))).selectByAttribute('value', rolle);
-    await datumSetzen(b, await z.$(tid('schritt-datum')), datum);
+    // Typed digit by digit, in German, whatever the system locale is.
+    await (await z.$(tid('schritt-datum'))).setValue(datum);
   }
   await (await (await b.$$(tid('schritt')))[0].$(tid('schritt-ergebnis'))).setValue('einstimmig empfohlen');
 
@@ -81,7 +74,8 @@ test('a Vorlage is drafted in every part, checked live, autosaved and released',
   await (await b.$(tid('betrag-transferaufwand'))).setValue('2.000,00');
   const darinMeldung = await b.$('[data-meldung-fuer="finanzen.aufwand_darin"]');
   await b.waitUntil(async () => (await darinMeldung.getText()).includes('übersteigen'), { timeout: 8000, timeoutMsg: 'keine Summenprüfung' });
-  assert.match(await (await b.$(tid('speicherstand'))).getText(), /Nicht gespeichert/);
+  // Saved as typed; the wrong sum blocks only the release.
+  await b.waitUntil(async () => /Gespeichert .* prüfen/.test(await (await b.$(tid('speicherstand'))).getText()), { timeout: 8000, timeoutMsg: 'Entwurf mit falscher Summe nicht gespeichert' });
   await (await b.$(tid('betrag-transferaufwand'))).setValue('1.250,00');
   const summe = await b.$(tid('summe-aufwand'));
   await b.waitUntil(async () => (await summe.getText()) === 'Aufwand gesamt 1.250,00 €, darin enthalten 1.250,00 €', { timeout: 8000 });
@@ -136,7 +130,7 @@ test('after a restart the released Vorlage is found by search, with every part k
   assert.equal(await (await b.$(tid('klima-negativ'))).isSelected(), true);
   const schritte = await b.$$(tid('schritt'));
   assert.equal(schritte.length, 2);
-  assert.equal(await (await schritte[1].$(tid('schritt-datum'))).getValue(), '2026-12-17');
+  assert.equal(await (await schritte[1].$(tid('schritt-datum'))).getValue(), '17.12.2026');
   assert.equal(await (await schritte[0].$(tid('schritt-ergebnis'))).getValue(), 'einstimmig empfohlen');
   assert.equal(await (await b.$(tid('feld-beschlussvorschlag'))).getValue(), 'Der Integrationsrat entsendet folgende Mitglieder in die Arbeitsgemeinschaft der Integrationsräte:\n1. Ayşe Yılmaz\n2. Łukasz Wiśniewski');
   assert.match(await (await b.$(tid('feld-sachverhalt'))).getValue(), /jährlich\.\n\n- Erfahrungsaustausch\n- Interessenvertretung$/);

@@ -16,3 +16,19 @@ export function schliessen() {
   const dlg = document.getElementById('dialog');
   if (dlg.open) dlg.close();
 }
+
+/**
+ * Asks before something that cannot simply be taken back. Resolves true for `ja`, false
+ * for "Abbrechen" or Escape. `text` says what will happen, in the user's words.
+ */
+export function bestaetigen(titel, text, ja = 'OK') {
+  return new Promise((fertig) => {
+    let antwort = false;
+    const dlg = oeffnen(titel, h('p', { 'data-testid': 'bestaetigen-text' }, text), [
+      h('button', { 'data-testid': 'abbrechen', onclick: () => schliessen() }, 'Abbrechen'),
+      h('button', { class: 'primaer', 'data-testid': 'bestaetigen', onclick: () => { antwort = true; schliessen(); } }, ja),
+    ]);
+    dlg.addEventListener('close', () => fertig(antwort), { once: true });
+    dlg.querySelector('[data-testid="bestaetigen"]').focus();
+  });
+}

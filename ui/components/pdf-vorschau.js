@@ -57,7 +57,7 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
     balken.value = schritt;
     stand.textContent = `${text} (${schritt} von ${gesamt})`;
   };
-  const seiten = h('div', { class: 'seiten', 'data-testid': 'pdf-seiten', tabindex: '0', 'aria-label': 'Seiten' });
+  const seiten = h('div', { class: 'seiten', role: 'region', 'data-testid': 'pdf-seiten', tabindex: '0', 'aria-label': 'Seiten' });
   const signiertHinweis = h('span', { class: 'badge freigegeben', hidden: true, 'data-testid': 'pdf-signiert' }, 'signiert');
   let doc = null;
 
@@ -73,6 +73,11 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
     });
     stand.textContent = `${doc.numPages} ${doc.numPages === 1 ? 'Seite' : 'Seiten'}`;
   };
+
+  // Drucken, Speichern unter and Signieren act on the one document on screen; while none
+  // is (being made, or its rendering failed) they are disabled.
+  const knoepfe = [];
+  const bereit = (ja) => knoepfe.forEach((k) => { if (k) k.disabled = !ja; });
 
   const drucken = async () => {
     if (!doc) return;
@@ -119,23 +124,29 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
     h('div', { class: 'werkzeugleiste' },
       h('h2', { id: 'vorschau-titel', class: 'titel' }, `PDF – ${titel}`, ' ', signiertHinweis),
       stand,
-      h('button', { 'data-testid': 'pdf-drucken', onclick: drucken }, 'Drucken'),
-      h('button', { 'data-testid': 'pdf-speichern', onclick: speichern }, 'Speichern unter…'),
+      knoepfe[0] = h('button', { 'data-testid': 'pdf-drucken', onclick: drucken, disabled: true }, 'Drucken'),
+      knoepfe[1] = h('button', { 'data-testid': 'pdf-speichern', onclick: speichern, disabled: true }, 'Speichern unter…'),
       balken, abbruch,
-      signierer && h('button', { 'data-testid': 'pdf-signieren', onclick: signieren }, 'Signieren'),
+      knoepfe[2] = signierer ? h('button', { 'data-testid': 'pdf-signieren', onclick: signieren, disabled: true }, 'Signieren') : null,
       h('button', { class: 'primaer', 'data-testid': 'pdf-schliessen', onclick: () => dlg.close() }, 'Schließen')),
     seiten);
   if (!dlg.open) dlg.showModal();
   abbruch.hidden = !abbrechen;
   try {
+    // The PDF shown before is forgotten first: a failure leaves nothing to save in its place.
+    await aufruf('vorschau_verwerfen');
     const bytes = await laden(melden);
     balken.hidden = true;
     abbruch.hidden = true;
     await darstellen(bytes);
+    bereit(true);
   } catch (e) {
     balken.hidden = true;
     abbruch.hidden = true;
-    stand.textContent = e.message;
+    doc = null;
+    seiten.replaceChildren(h('p', { class: 'feld-meldung fehler', 'data-testid': 'pdf-fehler' }, e.message));
+    stand.textContent = 'Kein PDF';
+    bereit(false);
     meldung.fehler(e);
   }
 }

@@ -7,6 +7,7 @@
 import { aufruf } from '../ipc.js';
 import { h, optionen, neueId } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
+import * as dialog from '../components/dialog.js';
 import { zeilenTaste } from '../components/liste.js';
 import { datumDeutsch, uhrzeit } from '../format.js';
 
@@ -35,6 +36,9 @@ export class SitzungenBereich {
     this.sitzungen = [];
     this.akte = null;
     this.vorlagen = [];
+    // Changes run one after another, each with the version the one before produced: the
+    // app's own consecutive changes never look like a conflict.
+    this.kette = Promise.resolve();
     this.aufbauen();
   }
 
@@ -76,7 +80,7 @@ export class SitzungenBereich {
     } catch (e) { meldung.fehler(e); return; }
     if (this.gremien.length === 0) {
       this.gremiumWahl.replaceChildren(h('option', { value: '' }, '(kein Gremium)'));
-      this.leer('Es gibt noch kein Gremium. Legen Sie eines an (Befehl „ratsbuero gremium neu“ oder „ratsbuero demo“ für Beispieldaten).');
+      this.leer('Es gibt noch kein Gremium. Legen Sie unter „Gremien & Personen“ eines an; dann können Sie hier seine Sitzungen planen.');
       return;
     }
     const eigenes = this.gremien.find((g) => ['integrationsrat', 'ausschuss_chancengerechtigkeit'].includes(g.typ)) || this.gremien[0];
@@ -144,24 +148,38 @@ export class SitzungenBereich {
   }
 
   /** Runs a change with the version on screen; shows the new state, or on a conflict reloads. */
-  async aendern(befehl, argumente) {
-    try {
-      this.akte = await aufruf(befehl, { ...argumente, basis: this.akte.version });
-      this.zeichnen();
-      await this.listeLaden();
-      return true;
-    } catch (e) {
-      meldung.fehler(e);
-      if (e.code === 'konflikt') await this.oeffnen(this.akte.id);
-      else this.befundeZeigen(e.befunde || []);
-      return false;
-    }
+  aendern(befehl, argumente) {
+    const schritt = async () => {
+      if (!this.akte) return false;
+      try {
+        this.akte = await aufruf(befehl, { ...argumente, basis: this.akte.version });
+        this.zeichnen();
+        await this.listeLaden();
+        return true;
+      } catch (e) {
+        meldung.fehler(e);
+        if (e.code === 'konflikt') await this.oeffnen(this.akte.id);
+        else this.befundeZeigen(e.befunde || []);
+        return false;
+      }
+    };
+    const p = this.kette.then(schritt, schritt);
+    this.kette = p.catch(() => {});
+    return p;
   }
 
   befundeZeigen(befunde) {
     const ziel = this.detail.querySelector('[data-testid="sitzung-befunde"]');
     if (!ziel) return;
     ziel.replaceChildren(...(befunde.length ? [h('h2', {}, 'Bitte beachten'), h('ul', {}, befunde.map((b) => h('li', { class: b.schwere === 'fehler' ? 'fehler' : 'hinweis' }, b.meldung)))] : []));
+    const beginn = this.detail.querySelector('[data-testid="sitzung-beginn-meldung"]');
+    if (beginn) {
+      const b = befunde.find((x) => x.feld === 'beginn' || x.feld === 'beginn_zeit');
+      beginn.textContent = b ? b.meldung : '';
+      beginn.className = b ? 'feld-meldung fehler' : 'feld-meldung';
+      this.detail.querySelector('[data-testid="sitzung-beginn"]')?.toggleAttribute('aria-invalid', b?.feld === 'beginn');
+      this.detail.querySelector('[data-testid="sitzung-beginn-zeit"]')?.toggleAttribute('aria-invalid', b?.feld === 'beginn_zeit');
+    }
   }
 
   zeichnen() {
@@ -190,24 +208,85 @@ export class SitzungenBereich {
   }
 
   kopfFeld(s, offen) {
-    const beginn = h('input', { type: 'datetime-local', value: s.beginn.slice(0, 16), 'data-testid': 'sitzung-beginn', disabled: !offen });
+    // Date and time as the office writes them, the same on every system locale; sent to
+    // the core as typed, which names an impossible date instead of moving the Sitzung.
+    const beginn = h('input', { type: 'text', value: datumDeutsch(s.beginn), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-testid': 'sitzung-beginn', disabled: !offen, 'aria-describedby': 'sitzung-beginn-meldung' });
+    const zeit = h('input', { type: 'text', value: uhrzeit(s.beginn), inputmode: 'numeric', placeholder: 'HH:MM', size: 6, autocomplete: 'off', 'data-testid': 'sitzung-beginn-zeit', disabled: !offen, 'aria-describedby': 'sitzung-beginn-meldung' });
     const ort = h('input', { type: 'text', value: s.ort, 'data-testid': 'sitzung-ort', disabled: !offen });
-    const speichern = () => this.aendern('sitzung_aendern', { id: s.id, beginn: beginn.value, ort: ort.value });
+    // A refused value stays in the field as typed, with the core's message beside it.
+    const speichern = () => this.aendern('sitzung_aendern', { id: s.id, beginn: `${beginn.value.trim()} ${zeit.value.trim()}`, ort: ort.value });
     beginn.addEventListener('change', speichern);
+    zeit.addEventListener('change', speichern);
     ort.addEventListener('change', speichern);
-    const heute = new Date().toISOString().slice(0, 10);
-    const am = h('input', { type: 'date', value: s.eingeladen_am || heute, 'data-testid': 'sitzung-eingeladen-am', disabled: !offen });
+    const heute = datumDeutsch(new Date().toISOString().slice(0, 10));
+    const am = h('input', { type: 'text', value: s.eingeladen_am ? datumDeutsch(s.eingeladen_am) : heute, placeholder: 'TT.MM.JJJJ', inputmode: 'numeric', autocomplete: 'off', 'data-testid': 'sitzung-eingeladen-am', disabled: !offen });
     return h('fieldset', {}, h('legend', {}, 'Sitzung'),
       h('div', { class: 'raster' },
-        feld('Beginn', beginn),
+        h('div', { class: 'feld' }, h('label', { for: beginn.id = neueId('beginn') }, 'Beginn (Datum, Uhrzeit)'),
+          h('div', { class: 'zeile' }, beginn, zeit),
+          h('div', { class: 'feld-meldung', id: 'sitzung-beginn-meldung', 'data-testid': 'sitzung-beginn-meldung' })),
         feld('Ort', ort),
         feld('Einladung versandt am', am),
         h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Einladung'),
           h('button', { 'data-testid': 'sitzung-einladen', disabled: !offen, onclick: () => this.aendern('sitzung_einladen', { id: s.id, am: am.value }) },
             s.eingeladen_am ? `eingeladen am ${datumDeutsch(s.eingeladen_am)} – ändern` : 'Als eingeladen vermerken')),
       ),
-      offen ? h('p', {}, h('button', { 'data-testid': 'sitzung-absagen', onclick: () => this.aendern('sitzung_absagen', { id: s.id }) }, 'Sitzung absagen')) : null,
+      h('p', { class: 'zeile' },
+        offen ? h('button', { 'data-testid': 'sitzung-absagen', onclick: () => this.absagen() }, 'Sitzung absagen…') : null,
+        s.zustand === 'abgesagt' ? h('button', { 'data-testid': 'sitzung-wieder-aufnehmen', onclick: () => this.aendern('sitzung_wieder_aufnehmen', { id: s.id }) }, 'Sitzung wieder aufnehmen') : null,
+        s.zustand !== 'durchgefuehrt' ? h('button', { 'data-testid': 'sitzung-loeschen', onclick: () => this.loeschen() }, 'Sitzung löschen…') : null),
     );
+  }
+
+  async absagen() {
+    const s = this.akte;
+    const ja = await dialog.bestaetigen('Sitzung absagen?',
+      `Sitzung am ${datumDeutsch(s.beginn)} absagen? Die Mitglieder werden nicht benachrichtigt. Eine abgesagte Sitzung kann wieder aufgenommen werden.`,
+      'Sitzung absagen');
+    if (ja) await this.aendern('sitzung_absagen', { id: s.id });
+  }
+
+  async loeschen() {
+    const s = this.akte;
+    const ja = await dialog.bestaetigen('Sitzung löschen?',
+      `Die ${s.nummer}. Sitzung am ${datumDeutsch(s.beginn)} in den Papierkorb legen? Sie bleibt dort 30 Tage und kann wiederhergestellt werden.`,
+      'In den Papierkorb');
+    if (!ja) return;
+    try {
+      await aufruf('sitzung_loeschen', { id: s.id, basis: s.version });
+      this.leer();
+      await this.listeLaden();
+      meldung.mitAktion(`${s.nummer}. Sitzung in den Papierkorb gelegt.`, 'Rückgängig', async () => {
+        try {
+          await aufruf('papierkorb_wiederherstellen', { art: 'sitzung', id: s.id });
+          await this.listeLaden();
+          await this.oeffnen(s.id);
+        } catch (e) { meldung.fehler(e); }
+      });
+    } catch (e) { meldung.fehler(e); this.befundeZeigen(e.befunde || []); }
+  }
+
+  /** Removes a TOP at once; "Rückgängig" puts it back at its place. */
+  async topEntfernen(t, i) {
+    const ok = await this.aendern('top_entfernen', { top: t.id });
+    if (!ok) return;
+    const sitzung = this.akte.id;
+    meldung.mitAktion(`TOP ${t.nummer} „${t.titel}“ entfernt.`, 'Rückgängig', async () => {
+      if (this.akte?.id !== sitzung) await this.oeffnen(sitzung);
+      const top = { teil: t.teil, titel: t.vorlage ? '' : t.titel, vorlage: t.vorlage ? t.vorlage.id : null, unterpunkt: t.unterpunkt };
+      if (!(await this.aendern('top_neu', { sitzung, top }))) return;
+      const neu = this.akte.tops.filter((x) => x.teil === t.teil).pop();
+      if (neu) await this.aendern('top_verschieben', { top: neu.id, nach: i });
+    });
+  }
+
+  /** TOPs whose Vorlage is still a draft: asked about before papers go out. */
+  entwuerfeFragen(was) {
+    const offen = this.akte.tops.filter((t) => t.vorlage && !t.vorlage.nummer);
+    if (!offen.length) return Promise.resolve(true);
+    return dialog.bestaetigen('Vorlagen noch im Entwurf',
+      `${offen.length === 1 ? 'Ein TOP hat' : `${offen.length} TOPs haben`} eine Vorlage, die noch nicht freigegeben ist (${offen.map((t) => t.nummer).join(', ')}); sie erscheint als „Entwurf – nicht freigegeben“. ${was} trotzdem erstellen?`,
+      `${was} trotzdem erstellen`);
   }
 
   tagesordnung(s, offen) {
@@ -250,10 +329,10 @@ export class SitzungenBereich {
         t.vorlage ? h('span', { class: 'stumm' }, ` (Vorlage ${t.vorlage.nummer || 'Entwurf'})`) : null,
         noe ? [' ', h('span', { class: 'badge nichtoeffentlich' }, 'nichtöffentlich')] : null),
       offen ? h('span', { class: 'top-aktionen' },
-        h('button', { class: 'klein', 'aria-label': `${t.nummer} nach oben`, 'data-testid': 'top-hoch', disabled: i === 0, onclick: () => this.aendern('top_verschieben', { top: t.id, nach: i - 1 }) }, '↑'),
-        h('button', { class: 'klein', 'aria-label': `${t.nummer} nach unten`, 'data-testid': 'top-runter', disabled: i === anzahl - 1, onclick: () => this.aendern('top_verschieben', { top: t.id, nach: i + 1 }) }, '↓'),
+        h('button', { class: 'klein', 'aria-label': `↑ ${t.nummer} nach oben`, 'data-testid': 'top-hoch', disabled: i === 0, onclick: () => this.aendern('top_verschieben', { top: t.id, nach: i - 1 }) }, '↑'),
+        h('button', { class: 'klein', 'aria-label': `↓ ${t.nummer} nach unten`, 'data-testid': 'top-runter', disabled: i === anzahl - 1, onclick: () => this.aendern('top_verschieben', { top: t.id, nach: i + 1 }) }, '↓'),
         h('label', { class: 'klein-label' }, h('input', { type: 'checkbox', checked: t.unterpunkt, 'data-testid': 'top-unterpunkt', onchange: (e) => this.aendern('top_aendern', { top: t.id, titel: t.vorlage ? '' : t.titel, unterpunkt: e.target.checked }) }), ' Unterpunkt'),
-        h('button', { class: 'klein', 'aria-label': `${t.nummer} entfernen`, 'data-testid': 'top-entfernen', onclick: () => this.aendern('top_entfernen', { top: t.id }) }, 'Entfernen'),
+        h('button', { class: 'klein', 'aria-label': `${t.nummer} entfernen`, 'data-testid': 'top-entfernen', onclick: () => this.topEntfernen(t, i) }, 'Entfernen'),
       ) : null,
       this.ergebnisFeld(t),
     );
@@ -283,7 +362,9 @@ export class SitzungenBereich {
     const passend = this.vorlagen.filter((v) => !belegt.has(v.id) && !v.ersetzt && (teil === 'nichtoeffentlich' || v.status !== 'nichtoeffentlich'));
     const vorlage = h('select', { 'data-testid': `top-vorlage-${teil}` },
       h('option', { value: '' }, '— ohne Vorlage —'),
-      passend.map((v) => h('option', { value: String(v.id) }, `${v.nummer || 'Entwurf'} – ${v.betreff || '(ohne Betreff)'}`)));
+      passend.map((v) => h('option', { value: String(v.id) }, v.nummer
+        ? `${v.nummer} – ${v.betreff || '(ohne Betreff)'}`
+        : `[Entwurf, nicht freigegeben] ${v.betreff || '(ohne Betreff)'}`)));
     const titel = h('input', { type: 'text', placeholder: 'Titel, z. B. Mitteilungen der Verwaltung', 'data-testid': `top-titel-${teil}` });
     const los = async () => {
       const top = { teil, titel: titel.value, vorlage: vorlage.value ? Number(vorlage.value) : null, unterpunkt: false };
@@ -324,6 +405,7 @@ export class SitzungenBereich {
   }
 
   async paket(variante) {
+    if (!(await this.entwuerfeFragen('Das Sitzungspaket'))) return;
     const { zeigen } = await import('../components/pdf-vorschau.js');
     const s = this.akte;
     const titel = `Sitzungspaket ${s.nummer}. Sitzung ${s.gremium.name}${variante === 'oeffentlich' ? ' (öffentlich)' : ''}`;
@@ -346,9 +428,19 @@ export class SitzungenBereich {
   }
 
   async serie(befehl, was) {
+    if (befehl === 'einladungen_speichern' && !(await this.entwuerfeFragen('Die Einladungen'))) return;
     try {
       const pfade = await aufruf(befehl, { id: this.akte.id });
-      if (pfade) meldung.zeigen(`${was}: ${pfade.length} PDF-Dateien gespeichert in ${pfade[0].replace(/\/[^/]*$/, '')}.`);
+      if (!pfade) return;
+      meldung.zeigen(`${was}: ${pfade.length} PDF-Dateien gespeichert in ${pfade[0].replace(/\/[^/]*$/, '')}.`);
+      const s = this.akte;
+      if (befehl === 'einladungen_speichern' && ['geplant', 'eingeladen'].includes(s.zustand)) {
+        const heute = datumDeutsch(new Date().toISOString().slice(0, 10));
+        const ja = await dialog.bestaetigen('Als eingeladen vermerken?',
+          `${pfade.length} Einladungen sind geschrieben. Die Sitzung als eingeladen am ${heute} vermerken? Die Ladungsfrist wird mit diesem Datum geprüft.`,
+          'Als eingeladen vermerken');
+        if (ja) await this.aendern('sitzung_einladen', { id: s.id, am: heute });
+      }
     } catch (e) { meldung.fehler(e); }
   }
 }

@@ -10,6 +10,21 @@ import { ARTEN, STATUS, ROLLEN, ZEICHNUNG, datumDeutsch, uhrzeit, groesse } from
 
 const AUTOSAVE_MS = 600;
 
+// The local journal: every keystroke not yet in the store, per Vorlage, written at once
+// (localStorage is synchronous), so a crash, a kill or a closed window loses nothing.
+const JOURNAL = 'ratsbuero.journal.';
+function journalLesen(id) {
+  try { return JSON.parse(localStorage.getItem(JOURNAL + id) || 'null'); } catch { return null; }
+}
+function journalSchreiben(id, basis, inhalt) {
+  try { localStorage.setItem(JOURNAL + id, JSON.stringify({ basis, inhalt, zeit: new Date().toISOString() })); } catch { /* full: the store still saves */ }
+}
+function journalLoeschen(id) { localStorage.removeItem(JOURNAL + id); }
+/** Vorlagen with input not yet in the store (offered back at the next start). */
+export function journalOffen() {
+  return Object.keys(localStorage).filter((k) => k.startsWith(JOURNAL)).map((k) => Number(k.slice(JOURNAL.length)));
+}
+
 const POSTEN_ERGEBNIS = [
   ['Ertrag', [['ertrag_einmalig', 'einmalig'], ['ertrag_jaehrlich', 'jährlich']], []],
   ['Aufwand', [['aufwand_einmalig', 'einmalig'], ['aufwand_jaehrlich', 'jährlich']],
@@ -27,8 +42,9 @@ const KLIMA = [
 ];
 
 export class Editor {
-  constructor(wurzel, { gespeichert, oeffnen }) {
+  constructor(wurzel, { gespeichert, oeffnen, geloescht }) {
     this.wurzel = wurzel;
+    this.beiGeloescht = geloescht;
     this.beiGespeichert = gespeichert;
     this.oeffnenNach = oeffnen;
     this.akte = null;
@@ -47,9 +63,17 @@ export class Editor {
 
   /** Saves pending changes before another paper is opened; false if that failed. */
   async verlassen() {
-    if (!this.akte || !this.ungespeichert || this.konflikt) return true;
+    if (!this.akte || !this.ungespeichert) return true;
+    if (this.konflikt) {
+      // The input stays in the journal; the user decides here, never silently.
+      return dialog.bestaetigen('Ungespeicherte Änderungen',
+        'Diese Vorlage wurde an anderer Stelle geändert; Ihre Eingaben sind nicht gespeichert. Trotzdem verlassen? Ihre Eingaben werden beim nächsten Öffnen der Vorlage wieder angeboten.',
+        'Verlassen');
+    }
     clearTimeout(this.timer);
-    return this.einreihen(() => this.speichern());
+    const ok = await this.einreihen(() => this.speichern());
+    if (!ok) meldung.zeigen('Die Änderungen konnten nicht gespeichert werden; bitte die Meldung in der Vorlage beachten.', 'fehler', 9000);
+    return ok;
   }
 
   einreihen(schritt) {
@@ -76,6 +100,30 @@ export class Editor {
     this.befundeZeigen(akte.befunde);
     this.summenZeigen(akte.summen);
     this.standZeigen(akte.zustand === 'freigegeben' ? `Freigegeben am ${datumDeutsch(akte.freigegeben_am)}` : `Gespeichert ${uhrzeit(akte.geaendert)}`);
+    this.journalAnbieten();
+  }
+
+  /** Input of an earlier run that never reached the store is offered back. */
+  journalAnbieten() {
+    const j = journalLesen(this.akte.id);
+    if (!j) return;
+    if (this.freigegeben || JSON.stringify(j.inhalt) === JSON.stringify(this.lesen())) { journalLoeschen(this.akte.id); return; }
+    const zeit = new Date(j.zeit);
+    this.konfliktLeiste.replaceChildren(h('div', { class: 'konflikt-hinweis', role: 'alert', 'data-testid': 'journal-hinweis' },
+      h('span', {}, `Ungespeicherte Eingaben vom ${zeit.toLocaleDateString('de-DE')} ${zeit.toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' })} gefunden.`),
+      h('button', { type: 'button', 'data-testid': 'journal-wiederherstellen', onclick: () => this.journalWiederherstellen(j) }, 'Wiederherstellen'),
+      h('button', { type: 'button', 'data-testid': 'journal-verwerfen', onclick: () => { journalLoeschen(this.akte.id); this.konfliktLeiste.replaceChildren(); } }, 'Verwerfen'),
+    ));
+  }
+
+  async journalWiederherstellen(j) {
+    const akte = { ...this.akte, inhalt: j.inhalt };
+    const basis = this.akte.version;
+    this.akte = akte;
+    this.zeichnen();
+    this.basis = j.basis === basis ? basis : j.basis;
+    this.ungespeichert = true;
+    await this.einreihen(() => this.speichern({ sichtbar: true }));
   }
 
   get freigegeben() { return this.akte?.zustand === 'freigegeben'; }
@@ -83,12 +131,14 @@ export class Editor {
   zeichnen() {
     const a = this.akte;
     const i = a.inhalt;
-    const titel = a.nummer ? `Vorlage ${a.nummer}` : 'Entwurf';
+    const titel = a.nummer ? `Vorlage ${a.nummer}` : 'Vorlage';
     this.stand = h('span', { class: 'speicherstand', 'data-testid': 'speicherstand', role: 'status' });
     const pdfKnopf = h('button', { 'data-testid': 'pdf', onclick: () => this.pdfZeigen(), title: 'Vorschau des PDF, Drucken, Speichern, Signieren' }, 'PDF');
+    const kopie = h('button', { 'data-testid': 'als-kopie', onclick: () => this.alsKopie(), title: 'Neuer Entwurf mit diesem Inhalt' }, 'Als Kopie anlegen');
     const knoepfe = this.freigegeben
       ? [
         pdfKnopf,
+        kopie,
         a.nachfolger_id
           ? h('button', { 'data-testid': 'zur-neuen-fassung', onclick: () => this.oeffnenNach(a.nachfolger_id) }, 'Zur neueren Fassung')
           : h('button', { 'data-testid': 'neue-fassung', onclick: () => this.neueFassung() }, 'Neue Fassung anlegen'),
@@ -96,6 +146,8 @@ export class Editor {
       : [
         h('button', { 'data-testid': 'speichern', onclick: () => this.jetztSpeichern(), title: 'Speichern (Strg+S)' }, 'Speichern'),
         pdfKnopf,
+        kopie,
+        h('button', { 'data-testid': 'loeschen', onclick: () => this.loeschen(), title: 'Entwurf in den Papierkorb legen' }, 'Löschen'),
         h('button', { class: 'primaer', 'data-testid': 'freigeben', onclick: () => this.freigeben() }, 'Freigeben'),
       ];
     // A frozen paper has no enabled control: the scroll area itself takes the focus then.
@@ -167,15 +219,30 @@ export class Editor {
     tr.append(
       zelle(h('input', { type: 'text', value: s.gremium, 'data-teil': 'gremium', 'data-testid': 'schritt-gremium' }), 'gremium'),
       zelle(h('select', { 'data-teil': 'rolle', 'data-testid': 'schritt-rolle' }, optionen(ROLLEN, s.rolle)), 'rolle'),
-      zelle(h('input', { type: 'date', value: s.datum, 'data-teil': 'datum', 'data-testid': 'schritt-datum' }), 'datum'),
+      zelle(h('input', { type: 'text', value: datumDeutsch(s.datum), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-teil': 'datum', 'data-testid': 'schritt-datum' }), 'datum'),
       zelle(h('input', { type: 'text', value: s.ergebnis, 'data-teil': 'ergebnis', 'data-testid': 'schritt-ergebnis' }), 'ergebnis'),
       h('td', { class: 'aktionen' },
         h('button', { type: 'button', class: 'klein', 'data-aktion': 'hoch', onclick: () => { tr.previousElementSibling?.before(tr); this.beratungNummerieren(); this.geaendert(); } }, '↑'),
         h('button', { type: 'button', class: 'klein', 'data-aktion': 'runter', onclick: () => { tr.nextElementSibling?.after(tr); this.beratungNummerieren(); this.geaendert(); } }, '↓'),
-        h('button', { type: 'button', class: 'klein', 'data-aktion': 'weg', onclick: () => { tr.remove(); this.beratungNummerieren(); this.geaendert(); } }, '✕'),
+        h('button', { type: 'button', class: 'klein', 'data-aktion': 'weg', onclick: () => this.schrittEntfernen(tr) }, '✕'),
       ),
     );
     return tr;
+  }
+
+  /** Removes a step at once, with "Rückgängig" to put it back where it was. */
+  schrittEntfernen(tr) {
+    const vor = tr.nextElementSibling;
+    const gremium = tr.querySelector('[data-teil="gremium"]').value;
+    tr.remove();
+    this.beratungNummerieren();
+    this.geaendert();
+    meldung.mitAktion(`Schritt „${gremium || 'ohne Gremium'}“ entfernt.`, 'Rückgängig', () => {
+      if (!this.beratungBody?.isConnected) return;
+      if (vor?.parentElement === this.beratungBody) vor.before(tr); else this.beratungBody.append(tr);
+      this.beratungNummerieren();
+      this.geaendert();
+    });
   }
 
   beratungNummerieren() {
@@ -193,9 +260,9 @@ export class Editor {
         el.setAttribute('aria-describedby', m.id);
       });
       const [hoch, runter, weg] = tr.querySelectorAll('[data-aktion]');
-      hoch.setAttribute('aria-label', `Schritt ${nr} nach oben`);
-      runter.setAttribute('aria-label', `Schritt ${nr} nach unten`);
-      weg.setAttribute('aria-label', `Schritt ${nr} entfernen`);
+      hoch.setAttribute('aria-label', `↑ Schritt ${nr} nach oben`);
+      runter.setAttribute('aria-label', `↓ Schritt ${nr} nach unten`);
+      weg.setAttribute('aria-label', `✕ Schritt ${nr} entfernen`);
     });
   }
 
@@ -317,6 +384,7 @@ export class Editor {
       this.form.querySelector('[data-testid="nichtoeff-hinweis"]')?.remove();
     }
     this.ungespeichert = true;
+    journalSchreiben(this.akte.id, this.basis, this.lesen());
     if (this.konflikt) return;
     this.standZeigen('Ungespeicherte Änderungen', 'ungespeichert');
     clearTimeout(this.timer);
@@ -336,21 +404,18 @@ export class Editor {
     const id = this.akte.id;
     const inhalt = this.lesen();
     try {
-      const p = await aufruf('vorlage_pruefen', { id, inhalt });
-      this.befundeZeigen(p.befunde);
-      this.summenZeigen(p.summen);
-      if (p.befunde.some((b) => b.schwere === 'fehler')) {
-        this.standZeigen('Nicht gespeichert: bitte Eingaben prüfen', 'ungespeichert');
-        return false;
-      }
+      // Saved as typed: a wrong value is a finding at its field and blocks the release,
+      // never the save.
       const g = await aufruf('vorlage_speichern', { id, basis: this.basis, inhalt });
       if (this.akte?.id !== id) return true;
       this.basis = g.version;
       this.akte.geaendert = g.geaendert;
       this.akte.version = g.version;
       this.befundeZeigen(g.befunde);
-      if (JSON.stringify(this.lesen()) === JSON.stringify(inhalt)) this.ungespeichert = false;
-      this.standZeigen(`Gespeichert ${uhrzeit(g.geaendert)}`);
+      aufruf('vorlage_pruefen', { id, inhalt }).then((p) => this.summenZeigen(p.summen)).catch(() => {});
+      if (JSON.stringify(this.lesen()) === JSON.stringify(inhalt)) { this.ungespeichert = false; journalLoeschen(id); }
+      const falsch = g.befunde.filter((b) => b.schwere === 'fehler').length;
+      this.standZeigen(falsch ? `Gespeichert ${uhrzeit(g.geaendert)} – ${falsch} ${falsch === 1 ? 'Eingabe' : 'Eingaben'} prüfen` : `Gespeichert ${uhrzeit(g.geaendert)}`, falsch ? 'ungespeichert' : '');
       this.beiGespeichert?.();
       return true;
     } catch (e) {
@@ -425,6 +490,36 @@ export class Editor {
       if (e.befunde?.length) this.befundeZeigen(e.befunde);
       if (e.code === 'konflikt') this.fehlerBeimSpeichern(e); else meldung.fehler(e);
     }
+  }
+
+  async alsKopie() {
+    if (!(await this.verlassen())) return;
+    try {
+      const g = await aufruf('vorlage_kopieren', { id: this.akte.id });
+      this.beiGespeichert?.();
+      await this.oeffnenNach(g.id);
+      meldung.zeigen('Kopie als neuer Entwurf angelegt (ohne Anlagen, ohne Sitzungsdaten).');
+    } catch (e) { meldung.fehler(e); }
+  }
+
+  /** A draft goes into the Papierkorb; "Rückgängig" brings it back at once. */
+  async loeschen() {
+    if (!(await this.verlassen())) return;
+    const id = this.akte.id;
+    const name = this.akte.inhalt.betreff || '(ohne Betreff)';
+    try {
+      await aufruf('vorlage_loeschen', { id, basis: this.basis });
+      journalLoeschen(id);
+      this.leer();
+      this.beiGeloescht?.();
+      meldung.mitAktion(`Entwurf „${name}“ in den Papierkorb gelegt (30 Tage wiederherstellbar).`, 'Rückgängig', async () => {
+        try {
+          await aufruf('papierkorb_wiederherstellen', { art: 'vorlage', id });
+          this.beiGeloescht?.();
+          await this.oeffnenNach(id);
+        } catch (e) { meldung.fehler(e); }
+      });
+    } catch (e) { meldung.fehler(e); }
   }
 
   async neueFassung() {

@@ -49,6 +49,7 @@ export class VorlagenBereich {
     this.editor = new Editor(this.detail, {
       gespeichert: () => this.laden(),
       oeffnen: (id) => this.oeffnen(id),
+      geloescht: () => { this.gewaehlt = null; this.laden(); },
     });
     this.wurzel.replaceChildren(h('div', { class: 'bereich' },
       h('section', { class: 'liste', 'aria-label': 'Vorlagenliste' },

@@ -51,7 +51,9 @@ test('build a Sitzung with two TOPs and print the packet', async () => {
   // TOP 1: a Vorlage; TOP 2: a plain item.
   await (await b.$(tid('top-vorlage-oeffentlich'))).selectByIndex(1);
   const vorlageText = await (await b.$(`${tid('top-vorlage-oeffentlich')} option:nth-child(2)`)).getText();
-  const betreff = vorlageText.split(' – ').slice(1).join(' – ');
+  // The picker marks a draft for what it is.
+  assert.match(vorlageText, /^\[Entwurf, nicht freigegeben\] /);
+  const betreff = vorlageText.replace(/^\[Entwurf, nicht freigegeben\] /, '');
   await (await b.$(tid('top-hinzufuegen-oeffentlich'))).click();
   await b.waitUntil(async () => (await titel(b)).length === 1, { timeout: 10000, timeoutMsg: 'erster TOP fehlt' });
   await (await b.$(tid('top-titel-oeffentlich'))).setValue('Mitteilungen der Verwaltung');
@@ -90,6 +92,11 @@ test('build a Sitzung with two TOPs and print the packet', async () => {
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['value', 'hidden'] });
   });
   await (await b.$(tid('paket-mitglieder'))).click();
+  // The Vorlage on Ö 1 is still a draft: the app asks before it goes into the packet.
+  const frage = await b.$(tid('bestaetigen-text'));
+  await frage.waitForDisplayed({ timeout: 10000 });
+  assert.match(await frage.getText(), /Ein TOP hat eine Vorlage, die noch nicht freigegeben ist \(Ö \d\)/);
+  await (await b.$(tid('bestaetigen'))).click();
   const stand = await b.$(tid('pdf-stand'));
   await b.waitUntil(async () => /^\d+ Seiten?$/.test(await stand.getText()), { timeout: 30000, timeoutMsg: 'Sitzungspaket blieb aus' });
   const schritte = await b.execute(() => window.__schritte);
@@ -138,6 +145,17 @@ test('Gremien & Personen: a new member in another script joins and is sorted by 
 
 test('results, attendance and closing give the Niederschrift', async () => {
   const b = app.browser;
+  // The Sitzung lies two weeks ahead: no result can be recorded yet.
+  await (await b.$$(`${tid('tops-oeffentlich')} ${tid('top-ergebnis')}`))[0].selectByAttribute('value', 'beschlossen');
+  const hinweise = await b.$(tid('sitzung-befunde'));
+  await b.waitUntil(async () => /hat noch nicht stattgefunden/.test(await hinweise.getText()), { timeout: 10000, timeoutMsg: 'Ergebnis in der Zukunft angenommen' });
+  // It took place today (the date typed in German).
+  const heute = new Date().toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric' });
+  await b.execute(() => { document.querySelector('[data-testid="sitzung-beginn"]').select(); });
+  await b.keys(heute.split(''));
+  await b.keys('Tab');
+  await b.waitUntil(async () => (await (await b.$(tid('sitzung-beginn'))).getValue()) === heute && (await hinweise.getText()) === '' || !/nicht stattgefunden/.test(await hinweise.getText()), { timeout: 10000 });
+  await b.waitUntil(async () => (await b.execute(() => document.querySelector('[data-testid="sitzungen-liste"]').textContent)).includes(heute), { timeout: 10000, timeoutMsg: 'Beginn nicht geändert' });
   const ergebnis = (await b.$$(`${tid('tops-oeffentlich')} ${tid('top-ergebnis')}`))[0];
   await ergebnis.selectByAttribute('value', 'beschlossen');
   await b.waitUntil(async () => (await (await b.$$(`${tid('tops-oeffentlich')} ${tid('top-ergebnis')}`))[0].getValue()) === 'beschlossen', { timeout: 10000 });

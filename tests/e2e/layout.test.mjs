@@ -1,0 +1,72 @@
+// The layout holds at 1024×700 and 1920×1080: every toolbar control and every form field
+// lies inside the viewport, visible controls do not overlap, and pressing Tab through the
+// editor never scrolls the frame (the toolbar stays in view). Screenshots go to docs/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { starteApp, neuerOrdner, tid, CLI, wurzel } from './app.mjs';
+
+const ordner = neuerOrdner('layout');
+const db = path.join(ordner, 'buero.sqlite');
+let app;
+
+before(async () => {
+  execFileSync(CLI, ['--db', db, 'einrichten', '--kommune', 'Stadt Herne']);
+  execFileSync(CLI, ['--db', db, 'demo']);
+  app = await starteApp(ordner);
+});
+after(async () => { await app?.beenden(); });
+
+/** Controls of the toolbars and forms that lie outside the viewport or overlap another. */
+function pruefen() {
+  const innen = (r) => r.left >= -1 && r.top >= -1 && r.right <= window.innerWidth + 1 && r.bottom <= window.innerHeight + 1;
+  const sichtbar = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+  // A field scrolled out of its form's scroll area is hidden by it, not overlapping.
+  const imBild = (e) => { const f = e.closest('.formular'); if (!f) return true; const r = e.getBoundingClientRect(); const q = f.getBoundingClientRect(); return r.top >= q.top && r.bottom <= q.bottom; };
+  const name = (e) => e.dataset.testid || e.dataset.feld || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30);
+  const fehler = [];
+  const leiste = [...document.querySelectorAll('.werkzeugleiste button, .werkzeugleiste h1, .liste-kopf input, .liste-kopf button')].filter(sichtbar);
+  for (const e of leiste) if (!innen(e.getBoundingClientRect())) fehler.push(`außerhalb: ${name(e)}`);
+  const felder = [...document.querySelectorAll('.werkzeugleiste button, .finanzen input, table.eingabe input, table.eingabe select, .raster input, .raster select')].filter(sichtbar).filter(imBild);
+  for (let i = 0; i < felder.length; i += 1) {
+    const a = felder[i].getBoundingClientRect();
+    if (a.right > felder[i].closest('fieldset, .werkzeugleiste, form')?.getBoundingClientRect().right + 1) fehler.push(`abgeschnitten: ${name(felder[i])}`);
+    for (let j = i + 1; j < felder.length; j += 1) {
+      const b = felder[j].getBoundingClientRect();
+      const ueber = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+      if (ueber) fehler.push(`überlappen: ${name(felder[i])} / ${name(felder[j])}`);
+    }
+  }
+  return fehler;
+}
+
+for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
+  test(`editor and Sitzung at ${breite}×${hoehe}: nothing outside, nothing overlapping, the frame never scrolls`, async () => {
+    const b = app.browser;
+    await b.setWindowSize(breite, hoehe);
+    await (await b.$(tid('nav-vorlagen'))).click();
+    await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
+    await (await (await b.$(tid('vorlage-zeile'))).$('td')).click();
+    await (await b.$(tid('finanzen-folgende'))).waitForDisplayed({ timeout: 10000 });
+    await (await b.$(tid('finanzen-folgende'))).click();
+    await (await b.$(tid('betrag-aufwand_einmalig'))).setValue('120.000,00');
+    await (await b.$(tid('schritt-neu'))).click();
+    assert.deepEqual(await b.execute(pruefen), [], 'Editor');
+    // Tab through the editor: the frame stays where it is.
+    for (let i = 0; i < 40; i += 1) await b.keys('Tab');
+    const verschoben = await b.execute(() => [document.scrollingElement.scrollTop, document.querySelector('.hauptbereich').scrollTop, document.querySelector('.detail').scrollTop]);
+    assert.deepEqual(verschoben, [0, 0, 0], 'Tab hat den Rahmen verschoben');
+    const leiste = await b.execute(() => document.querySelector('.detail .werkzeugleiste').getBoundingClientRect().top);
+    assert.ok(leiste >= 0, `Werkzeugleiste aus dem Bild (${leiste})`);
+    await b.saveScreenshot(path.join(wurzel, `docs/editor-${breite}x${hoehe}.png`));
+
+    await (await b.$(tid('nav-sitzungen'))).click();
+    const zeile = await b.$(tid('sitzung-zeile'));
+    await zeile.waitForDisplayed({ timeout: 10000 });
+    await (await zeile.$('td')).click();
+    await (await b.$(tid('sitzung-beginn'))).waitForDisplayed();
+    assert.deepEqual(await b.execute(pruefen), [], 'Sitzung');
+    await b.saveScreenshot(path.join(wurzel, `docs/sitzung-${breite}x${hoehe}.png`));
+  });
+}

@@ -73,6 +73,7 @@ test('after a failed rendering nothing of the paper before can be saved, printed
   });
   await b.waitUntil(async () => (await (await b.$('[data-meldung-fuer="betreff"]')).getText()).includes('👍'), { timeout: 10000, timeoutMsg: 'kein Befund am Betreff' });
   assert.equal(await (await b.$('[data-meldung-fuer="finanzen.aufwand_einmalig"]')).getText(), '');
+  await b.waitUntil(async () => /Gespeichert .* prüfen/.test(await (await b.$(tid('speicherstand'))).getText()), { timeout: 10000 });
   await (await b.$(tid('pdf'))).click();
   await (await b.$(tid('pdf-fehler'))).waitForDisplayed({ timeout: 10000 });
   assert.match(await (await b.$(tid('pdf-fehler'))).getText(), /Betreff: Das Zeichen „👍“/);

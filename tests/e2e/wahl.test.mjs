@@ -46,6 +46,11 @@ test('entering a count shows the outcome; a refused count says why', async () =>
   }
   assert.match(await (await b.$(tid('naechster-schritt'))).getText(), /Zur Wahl: Ayşe Yılmaz, Łukasz Żółkiewski/);
 
+  // "abc" as the number of ballots is named, never read as 0.
+  await zahl(b, 'zaehlung-abgegeben', 'abc');
+  await (await b.$(tid('zaehlung-eintragen'))).click();
+  await b.waitUntil(async () => /Zählung, Abgegebene Stimmzettel: „abc“ ist keine ganze Zahl ab 0\./.test(await (await b.$(tid('wahl-befunde'))).getText()), { timeout: 10000, timeoutMsg: 'keine Meldung zu „abc“' });
+
   // 6 + 4 votes on 9 ballots: refused, with the core's German message; nothing counted.
   await zahl(b, 'zaehlung-abgegeben', 9);
   await zahl(b, 'zaehlung-stimmen', 6, 0);

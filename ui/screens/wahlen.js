@@ -17,7 +17,7 @@ function feld(text, eingabe, breit = false) {
 }
 
 function zahlFeld(text, testid, wert = '') {
-  return feld(text, h('input', { type: 'number', min: '0', step: '1', inputmode: 'numeric', value: String(wert), 'data-testid': testid }));
+  return feld(text, h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', size: 6, value: String(wert), 'data-testid': testid }));
 }
 
 export class WahlenBereich {
@@ -197,10 +197,13 @@ export class WahlenBereich {
     if (einzel || w.art === 'einheitlich') felder.push(zahlFeld('Nein', 'zaehlung-nein', 0));
     const stimmen = s.optionen.map((o) => zahlFeld(`Stimmen: ${o}`, 'zaehlung-stimmen', 0));
     const eintragen = () => {
-      const wert = (id) => Number(this.detail.querySelector(`[data-testid="${id}"]`)?.value || 0);
+      // Sent as typed: a whole number goes as a number, anything else ("abc", "3,5") as the
+      // text itself, so the core names the field instead of the app reading it as 0.
+      const alsGetippt = (v) => { const t = String(v ?? '').trim(); if (t === '') return 0; return /^-?\d+$/.test(t) ? Number(t) : t; };
+      const wert = (id) => alsGetippt(this.detail.querySelector(`[data-testid="${id}"]`)?.value);
       const zaehlung = {
         gang: s.gang, abgegeben: wert('zaehlung-abgegeben'), ungueltig: wert('zaehlung-ungueltig'), enthaltungen: wert('zaehlung-enthaltungen'), nein: wert('zaehlung-nein'),
-        stimmen: s.optionen.map((o, i) => [o, Number(stimmen[i].querySelector('input').value || 0)]),
+        stimmen: s.optionen.map((o, i) => [o, alsGetippt(stimmen[i].querySelector('input').value)]),
       };
       this.aendern('wahlgang_erfassen', { zaehlung }, befunde);
     };

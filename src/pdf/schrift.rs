@@ -53,15 +53,13 @@ pub fn metrik(s: Schnitt) -> &'static Metrik {
 /// Checks that both faces can show every character of `text`; the error names the field
 /// and the character with its code point.
 pub fn pruefen(feld: &str, text: &str) -> Result<(), PdfFehler> {
-    for c in text.chars() {
-        if !metrik(Schnitt::Normal).hat(c) || !metrik(Schnitt::Fett).hat(c) {
-            return Err(PdfFehler::ZeichenFehlt {
-                feld: feld.to_string(),
-                zeichen: c,
-            });
-        }
+    match crate::schriftvorrat::erstes_fehlendes(text) {
+        Some(zeichen) => Err(PdfFehler::ZeichenFehlt {
+            feld: feld.to_string(),
+            zeichen,
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 #[cfg(test)]

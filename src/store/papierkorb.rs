@@ -59,6 +59,31 @@ fn endgueltig_ab(geloescht: &str) -> String {
         .unwrap_or_default()
 }
 
+/// (zustand, version, geloescht) of a Vorlage or Sitzung.
+fn stand(
+    conn: &Connection,
+    art: PapierkorbArt,
+    id: i64,
+) -> Result<(String, i64, Option<String>), StoreError> {
+    conn.query_row(
+        &format!(
+            "SELECT zustand, version, geloescht FROM {} WHERE id = ?1",
+            art.tabelle()
+        ),
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .optional()?
+    .ok_or(StoreError::NichtGefunden {
+        was: match art {
+            PapierkorbArt::Vorlage => "Vorlage",
+            PapierkorbArt::Sitzung => "Sitzung",
+            PapierkorbArt::Wahl => "Wahl",
+        },
+        id,
+    })
+}
+
 /// Refuses a change of an item that lies in the Papierkorb.
 pub(super) fn nicht_im_papierkorb(
     conn: &Connection,
@@ -92,17 +117,7 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<(), StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let (zustand, version, geloescht): (String, i64, Option<String>) = tx
-            .query_row(
-                "SELECT zustand, version, geloescht FROM vorlage WHERE id = ?1",
-                [id.0],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::NichtGefunden {
-                was: "Vorlage",
-                id: id.0,
-            })?;
+        let (zustand, version, geloescht) = stand(&tx, PapierkorbArt::Vorlage, id.0)?;
         if geloescht.is_some() {
             return Ok(());
         }
@@ -154,17 +169,7 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<(), StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let (zustand, version, geloescht): (String, i64, Option<String>) = tx
-            .query_row(
-                "SELECT zustand, version, geloescht FROM sitzung WHERE id = ?1",
-                [id.0],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::NichtGefunden {
-                was: "Sitzung",
-                id: id.0,
-            })?;
+        let (zustand, version, geloescht) = stand(&tx, PapierkorbArt::Sitzung, id.0)?;
         if geloescht.is_some() {
             return Ok(());
         }

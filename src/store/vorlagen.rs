@@ -28,6 +28,8 @@ pub struct Gespeichert {
     pub version: i64,
     pub geaendert: String,
     pub befunde: Vec<Befund>,
+    /// The finance sums of the saved content (the editor shows them beside the table).
+    pub summen: FinanzSummen,
 }
 
 /// One Fassung of a Vorlage with everything the editor shows.
@@ -314,7 +316,7 @@ fn abschluss(
     conn: &Connection,
     id: i64,
     jetzt: NaiveDateTime,
-    befunde: Vec<Befund>,
+    (fin, befunde): (Finanzen, Vec<Befund>),
 ) -> Result<Gespeichert, StoreError> {
     let geaendert = zeit(jetzt);
     let version: i64 = conn.query_row(
@@ -328,6 +330,7 @@ fn abschluss(
         version,
         geaendert,
         befunde,
+        summen: fin.summen(),
     })
 }
 
@@ -377,8 +380,8 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         inhalt_schreiben(&tx, id, &inhalt, &fin)?;
-        let (_, _, befunde) = befunde_berechnen(&tx, id)?;
-        let g = abschluss(&tx, id, jetzt, befunde)?;
+        let (_, fin, befunde) = befunde_berechnen(&tx, id)?;
+        let g = abschluss(&tx, id, jetzt, (fin, befunde))?;
         commit(tx)?;
         Ok(g)
     }
@@ -409,10 +412,11 @@ impl Store {
                 version: basis,
                 geaendert,
                 befunde,
+                summen: fin.summen(),
             });
         }
         inhalt_schreiben(&tx, id.0, &inhalt, &fin)?;
-        let g = abschluss(&tx, id.0, jetzt, befunde)?;
+        let g = abschluss(&tx, id.0, jetzt, (fin, befunde))?;
         commit(tx)?;
         Ok(g)
     }
@@ -429,8 +433,8 @@ impl Store {
         let tx = schreibtransaktion(&mut self.conn)?;
         kopf_pruefen(&tx, id.0, basis)?;
         let t = aenderung(&tx)?;
-        let (_, _, befunde) = befunde_berechnen(&tx, id.0)?;
-        let g = abschluss(&tx, id.0, jetzt, befunde)?;
+        let (_, fin, befunde) = befunde_berechnen(&tx, id.0)?;
+        let g = abschluss(&tx, id.0, jetzt, (fin, befunde))?;
         commit(tx)?;
         Ok((g, t))
     }
@@ -647,7 +651,7 @@ impl Store {
     ) -> Result<Gespeichert, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
         kopf_pruefen(&tx, id.0, basis)?;
-        let (_, _, befunde) = befunde_berechnen(&tx, id.0)?;
+        let (_, fin, befunde) = befunde_berechnen(&tx, id.0)?;
         if befund::erreicht(&befunde, Schwere::Unvollstaendig) {
             return Err(StoreError::Ungueltig(
                 befunde
@@ -675,7 +679,7 @@ impl Store {
             "UPDATE vorlage SET zustand = 'freigegeben', nummer = ?2, freigegeben_am = ?3 WHERE id = ?1",
             params![id.0, nummer, zeit(jetzt)],
         )?;
-        let g = abschluss(&tx, id.0, jetzt, befunde)?;
+        let g = abschluss(&tx, id.0, jetzt, (fin, befunde))?;
         commit(tx)?;
         Ok(g)
     }
@@ -730,8 +734,8 @@ impl Store {
             params![id.0, neu],
         )?;
         anlagen::kopieren(&tx, id.0, neu)?;
-        let (_, _, befunde) = befunde_berechnen(&tx, neu)?;
-        let g = abschluss(&tx, neu, jetzt, befunde)?;
+        let (_, fin, befunde) = befunde_berechnen(&tx, neu)?;
+        let g = abschluss(&tx, neu, jetzt, (fin, befunde))?;
         commit(tx)?;
         Ok(g)
     }

@@ -412,7 +412,7 @@ export class Editor {
       this.akte.geaendert = g.geaendert;
       this.akte.version = g.version;
       this.befundeZeigen(g.befunde);
-      aufruf('vorlage_pruefen', { id, inhalt }).then((p) => this.summenZeigen(p.summen)).catch(() => {});
+      this.summenZeigen(g.summen);
       if (JSON.stringify(this.lesen()) === JSON.stringify(inhalt)) { this.ungespeichert = false; journalLoeschen(id); }
       const falsch = g.befunde.filter((b) => b.schwere === 'fehler').length;
       this.standZeigen(falsch ? `Gespeichert ${uhrzeit(g.geaendert)} – ${falsch} ${falsch === 1 ? 'Eingabe' : 'Eingaben'} prüfen` : `Gespeichert ${uhrzeit(g.geaendert)}`, falsch ? 'ungespeichert' : '');

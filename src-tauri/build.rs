@@ -54,6 +54,8 @@ const COMMANDS: &[&str] = &[
     "gremium_mitglieder",
     "person_neu",
     "mitgliedschaft_neu",
+    "mitgliedschaft_aendern",
+    "person_aendern",
     "wahlen_liste",
     "wahl_lesen",
     "personen_liste",
@@ -73,6 +75,13 @@ const COMMANDS: &[&str] = &[
     "papierkorb_liste",
     "papierkorb_wiederherstellen",
     "vorschau_verwerfen",
+    "muster_liste",
+    "muster_anlegen",
+    "vorlage_aus_muster",
+    "muster_loeschen",
+    "muster_wiederherstellen",
+    "fenster_schliessen",
+    "fenster_bleibt",
 ];
 
 fn main() {

@@ -8,9 +8,13 @@ import { SitzungenBereich } from './screens/sitzungen.js';
 import { WahlenBereich } from './screens/wahlen.js';
 import { GremienBereich } from './screens/gremien.js';
 import * as einstellungen from './screens/einstellungen.js';
+import * as hilfe from './components/hilfe.js';
+import * as dialog from './components/dialog.js';
 
 const haupt = document.getElementById('hauptbereich');
 let vorlagen = null;
+// The area that is open (its pending changes are waited for before the window closes).
+let offenerBereich = null;
 let erstesMal = true;
 
 function bueroZeigen(b) {
@@ -61,9 +65,11 @@ async function bereich(name) {
     if (location.hash && location.hash !== '#vorlagen') history.replaceState(null, '', '#vorlagen');
     return;
   }
+  offenerBereich = null;
   if (name === 'sitzungen') {
     vorlagen = null;
-    await new SitzungenBereich(haupt).laden();
+    offenerBereich = new SitzungenBereich(haupt);
+    await offenerBereich.laden();
   } else if (name === 'gremien') {
     vorlagen = null;
     await new GremienBereich(haupt).laden();
@@ -88,22 +94,46 @@ function route() {
   bereich(['einstellungen', 'sitzungen', 'gremien', 'wahlen'].includes(name) ? name : 'vorlagen');
 }
 
-document.addEventListener('keydown', (e) => {
+document.addEventListener('keydown', async (e) => {
+  if (e.key === 'F1') { e.preventDefault(); hilfe.zeigen(); return; }
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
   const taste = e.key.toLowerCase();
-  if (!['n', 's', 'f'].includes(taste)) return;
-  if (document.getElementById('dialog').open) return;
+  if (!['n', 's', 'f', 'p'].includes(taste)) return;
   e.preventDefault();
+  if (taste === 'p') {
+    // The open PDF, else the open Vorlage; the webview's own print of the screen never.
+    const { druckenWennOffen } = await import('./components/pdf-vorschau.js');
+    if (druckenWennOffen()) return;
+    if (document.getElementById('dialog').open) return;
+    if (vorlagen?.editor.akte) vorlagen.editor.drucken();
+    else meldung.zeigen('Strg+P druckt die geöffnete Vorlage oder das geöffnete PDF. Öffnen Sie zuerst eine Vorlage.');
+    return;
+  }
+  if (document.getElementById('dialog').open || document.getElementById('vorschau')?.open) return;
   if (!vorlagen) { location.hash = '#vorlagen'; return; }
   if (taste === 'n') vorlagen.neu();
   if (taste === 's') vorlagen.speichern();
   if (taste === 'f') vorlagen.sucheFokussieren();
 });
+document.querySelector('[data-testid="hilfe"]').addEventListener('click', () => hilfe.zeigen());
 
 window.addEventListener('hashchange', route);
-// Closing the window: what is not yet stored is in the local journal (written on every
-// keystroke) and is offered back at the next start; the save is still tried.
-window.addEventListener('beforeunload', () => { vorlagen?.editor.verlassen(); });
+// Closing the window: the shell asks here first (src-tauri/src/fenster.rs). What is
+// pending is saved; if that fails, the user decides. Keystrokes not in the store stay in
+// the local journal either way and are offered back at the next start.
+window.ratsbueroSchliessen = async () => {
+  let ok = true;
+  try {
+    if (vorlagen) ok = await vorlagen.editor.verlassen();
+    if (offenerBereich?.kette) await offenerBereich.kette;
+  } catch { ok = false; }
+  if (!ok) {
+    ok = await dialog.bestaetigen('Ratsbüro schließen?',
+      'Ihre letzten Eingaben konnten nicht gespeichert werden. Sie bleiben auf diesem Rechner erhalten und werden beim nächsten Start wieder angeboten. Trotzdem schließen?',
+      'Schließen');
+  }
+  await aufruf(ok ? 'fenster_schliessen' : 'fenster_bleibt').catch(() => {});
+};
 
 async function start() {
   try {

@@ -9,7 +9,10 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod fenster;
+mod muster;
 mod papierkorb;
+mod rechtschreibung;
 mod sitzungen;
 mod wahlen;
 mod zustand;
@@ -299,8 +302,11 @@ fn main() {
                 .map(|d| d.join("einstellungen.json"))
                 .ok();
             app.manage(App::starten(konfig, jetzt()));
+            app.manage(fenster::Schliessen::default());
+            rechtschreibung::einschalten(app);
             Ok(())
         })
+        .on_window_event(fenster::ereignis)
         .invoke_handler(tauri::generate_handler![
             buero_lesen,
             buero_speichern,
@@ -352,6 +358,8 @@ fn main() {
             sitzungen::gremium_mitglieder,
             sitzungen::person_neu,
             sitzungen::mitgliedschaft_neu,
+            sitzungen::mitgliedschaft_aendern,
+            sitzungen::person_aendern,
             wahlen::wahlen_liste,
             wahlen::wahl_lesen,
             wahlen::personen_liste,
@@ -371,6 +379,13 @@ fn main() {
             papierkorb::papierkorb_liste,
             papierkorb::papierkorb_wiederherstellen,
             papierkorb::vorschau_verwerfen,
+            muster::muster_liste,
+            muster::muster_anlegen,
+            muster::vorlage_aus_muster,
+            muster::muster_loeschen,
+            muster::muster_wiederherstellen,
+            fenster::fenster_schliessen,
+            fenster::fenster_bleibt,
         ])
         .run(tauri::generate_context!())
         .expect("Ratsbüro konnte nicht starten");

@@ -292,3 +292,17 @@ pub async fn mitgliedschaft_neu(app: State<'_, App>, mitgliedschaft: Value) -> A
     let m: ratsbuero::store::MitgliedschaftNeu = api::argument("mitgliedschaft", mitgliedschaft)?;
     app.mit_mut(|s| api::mitgliedschaft_anlegen(s, &m))
 }
+
+/// A membership changed or ended ("Mitglied bis").
+#[tauri::command]
+pub async fn mitgliedschaft_aendern(app: State<'_, App>, mitgliedschaft: Value) -> Antwort<()> {
+    let m: ratsbuero::store::MitgliedschaftNeu = api::argument("mitgliedschaft", mitgliedschaft)?;
+    app.mit_mut(|s| api::mitgliedschaft_aendern(s, &m))
+}
+
+#[tauri::command]
+pub async fn person_aendern(app: State<'_, App>, id: i64, person: Value) -> Antwort<Value> {
+    let neu: ratsbuero::store::PersonNeu = api::argument("person", person)?;
+    app.mit_mut(|s| api::person_aendern(s, id, &neu, jetzt()))
+        .map(zustand::json)
+}

@@ -38,6 +38,20 @@ pub fn mitgliedschaft_anlegen(store: &mut Store, neu: &MitgliedschaftNeu) -> Res
     Ok(store.mitgliedschaft_anlegen(neu)?)
 }
 
+/// Changes a membership; ending it is setting "Mitglied bis".
+pub fn mitgliedschaft_aendern(store: &mut Store, neu: &MitgliedschaftNeu) -> Result<(), ApiFehler> {
+    Ok(store.mitgliedschaft_aendern(neu)?)
+}
+
+pub fn person_aendern(
+    store: &mut Store,
+    id: i64,
+    neu: &PersonNeu,
+    jetzt: NaiveDateTime,
+) -> Result<Person, ApiFehler> {
+    Ok(store.person_aendern(crate::domain::PersonId(id), neu, jetzt)?)
+}
+
 /// Reads the beginning of a Sitzung as the app sends it ("03.12.2026 17:00", the date as
 /// typed) or as the CLI takes it ("2026-12-03T17:00", also with seconds). An impossible
 /// date is named ("Beginn: Datum 31.02.2026 ungültig …"), never moved to another day.

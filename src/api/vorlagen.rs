@@ -119,6 +119,15 @@ pub fn vorlage_kopieren(
         s.datum.clear();
         s.ergebnis.clear();
     }
+    vorlage_mit_inhalt(store, inhalt, jetzt)
+}
+
+/// A new draft holding `inhalt` as it is (also a value that is still wrong).
+pub(super) fn vorlage_mit_inhalt(
+    store: &mut Store,
+    inhalt: VorlageInhalt,
+    jetzt: NaiveDateTime,
+) -> Result<Gespeichert, ApiFehler> {
     let neu = store.vorlage_anlegen(
         &VorlageInhalt {
             art: inhalt.art,

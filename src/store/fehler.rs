@@ -48,6 +48,8 @@ pub enum StoreError {
     NochGeoeffnet(PathBuf),
     #[error("{}", befund::zusammenfassen(.0, Schwere::Unvollstaendig))]
     Ungueltig(Vec<Befund>),
+    #[error("Gespeicherte Daten sind beschädigt ({0}).")]
+    Beschaedigt(String),
 }
 
 impl StoreError {
@@ -67,6 +69,7 @@ impl StoreError {
             StoreError::NochEntwurf => "noch_entwurf",
             StoreError::NeuereFassung(_) => "neuere_fassung",
             StoreError::Ungueltig(_) => "ungueltig",
+            StoreError::Beschaedigt(_) => "datenbank",
             StoreError::SicherungBeschaedigt { .. } => "sicherung_beschaedigt",
             StoreError::AnlageVerfaelscht { .. } => "sicherung_verfaelscht",
             StoreError::NochGeoeffnet(_) => "noch_geoeffnet",

@@ -31,6 +31,7 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0006_wahlen.sql")),
         M::up(include_str!("sql/0007_suchvokabular.sql")),
         M::up(include_str!("sql/0008_papierkorb_eingabe.sql")),
+        M::up(include_str!("sql/0009_mitgliedschaft_muster.sql")),
     ])
 });
 
@@ -39,7 +40,7 @@ pub fn neueste_version() -> i64 {
     MIGRATIONEN_ANZAHL as i64
 }
 
-const MIGRATIONEN_ANZAHL: usize = 8;
+const MIGRATIONEN_ANZAHL: usize = 9;
 
 /// The path of the safety copy taken before migrating from `alt`.
 pub fn kopie_pfad(pfad: &Path, alt: i64, jetzt: NaiveDateTime) -> PathBuf {

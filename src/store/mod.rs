@@ -11,6 +11,7 @@ mod anlagen;
 mod buero;
 mod fehler;
 pub mod migrationen;
+mod muster;
 mod papierkorb;
 mod sicherung;
 mod sitzungen;
@@ -20,6 +21,7 @@ mod wahlen;
 
 pub use anlagen::{sha512_hex, AnlageInfo, AnlageNeu};
 pub use fehler::StoreError;
+pub use muster::MusterInfo;
 pub use papierkorb::{PapierkorbArt, PapierkorbEintrag, AUFBEWAHRUNG_TAGE};
 pub use sicherung::{sicherung_pruefen, wiederherstellen, SicherungsPruefung, Wiederhergestellt};
 pub use sitzungen::{

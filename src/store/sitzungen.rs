@@ -156,9 +156,19 @@ pub struct Mitglied {
     pub stimmrecht: bool,
     pub fuer: String,
     pub herkunft: Herkunft,
+    /// The first and the last day of the membership (open when none).
+    pub von: Option<NaiveDate>,
+    pub bis: Option<NaiveDate>,
     /// Recorded for this Sitzung (none before it is).
     pub anwesenheit: Option<Anwesenheit>,
     pub bemerkung: String,
+}
+
+impl Mitglied {
+    /// Whether the membership has ended before `tag`.
+    pub fn ausgeschieden_am(&self, tag: NaiveDate) -> bool {
+        self.bis.is_some_and(|bis| bis < tag)
+    }
 }
 
 /// The Vorlage of a TOP, as the Tagesordnung shows it.
@@ -393,26 +403,74 @@ impl Store {
     }
 
     pub fn mitgliedschaft_anlegen(&mut self, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
-        let name: String = self
-            .conn
+        let name = self.person_name(neu.person)?;
+        let (von, bis) = mitgliedschaft_pruefen(&self.conn, neu, &name, true)?;
+        self.conn.execute(
+            "INSERT INTO mitgliedschaft (person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), von, bis],
+        )?;
+        Ok(())
+    }
+
+    /// Changes a membership (found by person and Gremium): role, vote, list, origin and
+    /// its dates. Ending a membership is setting `bis`; the member then no longer appears
+    /// in the Sitzungen after that day (those already held keep their attendance).
+    pub fn mitgliedschaft_aendern(&mut self, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
+        let name = self.person_name(neu.person)?;
+        let (von, bis) = mitgliedschaft_pruefen(&self.conn, neu, &name, false)?;
+        let n = self.conn.execute(
+            "UPDATE mitgliedschaft SET rolle = ?3, stimmrecht = ?4, fuer = ?5, herkunft = ?6, von = ?7, bis = ?8
+             WHERE person_id = ?1 AND gremium_id = ?2",
+            params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), von, bis],
+        )?;
+        if n == 0 {
+            let g = gremium_lesen(&self.conn, neu.gremium.0)?;
+            return Err(ungueltig(
+                "gremium",
+                format!("{name} ist kein Mitglied im Gremium „{}“.", g.daten.name),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Changes a person's name, address and contact (for every Gremium they belong to).
+    pub fn person_aendern(
+        &mut self,
+        id: PersonId,
+        neu: &PersonNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<Person, StoreError> {
+        self.person_name(id)?;
+        if neu.nachname.trim().is_empty() {
+            return Err(ungueltig("nachname", "Nachname fehlt."));
+        }
+        neu.druckbar_pruefen()?;
+        self.conn.execute(
+            "UPDATE person SET anrede = ?2, titel = ?3, vorname = ?4, nachname = ?5, email = ?6, telefon = ?7, anschrift = ?8, sortname = ?9, geaendert = ?10
+             WHERE id = ?1",
+            params![id.0, neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
+        )?;
+        Ok(self.conn.query_row(
+            &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
+            [id.0],
+            |r| person_aus(r, 0),
+        )?)
+    }
+
+    fn person_name(&self, id: PersonId) -> Result<String, StoreError> {
+        self.conn
             .query_row(
                 &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
-                [neu.person.0],
+                [id.0],
                 |r| person_aus(r, 0),
             )
             .optional()?
             .map(|p| p.name)
             .ok_or(StoreError::NichtGefunden {
                 was: "Person",
-                id: neu.person.0,
-            })?;
-        mitgliedschaft_pruefen(&self.conn, neu, &name)?;
-        self.conn.execute(
-            "INSERT INTO mitgliedschaft (person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), neu.von.trim(), neu.bis.trim()],
-        )?;
-        Ok(())
+                id: id.0,
+            })
     }
 
     /// A new person and, optionally, their membership — both or neither: the membership
@@ -431,6 +489,7 @@ impl Store {
                     ..m.clone()
                 },
                 &neu.name(),
+                true,
             )?;
         }
         let p = self.person_anlegen(neu, jetzt)?;
@@ -443,7 +502,8 @@ impl Store {
         Ok(p)
     }
 
-    /// The members of a Gremium (chair first, then by family name).
+    /// The members of a Gremium (chair first, then by family name), also those whose
+    /// membership has ended.
     pub fn mitglieder(&self, gremium: GremiumId) -> Result<Vec<Mitglied>, StoreError> {
         gremium_lesen(&self.conn, gremium.0)?;
         mitglieder_lesen(&self.conn, gremium.0, 0)
@@ -1170,7 +1230,8 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
 }
 
 /// The members of a Gremium, chair first, then by family name; with their attendance at
-/// Sitzung `sitzung` (none for 0).
+/// Sitzung `sitzung` (none for 0). For a Sitzung, only those who were members on its day
+/// (or whose attendance it recorded).
 fn mitglieder_lesen(
     conn: &Connection,
     gremium: i64,
@@ -1178,32 +1239,64 @@ fn mitglieder_lesen(
 ) -> Result<Vec<Mitglied>, StoreError> {
     Ok(conn
         .prepare(&format!(
-            "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft, a.status, coalesce(a.bemerkung, '')
+            "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft, a.status, coalesce(a.bemerkung, ''), m.von, m.bis
              FROM mitgliedschaft m JOIN person p ON p.id = m.person_id
              LEFT JOIN anwesenheit a ON a.person_id = p.id AND a.sitzung_id = ?2
-             WHERE m.gremium_id = ?1 ORDER BY m.rolle = 'vorsitz' DESC, m.rolle = 'stellv_vorsitz' DESC, p.sortname"
+             LEFT JOIN sitzung s ON s.id = ?2
+             WHERE m.gremium_id = ?1 AND (s.id IS NULL OR a.status IS NOT NULL OR ({MITGLIED_AM_TAG}))
+             ORDER BY m.rolle = 'vorsitz' DESC, m.rolle = 'stellv_vorsitz' DESC, p.sortname"
         ))?
         .query_map([gremium, sitzung], |r| {
-            Ok(Mitglied { person: person_aus(r, 0)?, rolle: wert(r, 8)?, stimmrecht: r.get(9)?, fuer: r.get(10)?, herkunft: wert(r, 11)?, anwesenheit: super::wert_opt(r, 12)?, bemerkung: r.get(13)? })
+            let tag = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
+                Ok(r.get::<_, String>(i)?.parse().ok())
+            };
+            Ok(Mitglied { person: person_aus(r, 0)?, rolle: wert(r, 8)?, stimmrecht: r.get(9)?, fuer: r.get(10)?, herkunft: wert(r, 11)?, von: tag(14)?, bis: tag(15)?, anwesenheit: super::wert_opt(r, 12)?, bemerkung: r.get(13)? })
         })?
         .collect::<Result<Vec<_>, _>>()?)
 }
 
-/// A membership's dates and Gremium, and that the person is not a member already.
+/// SQL: membership `m` covers the day of Sitzung `s` (dates are ISO or empty, schema 9).
+pub(super) const MITGLIED_AM_TAG: &str =
+    "(m.von = '' OR m.von <= substr(s.beginn, 1, 10)) AND (m.bis = '' OR m.bis >= substr(s.beginn, 1, 10))";
+
+/// A membership's dates and Gremium, and for a new one that the person is not a member
+/// already. Returns the dates as stored: ISO, or empty.
 fn mitgliedschaft_pruefen(
     conn: &Connection,
     neu: &MitgliedschaftNeu,
     name: &str,
-) -> Result<(), StoreError> {
-    for (feld, d) in [("von", &neu.von), ("bis", &neu.bis)] {
-        if !d.trim().is_empty() && crate::domain::datum::parse(d).is_err() {
+    neu_anlegen: bool,
+) -> Result<(String, String), StoreError> {
+    let mut tage = [None, None];
+    for (i, (feld, wort, d)) in [
+        ("von", "Mitglied seit", &neu.von),
+        ("bis", "Mitglied bis", &neu.bis),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if !d.trim().is_empty() {
+            let tag = crate::domain::datum::parse(d)
+                .map_err(|e| ungueltig(feld, format!("Mitgliedschaft von {name}, {wort}: {e}.")))?;
+            tage[i] = Some(tag);
+        }
+    }
+    if let [Some(von), Some(bis)] = tage {
+        if bis < von {
             return Err(ungueltig(
-                feld,
-                format!("Mitgliedschaft: Datum „{d}“ ungültig (TT.MM.JJJJ oder JJJJ-MM-TT)."),
+                "bis",
+                format!("Mitgliedschaft von {name}: „Mitglied bis“ liegt vor „Mitglied seit“."),
             ));
         }
     }
+    let iso = |t: Option<NaiveDate>| {
+        t.map(|t| t.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
     let g = gremium_lesen(conn, neu.gremium.0)?;
+    if !neu_anlegen {
+        return Ok((iso(tage[0]), iso(tage[1])));
+    }
     let schon: bool = conn.query_row(
         "SELECT count(*) > 0 FROM mitgliedschaft WHERE person_id = ?1 AND gremium_id = ?2",
         [neu.person.0, neu.gremium.0],
@@ -1215,7 +1308,7 @@ fn mitgliedschaft_pruefen(
             format!("{name} ist schon Mitglied im Gremium „{}“.", g.daten.name),
         ));
     }
-    Ok(())
+    Ok((iso(tage[0]), iso(tage[1])))
 }
 
 fn wert_zustand(s: &str) -> Result<SitzungZustand, StoreError> {

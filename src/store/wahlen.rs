@@ -462,7 +462,7 @@ fn bewerbung(
     if akte.daten.nur_mitglieder {
         let stimmrecht: Option<bool> = conn
             .query_row(
-                "SELECT max(m.stimmrecht) = 1 FROM mitgliedschaft m JOIN sitzung s ON s.gremium_id = m.gremium_id WHERE s.id = ?1 AND m.person_id = ?2",
+                &format!("SELECT max(m.stimmrecht) = 1 FROM mitgliedschaft m JOIN sitzung s ON s.gremium_id = m.gremium_id WHERE s.id = ?1 AND m.person_id = ?2 AND {}", super::sitzungen::MITGLIED_AM_TAG),
                 [akte.daten.sitzung.0, person.0],
                 |r| r.get(0),
             )?;
@@ -637,8 +637,11 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         None
     };
     let stimmberechtigte_mitglieder = conn.query_row(
-        "SELECT count(*) FROM sitzung s JOIN mitgliedschaft m ON m.gremium_id = s.gremium_id
-         WHERE s.id = ?1 AND m.stimmrecht = 1 AND m.rolle != 'stellv_mitglied'",
+        &format!(
+            "SELECT count(*) FROM sitzung s JOIN mitgliedschaft m ON m.gremium_id = s.gremium_id
+             WHERE s.id = ?1 AND m.stimmrecht = 1 AND m.rolle != 'stellv_mitglied' AND {}",
+            super::sitzungen::MITGLIED_AM_TAG
+        ),
         [sitzung],
         |r| r.get::<_, i64>(0),
     )? as u64;

@@ -127,6 +127,7 @@ test('cancelling asks and can be taken back; a draft goes into the Papierkorb wi
   await (await b.$(tid('nav-vorlagen'))).click();
   await zeileOeffnen(b, 'Sprachcafé');
   const vorher = (await b.$$(tid('vorlage-zeile'))).length;
+  await (await b.$(tid('weitere'))).click();
   await (await b.$(tid('loeschen'))).click();
   await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length === vorher - 1, { timeout: 8000 });
   await (await b.$(tid('rueckgaengig'))).click();

@@ -38,6 +38,19 @@ function pruefen() {
       if (ueber) fehler.push(`überlappen: ${name(felder[i])} / ${name(felder[j])}`);
     }
   }
+  // Text cut off: a list wider than its pane, a select or an empty field whose text does
+  // not fit (measured with the control's own font).
+  for (const w of document.querySelectorAll('.tabelle-wrap')) if (sichtbar(w) && w.scrollWidth > w.clientWidth + 1) fehler.push(`Liste abgeschnitten: ${w.closest('[aria-label]')?.getAttribute('aria-label')} (${w.scrollWidth} > ${w.clientWidth})`);
+  const mass = document.createElement('canvas').getContext('2d');
+  const breiteVon = (e, text) => { const st = getComputedStyle(e); mass.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`; return mass.measureText(text).width; };
+  const innenBreite = (e) => { const st = getComputedStyle(e); return e.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight); };
+  for (const e of [...document.querySelectorAll('.detail select, .formular select, .dialog select')].filter(sichtbar).filter(imBild)) {
+    const text = e.selectedOptions[0]?.textContent || '';
+    if (breiteVon(e, text) + 18 > innenBreite(e)) fehler.push(`Auswahl abgeschnitten: ${name(e)} „${text}“`);
+  }
+  for (const e of [...document.querySelectorAll('.detail input[placeholder], .formular input[placeholder]')].filter(sichtbar).filter(imBild)) {
+    if (!e.value && breiteVon(e, e.placeholder) > innenBreite(e) + 1) fehler.push(`Platzhalter abgeschnitten: ${name(e)} „${e.placeholder}“`);
+  }
   return fehler;
 }
 
@@ -68,5 +81,22 @@ for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     await (await b.$(tid('sitzung-beginn'))).waitForDisplayed();
     assert.deepEqual(await b.execute(pruefen), [], 'Sitzung');
     await b.saveScreenshot(path.join(wurzel, `docs/sitzung-${breite}x${hoehe}.png`));
+
+    await (await b.$(tid('nav-gremien'))).click();
+    await b.waitUntil(async () => (await b.$$(tid('mitglied-zeile'))).length > 0, { timeout: 10000 });
+    await (await (await b.$(tid('mitglied-zeile'))).$(tid('mitglied-bearbeiten'))).click();
+    await (await b.$(tid('mitglied-bearbeiten-form'))).waitForDisplayed({ timeout: 5000 });
+    assert.deepEqual(await b.execute(pruefen), [], 'Gremien & Personen');
+    await b.saveScreenshot(path.join(wurzel, `docs/gremien-${breite}x${hoehe}.png`));
+
+    await (await b.$(tid('nav-wahlen'))).click();
+    await b.waitUntil(async () => (await b.$$('.detail .werkzeugleiste, .detail .formular')).length > 0, { timeout: 10000 });
+    await b.pause(300);
+    assert.deepEqual(await b.execute(pruefen), [], 'Wahlen');
+    await b.saveScreenshot(path.join(wurzel, `docs/wahlen-${breite}x${hoehe}.png`));
+
+    await (await b.$(tid('nav-einstellungen'))).click();
+    await (await b.$(tid('papierkorb'))).waitForDisplayed({ timeout: 10000 });
+    assert.deepEqual(await b.execute(pruefen), [], 'Einstellungen');
   });
 }

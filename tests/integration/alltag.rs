@@ -99,18 +99,6 @@ fn a_negative_amount_and_more_typing_are_saved_as_typed_and_survive_reopening() 
     assert!(api::vorlage_pdf(&store, neu.id.0, j).is_ok());
 }
 
-trait Offen {
-    fn offene_befunde_zaehlen(&self) -> usize;
-}
-impl Offen for ratsbuero::store::VorlageAkte {
-    fn offene_befunde_zaehlen(&self) -> usize {
-        self.befunde
-            .iter()
-            .filter(|b| b.schwere == Schwere::Fehler)
-            .count()
-    }
-}
-
 #[test]
 fn an_unprintable_character_is_a_finding_when_saved_and_blocks_release() {
     let mut b = buero();

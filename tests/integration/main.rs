@@ -7,6 +7,7 @@ mod api;
 mod cli;
 mod gemeinsam;
 mod migration;
+mod mitglieder_muster;
 mod niederschrift;
 mod oparl;
 mod paket;

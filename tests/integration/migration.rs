@@ -138,3 +138,40 @@ fn the_app_takes_the_pre_migration_copy_into_its_backup_folder() {
     assert_eq!(p.schema_version, 1);
     assert!(!migrationen::kopie_pfad(&pfad, 1, zeit("2026-03-04")).exists());
 }
+
+#[test]
+fn schema_9_rewrites_membership_dates_typed_in_german_as_iso() {
+    let ordner = tempfile::tempdir().unwrap();
+    let pfad = ordner.path().join("alt.sqlite");
+    {
+        let mut conn = Connection::open(&pfad).unwrap();
+        migrationen::bis_version(&mut conn, 8).unwrap();
+        conn.execute_batch(
+            "INSERT INTO gremium (id, name, typ, erstellt, geaendert) VALUES (1, 'Integrationsrat', 'integrationsrat', '2026-01-01T00:00:00', '2026-01-01T00:00:00');
+             INSERT INTO person (id, nachname, sortname, erstellt, geaendert) VALUES
+               (1, 'Yılmaz', 'yilmaz', '2026-01-01T00:00:00', '2026-01-01T00:00:00'),
+               (2, 'Nowak', 'nowak', '2026-01-01T00:00:00', '2026-01-01T00:00:00'),
+               (3, 'Nguyễn', 'nguyen', '2026-01-01T00:00:00', '2026-01-01T00:00:00');
+             INSERT INTO mitgliedschaft (person_id, gremium_id, rolle, von, bis) VALUES
+               (1, 1, 'mitglied', '01.11.2025', '31.12.2026'),
+               (2, 1, 'mitglied', '1.2.2026', ''),
+               (3, 1, 'mitglied', '2025-11-01', '');",
+        )
+        .unwrap();
+    }
+    let store = Store::oeffnen(&pfad, zeit("2026-03-04")).unwrap();
+    let daten: Vec<(String, String)> = store
+        .mitgliedschaften()
+        .unwrap()
+        .into_iter()
+        .map(|(_, m)| (m.von, m.bis))
+        .collect();
+    assert_eq!(
+        daten,
+        [
+            ("2025-11-01".to_string(), "2026-12-31".to_string()),
+            ("2026-02-01".to_string(), String::new()),
+            ("2025-11-01".to_string(), String::new()),
+        ]
+    );
+}

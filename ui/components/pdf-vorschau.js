@@ -13,14 +13,21 @@ pdfjs.GlobalWorkerOptions.workerSrc = new URL('../vendor/pdfjs/pdf.worker.min.mj
 const BILDSCHIRM = 1.4; // scale of the preview (1 = 72 dpi)
 const DRUCK = 150 / 72; // 150 dpi for printing
 
-async function seitenZeichnen(doc, massstab, ziel) {
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const seite = await doc.getPage(n);
-    const ansicht = seite.getViewport({ scale: massstab });
-    const leinwand = h('canvas', { width: Math.ceil(ansicht.width), height: Math.ceil(ansicht.height) });
-    await seite.render({ canvasContext: leinwand.getContext('2d'), viewport: ansicht }).promise;
-    await ziel(leinwand, seite, n);
-  }
+async function seiteZeichnen(seite, massstab) {
+  const ansicht = seite.getViewport({ scale: massstab });
+  const leinwand = h('canvas', { width: Math.ceil(ansicht.width), height: Math.ceil(ansicht.height) });
+  await seite.render({ canvasContext: leinwand.getContext('2d'), viewport: ansicht }).promise;
+  return leinwand;
+}
+
+// The print action of the preview that is open (Strg+P reaches it through the frame).
+let offenesDrucken = null;
+
+/** Prints the document of the open preview; false when none is open. */
+export function druckenWennOffen() {
+  if (!offenesDrucken || !document.getElementById('vorschau')?.open) return false;
+  offenesDrucken();
+  return true;
 }
 
 function fenster() {
@@ -33,8 +40,9 @@ function fenster() {
 }
 
 /** Opens the preview of Vorlage `id`; `titel` names it in the window's heading. */
-export function oeffnen(id, titel) {
+export function oeffnen(id, titel, { drucken = false } = {}) {
   return zeigen(titel, {
+    drucken,
     laden: () => aufruf('vorlage_pdf', { id }),
     signieren: (kennwort) => aufruf('vorlage_pdf_signieren', { id, kennwort }),
   });
@@ -44,9 +52,10 @@ export function oeffnen(id, titel) {
  * Opens the preview of any PDF the core makes. `laden(melden)` returns its bytes; long
  * jobs call `melden({schritt, gesamt, text})`, shown as a progress bar in the toolbar,
  * with an "Abbrechen" button when `abbrechen` is given. `signieren(kennwort)`, if given,
- * returns the signed bytes.
+ * returns the signed bytes. `drucken` opens the print dialog as soon as the document is
+ * there (Strg+P, the editor's "Drucken").
  */
-export async function zeigen(titel, { laden, signieren: signierer = null, abbrechen = null }) {
+export async function zeigen(titel, { laden, signieren: signierer = null, abbrechen = null, drucken: sofortDrucken = false }) {
   const dlg = fenster();
   const stand = h('span', { class: 'stumm', role: 'status', 'data-testid': 'pdf-stand' }, 'PDF wird erzeugt …');
   const balken = h('progress', { max: 1, value: 0, 'aria-label': 'Fortschritt', 'data-testid': 'pdf-fortschritt', hidden: true });
@@ -61,17 +70,51 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
   const signiertHinweis = h('span', { class: 'badge freigegeben', hidden: true, 'data-testid': 'pdf-signiert' }, 'signiert');
   let doc = null;
 
+  // The first page is drawn at once; the others get their place (the right size, so the
+  // scroll bar is true) and are drawn one after another in the background. A newer
+  // document, or closing the window, stops the drawing of the old one.
+  let lauf = 0;
+  const seitenStand = (gezeichnet, gesamt) => {
+    const seitenWort = `${gesamt} ${gesamt === 1 ? 'Seite' : 'Seiten'}`;
+    stand.textContent = gezeichnet < gesamt ? `${seitenWort} – Seite ${gezeichnet + 1} wird gezeichnet …` : seitenWort;
+  };
   const darstellen = async (bytes) => {
+    const meinLauf = ++lauf;
     doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
-    seiten.replaceChildren();
-    await seitenZeichnen(doc, BILDSCHIRM, async (leinwand, seite, n) => {
+    const d = doc;
+    const plaetze = [];
+    for (let n = 1; n <= d.numPages; n += 1) {
+      const seite = await d.getPage(n);
+      const ansicht = seite.getViewport({ scale: BILDSCHIRM });
+      const platz = h('div', { class: 'seite-platz' });
+      platz.style.width = `${Math.ceil(ansicht.width)}px`;
+      platz.style.height = `${Math.ceil(ansicht.height)}px`;
+      const unterschrift = h('figcaption', { class: 'visuell-versteckt', 'data-testid': 'pdf-seitentext' }, `Seite ${n}`);
+      plaetze.push([seite, platz, unterschrift, h('figure', { class: 'seite', 'data-testid': 'pdf-seite' }, platz, unterschrift)]);
+      if (meinLauf !== lauf) return;
+    }
+    seiten.replaceChildren(...plaetze.map(([, , , figur]) => figur));
+    const zeichneSeite = async (i) => {
+      seitenStand(i, plaetze.length);
+      const [seite, platz, unterschrift] = plaetze[i];
       // The page's text, hidden, for screen readers (and for the tests: what pdf.js reads).
       const text = (await seite.getTextContent()).items.map((t) => t.str + (t.hasEOL ? '\n' : ' ')).join('');
-      seiten.append(h('figure', { class: 'seite', 'data-testid': 'pdf-seite' },
-        leinwand,
-        h('figcaption', { class: 'visuell-versteckt', 'data-testid': 'pdf-seitentext' }, `Seite ${n}: ${text}`)));
-    });
-    stand.textContent = `${doc.numPages} ${doc.numPages === 1 ? 'Seite' : 'Seiten'}`;
+      unterschrift.textContent = `Seite ${i + 1}: ${text}`;
+      const leinwand = await seiteZeichnen(seite, BILDSCHIRM);
+      if (meinLauf !== lauf || !dlg.open) return false;
+      platz.replaceWith(leinwand);
+      return true;
+    };
+    if (!(await zeichneSeite(0))) return;
+    seitenStand(1, plaetze.length);
+    (async () => {
+      for (let i = 1; i < plaetze.length; i += 1) {
+        // Let the window answer (scrolling, a click on Schließen) between two pages.
+        await new Promise((r) => setTimeout(r, 0));
+        if (!(await zeichneSeite(i))) return;
+      }
+      seitenStand(plaetze.length, plaetze.length);
+    })().catch(() => { /* a page pdf.js cannot draw stays a blank place; the document itself is fine */ });
   };
 
   // Drucken, Speichern unter and Signieren act on the one document on screen; while none
@@ -81,13 +124,21 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
 
   const drucken = async () => {
     if (!doc) return;
+    const d = doc;
     const bereich = document.getElementById('druckbereich') || document.body.appendChild(h('div', { id: 'druckbereich' }));
     bereich.replaceChildren();
+    const vorher = stand.textContent;
     stand.textContent = 'Druck wird vorbereitet …';
-    await seitenZeichnen(doc, DRUCK, (leinwand) => { bereich.append(h('img', { src: leinwand.toDataURL('image/png'), alt: '' })); });
-    stand.textContent = `${doc.numPages} ${doc.numPages === 1 ? 'Seite' : 'Seiten'}`;
+    for (let n = 1; n <= d.numPages; n += 1) {
+      const leinwand = await seiteZeichnen(await d.getPage(n), DRUCK);
+      bereich.append(h('img', { src: leinwand.toDataURL('image/png'), alt: '' }));
+    }
+    if (d !== doc) return;
+    bereich.dataset.seiten = String(d.numPages);
+    stand.textContent = vorher;
     window.print();
   };
+  offenesDrucken = drucken;
 
   const speichern = async () => {
     try {
@@ -138,8 +189,11 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
     const bytes = await laden(melden);
     balken.hidden = true;
     abbruch.hidden = true;
+    // Drucken, Speichern unter and Signieren act on the document, not on its pictures:
+    // they are ready once the first page is on screen.
     await darstellen(bytes);
     bereit(true);
+    if (sofortDrucken) await drucken();
   } catch (e) {
     balken.hidden = true;
     abbruch.hidden = true;

@@ -101,7 +101,40 @@ export async function zeigen(wurzel, { geaendert }) {
     h('fieldset', {}, h('legend', {}, 'Datenbank'), dbForm),
     h('fieldset', {}, h('legend', {}, 'Signatur'), zertForm),
     h('fieldset', {}, h('legend', {}, 'Sicherung'), sicherungFormular(geaendert)),
+    h('fieldset', { id: 'papierkorb' }, h('legend', {}, 'Papierkorb'), papierkorbListe()),
   ));
+}
+
+const ARTEN_PAPIERKORB = { vorlage: 'Vorlage', sitzung: 'Sitzung', wahl: 'Wahl' };
+
+/** What was deleted in the last 30 days, each with "Wiederherstellen". */
+function papierkorbListe() {
+  const ziel = h('div', { 'data-testid': 'papierkorb' });
+  const laden = async () => {
+    let eintraege;
+    try { eintraege = await aufruf('papierkorb_liste'); } catch (e) { ziel.replaceChildren(h('p', { class: 'feld-meldung fehler' }, e.message)); return; }
+    ziel.replaceChildren(
+      h('p', { class: 'stumm' }, 'Gelöschte Entwürfe, Sitzungen und Wahlen bleiben 30 Tage hier und können wiederhergestellt werden; danach werden sie endgültig entfernt.'),
+      eintraege.length
+        ? h('table', { class: 'tabelle' },
+          h('caption', { class: 'visuell-versteckt' }, 'Inhalt des Papierkorbs'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Art'), h('th', { scope: 'col' }, 'Bezeichnung'), h('th', { scope: 'col' }, 'Gelöscht am'), h('th', { scope: 'col' }, 'Endgültig ab'), h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktion')))),
+          h('tbody', {}, eintraege.map((e) => h('tr', { 'data-testid': 'papierkorb-zeile' },
+            h('td', {}, ARTEN_PAPIERKORB[e.art] || e.art),
+            h('td', {}, e.titel),
+            h('td', {}, `${datumDeutsch(e.geloescht)} ${uhrzeit(e.geloescht)}`),
+            h('td', {}, e.endgueltig_ab),
+            h('td', {}, h('button', { type: 'button', class: 'klein', 'data-testid': 'papierkorb-wiederherstellen', 'aria-label': `${e.titel} wiederherstellen`, onclick: async () => {
+              try {
+                await aufruf('papierkorb_wiederherstellen', { art: e.art, id: e.id });
+                meldung.zeigen(`„${e.titel}“ wiederhergestellt.`);
+                await laden();
+              } catch (err) { meldung.fehler(err); }
+            } }, 'Wiederherstellen'))))))
+        : h('p', { 'data-testid': 'papierkorb-leer' }, 'Der Papierkorb ist leer.'));
+  };
+  laden();
+  return ziel;
 }
 
 /** The backup folder: "Jetzt sichern", the list of backups, restore. */

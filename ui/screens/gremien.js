@@ -5,6 +5,9 @@
 import { aufruf } from '../ipc.js';
 import { h, optionen, neueId } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
+import * as dialog from '../components/dialog.js';
+import { mitKalender } from '../components/kalender.js';
+import { datumDeutsch } from '../format.js';
 
 const TYPEN = [
   ['integrationsrat', 'Integrationsrat'],
@@ -17,9 +20,15 @@ const HERKUNFT = [['direkt', 'direkt gewählt'], ['rat', 'vom Rat entsandt'], ['
 const label = (liste, k) => (liste.find(([x]) => x === k) || [k, k])[1];
 
 function feld(text, eingabe, breit = false) {
-  eingabe.id = eingabe.id || neueId('g');
-  return h('div', { class: `feld${breit ? ' breit' : ''}` }, h('label', { for: eingabe.id }, text), eingabe);
+  const control = eingabe.matches('input, select, textarea') ? eingabe : eingabe.querySelector('input, select, textarea');
+  control.id = control.id || neueId('g');
+  return h('div', { class: `feld${breit ? ' breit' : ''}` }, h('label', { for: control.id }, text), eingabe);
 }
+
+// A number as typed: digits become a number, anything else goes to the core as it is,
+// which names the field ("abc" never silently becomes 0).
+const zahl = (el) => (/^\s*\d+\s*$/.test(el.value) ? Number(el.value) : el.value);
+const heute = () => datumDeutsch(new Date().toISOString().slice(0, 10));
 
 function befundeZeigen(ziel, e) {
   const befunde = e?.befunde?.length ? e.befunde : (e ? [{ schwere: 'fehler', meldung: e.message }] : []);
@@ -58,12 +67,12 @@ export class GremienBereich {
     const kurz = h('input', { type: 'text', 'data-testid': 'gremium-kurzname' });
     const typ = h('select', { 'data-testid': 'gremium-typ' }, optionen(TYPEN, 'integrationsrat'));
     const wp = h('input', { type: 'text', placeholder: 'z. B. 2025–2030' });
-    const frist = h('input', { type: 'number', min: '0', max: '60', value: '7' });
-    const min = h('input', { type: 'number', min: '0', max: '52', value: '0' });
+    const frist = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '7', 'data-testid': 'gremium-ladungsfrist' });
+    const min = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '0', 'data-testid': 'gremium-mindestsitzungen' });
     const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'gremium-befunde' });
     const anlegen = async () => {
       try {
-        const g = await aufruf('gremium_neu', { gremium: { name: name.value, kurzname: kurz.value, typ: typ.value, wahlperiode: wp.value, ladungsfrist_tage: Number(frist.value), mindestsitzungen_jahr: Number(min.value) } });
+        const g = await aufruf('gremium_neu', { gremium: { name: name.value, kurzname: kurz.value, typ: typ.value, wahlperiode: wp.value, ladungsfrist_tage: zahl(frist), mindestsitzungen_jahr: zahl(min) } });
         this.gremium = g.id;
         await this.laden();
         await this.oeffnen(g.id);
@@ -77,7 +86,7 @@ export class GremienBereich {
     name.focus();
   }
 
-  async oeffnen(id) {
+  async oeffnen(id, bearbeiten = null) {
     this.gremium = id;
     const g = this.gremien.find((x) => x.id === id);
     let mitglieder;
@@ -87,39 +96,104 @@ export class GremienBereich {
       b.classList.toggle('gewaehlt', an);
       if (an) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
     });
+    const m0 = mitglieder.find((m) => m.person.id === bearbeiten) || null;
+    const pd = m0?.person || {};
     const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'mitglied-befunde' });
-    const p = { anrede: h('select', {}, optionen([['', '—'], ['Frau', 'Frau'], ['Herr', 'Herr']], '')), titel: h('input', { type: 'text' }), vorname: h('input', { type: 'text', 'data-testid': 'person-vorname' }), nachname: h('input', { type: 'text', 'data-testid': 'person-nachname' }), email: h('input', { type: 'email' }), telefon: h('input', { type: 'tel' }), anschrift: h('textarea', { rows: 3, placeholder: 'Straße Nr.\nPLZ Ort' }) };
+    const p = {
+      anrede: h('select', { 'data-testid': 'person-anrede' }, optionen([['', '—'], ['Frau', 'Frau'], ['Herr', 'Herr']], pd.anrede || '')),
+      titel: h('input', { type: 'text', value: pd.titel || '' }),
+      vorname: h('input', { type: 'text', value: pd.vorname || '', 'data-testid': 'person-vorname' }),
+      nachname: h('input', { type: 'text', value: pd.nachname || '', 'data-testid': 'person-nachname' }),
+      email: h('input', { type: 'email', value: pd.email || '', 'data-testid': 'person-email' }),
+      telefon: h('input', { type: 'tel', value: pd.telefon || '' }),
+      anschrift: h('textarea', { rows: 3, placeholder: 'Straße Nr.\nPLZ Ort' }),
+    };
+    p.anschrift.value = pd.anschrift || '';
     const bekannt = h('select', { 'data-testid': 'person-bekannt' }, h('option', { value: '' }, '— neue Person —'),
       optionen(this.personen.filter((x) => !mitglieder.some((m) => m.person.id === x.id)).map((x) => [String(x.id), x.name]), ''));
-    const rolle = h('select', { 'data-testid': 'mitglied-rolle' }, optionen(ROLLEN, 'mitglied'));
-    const herkunft = h('select', { 'data-testid': 'mitglied-herkunft' }, optionen(HERKUNFT, 'direkt'));
-    const fuer = h('input', { type: 'text', placeholder: 'Liste oder Fraktion' });
-    const stimmrecht = h('input', { type: 'checkbox', checked: true });
-    const von = h('input', { type: 'date', 'data-testid': 'mitglied-von' });
-    const bis = h('input', { type: 'date', 'data-testid': 'mitglied-bis' });
-    const hinzufuegen = async () => {
-      const mitgliedschaft = { person: Number(bekannt.value || 0), gremium: id, rolle: rolle.value, herkunft: herkunft.value, fuer: fuer.value, stimmrecht: stimmrecht.checked, von: von.value, bis: bis.value };
+    const rolle = h('select', { 'data-testid': 'mitglied-rolle' }, optionen(ROLLEN, m0?.rolle || 'mitglied'));
+    const herkunft = h('select', { 'data-testid': 'mitglied-herkunft' }, optionen(HERKUNFT, m0?.herkunft || 'direkt'));
+    const fuer = h('input', { type: 'text', placeholder: 'Liste oder Fraktion', value: m0?.fuer || '' });
+    const stimmrecht = h('input', { type: 'checkbox', checked: m0 ? m0.stimmrecht : true, 'data-testid': 'mitglied-stimmrecht' });
+    // Dates in German as typed (TT.MM.JJJJ), checked by the core.
+    const datumFeld = (wert, testid) => h('input', { type: 'text', inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', value: datumDeutsch(wert || ''), 'data-testid': testid });
+    const von = datumFeld(m0?.von, 'mitglied-von');
+    const bis = datumFeld(m0?.bis, 'mitglied-bis');
+    const mitgliedschaft = (person) => ({ person, gremium: id, rolle: rolle.value, herkunft: herkunft.value, fuer: fuer.value, stimmrecht: stimmrecht.checked, von: von.value, bis: bis.value });
+    const personDaten = () => Object.fromEntries(Object.entries(p).map(([k, el]) => [k, el.value]));
+    const eintragen = async () => {
       try {
-        if (bekannt.value) await aufruf('mitgliedschaft_neu', { mitgliedschaft });
-        else await aufruf('person_neu', { person: Object.fromEntries(Object.entries(p).map(([k, el]) => [k, el.value])), mitgliedschaft });
-        meldung.zeigen('Mitglied eingetragen.');
+        if (m0) {
+          await aufruf('person_aendern', { id: m0.person.id, person: personDaten() });
+          await aufruf('mitgliedschaft_aendern', { mitgliedschaft: mitgliedschaft(m0.person.id) });
+          meldung.zeigen(`Änderungen an ${p.vorname.value} ${p.nachname.value} gespeichert.`);
+        } else if (bekannt.value) {
+          await aufruf('mitgliedschaft_neu', { mitgliedschaft: mitgliedschaft(Number(bekannt.value)) });
+          meldung.zeigen('Mitglied eingetragen.');
+        } else {
+          await aufruf('person_neu', { person: personDaten(), mitgliedschaft: mitgliedschaft(0) });
+          meldung.zeigen('Mitglied eingetragen.');
+        }
         await this.laden();
         await this.oeffnen(id);
       } catch (e) { befundeZeigen(befunde, e); }
     };
+    const zeile = (m) => {
+      const ende = m.bis && m.bis < new Date().toISOString().slice(0, 10);
+      return h('tr', { 'data-testid': 'mitglied-zeile', class: ende ? 'mitglied-ende' : null },
+        h('td', {}, m.person.name),
+        h('td', {}, label(ROLLEN, m.rolle)),
+        h('td', {}, m.stimmrecht ? 'ja' : 'nein'),
+        h('td', {}, m.fuer),
+        h('td', {}, label(HERKUNFT, m.herkunft)),
+        h('td', { 'data-testid': 'mitglied-zeitraum' }, m.von || m.bis ? [m.von ? `seit ${datumDeutsch(m.von)}` : '', m.bis ? `${ende ? 'ausgeschieden' : 'bis'} ${datumDeutsch(m.bis)}` : ''].filter(Boolean).join(', ') : ''),
+        h('td', { class: 'aktionen' },
+          h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-bearbeiten', 'aria-label': `${m.person.name} bearbeiten`, onclick: () => this.oeffnen(id, m.person.id) }, 'Bearbeiten'), ' ',
+          m.bis ? null : h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-beenden', 'aria-label': `Mitgliedschaft von ${m.person.name} beenden`, onclick: () => this.beenden(g, m) }, 'Beenden…')));
+    };
+    const mitgliederTabelle = mitglieder.length ? h('table', { class: 'liste-tabelle', 'data-testid': 'mitglieder' },
+      h('thead', {}, h('tr', {}, ...['Name', 'Rolle', 'Stimmrecht', 'für', 'Herkunft', 'Zeitraum'].map((t) => h('th', { scope: 'col' }, h('span', { class: 'kopf-text' }, t))),
+        h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktionen')))),
+      h('tbody', {}, mitglieder.map(zeile)))
+      : h('p', { class: 'stumm' }, 'Noch keine Mitglieder.');
+    const formular = h('fieldset', { 'data-testid': m0 ? 'mitglied-bearbeiten-form' : 'mitglied-neu-form' }, h('legend', {}, m0 ? `${m0.person.name} bearbeiten` : 'Mitglied hinzufügen'), befunde,
+      h('div', { class: 'raster' }, m0 ? null : feld('Bekannte Person', bekannt, true), feld('Anrede', p.anrede), feld('Titel', p.titel), feld('Vorname', p.vorname), feld('Nachname', p.nachname), feld('E-Mail', p.email), feld('Telefon', p.telefon), feld('Anschrift (für die Einladung)', p.anschrift),
+        feld('Rolle', rolle), feld('Herkunft (§ 27 GO NRW)', herkunft), feld('für (Liste / Fraktion)', fuer), feld('Mitglied seit', mitKalender(von)), feld('Mitglied bis', mitKalender(bis)),
+        h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Stimmrecht'), h('label', {}, stimmrecht, ' stimmberechtigt'))),
+      h('p', { class: 'zeile' },
+        h('button', { class: 'primaer', 'data-testid': 'mitglied-hinzufuegen', onclick: eintragen }, m0 ? 'Änderungen speichern' : 'Mitglied eintragen'),
+        m0 ? h('button', { 'data-testid': 'mitglied-abbrechen', onclick: () => this.oeffnen(id) }, 'Abbrechen') : null));
     this.detail.replaceChildren(
       h('div', { class: 'werkzeugleiste' }, h('h1', { class: 'titel', 'data-testid': 'gremium-titel' }, g.name),
         h('span', { class: 'stumm' }, `${label(TYPEN, g.typ)}${g.wahlperiode ? ` · Wahlperiode ${g.wahlperiode}` : ''} · Ladungsfrist ${g.ladungsfrist_tage} Tage${g.mindestsitzungen_jahr ? ` · mindestens ${g.mindestsitzungen_jahr} Sitzungen im Jahr` : ''}`)),
       h('div', { class: 'formular' },
-        h('fieldset', {}, h('legend', {}, `Mitglieder (${mitglieder.length})`),
-          mitglieder.length ? h('table', { class: 'liste-tabelle', 'data-testid': 'mitglieder' },
-            h('thead', {}, h('tr', {}, ...['Name', 'Rolle', 'Stimmrecht', 'für', 'Herkunft'].map((t) => h('th', { scope: 'col' }, h('span', { class: 'kopf-text' }, t))))),
-            h('tbody', {}, mitglieder.map((m) => h('tr', { 'data-testid': 'mitglied-zeile' }, h('td', {}, m.person.name), h('td', {}, label(ROLLEN, m.rolle)), h('td', {}, m.stimmrecht ? 'ja' : 'nein'), h('td', {}, m.fuer), h('td', {}, label(HERKUNFT, m.herkunft))))))
-            : h('p', { class: 'stumm' }, 'Noch keine Mitglieder.')),
-        h('fieldset', {}, h('legend', {}, 'Mitglied hinzufügen'), befunde,
-          h('div', { class: 'raster' }, feld('Bekannte Person', bekannt, true), feld('Anrede', p.anrede), feld('Titel', p.titel), feld('Vorname', p.vorname), feld('Nachname', p.nachname), feld('E-Mail', p.email), feld('Telefon', p.telefon), feld('Anschrift (für die Einladung)', p.anschrift),
-            feld('Rolle', rolle), feld('Herkunft (§ 27 GO NRW)', herkunft), feld('für (Liste / Fraktion)', fuer), feld('Mitglied seit', von), feld('Mitglied bis', bis),
-            h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Stimmrecht'), h('label', {}, stimmrecht, ' stimmberechtigt'))),
-          h('p', {}, h('button', { class: 'primaer', 'data-testid': 'mitglied-hinzufuegen', onclick: hinzufuegen }, 'Mitglied eintragen')))));
+        h('fieldset', {}, h('legend', {}, `Mitglieder (${mitglieder.length})`), mitgliederTabelle),
+        formular));
+    if (m0) { formular.scrollIntoView({ block: 'nearest' }); p.vorname.focus(); }
+  }
+
+  /** Ends a membership on a day the user confirms; "Rückgängig" opens it again. */
+  async beenden(g, m) {
+    const tag = h('input', { type: 'text', id: neueId('ende'), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', value: heute(), 'data-testid': 'beenden-am' });
+    const fehler = h('p', { class: 'feld-meldung fehler', role: 'alert', 'data-testid': 'beenden-fehler' });
+    const daten = { person: m.person.id, gremium: g.id, rolle: m.rolle, herkunft: m.herkunft, fuer: m.fuer, stimmrecht: m.stimmrecht, von: m.von || '' };
+    const los = async () => {
+      try {
+        await aufruf('mitgliedschaft_aendern', { mitgliedschaft: { ...daten, bis: tag.value } });
+        dialog.schliessen();
+        await this.oeffnen(g.id);
+        meldung.mitAktion(`Mitgliedschaft von ${m.person.name} zum ${tag.value} beendet.`, 'Rückgängig', async () => {
+          try { await aufruf('mitgliedschaft_aendern', { mitgliedschaft: { ...daten, bis: '' } }); await this.oeffnen(g.id); } catch (e) { meldung.fehler(e); }
+        });
+      } catch (e) { fehler.textContent = e.message; tag.select(); }
+    };
+    dialog.oeffnen(`Mitgliedschaft von ${m.person.name} beenden?`,
+      h('form', { onsubmit: (e) => { e.preventDefault(); los(); } },
+        h('p', { 'data-testid': 'bestaetigen-text' }, `${m.person.name} scheidet aus dem Gremium „${g.name}“ aus. Zu Sitzungen nach diesem Tag wird ${m.person.name} nicht mehr eingeladen und zählt nicht mehr bei Wahlen; bisherige Sitzungen bleiben, wie sie sind.`),
+        h('label', { for: tag.id }, 'Letzter Tag der Mitgliedschaft'), mitKalender(tag), fehler),
+      [h('button', { 'data-testid': 'abbrechen', onclick: () => dialog.schliessen() }, 'Abbrechen'),
+        h('button', { class: 'primaer', 'data-testid': 'bestaetigen', onclick: los }, 'Mitgliedschaft beenden')]);
+    tag.focus();
+    tag.select();
   }
 }

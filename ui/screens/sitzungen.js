@@ -9,6 +9,7 @@ import { h, optionen, neueId } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
 import { zeilenTaste } from '../components/liste.js';
+import { mitKalender } from '../components/kalender.js';
 import { datumDeutsch, uhrzeit } from '../format.js';
 
 const ZUSTAND = { geplant: 'geplant', eingeladen: 'eingeladen', durchgefuehrt: 'durchgeführt', abgesagt: 'abgesagt' };
@@ -23,8 +24,9 @@ const ANWESENHEIT = [['', '— keine Angabe —'], ['anwesend', 'anwesend'], ['e
 const TEILE = [['oeffentlich', 'Öffentlicher Teil'], ['nichtoeffentlich', 'Nichtöffentlicher Teil']];
 
 function feld(text, eingabe, { breit = false } = {}) {
-  const id = eingabe.id || neueId('s');
-  eingabe.id = id;
+  const control = eingabe.matches('input, select, textarea') ? eingabe : eingabe.querySelector('input, select, textarea');
+  const id = control.id || neueId('s');
+  control.id = id;
   return h('div', { class: `feld${breit ? ' breit' : ''}` }, h('label', { for: id }, text), eingabe);
 }
 
@@ -110,8 +112,8 @@ export class SitzungenBereich {
       onkeydown: (e) => this.zeilenTaste(e, i),
     },
     h('td', { class: 'nr' }, `${s.nummer}.`),
-    h('td', { class: 'nr' }, `${datumDeutsch(s.beginn)} ${uhrzeit(s.beginn)}`),
-    h('td', {}, s.ort),
+    h('td', { class: 'nr' }, datumDeutsch(s.beginn), h('div', { class: 'stumm' }, `${uhrzeit(s.beginn)} Uhr`)),
+    h('td', { class: 'umbrechen' }, s.ort),
     h('td', {}, ZUSTAND[s.zustand] || s.zustand,
       s.befunde.length ? [' ', h('span', { class: 'badge offen', title: s.befunde.map((b) => b.meldung).join('\n') }, 'Hinweis')] : null),
     )));
@@ -223,10 +225,10 @@ export class SitzungenBereich {
     return h('fieldset', {}, h('legend', {}, 'Sitzung'),
       h('div', { class: 'raster' },
         h('div', { class: 'feld' }, h('label', { for: beginn.id = neueId('beginn') }, 'Beginn (Datum, Uhrzeit)'),
-          h('div', { class: 'zeile' }, beginn, zeit),
+          h('div', { class: 'zeile' }, mitKalender(beginn), zeit),
           h('div', { class: 'feld-meldung', id: 'sitzung-beginn-meldung', 'data-testid': 'sitzung-beginn-meldung' })),
         feld('Ort', ort),
-        feld('Einladung versandt am', am),
+        feld('Einladung versandt am', mitKalender(am)),
         h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Einladung'),
           h('button', { 'data-testid': 'sitzung-einladen', disabled: !offen, onclick: () => this.aendern('sitzung_einladen', { id: s.id, am: am.value }) },
             s.eingeladen_am ? `eingeladen am ${datumDeutsch(s.eingeladen_am)} – ändern` : 'Als eingeladen vermerken')),

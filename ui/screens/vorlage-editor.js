@@ -6,6 +6,7 @@ import { h, neueId, optionen } from '../components/dom.js';
 import * as feld from '../components/feld.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
+import { mitKalender } from '../components/kalender.js';
 import { ARTEN, STATUS, ROLLEN, ZEICHNUNG, datumDeutsch, uhrzeit, groesse } from '../format.js';
 
 const AUTOSAVE_MS = 600;
@@ -134,20 +135,22 @@ export class Editor {
     const titel = a.nummer ? `Vorlage ${a.nummer}` : 'Vorlage';
     this.stand = h('span', { class: 'speicherstand', 'data-testid': 'speicherstand', role: 'status' });
     const pdfKnopf = h('button', { 'data-testid': 'pdf', onclick: () => this.pdfZeigen(), title: 'Vorschau des PDF, Drucken, Speichern, Signieren' }, 'PDF');
-    const kopie = h('button', { 'data-testid': 'als-kopie', onclick: () => this.alsKopie(), title: 'Neuer Entwurf mit diesem Inhalt' }, 'Als Kopie anlegen');
+    const druckKnopf = h('button', { 'data-testid': 'drucken', onclick: () => this.drucken(), title: 'Drucken (Strg+P)' }, 'Drucken');
+    const weitere = this.weitereMenue([
+      h('button', { type: 'button', 'data-testid': 'als-kopie', onclick: () => this.alsKopie(), title: 'Neuer Entwurf mit diesem Inhalt' }, 'Als Kopie anlegen'),
+      h('button', { type: 'button', 'data-testid': 'als-muster', onclick: () => this.alsMuster() }, 'Als Muster speichern…'),
+      this.freigegeben ? null : h('button', { type: 'button', 'data-testid': 'loeschen', onclick: () => this.loeschen(), title: 'Entwurf in den Papierkorb legen' }, 'Löschen'),
+    ]);
     const knoepfe = this.freigegeben
       ? [
-        pdfKnopf,
-        kopie,
+        pdfKnopf, druckKnopf, weitere,
         a.nachfolger_id
           ? h('button', { 'data-testid': 'zur-neuen-fassung', onclick: () => this.oeffnenNach(a.nachfolger_id) }, 'Zur neueren Fassung')
           : h('button', { 'data-testid': 'neue-fassung', onclick: () => this.neueFassung() }, 'Neue Fassung anlegen'),
       ]
       : [
         h('button', { 'data-testid': 'speichern', onclick: () => this.jetztSpeichern(), title: 'Speichern (Strg+S)' }, 'Speichern'),
-        pdfKnopf,
-        kopie,
-        h('button', { 'data-testid': 'loeschen', onclick: () => this.loeschen(), title: 'Entwurf in den Papierkorb legen' }, 'Löschen'),
+        pdfKnopf, druckKnopf, weitere,
         h('button', { class: 'primaer', 'data-testid': 'freigeben', onclick: () => this.freigeben() }, 'Freigeben'),
       ];
     // A frozen paper has no enabled control: the scroll area itself takes the focus then.
@@ -171,6 +174,7 @@ export class Editor {
     this.form.append(this.konfliktLeiste, this.befundListe, inhalt, this.anlagenTeil(a));
     this.form.addEventListener('input', (e) => this.geaendert(e));
     this.form.addEventListener('change', (e) => this.geaendert(e));
+    this.ablegenErlauben(this.form);
     this.wurzel.replaceChildren(
       h('div', { class: 'werkzeugleiste' },
         h('h1', { class: 'titel', 'data-testid': 'editor-titel' }, titel, ' ',
@@ -200,6 +204,7 @@ export class Editor {
     for (const s of i.beratungsfolge) this.beratungBody.append(this.beratungsZeile(s));
     this.beratungNummerieren();
     return h('fieldset', {}, h('legend', {}, 'Beratungsfolge'),
+      this.gremienVorschlaege(),
       h('table', { class: 'eingabe' },
         h('colgroup', {}, h('col', { class: 'sp-gremium' }), h('col', { class: 'sp-rolle' }), h('col', { class: 'sp-datum' }), h('col', {}), h('col', { class: 'sp-aktionen' })),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Gremium'), h('th', { scope: 'col' }, 'Rolle'), h('th', { scope: 'col' }, 'Sitzung am'), h('th', { scope: 'col' }, 'Ergebnis'), h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktionen')))),
@@ -217,9 +222,9 @@ export class Editor {
     const tr = h('tr', { 'data-testid': 'schritt' });
     const zelle = (el, name) => h('td', {}, el, h('div', { class: 'feld-meldung', 'data-schritt-meldung': name }));
     tr.append(
-      zelle(h('input', { type: 'text', value: s.gremium, 'data-teil': 'gremium', 'data-testid': 'schritt-gremium' }), 'gremium'),
+      zelle(h('input', { type: 'text', value: s.gremium, list: 'gremien-vorschlaege', autocomplete: 'off', 'data-teil': 'gremium', 'data-testid': 'schritt-gremium' }), 'gremium'),
       zelle(h('select', { 'data-teil': 'rolle', 'data-testid': 'schritt-rolle' }, optionen(ROLLEN, s.rolle)), 'rolle'),
-      zelle(h('input', { type: 'text', value: datumDeutsch(s.datum), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-teil': 'datum', 'data-testid': 'schritt-datum' }), 'datum'),
+      zelle(mitKalender(h('input', { type: 'text', value: datumDeutsch(s.datum), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-teil': 'datum', 'data-testid': 'schritt-datum' })), 'datum'),
       zelle(h('input', { type: 'text', value: s.ergebnis, 'data-teil': 'ergebnis', 'data-testid': 'schritt-ergebnis' }), 'ergebnis'),
       h('td', { class: 'aktionen' },
         h('button', { type: 'button', class: 'klein', 'data-aktion': 'hoch', onclick: () => { tr.previousElementSibling?.before(tr); this.beratungNummerieren(); this.geaendert(); } }, '↑'),
@@ -254,7 +259,7 @@ export class Editor {
         el.id = el.id || neueId('schritt');
         const namen = { gremium: 'Gremium', rolle: 'Rolle', datum: 'Sitzung am', ergebnis: 'Ergebnis' };
         el.setAttribute('aria-label', `Schritt ${nr}: ${namen[teil]}`);
-        const m = el.parentElement.querySelector('[data-schritt-meldung]');
+        const m = el.closest('td').querySelector('[data-schritt-meldung]');
         m.dataset.meldungFuer = `beratungsfolge.${n}.${teil}`;
         m.id = `${el.id}-meldung`;
         el.setAttribute('aria-describedby', m.id);
@@ -580,11 +585,84 @@ export class Editor {
       [h('button', { onclick: () => dialog.schliessen() }, 'Abbrechen'), ja]);
   }
 
-  /** Saves what is pending, then opens the PDF preview (pdf.js is loaded only now). */
-  async pdfZeigen() {
+  /** Saves what is pending, then opens the PDF preview (pdf.js is loaded only now);
+   * with `drucken`, the print dialog follows as soon as the document is there. */
+  async pdfZeigen({ drucken = false } = {}) {
     if (!(await this.verlassen()) || this.konflikt) return;
     const { oeffnen } = await import('../components/pdf-vorschau.js');
-    await oeffnen(this.akte.id, this.akte.nummer ? `Vorlage ${this.akte.nummer}` : 'Entwurf');
+    await oeffnen(this.akte.id, this.akte.nummer ? `Vorlage ${this.akte.nummer}` : 'Entwurf', { drucken });
+  }
+
+  /** Strg+P and "Drucken": the PDF of this Vorlage, printed from the preview. */
+  drucken() { return this.pdfZeigen({ drucken: true }); }
+
+  /** The toolbar's "Weitere ▾": actions used now and then, so the toolbar fits 1024 px. */
+  weitereMenue(eintraege) {
+    const menue = h('div', { class: 'mehr-menue', id: neueId('weitere'), hidden: true, 'data-testid': 'weitere-menue' }, eintraege);
+    const knopf = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': menue.id, 'data-testid': 'weitere' }, 'Weitere ▾');
+    const zu = () => { menue.hidden = true; knopf.setAttribute('aria-expanded', 'false'); document.removeEventListener('mousedown', weg, true); };
+    const weg = (e) => { if (!menue.contains(e.target) && e.target !== knopf) zu(); };
+    knopf.addEventListener('click', () => {
+      if (!menue.hidden) { zu(); return; }
+      menue.hidden = false;
+      knopf.setAttribute('aria-expanded', 'true');
+      document.addEventListener('mousedown', weg, true);
+      menue.querySelector('button')?.focus();
+    });
+    menue.addEventListener('click', (e) => { if (e.target.closest('button')) zu(); });
+    menue.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); zu(); knopf.focus(); } });
+    return h('span', { class: 'mehr' }, knopf, menue);
+  }
+
+  /** The office's Gremien as suggestions for a Beratungsfolge step (free text stays possible). */
+  gremienVorschlaege() {
+    const liste = h('datalist', { id: 'gremien-vorschlaege', 'data-testid': 'gremien-vorschlaege' });
+    aufruf('gremien_liste').then((gremien) => {
+      liste.replaceChildren(...gremien.map((g) => h('option', { value: g.name })));
+    }).catch(() => { /* suggestions only; the field works without them */ });
+    return liste;
+  }
+
+  /** Files dragged from the file manager onto the editor become Anlagen. */
+  ablegenErlauben(ziel) {
+    const mitDateien = (e) => [...(e.dataTransfer?.types || [])].includes('Files');
+    ziel.addEventListener('dragover', (e) => {
+      if (!mitDateien(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = this.freigegeben ? 'none' : 'copy';
+      ziel.classList.add('ablegen');
+    });
+    ziel.addEventListener('dragleave', (e) => { if (!ziel.contains(e.relatedTarget)) ziel.classList.remove('ablegen'); });
+    ziel.addEventListener('drop', (e) => {
+      if (!mitDateien(e)) return;
+      e.preventDefault();
+      ziel.classList.remove('ablegen');
+      if (this.freigegeben) { meldung.zeigen('Die Vorlage ist freigegeben: Anlagen kommen in eine neue Fassung.', 'fehler'); return; }
+      const dateien = [...e.dataTransfer.files];
+      if (dateien.length) this.anlagenHochladen(dateien);
+    });
+  }
+
+  /** Keeps this Vorlage's content as a Muster under a name (for "Neu aus Muster"). */
+  async alsMuster() {
+    if (!(await this.verlassen())) return;
+    const eingabe = h('input', { type: 'text', id: neueId('muster'), value: this.akte.inhalt.betreff || '', autocomplete: 'off', 'data-testid': 'muster-name' });
+    const fehler = h('p', { class: 'feld-meldung fehler', role: 'alert', 'data-testid': 'muster-fehler' });
+    const los = async () => {
+      try {
+        const m = await aufruf('muster_anlegen', { vorlage: this.akte.id, name: eingabe.value });
+        dialog.schliessen();
+        meldung.zeigen(`Muster „${m.name}“ gespeichert. „Neue Vorlage ▾“ → „Aus Muster“ legt damit einen Entwurf an.`);
+      } catch (e) { fehler.textContent = e.message; eingabe.select(); }
+    };
+    dialog.oeffnen('Als Muster speichern',
+      h('form', { onsubmit: (e) => { e.preventDefault(); los(); } },
+        h('p', {}, 'Der Inhalt dieser Vorlage wird als Muster aufbewahrt – ohne Anlagen und ohne Daten und Ergebnisse der Beratung.'),
+        h('label', { for: eingabe.id }, 'Name des Musters'), eingabe, fehler),
+      [h('button', { onclick: () => dialog.schliessen() }, 'Abbrechen'),
+        h('button', { class: 'primaer', 'data-testid': 'muster-ok', onclick: los }, 'Als Muster speichern')]);
+    eingabe.focus();
+    eingabe.select();
   }
 
   fokusBetreff() { this.form?.querySelector('[data-feld="betreff"]')?.focus(); }

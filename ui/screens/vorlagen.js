@@ -4,6 +4,7 @@ import { h, optionen } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
 import { zeilenTaste } from '../components/liste.js';
 import { ARTEN, STATUS, ZUSTAENDE, label, datumDeutsch } from '../format.js';
+import * as dialog from '../components/dialog.js';
 import { Editor } from './vorlage-editor.js';
 
 /** The list shows at most this many rows; the search narrows it down. */
@@ -58,6 +59,7 @@ export class VorlagenBereich {
             h('label', { for: 'vorlagen-suche', class: 'visuell-versteckt' }, 'Vorlagen durchsuchen'),
             this.suchfeld,
             h('button', { class: 'primaer', 'data-testid': 'vorlage-neu', onclick: () => this.neu(), title: 'Neue Vorlage (Strg+N)' }, 'Neue Vorlage'),
+            h('button', { 'data-testid': 'aus-muster', onclick: () => this.ausMuster(), title: 'Neuer Entwurf aus einem Vorlagen-Muster' }, 'Aus Muster…'),
           ),
           h('div', { class: 'filter' },
             filterAuswahl('art', 'Art', ARTEN),
@@ -67,7 +69,7 @@ export class VorlagenBereich {
           ),
         ),
         h('div', { class: 'tabelle-wrap' },
-          h('table', { class: 'liste-tabelle', 'aria-label': 'Vorlagen' },
+          h('table', { class: 'liste-tabelle vorlagen-tabelle', 'aria-label': 'Vorlagen' },
             h('thead', {}, this.kopfzeile),
             this.tbody,
           ),
@@ -175,6 +177,41 @@ export class VorlagenBereich {
     } catch (e) {
       meldung.fehler(e);
     }
+  }
+
+  /** The Vorlagen-Muster: a new draft from one, or one deleted (with Rückgängig). */
+  async ausMuster() {
+    if (!(await this.editor.verlassen())) return;
+    let muster;
+    try { muster = await aufruf('muster_liste'); } catch (e) { meldung.fehler(e); return; }
+    const anlegen = async (m) => {
+      try {
+        dialog.schliessen();
+        const g = await aufruf('vorlage_aus_muster', { muster: m.id });
+        await this.laden();
+        await this.oeffnen(g.id);
+        meldung.zeigen(`Entwurf aus dem Muster „${m.name}“ angelegt.`);
+      } catch (e) { meldung.fehler(e); }
+    };
+    const loeschen = async (m) => {
+      try {
+        await aufruf('muster_loeschen', { muster: m.id });
+        dialog.schliessen();
+        meldung.mitAktion(`Muster „${m.name}“ gelöscht.`, 'Rückgängig', () => aufruf('muster_wiederherstellen', { muster: m.id }).catch(meldung.fehler));
+      } catch (e) { meldung.fehler(e); }
+    };
+    dialog.oeffnen('Neuer Entwurf aus Muster', muster.length
+      ? h('table', { class: 'tabelle', 'data-testid': 'muster-liste' },
+        h('caption', { class: 'visuell-versteckt' }, 'Vorlagen-Muster'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Muster'), h('th', { scope: 'col' }, 'Art'), h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktionen')))),
+        h('tbody', {}, muster.map((m) => h('tr', { 'data-testid': 'muster-zeile' },
+          h('td', {}, h('strong', {}, m.name), m.betreff && m.betreff !== m.name ? h('div', { class: 'stumm' }, m.betreff) : null),
+          h('td', {}, label(ARTEN, m.art)),
+          h('td', { class: 'aktionen' },
+            h('button', { class: 'klein primaer', 'data-testid': 'muster-anlegen', onclick: () => anlegen(m) }, 'Entwurf anlegen'), ' ',
+            h('button', { class: 'klein', 'data-testid': 'muster-loeschen', 'aria-label': `Muster ${m.name} löschen`, onclick: () => loeschen(m) }, 'Löschen'))))))
+      : h('p', { 'data-testid': 'muster-leer' }, 'Noch kein Muster. Öffnen Sie eine Vorlage und wählen Sie „Weitere ▾“ → „Als Muster speichern…“.'),
+    [h('button', { 'data-testid': 'muster-schliessen', onclick: () => dialog.schliessen() }, 'Schließen')]);
   }
 
   speichern() { this.editor.jetztSpeichern(); }

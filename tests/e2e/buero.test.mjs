@@ -1,0 +1,223 @@
+// What office users missed most (issue 11), in the real app: F1, Strg+P and "Drucken",
+// the calendar beside a date field, the office's Gremien offered in the Beratungsfolge,
+// Anlagen dragged onto the editor, Vorlagen-Muster, members edited and their membership
+// ended, the Papierkorb, and the window's close button with input not yet saved.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { starteApp, neuerOrdner, barrieren, tid, CLI } from './app.mjs';
+
+const hier = path.dirname(fileURLToPath(import.meta.url));
+const ordner = neuerOrdner('buero');
+const db = path.join(ordner, 'buero.sqlite');
+let app;
+const cli = (...args) => execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
+
+before(async () => {
+  cli('einrichten', '--kommune', 'Stadt Herne');
+  cli('demo');
+  app = await starteApp(ordner);
+});
+after(async () => { await app?.beenden(); });
+
+async function zeileOeffnen(b, text) {
+  await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
+  for (const z of await b.$$(tid('vorlage-zeile'))) {
+    if ((await z.getText()).includes(text)) { await (await z.$('td')).click(); return; }
+  }
+  throw new Error(`keine Vorlage „${text}“`);
+}
+
+async function gespeichert(b) {
+  const stand = await b.$(tid('speicherstand'));
+  await b.waitUntil(async () => /^Gespeichert/.test(await stand.getText()), { timeout: 10000, timeoutMsg: `nicht gespeichert: ${await stand.getText()}` });
+}
+
+test('F1 lists the keyboard shortcuts, Escape closes them', async () => {
+  const b = app.browser;
+  await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
+  await b.keys(['F1']);
+  const tabelle = await b.$(tid('tastenkuerzel'));
+  await tabelle.waitForDisplayed({ timeout: 5000 });
+  const text = await tabelle.getText();
+  for (const k of ['Strg+N', 'Strg+S', 'Strg+F', 'Strg+P']) assert.ok(text.includes(k), `${k} fehlt`);
+  assert.deepEqual(await barrieren(b), []);
+  await b.keys(['Escape']);
+  await b.waitUntil(async () => !(await b.execute(() => document.getElementById('dialog').open)), { timeout: 3000 });
+  // The "?" in the navigation opens the same list.
+  await (await b.$(tid('hilfe'))).click();
+  await (await b.$(tid('tastenkuerzel'))).waitForDisplayed({ timeout: 5000 });
+  await (await b.$(tid('hilfe-schliessen'))).click();
+});
+
+test('Strg+P and "Drucken" print the open Vorlage from its PDF, every page', async () => {
+  const b = app.browser;
+  await zeileOeffnen(b, 'Entsendung');
+  // The system's print dialog is the one thing not driven here: window.print records the
+  // call instead, together with the pages prepared for printing.
+  await b.execute(() => { window.gedruckt = []; window.print = () => window.gedruckt.push(document.querySelectorAll('#druckbereich img').length); });
+  await b.keys(['Control', 'p']);
+  const stand = await b.$(tid('pdf-stand'));
+  await b.waitUntil(async () => (await b.execute(() => window.gedruckt.length)) === 1, { timeout: 20000, timeoutMsg: 'Strg+P druckte nicht' });
+  await b.waitUntil(async () => /^\d+ Seiten?$/.test(await stand.getText()), { timeout: 20000 });
+  const seiten = Number((await stand.getText()).split(' ')[0]);
+  assert.deepEqual(await b.execute(() => window.gedruckt), [seiten]);
+  // Strg+P in the open preview prints that document again.
+  await b.keys(['Control', 'p']);
+  await b.waitUntil(async () => (await b.execute(() => window.gedruckt.length)) === 2, { timeout: 20000 });
+  await (await b.$(tid('pdf-schliessen'))).click();
+  await (await b.$(tid('drucken'))).click();
+  await b.waitUntil(async () => (await b.execute(() => window.gedruckt.length)) === 3, { timeout: 20000, timeoutMsg: '„Drucken“ druckte nicht' });
+  await (await b.$(tid('pdf-schliessen'))).click();
+});
+
+test('the calendar fills a date, the Gremien are offered, and both are saved', async () => {
+  const b = app.browser;
+  await b.keys(['Control', 'n']);
+  await (await b.$(tid('feld-betreff'))).setValue('Interkulturelle Woche');
+  await (await b.$(tid('schritt-neu'))).click();
+  const gremien = await b.execute(() => [...document.querySelectorAll('#gremien-vorschlaege option')].map((o) => o.value));
+  assert.ok(gremien.includes('Integrationsrat'), `Vorschläge: ${gremien}`);
+  const zeile = (await b.$$(tid('schritt'))).at(-1);
+  await (await zeile.$(tid('schritt-gremium'))).setValue('Integrationsrat');
+  await (await zeile.$(tid('kalender-oeffnen'))).click();
+  const kalender = await b.$(tid('kalender'));
+  await kalender.waitForDisplayed({ timeout: 3000 });
+  assert.deepEqual(await barrieren(b), []);
+  const monat = await (await b.$(tid('kalender-monat'))).getText();
+  const tage = await b.$$(tid('kalender-tag'));
+  await tage[14].click();
+  const feld = await zeile.$(tid('schritt-datum'));
+  const wert = await feld.getValue();
+  const [tag, mm, jjjj] = wert.split('.');
+  assert.equal(tag, '15');
+  const MONATE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+  assert.equal(`${MONATE[Number(mm) - 1]} ${jjjj}`, monat);
+  assert.equal(await kalender.isExisting(), false, 'der Kalender blieb offen');
+  await gespeichert(b);
+  const id = await b.execute(() => Number(document.querySelector('[data-testid="vorlage-zeile"][aria-selected="true"]').dataset.id));
+  const akte = JSON.parse(cli('vorlage', 'zeigen', String(id), '--json'));
+  const schritt = akte.inhalt.beratungsfolge.at(-1);
+  assert.equal(schritt.gremium, 'Integrationsrat');
+  assert.equal(schritt.datum, `${jjjj}-${mm}-15`);
+});
+
+test('a file dropped onto the editor becomes an Anlage', async () => {
+  const b = app.browser;
+  const vorher = (await b.$$(tid('anlage'))).length;
+  // What the file manager hands over on a drop: a DataTransfer with a File.
+  await b.execute(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['%PDF-1.4\n% Stellungnahme des Integrationsrates\n'], 'Stellungnahme Çalışkan.pdf', { type: 'application/pdf' }));
+    const ziel = document.querySelector('[data-testid="editor"]');
+    ziel.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    ziel.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await b.waitUntil(async () => (await b.$$(tid('anlage'))).length === vorher + 1, { timeout: 10000, timeoutMsg: 'keine Anlage nach dem Ablegen' });
+  const namen = await b.execute(() => [...document.querySelectorAll('[data-testid="anlage"]')].map((z) => z.textContent));
+  assert.ok(namen.some((n) => n.includes('Stellungnahme Çalışkan.pdf')), namen.join(' | '));
+});
+
+test('a Vorlage kept as a Muster starts a new draft with its content', async () => {
+  const b = app.browser;
+  await (await b.$(tid('weitere'))).click();
+  await (await b.$(tid('als-muster'))).click();
+  const name = await b.$(tid('muster-name'));
+  await name.waitForDisplayed();
+  await name.setValue('Interkulturelle Woche (jährlich)');
+  await (await b.$(tid('muster-ok'))).click();
+  await b.waitUntil(async () => !(await b.execute(() => document.getElementById('dialog').open)), { timeout: 5000 });
+  // The same name twice is refused in the dialog, naming it.
+  await (await b.$(tid('weitere'))).click();
+  await (await b.$(tid('als-muster'))).click();
+  await (await b.$(tid('muster-name'))).setValue('Interkulturelle Woche (jährlich)');
+  await (await b.$(tid('muster-ok'))).click();
+  await b.waitUntil(async () => /gibt es schon/.test(await (await b.$(tid('muster-fehler'))).getText()), { timeout: 5000 });
+  await b.keys(['Escape']);
+
+  const vorher = (await b.$$(tid('vorlage-zeile'))).length;
+  await (await b.$(tid('aus-muster'))).click();
+  const zeilen = await b.$$(tid('muster-zeile'));
+  assert.equal(zeilen.length, 1);
+  assert.deepEqual(await barrieren(b), []);
+  await (await zeilen[0].$(tid('muster-anlegen'))).click();
+  await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length === vorher + 1, { timeout: 8000 });
+  await b.waitUntil(async () => (await (await b.$(tid('feld-betreff'))).getValue()) === 'Interkulturelle Woche', { timeout: 8000 });
+  const datum = await (await b.$$(tid('schritt-datum'))).at(-1).getValue();
+  assert.equal(datum, '', 'das Datum der Beratung kam aus dem Muster mit');
+  assert.equal(await b.execute(() => document.querySelectorAll('[data-testid="anlage"]').length), 0);
+});
+
+test('the Papierkorb lists a deleted draft and restores it', async () => {
+  const b = app.browser;
+  const vorher = (await b.$$(tid('vorlage-zeile'))).length;
+  await (await b.$(tid('weitere'))).click();
+  await (await b.$(tid('loeschen'))).click();
+  await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length === vorher - 1, { timeout: 8000 });
+  await (await b.$(tid('nav-einstellungen'))).click();
+  const zeile = await b.$(tid('papierkorb-zeile'));
+  await zeile.waitForDisplayed({ timeout: 8000 });
+  assert.match(await zeile.getText(), /Vorlage.*Interkulturelle Woche/s);
+  assert.deepEqual(await barrieren(b), []);
+  await (await zeile.$(tid('papierkorb-wiederherstellen'))).click();
+  await (await b.$(tid('papierkorb-leer'))).waitForDisplayed({ timeout: 8000 });
+  await (await b.$(tid('nav-vorlagen'))).click();
+  await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length === vorher, { timeout: 8000, timeoutMsg: 'nicht wiederhergestellt' });
+});
+
+test('a member is edited, their membership ended with a date, and taken back', async () => {
+  const b = app.browser;
+  await (await b.$(tid('nav-gremien'))).click();
+  await b.waitUntil(async () => (await b.$$(tid('mitglied-zeile'))).length > 0, { timeout: 10000 });
+  const erste = (await b.$$(tid('mitglied-zeile')))[1];
+  const name = (await (await erste.$('td')).getText()).trim();
+  await (await erste.$(tid('mitglied-bearbeiten'))).click();
+  const email = await b.$(tid('person-email'));
+  await email.waitForDisplayed();
+  await email.setValue('neu.adresse@herne.example');
+  // An impossible end date gets the core's message at the form, then a good one is kept.
+  await (await b.$(tid('mitglied-bis'))).setValue('31022027');
+  await (await b.$(tid('mitglied-hinzufuegen'))).click();
+  await b.waitUntil(async () => /Mitglied bis/.test(await (await b.$(tid('mitglied-befunde'))).getText()), { timeout: 5000, timeoutMsg: 'keine Meldung zum Datum' });
+  await (await b.$(tid('mitglied-bis'))).setValue('');
+  await (await b.$(tid('mitglied-hinzufuegen'))).click();
+  await (await b.$(tid('mitglied-neu-form'))).waitForDisplayed({ timeout: 5000 });
+  const personen = JSON.parse(cli('person', 'liste', '--json'));
+  assert.ok(personen.some((p) => p.name === name && p.email === 'neu.adresse@herne.example'), 'E-Mail nicht gespeichert');
+
+  const zeileVon = async () => { for (const z of await b.$$(tid('mitglied-zeile'))) if ((await (await z.$('td')).getText()).trim() === name) return z; return null; };
+  await (await (await zeileVon()).$(tid('mitglied-beenden'))).click();
+  assert.match(await (await b.$(tid('bestaetigen-text'))).getText(), new RegExp(`${name} scheidet aus`));
+  await (await b.$(tid('beenden-am'))).setValue('31.01.2027');
+  await (await b.$(tid('bestaetigen'))).click();
+  await b.waitUntil(async () => /bis 31\.01\.2027/.test(await (await (await zeileVon()).$(tid('mitglied-zeitraum'))).getText()), { timeout: 5000 });
+  await (await b.$(tid('rueckgaengig'))).click();
+  await b.waitUntil(async () => (await (await (await zeileVon()).$(tid('mitglied-zeitraum'))).getText()) === '', { timeout: 5000, timeoutMsg: 'Rückgängig öffnete die Mitgliedschaft nicht' });
+});
+
+test('the close button with input not yet saved: it is saved, then the window closes', async () => {
+  const b = app.browser;
+  await (await b.$(tid('nav-vorlagen'))).click();
+  await zeileOeffnen(b, 'Interkulturelle Woche');
+  const id = await b.execute(() => Number(document.querySelector('[data-testid="vorlage-zeile"][aria-selected="true"]').dataset.id));
+  await gespeichert(b);
+  // Typed, then at once the close button: before the autosave's pause has passed.
+  await b.execute(() => { window.setTimeout = ((alt) => (f, ms, ...r) => alt(f, ms === 600 ? 60000 : ms, ...r))(window.setTimeout); });
+  await (await b.$(tid('feld-sachverhalt'))).setValue('Zuletzt getippt, dann gleich geschlossen.');
+  execFileSync('python3', [path.join(hier, 'fenster_schliessen.py'), 'Ratsbüro']);
+  const ende = Date.now() + 15000;
+  let akte;
+  while (Date.now() < ende) {
+    akte = JSON.parse(cli('vorlage', 'zeigen', String(id), '--json'));
+    if (akte.inhalt.sachverhalt === 'Zuletzt getippt, dann gleich geschlossen.') break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.equal(akte.inhalt.sachverhalt, 'Zuletzt getippt, dann gleich geschlossen.');
+  // The window is gone.
+  await new Promise((r) => setTimeout(r, 1500));
+  let offen = true;
+  try { await b.getTitle(); } catch { offen = false; }
+  assert.equal(offen, false, 'das Fenster ist noch offen');
+});

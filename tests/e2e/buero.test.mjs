@@ -139,6 +139,7 @@ test('a Vorlage kept as a Muster starts a new draft with its content', async () 
 
   const vorher = (await b.$$(tid('vorlage-zeile'))).length;
   await (await b.$(tid('aus-muster'))).click();
+  await (await b.$(tid('muster-liste'))).waitForDisplayed({ timeout: 5000 });
   const zeilen = await b.$$(tid('muster-zeile'));
   assert.equal(zeilen.length, 1);
   assert.deepEqual(await barrieren(b), []);
@@ -170,7 +171,9 @@ test('the Papierkorb lists a deleted draft and restores it', async () => {
 test('a member is edited, their membership ended with a date, and taken back', async () => {
   const b = app.browser;
   await (await b.$(tid('nav-gremien'))).click();
-  await b.waitUntil(async () => (await b.$$(tid('mitglied-zeile'))).length > 0, { timeout: 10000 });
+  await b.waitUntil(async () => (await b.$$(tid('gremium-eintrag'))).length > 0, { timeout: 10000 });
+  for (const e of await b.$$(tid('gremium-eintrag'))) if ((await e.getText()).startsWith('Integrationsrat')) await e.click();
+  await b.waitUntil(async () => (await (await b.$(tid('gremium-titel'))).getText()) === 'Integrationsrat' && (await b.$$(tid('mitglied-zeile'))).length > 0, { timeout: 10000, timeoutMsg: 'Integrationsrat nicht geöffnet' });
   const erste = (await b.$$(tid('mitglied-zeile')))[1];
   const name = (await (await erste.$('td')).getText()).trim();
   await (await erste.$(tid('mitglied-bearbeiten'))).click();
@@ -181,7 +184,7 @@ test('a member is edited, their membership ended with a date, and taken back', a
   await (await b.$(tid('mitglied-bis'))).setValue('31022027');
   await (await b.$(tid('mitglied-hinzufuegen'))).click();
   await b.waitUntil(async () => /Mitglied bis/.test(await (await b.$(tid('mitglied-befunde'))).getText()), { timeout: 5000, timeoutMsg: 'keine Meldung zum Datum' });
-  await (await b.$(tid('mitglied-bis'))).setValue('');
+  await (await b.$(tid('mitglied-bis'))).clearValue();
   await (await b.$(tid('mitglied-hinzufuegen'))).click();
   await (await b.$(tid('mitglied-neu-form'))).waitForDisplayed({ timeout: 5000 });
   const personen = JSON.parse(cli('person', 'liste', '--json'));
@@ -193,8 +196,9 @@ test('a member is edited, their membership ended with a date, and taken back', a
   await (await b.$(tid('beenden-am'))).setValue('31.01.2027');
   await (await b.$(tid('bestaetigen'))).click();
   await b.waitUntil(async () => /bis 31\.01\.2027/.test(await (await (await zeileVon()).$(tid('mitglied-zeitraum'))).getText()), { timeout: 5000 });
-  await (await b.$(tid('rueckgaengig'))).click();
-  await b.waitUntil(async () => (await (await (await zeileVon()).$(tid('mitglied-zeitraum'))).getText()) === '', { timeout: 5000, timeoutMsg: 'Rückgängig öffnete die Mitgliedschaft nicht' });
+  // The newest message's Rückgängig (an older one may still be on screen).
+  await (await b.$$(tid('rueckgaengig'))).at(-1).click();
+  await b.waitUntil(async () => !/bis|ausgeschieden/.test(await (await (await zeileVon()).$(tid('mitglied-zeitraum'))).getText()), { timeout: 5000, timeoutMsg: 'Rückgängig öffnete die Mitgliedschaft nicht' });
 });
 
 test('the close button with input not yet saved: it is saved, then the window closes', async () => {
@@ -206,7 +210,8 @@ test('the close button with input not yet saved: it is saved, then the window cl
   // Typed, then at once the close button: before the autosave's pause has passed.
   await b.execute(() => { window.setTimeout = ((alt) => (f, ms, ...r) => alt(f, ms === 600 ? 60000 : ms, ...r))(window.setTimeout); });
   await (await b.$(tid('feld-sachverhalt'))).setValue('Zuletzt getippt, dann gleich geschlossen.');
-  execFileSync('python3', [path.join(hier, 'fenster_schliessen.py'), 'Ratsbüro']);
+  // Debian's python3 (python3-xlib), not one a version manager puts first in PATH.
+  execFileSync('/usr/bin/python3', [path.join(hier, 'fenster_schliessen.py'), 'Ratsbüro']);
   const ende = Date.now() + 15000;
   let akte;
   while (Date.now() < ende) {

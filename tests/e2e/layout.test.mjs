@@ -83,6 +83,8 @@ for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     await b.saveScreenshot(path.join(wurzel, `docs/sitzung-${breite}x${hoehe}.png`));
 
     await (await b.$(tid('nav-gremien'))).click();
+    await b.waitUntil(async () => (await b.$$(tid('gremium-eintrag'))).length > 0, { timeout: 10000 });
+    for (const e of await b.$$(tid('gremium-eintrag'))) if ((await e.getText()).startsWith('Integrationsrat')) await e.click();
     await b.waitUntil(async () => (await b.$$(tid('mitglied-zeile'))).length > 0, { timeout: 10000 });
     await (await (await b.$(tid('mitglied-zeile'))).$(tid('mitglied-bearbeiten'))).click();
     await (await b.$(tid('mitglied-bearbeiten-form'))).waitForDisplayed({ timeout: 5000 });

@@ -74,7 +74,9 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
   // scroll bar is true) and are drawn one after another in the background. A newer
   // document, or closing the window, stops the drawing of the old one.
   let lauf = 0;
+  let standJetzt = [0, 0];
   const seitenStand = (gezeichnet, gesamt) => {
+    standJetzt = [gezeichnet, gesamt];
     const seitenWort = `${gesamt} ${gesamt === 1 ? 'Seite' : 'Seiten'}`;
     stand.textContent = gezeichnet < gesamt ? `${seitenWort} – Seite ${gezeichnet + 1} wird gezeichnet …` : seitenWort;
   };
@@ -127,7 +129,6 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
     const d = doc;
     const bereich = document.getElementById('druckbereich') || document.body.appendChild(h('div', { id: 'druckbereich' }));
     bereich.replaceChildren();
-    const vorher = stand.textContent;
     stand.textContent = 'Druck wird vorbereitet …';
     for (let n = 1; n <= d.numPages; n += 1) {
       const leinwand = await seiteZeichnen(await d.getPage(n), DRUCK);
@@ -135,7 +136,7 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
     }
     if (d !== doc) return;
     bereich.dataset.seiten = String(d.numPages);
-    stand.textContent = vorher;
+    seitenStand(...standJetzt);
     window.print();
   };
   offenesDrucken = drucken;

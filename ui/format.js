@@ -34,7 +34,7 @@ export const ROLLEN = [
   ['anhoerung', 'Anhörung'],
 ];
 export const ZEICHNUNG = [
-  ['selbst', 'selbst (Behördenleitung unterschreibt)'],
+  ['selbst', 'selbst (Behördenleitung)'],
   ['in_vertretung', 'In Vertretung'],
   ['im_auftrag', 'Im Auftrag'],
   ['gez', 'gez. (Abschrift)'],

@@ -175,7 +175,7 @@ test('a member is edited, their membership ended with a date, and taken back', a
   for (const e of await b.$$(tid('gremium-eintrag'))) if ((await e.getText()).startsWith('Integrationsrat')) await e.click();
   await b.waitUntil(async () => (await (await b.$(tid('gremium-titel'))).getText()) === 'Integrationsrat' && (await b.$$(tid('mitglied-zeile'))).length > 0, { timeout: 10000, timeoutMsg: 'Integrationsrat nicht geöffnet' });
   const erste = (await b.$$(tid('mitglied-zeile')))[1];
-  const name = (await (await erste.$('td')).getText()).trim();
+  const name = (await (await erste.$(tid('mitglied-name'))).getText()).trim();
   await (await erste.$(tid('mitglied-bearbeiten'))).click();
   const email = await b.$(tid('person-email'));
   await email.waitForDisplayed();
@@ -190,7 +190,7 @@ test('a member is edited, their membership ended with a date, and taken back', a
   const personen = JSON.parse(cli('person', 'liste', '--json'));
   assert.ok(personen.some((p) => p.name === name && p.email === 'neu.adresse@herne.example'), 'E-Mail nicht gespeichert');
 
-  const zeileVon = async () => { for (const z of await b.$$(tid('mitglied-zeile'))) if ((await (await z.$('td')).getText()).trim() === name) return z; return null; };
+  const zeileVon = async () => { for (const z of await b.$$(tid('mitglied-zeile'))) if ((await (await z.$(tid('mitglied-name'))).getText()).trim() === name) return z; return null; };
   await (await (await zeileVon()).$(tid('mitglied-beenden'))).click();
   assert.match(await (await b.$(tid('bestaetigen-text'))).getText(), new RegExp(`${name} scheidet aus`));
   await (await b.$(tid('beenden-am'))).setValue('31.01.2027');

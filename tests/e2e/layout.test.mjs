@@ -41,6 +41,7 @@ function pruefen() {
   // Text cut off: a list wider than its pane, a select or an empty field whose text does
   // not fit (measured with the control's own font).
   for (const w of document.querySelectorAll('.tabelle-wrap')) if (sichtbar(w) && w.scrollWidth > w.clientWidth + 1) fehler.push(`Liste abgeschnitten: ${w.closest('[aria-label]')?.getAttribute('aria-label')} (${w.scrollWidth} > ${w.clientWidth})`);
+  for (const t of document.querySelectorAll('.formular table')) if (sichtbar(t) && t.scrollWidth > t.parentElement.clientWidth + 1) fehler.push(`Tabelle zu breit: ${t.dataset.testid || t.className} (${t.scrollWidth} > ${t.parentElement.clientWidth})`);
   const mass = document.createElement('canvas').getContext('2d');
   const breiteVon = (e, text) => { const st = getComputedStyle(e); mass.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`; return mass.measureText(text).width; };
   const innenBreite = (e) => { const st = getComputedStyle(e); return e.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight); };
@@ -66,6 +67,9 @@ for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     await (await b.$(tid('betrag-aufwand_einmalig'))).setValue('120.000,00');
     await (await b.$(tid('schritt-neu'))).click();
     assert.deepEqual(await b.execute(pruefen), [], 'Editor');
+    // The lower part of the editor too (Unterzeichnung, Anlagen).
+    await b.execute(() => { const f = document.querySelector('[data-testid="unterzeichnung-eigene"]'); if (!f.checked) f.click(); const form = f.closest('.formular'); form.scrollTop = form.scrollHeight; });
+    assert.deepEqual(await b.execute(pruefen), [], 'Editor, Unterzeichnung');
     // Tab through the editor: the frame stays where it is.
     for (let i = 0; i < 40; i += 1) await b.keys('Tab');
     const verschoben = await b.execute(() => [document.scrollingElement.scrollTop, document.querySelector('.hauptbereich').scrollTop, document.querySelector('.detail').scrollTop]);
@@ -92,8 +96,8 @@ for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     await b.saveScreenshot(path.join(wurzel, `docs/gremien-${breite}x${hoehe}.png`));
 
     await (await b.$(tid('nav-wahlen'))).click();
-    await b.waitUntil(async () => (await b.$$('.detail .werkzeugleiste, .detail .formular')).length > 0, { timeout: 10000 });
-    await b.pause(300);
+    await (await b.$(tid('wahl-neu'))).click();
+    await (await b.$(tid('wahl-sitze'))).waitForDisplayed({ timeout: 10000 });
     assert.deepEqual(await b.execute(pruefen), [], 'Wahlen');
     await b.saveScreenshot(path.join(wurzel, `docs/wahlen-${breite}x${hoehe}.png`));
 

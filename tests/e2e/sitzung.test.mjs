@@ -46,7 +46,7 @@ test('build a Sitzung with two TOPs and print the packet', async () => {
   await ort.addValue('Rathaus Herne, Raum 214');
   await b.keys('Tab');
   const liste = await b.$(tid('sitzungen-liste'));
-  await b.waitUntil(async () => /3\.\d\d\.\d\d\.\d{4} \d\d:\d\dRathaus Herne, Raum 214/.test(await liste.getText()), { timeout: 10000, timeoutMsg: 'Ort nicht gespeichert' });
+  await b.waitUntil(async () => /3\.\s*\d\d\.\d\d\.\d{4}\s*\d\d:\d\d Uhr\s*Rathaus Herne, Raum 214/.test(await liste.getText()), { timeout: 10000, timeoutMsg: 'Ort nicht gespeichert' });
 
   // TOP 1: a Vorlage; TOP 2: a plain item.
   await (await b.$(tid('top-vorlage-oeffentlich'))).selectByIndex(1);
@@ -126,7 +126,7 @@ test('Gremien & Personen: a new member in another script joins and is sorted by 
   await (await b.$(tid('person-nachname'))).addValue('Ánh');
   await (await b.$(tid('mitglied-hinzufuegen'))).click();
   await b.waitUntil(async () => (await b.$$(tid('mitglied-zeile'))).length === 10, { timeout: 10000, timeoutMsg: 'Mitglied nicht eingetragen' });
-  const namen = await b.execute(() => [...document.querySelectorAll('[data-testid="mitglied-zeile"] td:first-child')].map((td) => td.textContent));
+  const namen = await b.execute(() => [...document.querySelectorAll('[data-testid="mitglied-zeile"] [data-testid="mitglied-name"]')].map((td) => td.textContent));
   // Chair and deputy first, then by family name: "Ánh" sorts with A, before Barszap.
   assert.deepEqual(namen.slice(0, 4), ['Ayşe Yılmaz', 'Łukasz Żółkiewski', 'Đặng Văn Ánh', 'Michael Barszap']);
   // Without a family name: the core's German message, nothing written.

@@ -84,6 +84,9 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
     const meinLauf = ++lauf;
     doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
     const d = doc;
+    // Drucken, Speichern unter and Signieren act on the document, not on its pictures:
+    // they are ready as soon as pdf.js has read it.
+    bereit(true);
     const plaetze = [];
     for (let n = 1; n <= d.numPages; n += 1) {
       const seite = await d.getPage(n);
@@ -190,10 +193,7 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
     const bytes = await laden(melden);
     balken.hidden = true;
     abbruch.hidden = true;
-    // Drucken, Speichern unter and Signieren act on the document, not on its pictures:
-    // they are ready once the first page is on screen.
     await darstellen(bytes);
-    bereit(true);
     if (sofortDrucken) await drucken();
   } catch (e) {
     balken.hidden = true;

@@ -141,18 +141,16 @@ export class GremienBereich {
     const zeile = (m) => {
       const ende = m.bis && m.bis < new Date().toISOString().slice(0, 10);
       return h('tr', { 'data-testid': 'mitglied-zeile', class: ende ? 'mitglied-ende' : null },
-        h('td', {}, m.person.name),
-        h('td', {}, label(ROLLEN, m.rolle)),
-        h('td', {}, m.stimmrecht ? 'ja' : 'nein'),
-        h('td', {}, m.fuer),
+        h('td', {}, h('span', { 'data-testid': 'mitglied-name' }, m.person.name), m.fuer ? h('div', { class: 'stumm' }, m.fuer) : null),
+        h('td', {}, label(ROLLEN, m.rolle), m.stimmrecht ? null : h('div', { class: 'stumm' }, 'ohne Stimmrecht')),
         h('td', {}, label(HERKUNFT, m.herkunft)),
         h('td', { 'data-testid': 'mitglied-zeitraum' }, m.von || m.bis ? [m.von ? `seit ${datumDeutsch(m.von)}` : '', m.bis ? `${ende ? 'ausgeschieden' : 'bis'} ${datumDeutsch(m.bis)}` : ''].filter(Boolean).join(', ') : ''),
         h('td', { class: 'aktionen' },
-          h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-bearbeiten', 'aria-label': `${m.person.name} bearbeiten`, onclick: () => this.oeffnen(id, m.person.id) }, 'Bearbeiten'), ' ',
+          h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-bearbeiten', 'aria-label': `${m.person.name} bearbeiten`, onclick: () => this.oeffnen(id, m.person.id) }, 'Bearbeiten'),
           m.bis ? null : h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-beenden', 'aria-label': `Mitgliedschaft von ${m.person.name} beenden`, onclick: () => this.beenden(g, m) }, 'Beenden…')));
     };
-    const mitgliederTabelle = mitglieder.length ? h('table', { class: 'liste-tabelle', 'data-testid': 'mitglieder' },
-      h('thead', {}, h('tr', {}, ...['Name', 'Rolle', 'Stimmrecht', 'für', 'Herkunft', 'Zeitraum'].map((t) => h('th', { scope: 'col' }, h('span', { class: 'kopf-text' }, t))),
+    const mitgliederTabelle = mitglieder.length ? h('table', { class: 'liste-tabelle mitglieder-tabelle', 'data-testid': 'mitglieder' },
+      h('thead', {}, h('tr', {}, ...['Name / für', 'Rolle', 'Herkunft', 'Zeitraum'].map((t) => h('th', { scope: 'col' }, h('span', { class: 'kopf-text' }, t))),
         h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktionen')))),
       h('tbody', {}, mitglieder.map(zeile)))
       : h('p', { class: 'stumm' }, 'Noch keine Mitglieder.');

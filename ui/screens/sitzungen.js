@@ -352,7 +352,7 @@ export class SitzungenBereich {
     if (this.akte.zustand === 'abgesagt') return null;
     const wahl = h('select', { 'data-testid': 'top-ergebnis', 'aria-label': `Ergebnis ${t.nummer}` },
       h('option', { value: '' }, '— Ergebnis —'), optionen(ERGEBNISSE, t.ergebnis));
-    const text = h('input', { type: 'text', value: t.ergebnis_text, placeholder: 'Beschlusstext (bei „geändert beschlossen“ Pflicht)', 'aria-label': `Beschlusstext ${t.nummer}`, 'data-testid': 'top-ergebnis-text' });
+    const text = h('input', { type: 'text', value: t.ergebnis_text, placeholder: 'Beschlusstext', title: 'Bei „geändert beschlossen“ ist der Beschlusstext Pflicht.', 'aria-label': `Beschlusstext ${t.nummer}`, 'data-testid': 'top-ergebnis-text' });
     const eintragen = () => { if (wahl.value) this.aendern('top_ergebnis', { top: t.id, ergebnis: wahl.value, text: text.value }); };
     wahl.addEventListener('change', eintragen);
     text.addEventListener('change', eintragen);

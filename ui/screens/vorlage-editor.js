@@ -206,8 +206,8 @@ export class Editor {
     return h('fieldset', {}, h('legend', {}, 'Beratungsfolge'),
       this.gremienVorschlaege(),
       h('table', { class: 'eingabe' },
-        h('colgroup', {}, h('col', { class: 'sp-gremium' }), h('col', { class: 'sp-rolle' }), h('col', { class: 'sp-datum' }), h('col', {}), h('col', { class: 'sp-aktionen' })),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Gremium'), h('th', { scope: 'col' }, 'Rolle'), h('th', { scope: 'col' }, 'Sitzung am'), h('th', { scope: 'col' }, 'Ergebnis'), h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktionen')))),
+        h('colgroup', {}, h('col', { class: 'sp-gremium' }), h('col', { class: 'sp-datum' }), h('col', { class: 'sp-aktionen' })),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Gremium / Rolle'), h('th', { scope: 'col' }, 'Sitzung am / Ergebnis'), h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktionen')))),
         this.beratungBody),
       h('div', { class: 'feld-meldung', 'data-meldung-fuer': 'beratungsfolge' }),
       h('button', { type: 'button', class: 'klein', 'data-testid': 'schritt-neu', onclick: () => {
@@ -218,14 +218,19 @@ export class Editor {
       } }, '+ Gremium hinzufügen'));
   }
 
+  // One step is a row of three cells, each holding two fields above each other (Gremium
+  // over Rolle, Sitzung am over Ergebnis): every field has room for its text also in the
+  // narrow pane at 1024 px, and each field keeps its own label and message.
   beratungsZeile(s) {
     const tr = h('tr', { 'data-testid': 'schritt' });
-    const zelle = (el, name) => h('td', {}, el, h('div', { class: 'feld-meldung', 'data-schritt-meldung': name }));
+    const teil = (el, name) => h('div', { class: 'schritt-feld' }, el, h('div', { class: 'feld-meldung', 'data-schritt-meldung': name }));
     tr.append(
-      zelle(h('input', { type: 'text', value: s.gremium, list: 'gremien-vorschlaege', autocomplete: 'off', 'data-teil': 'gremium', 'data-testid': 'schritt-gremium' }), 'gremium'),
-      zelle(h('select', { 'data-teil': 'rolle', 'data-testid': 'schritt-rolle' }, optionen(ROLLEN, s.rolle)), 'rolle'),
-      zelle(mitKalender(h('input', { type: 'text', value: datumDeutsch(s.datum), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-teil': 'datum', 'data-testid': 'schritt-datum' })), 'datum'),
-      zelle(h('input', { type: 'text', value: s.ergebnis, 'data-teil': 'ergebnis', 'data-testid': 'schritt-ergebnis' }), 'ergebnis'),
+      h('td', {},
+        teil(h('input', { type: 'text', value: s.gremium, list: 'gremien-vorschlaege', autocomplete: 'off', 'data-teil': 'gremium', 'data-testid': 'schritt-gremium' }), 'gremium'),
+        teil(h('select', { 'data-teil': 'rolle', 'data-testid': 'schritt-rolle' }, optionen(ROLLEN, s.rolle)), 'rolle')),
+      h('td', {},
+        teil(mitKalender(h('input', { type: 'text', value: datumDeutsch(s.datum), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-teil': 'datum', 'data-testid': 'schritt-datum' })), 'datum'),
+        teil(h('input', { type: 'text', value: s.ergebnis, placeholder: 'Ergebnis', 'data-teil': 'ergebnis', 'data-testid': 'schritt-ergebnis' }), 'ergebnis')),
       h('td', { class: 'aktionen' },
         h('button', { type: 'button', class: 'klein', 'data-aktion': 'hoch', onclick: () => { tr.previousElementSibling?.before(tr); this.beratungNummerieren(); this.geaendert(); } }, '↑'),
         h('button', { type: 'button', class: 'klein', 'data-aktion': 'runter', onclick: () => { tr.nextElementSibling?.after(tr); this.beratungNummerieren(); this.geaendert(); } }, '↓'),
@@ -259,7 +264,7 @@ export class Editor {
         el.id = el.id || neueId('schritt');
         const namen = { gremium: 'Gremium', rolle: 'Rolle', datum: 'Sitzung am', ergebnis: 'Ergebnis' };
         el.setAttribute('aria-label', `Schritt ${nr}: ${namen[teil]}`);
-        const m = el.closest('td').querySelector('[data-schritt-meldung]');
+        const m = el.closest('.schritt-feld').querySelector('[data-schritt-meldung]');
         m.dataset.meldungFuer = `beratungsfolge.${n}.${teil}`;
         m.id = `${el.id}-meldung`;
         el.setAttribute('aria-describedby', m.id);

@@ -17,6 +17,14 @@ const SPALTEN = [
   ['geaendert', 'Geändert'],
 ];
 
+/** Nichtöffentlich and open points of a list row; `oeffentlich` also writes "öffentlich". */
+function statusZeichen(z, oeffentlich) {
+  return [
+    z.status === 'nichtoeffentlich' ? h('span', { class: 'badge nichtoeffentlich' }, 'nichtöffentlich') : (oeffentlich ? 'öffentlich' : null),
+    z.zustand === 'entwurf' && z.offene_befunde > 0 ? [' ', h('span', { class: 'badge offen', title: 'Vor der Freigabe noch zu erledigen' }, `${z.offene_befunde} offen`)] : null,
+  ];
+}
+
 export class VorlagenBereich {
   constructor(wurzel, { beiListe } = {}) {
     this.wurzel = wurzel;
@@ -140,11 +148,10 @@ export class VorlagenBereich {
       },
       h('td', { class: `nr${z.ersetzt ? ' ersetzt' : ''}` }, z.nummer || h('span', { class: 'badge entwurf' }, 'Entwurf')),
       h('td', {}, z.betreff || h('em', {}, '(ohne Betreff)'),
-        h('div', { class: 'stumm' }, [label(ARTEN, z.art), z.gremien].filter(Boolean).join(' · '))),
-      h('td', {},
-        z.status === 'nichtoeffentlich' ? h('span', { class: 'badge nichtoeffentlich' }, 'nichtöffentlich') : 'öffentlich',
-        z.zustand === 'entwurf' && z.offene_befunde > 0 ? [' ', h('span', { class: 'badge offen', title: 'Vor der Freigabe noch zu erledigen' }, `${z.offene_befunde} offen`)] : null,
-      ),
+        h('div', { class: 'stumm' }, [label(ARTEN, z.art), z.gremien].filter(Boolean).join(' · ')),
+        // In a narrow list the Status column gives way; its marks stand under the Betreff.
+        h('div', { class: 'nur-schmal', 'aria-hidden': 'true' }, statusZeichen(z, false))),
+      h('td', {}, statusZeichen(z, true)),
       h('td', { class: 'nr' }, datumDeutsch(z.geaendert)),
       );
       return tr;

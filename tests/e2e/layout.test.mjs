@@ -26,7 +26,7 @@ function pruefen() {
   const imBild = (e) => { const f = e.closest('.formular'); if (!f) return true; const r = e.getBoundingClientRect(); const q = f.getBoundingClientRect(); return r.top >= q.top && r.bottom <= q.bottom; };
   const name = (e) => e.dataset.testid || e.dataset.feld || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30);
   const fehler = [];
-  const leiste = [...document.querySelectorAll('.werkzeugleiste button, .werkzeugleiste h1, .liste-kopf input, .liste-kopf button')].filter(sichtbar);
+  const leiste = [...document.querySelectorAll('.werkzeugleiste button, .werkzeugleiste h1, .liste-kopf input, .liste-kopf button, .liste-kopf select')].filter(sichtbar);
   for (const e of leiste) if (!innen(e.getBoundingClientRect())) fehler.push(`außerhalb: ${name(e)}`);
   const felder = [...document.querySelectorAll('.werkzeugleiste button, .finanzen input, table.eingabe input, table.eingabe select, .raster input, .raster select')].filter(sichtbar).filter(imBild);
   for (let i = 0; i < felder.length; i += 1) {
@@ -45,8 +45,10 @@ function pruefen() {
   const mass = document.createElement('canvas').getContext('2d');
   const breiteVon = (e, text) => { const st = getComputedStyle(e); mass.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`; return mass.measureText(text).width; };
   const innenBreite = (e) => { const st = getComputedStyle(e); return e.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight); };
-  for (const e of [...document.querySelectorAll('.detail select, .formular select, .dialog select')].filter(sichtbar).filter(imBild)) {
+  for (const e of [...document.querySelectorAll('.detail select, .formular select, .dialog select, .liste-kopf select')].filter(sichtbar).filter(imBild)) {
     const text = e.selectedOptions[0]?.textContent || '';
+    const pane = e.closest('.liste, .detail, .dialog');
+    if (pane && e.getBoundingClientRect().right > pane.getBoundingClientRect().right + 1) fehler.push(`Auswahl ragt hinaus: ${name(e)}`);
     if (breiteVon(e, text) + 18 > innenBreite(e)) fehler.push(`Auswahl abgeschnitten: ${name(e)} „${text}“`);
   }
   for (const e of [...document.querySelectorAll('.detail input[placeholder], .formular input[placeholder]')].filter(sichtbar).filter(imBild)) {

@@ -144,7 +144,9 @@ export class GremienBereich {
         h('td', {}, h('span', { 'data-testid': 'mitglied-name' }, m.person.name), m.fuer ? h('div', { class: 'stumm' }, m.fuer) : null),
         h('td', {}, label(ROLLEN, m.rolle), m.stimmrecht ? null : h('div', { class: 'stumm' }, 'ohne Stimmrecht')),
         h('td', {}, label(HERKUNFT, m.herkunft)),
-        h('td', { 'data-testid': 'mitglied-zeitraum' }, m.von || m.bis ? [m.von ? `seit ${datumDeutsch(m.von)}` : '', m.bis ? `${ende ? 'ausgeschieden' : 'bis'} ${datumDeutsch(m.bis)}` : ''].filter(Boolean).join(', ') : ''),
+        h('td', { class: 'zeitraum', 'data-testid': 'mitglied-zeitraum' },
+          m.von ? h('span', {}, `seit ${datumDeutsch(m.von)}`) : null,
+          m.bis ? h('span', {}, `${ende ? 'ausgeschieden' : 'bis'} ${datumDeutsch(m.bis)}`) : null),
         h('td', { class: 'aktionen' },
           h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-bearbeiten', 'aria-label': `${m.person.name} bearbeiten`, onclick: () => this.oeffnen(id, m.person.id) }, 'Bearbeiten'),
           m.bis ? null : h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-beenden', 'aria-label': `Mitgliedschaft von ${m.person.name} beenden`, onclick: () => this.beenden(g, m) }, 'Beenden…')));

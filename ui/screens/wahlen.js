@@ -56,7 +56,10 @@ export class WahlenBereich {
         this.detail.replaceChildren(h('p', { class: 'leer' }, 'Eine Wahl findet in einer Sitzung statt. Legen Sie zuerst unter „Sitzungen“ eine Sitzung an.'));
         return;
       }
-      this.sitzungWahl.replaceChildren(...optionen(sitzungen.map((s) => [String(s.id), `${s.gremium.name}: ${s.nummer}. Sitzung am ${datumDeutsch(s.beginn)}`]), String(sitzungen[0].id)));
+      // Grouped by Gremium, so the chosen entry is short enough for the narrow list.
+      const gremienNamen = [...new Set(sitzungen.map((s) => s.gremium.name))];
+      this.sitzungWahl.replaceChildren(...gremienNamen.map((g) => h('optgroup', { label: g },
+        optionen(sitzungen.filter((s) => s.gremium.name === g).map((s) => [String(s.id), `${datumDeutsch(s.beginn)} (${s.nummer}. Sitzung)`]), String(sitzungen[0].id)))));
       await this.sitzungWaehlen(sitzungen[0].id);
     } catch (e) { meldung.fehler(e); }
   }

@@ -55,7 +55,7 @@ const COMMANDS: &[&str] = &[
     "person_neu",
     "mitgliedschaft_neu",
     "mitgliedschaft_aendern",
-    "person_aendern",
+    "mitglied_aendern",
     "wahlen_liste",
     "wahl_lesen",
     "personen_liste",

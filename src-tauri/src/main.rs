@@ -359,7 +359,7 @@ fn main() {
             sitzungen::person_neu,
             sitzungen::mitgliedschaft_neu,
             sitzungen::mitgliedschaft_aendern,
-            sitzungen::person_aendern,
+            sitzungen::mitglied_aendern,
             wahlen::wahlen_liste,
             wahlen::wahl_lesen,
             wahlen::personen_liste,

@@ -300,9 +300,16 @@ pub async fn mitgliedschaft_aendern(app: State<'_, App>, mitgliedschaft: Value) 
     app.mit_mut(|s| api::mitgliedschaft_aendern(s, &m))
 }
 
+/// The member form: person and membership together, or neither.
 #[tauri::command]
-pub async fn person_aendern(app: State<'_, App>, id: i64, person: Value) -> Antwort<Value> {
+pub async fn mitglied_aendern(
+    app: State<'_, App>,
+    id: i64,
+    person: Value,
+    mitgliedschaft: Value,
+) -> Antwort<Value> {
     let neu: ratsbuero::store::PersonNeu = api::argument("person", person)?;
-    app.mit_mut(|s| api::person_aendern(s, id, &neu, jetzt()))
+    let m: ratsbuero::store::MitgliedschaftNeu = api::argument("mitgliedschaft", mitgliedschaft)?;
+    app.mit_mut(|s| api::mitglied_aendern(s, id, &neu, &m, jetzt()))
         .map(zustand::json)
 }

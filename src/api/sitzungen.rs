@@ -52,6 +52,17 @@ pub fn person_aendern(
     Ok(store.person_aendern(crate::domain::PersonId(id), neu, jetzt)?)
 }
 
+/// The member form: person and membership changed together, or neither.
+pub fn mitglied_aendern(
+    store: &mut Store,
+    id: i64,
+    person: &PersonNeu,
+    mitgliedschaft: &MitgliedschaftNeu,
+    jetzt: NaiveDateTime,
+) -> Result<Person, ApiFehler> {
+    Ok(store.mitglied_aendern(crate::domain::PersonId(id), person, mitgliedschaft, jetzt)?)
+}
+
 /// Reads the beginning of a Sitzung as the app sends it ("03.12.2026 17:00", the date as
 /// typed) or as the CLI takes it ("2026-12-03T17:00", also with seconds). An impossible
 /// date is named ("Beginn: Datum 31.02.2026 ungültig …"), never moved to another day.

@@ -417,21 +417,7 @@ impl Store {
     /// its dates. Ending a membership is setting `bis`; the member then no longer appears
     /// in the Sitzungen after that day (those already held keep their attendance).
     pub fn mitgliedschaft_aendern(&mut self, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
-        let name = self.person_name(neu.person)?;
-        let (von, bis) = mitgliedschaft_pruefen(&self.conn, neu, &name, false)?;
-        let n = self.conn.execute(
-            "UPDATE mitgliedschaft SET rolle = ?3, stimmrecht = ?4, fuer = ?5, herkunft = ?6, von = ?7, bis = ?8
-             WHERE person_id = ?1 AND gremium_id = ?2",
-            params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), von, bis],
-        )?;
-        if n == 0 {
-            let g = gremium_lesen(&self.conn, neu.gremium.0)?;
-            return Err(ungueltig(
-                "gremium",
-                format!("{name} ist kein Mitglied im Gremium „{}“.", g.daten.name),
-            ));
-        }
-        Ok(())
+        mitgliedschaft_schreiben(&self.conn, neu)
     }
 
     /// Changes a person's name, address and contact (for every Gremium they belong to).
@@ -441,36 +427,34 @@ impl Store {
         neu: &PersonNeu,
         jetzt: NaiveDateTime,
     ) -> Result<Person, StoreError> {
-        self.person_name(id)?;
-        if neu.nachname.trim().is_empty() {
-            return Err(ungueltig("nachname", "Nachname fehlt."));
-        }
-        neu.druckbar_pruefen()?;
-        self.conn.execute(
-            "UPDATE person SET anrede = ?2, titel = ?3, vorname = ?4, nachname = ?5, email = ?6, telefon = ?7, anschrift = ?8, sortname = ?9, geaendert = ?10
-             WHERE id = ?1",
-            params![id.0, neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
+        person_schreiben(&self.conn, id, neu, jetzt)?;
+        person_lesen(&self.conn, id)
+    }
+
+    /// A member's person and membership changed together, or neither (one form in the
+    /// app: a wrong date leaves the name as it was).
+    pub fn mitglied_aendern(
+        &mut self,
+        id: PersonId,
+        person: &PersonNeu,
+        mitgliedschaft: &MitgliedschaftNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<Person, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        person_schreiben(&tx, id, person, jetzt)?;
+        mitgliedschaft_schreiben(
+            &tx,
+            &MitgliedschaftNeu {
+                person: id,
+                ..mitgliedschaft.clone()
+            },
         )?;
-        Ok(self.conn.query_row(
-            &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
-            [id.0],
-            |r| person_aus(r, 0),
-        )?)
+        commit(tx)?;
+        person_lesen(&self.conn, id)
     }
 
     fn person_name(&self, id: PersonId) -> Result<String, StoreError> {
-        self.conn
-            .query_row(
-                &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
-                [id.0],
-                |r| person_aus(r, 0),
-            )
-            .optional()?
-            .map(|p| p.name)
-            .ok_or(StoreError::NichtGefunden {
-                was: "Person",
-                id: id.0,
-            })
+        Ok(person_lesen(&self.conn, id)?.name)
     }
 
     /// A new person and, optionally, their membership — both or neither: the membership
@@ -1258,6 +1242,56 @@ fn mitglieder_lesen(
 /// SQL: membership `m` covers the day of Sitzung `s` (dates are ISO or empty, schema 9).
 pub(super) const MITGLIED_AM_TAG: &str =
     "(m.von = '' OR m.von <= substr(s.beginn, 1, 10)) AND (m.bis = '' OR m.bis >= substr(s.beginn, 1, 10))";
+
+fn person_lesen(conn: &Connection, id: PersonId) -> Result<Person, StoreError> {
+    conn.query_row(
+        &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
+        [id.0],
+        |r| person_aus(r, 0),
+    )
+    .optional()?
+    .ok_or(StoreError::NichtGefunden {
+        was: "Person",
+        id: id.0,
+    })
+}
+
+fn person_schreiben(
+    conn: &Connection,
+    id: PersonId,
+    neu: &PersonNeu,
+    jetzt: NaiveDateTime,
+) -> Result<(), StoreError> {
+    person_lesen(conn, id)?;
+    if neu.nachname.trim().is_empty() {
+        return Err(ungueltig("nachname", "Nachname fehlt."));
+    }
+    neu.druckbar_pruefen()?;
+    conn.execute(
+        "UPDATE person SET anrede = ?2, titel = ?3, vorname = ?4, nachname = ?5, email = ?6, telefon = ?7, anschrift = ?8, sortname = ?9, geaendert = ?10
+         WHERE id = ?1",
+        params![id.0, neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
+    )?;
+    Ok(())
+}
+
+fn mitgliedschaft_schreiben(conn: &Connection, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
+    let name = person_lesen(conn, neu.person)?.name;
+    let (von, bis) = mitgliedschaft_pruefen(conn, neu, &name, false)?;
+    let n = conn.execute(
+        "UPDATE mitgliedschaft SET rolle = ?3, stimmrecht = ?4, fuer = ?5, herkunft = ?6, von = ?7, bis = ?8
+         WHERE person_id = ?1 AND gremium_id = ?2",
+        params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), von, bis],
+    )?;
+    if n == 0 {
+        let g = gremium_lesen(conn, neu.gremium.0)?;
+        return Err(ungueltig(
+            "gremium",
+            format!("{name} ist kein Mitglied im Gremium „{}“.", g.daten.name),
+        ));
+    }
+    Ok(())
+}
 
 /// A membership's dates and Gremium, and for a new one that the person is not a member
 /// already. Returns the dates as stored: ISO, or empty.

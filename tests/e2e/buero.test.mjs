@@ -184,6 +184,8 @@ test('a member is edited, their membership ended with a date, and taken back', a
   await (await b.$(tid('mitglied-bis'))).setValue('31022027');
   await (await b.$(tid('mitglied-hinzufuegen'))).click();
   await b.waitUntil(async () => /Mitglied bis/.test(await (await b.$(tid('mitglied-befunde'))).getText()), { timeout: 5000, timeoutMsg: 'keine Meldung zum Datum' });
+  // One form, one change: the refused date left the e-mail address as it was, too.
+  assert.ok(!JSON.parse(cli('person', 'liste', '--json')).some((p) => p.email === 'neu.adresse@herne.example'), 'halb gespeichert');
   await (await b.$(tid('mitglied-bis'))).clearValue();
   await (await b.$(tid('mitglied-hinzufuegen'))).click();
   await (await b.$(tid('mitglied-neu-form'))).waitForDisplayed({ timeout: 5000 });

@@ -288,3 +288,60 @@ fn a_muster_starts_a_draft_without_the_dates_of_a_beratung_and_comes_back_after_
         "2026-12-16"
     );
 }
+
+#[test]
+fn the_member_form_changes_person_and_membership_together_or_neither() {
+    let mut b = demo();
+    let j = zeit("2026-12-02");
+    let g = b.store.sitzung(SitzungId(1)).unwrap().gremium.id;
+    let p = b.store.mitglieder(g).unwrap()[0].person.clone();
+    let m = mitgliedschaft(&b.store, g, &p.daten.nachname);
+    let neu = PersonNeu {
+        email: "ayse@herne.example".into(),
+        ..p.daten.clone()
+    };
+    // A wrong date in the membership: the new e-mail address is not written either.
+    let e = b
+        .store
+        .mitglied_aendern(
+            p.id,
+            &neu,
+            &MitgliedschaftNeu {
+                bis: "31.02.2027".into(),
+                ..m.clone()
+            },
+            j,
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("31.02.2027"), "{e}");
+    assert_eq!(
+        b.store
+            .personen()
+            .unwrap()
+            .iter()
+            .find(|x| x.id == p.id)
+            .unwrap()
+            .daten
+            .email,
+        p.daten.email
+    );
+    let geaendert = b
+        .store
+        .mitglied_aendern(
+            p.id,
+            &neu,
+            &MitgliedschaftNeu {
+                fuer: "Liste Zukunft".into(),
+                ..m
+            },
+            j,
+        )
+        .unwrap();
+    assert_eq!(geaendert.daten.email, "ayse@herne.example");
+    assert!(b
+        .store
+        .mitglieder(g)
+        .unwrap()
+        .iter()
+        .any(|x| x.person.id == p.id && x.fuer == "Liste Zukunft"));
+}

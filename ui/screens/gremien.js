@@ -124,8 +124,7 @@ export class GremienBereich {
     const eintragen = async () => {
       try {
         if (m0) {
-          await aufruf('person_aendern', { id: m0.person.id, person: personDaten() });
-          await aufruf('mitgliedschaft_aendern', { mitgliedschaft: mitgliedschaft(m0.person.id) });
+          await aufruf('mitglied_aendern', { id: m0.person.id, person: personDaten(), mitgliedschaft: mitgliedschaft(m0.person.id) });
           meldung.zeigen(`Änderungen an ${p.vorname.value} ${p.nachname.value} gespeichert.`);
         } else if (bekannt.value) {
           await aufruf('mitgliedschaft_neu', { mitgliedschaft: mitgliedschaft(Number(bekannt.value)) });

@@ -57,10 +57,13 @@ function pruefen() {
   return fehler;
 }
 
-for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
-  test(`editor and Sitzung at ${breite}×${hoehe}: nothing outside, nothing overlapping, the frame never scrolls`, async () => {
+for (const [breite, hoehe, zoom] of [[1024, 700, 100], [1920, 1080, 100], [1024, 700, 150], [1920, 1080, 150]]) {
+  const name = zoom === 100 ? `${breite}x${hoehe}` : `${breite}x${hoehe}-text${zoom}`;
+  test(`every area at ${breite}×${hoehe}, text ${zoom} %: nothing outside, nothing overlapping, nothing cut, the frame never scrolls`, async () => {
     const b = app.browser;
     await b.setWindowSize(breite, hoehe);
+    // Text zoom: every font size is in rem, so the root's size is what a larger text setting changes.
+    await b.execute((z) => { document.documentElement.style.fontSize = `${z}%`; }, zoom);
     await (await b.$(tid('nav-vorlagen'))).click();
     await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
     await (await (await b.$(tid('vorlage-zeile'))).$('td')).click();
@@ -78,7 +81,7 @@ for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     assert.deepEqual(verschoben, [0, 0, 0], 'Tab hat den Rahmen verschoben');
     const leiste = await b.execute(() => document.querySelector('.detail .werkzeugleiste').getBoundingClientRect().top);
     assert.ok(leiste >= 0, `Werkzeugleiste aus dem Bild (${leiste})`);
-    await b.saveScreenshot(path.join(wurzel, `docs/editor-${breite}x${hoehe}.png`));
+    await b.saveScreenshot(path.join(wurzel, `docs/editor-${name}.png`));
 
     await (await b.$(tid('nav-sitzungen'))).click();
     const zeile = await b.$(tid('sitzung-zeile'));
@@ -86,7 +89,7 @@ for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     await (await zeile.$('td')).click();
     await (await b.$(tid('sitzung-beginn'))).waitForDisplayed();
     assert.deepEqual(await b.execute(pruefen), [], 'Sitzung');
-    await b.saveScreenshot(path.join(wurzel, `docs/sitzung-${breite}x${hoehe}.png`));
+    await b.saveScreenshot(path.join(wurzel, `docs/sitzung-${name}.png`));
 
     await (await b.$(tid('nav-gremien'))).click();
     await b.waitUntil(async () => (await b.$$(tid('gremium-eintrag'))).length > 0, { timeout: 10000 });
@@ -95,13 +98,13 @@ for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     await (await (await b.$(tid('mitglied-zeile'))).$(tid('mitglied-bearbeiten'))).click();
     await (await b.$(tid('mitglied-bearbeiten-form'))).waitForDisplayed({ timeout: 5000 });
     assert.deepEqual(await b.execute(pruefen), [], 'Gremien & Personen');
-    await b.saveScreenshot(path.join(wurzel, `docs/gremien-${breite}x${hoehe}.png`));
+    await b.saveScreenshot(path.join(wurzel, `docs/gremien-${name}.png`));
 
     await (await b.$(tid('nav-wahlen'))).click();
     await (await b.$(tid('wahl-neu'))).click();
     await (await b.$(tid('wahl-sitze'))).waitForDisplayed({ timeout: 10000 });
     assert.deepEqual(await b.execute(pruefen), [], 'Wahlen');
-    await b.saveScreenshot(path.join(wurzel, `docs/wahlen-${breite}x${hoehe}.png`));
+    await b.saveScreenshot(path.join(wurzel, `docs/wahlen-${name}.png`));
 
     await (await b.$(tid('nav-einstellungen'))).click();
     await (await b.$(tid('papierkorb'))).waitForDisplayed({ timeout: 10000 });

@@ -141,8 +141,8 @@ export class GremienBereich {
       const ende = m.bis && m.bis < new Date().toISOString().slice(0, 10);
       return h('tr', { 'data-testid': 'mitglied-zeile', class: ende ? 'mitglied-ende' : null },
         h('td', {}, h('span', { 'data-testid': 'mitglied-name' }, m.person.name), m.fuer ? h('div', { class: 'stumm' }, m.fuer) : null),
-        h('td', {}, label(ROLLEN, m.rolle), m.stimmrecht ? null : h('div', { class: 'stumm' }, 'ohne Stimmrecht')),
-        h('td', {}, label(HERKUNFT, m.herkunft)),
+        h('td', {}, label(ROLLEN, m.rolle), m.stimmrecht ? null : h('div', { class: 'stumm' }, 'ohne Stimmrecht'),
+          h('div', { class: 'stumm' }, label(HERKUNFT, m.herkunft))),
         h('td', { class: 'zeitraum', 'data-testid': 'mitglied-zeitraum' },
           m.von ? h('span', {}, `seit ${datumDeutsch(m.von)}`) : null,
           m.bis ? h('span', {}, `${ende ? 'ausgeschieden' : 'bis'} ${datumDeutsch(m.bis)}`) : null),
@@ -151,7 +151,7 @@ export class GremienBereich {
           m.bis ? null : h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-beenden', 'aria-label': `Mitgliedschaft von ${m.person.name} beenden`, onclick: () => this.beenden(g, m) }, 'Beenden…')));
     };
     const mitgliederTabelle = mitglieder.length ? h('table', { class: 'liste-tabelle mitglieder-tabelle', 'data-testid': 'mitglieder' },
-      h('thead', {}, h('tr', {}, ...['Name / für', 'Rolle', 'Herkunft', 'Zeitraum'].map((t) => h('th', { scope: 'col' }, h('span', { class: 'kopf-text' }, t))),
+      h('thead', {}, h('tr', {}, ...['Name / für', 'Rolle / Herkunft', 'Zeitraum'].map((t) => h('th', { scope: 'col' }, h('span', { class: 'kopf-text' }, t))),
         h('th', { scope: 'col' }, h('span', { class: 'visuell-versteckt' }, 'Aktionen')))),
       h('tbody', {}, mitglieder.map(zeile)))
       : h('p', { class: 'stumm' }, 'Noch keine Mitglieder.');
@@ -168,7 +168,12 @@ export class GremienBereich {
       h('div', { class: 'formular' },
         h('fieldset', {}, h('legend', {}, `Mitglieder (${mitglieder.length})`), mitgliederTabelle),
         formular));
-    if (m0) { formular.scrollIntoView({ block: 'nearest' }); p.vorname.focus(); }
+    if (m0) {
+      // Scroll the form's own area only (scrollIntoView would move the frame too).
+      const bereich = this.detail.querySelector('.formular');
+      bereich.scrollTop += formular.getBoundingClientRect().top - bereich.getBoundingClientRect().top;
+      p.vorname.focus({ preventScroll: true });
+    }
   }
 
   /** Ends a membership on a day the user confirms; "Rückgängig" opens it again. */

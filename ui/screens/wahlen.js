@@ -8,7 +8,7 @@ import { h, optionen, neueId } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
 import { datumDeutsch } from '../format.js';
 
-const ARTEN = [['einzel', 'Einzelwahl (eine Person, § 50 Abs. 2)'], ['liste', 'Listenwahl (Wahlvorschläge, § 50 Abs. 3/4)'], ['einheitlich', 'einheitlicher Wahlvorschlag']];
+const ARTEN = [['einzel', 'Einzelwahl (§ 50 Abs. 2)'], ['liste', 'Listenwahl (§ 50 Abs. 3/4)'], ['einheitlich', 'einheitlicher Wahlvorschlag']];
 const VERFAHREN = [['hare-niemeyer', 'Hare/Niemeyer'], ['dhondt', "d'Hondt"], ['sainte-lague', 'Sainte-Laguë/Schepers']];
 
 function feld(text, eingabe, breit = false) {
@@ -35,7 +35,7 @@ export class WahlenBereich {
     this.wurzel.replaceChildren(h('div', { class: 'bereich' },
       h('section', { class: 'liste', 'aria-label': 'Wahlen der Sitzung' },
         h('div', { class: 'liste-kopf' },
-          h('div', { class: 'zeile' }, h('label', { for: 'wahlen-sitzung' }, 'Sitzung'), this.sitzungWahl),
+          h('div', { class: 'feld' }, h('label', { for: 'wahlen-sitzung' }, 'Sitzung'), this.sitzungWahl),
           h('button', { class: 'primaer', 'data-testid': 'wahl-neu', onclick: () => this.neuFormular() }, 'Neue Wahl'),
         ),
         h('div', { class: 'tabelle-wrap' }, this.liste),
@@ -59,7 +59,7 @@ export class WahlenBereich {
       // Grouped by Gremium, so the chosen entry is short enough for the narrow list.
       const gremienNamen = [...new Set(sitzungen.map((s) => s.gremium.name))];
       this.sitzungWahl.replaceChildren(...gremienNamen.map((g) => h('optgroup', { label: g },
-        optionen(sitzungen.filter((s) => s.gremium.name === g).map((s) => [String(s.id), `${datumDeutsch(s.beginn)} (${s.nummer}. Sitzung)`]), String(sitzungen[0].id)))));
+        optionen(sitzungen.filter((s) => s.gremium.name === g).map((s) => [String(s.id), `${datumDeutsch(s.beginn)} (Nr. ${s.nummer})`]), String(sitzungen[0].id)))));
       await this.sitzungWaehlen(sitzungen[0].id);
     } catch (e) { meldung.fehler(e); }
   }
@@ -81,7 +81,7 @@ export class WahlenBereich {
 
   neuFormular() {
     if (!this.sitzung) return;
-    const titel = h('input', { type: 'text', 'data-testid': 'wahl-titel', placeholder: 'z. B. Entsendung in die AG Integrationsräte' });
+    const titel = h('input', { type: 'text', 'data-testid': 'wahl-titel', placeholder: 'z. B. Entsendung in die AG' });
     const art = h('select', { 'data-testid': 'wahl-art' }, optionen(ARTEN, 'einzel'));
     const sitze = h('input', { type: 'number', min: '1', value: '1', 'data-testid': 'wahl-sitze' });
     const verfahren = h('select', { 'data-testid': 'wahl-verfahren' }, optionen(VERFAHREN, 'hare-niemeyer'));

@@ -43,15 +43,6 @@ pub fn mitgliedschaft_aendern(store: &mut Store, neu: &MitgliedschaftNeu) -> Res
     Ok(store.mitgliedschaft_aendern(neu)?)
 }
 
-pub fn person_aendern(
-    store: &mut Store,
-    id: i64,
-    neu: &PersonNeu,
-    jetzt: NaiveDateTime,
-) -> Result<Person, ApiFehler> {
-    Ok(store.person_aendern(crate::domain::PersonId(id), neu, jetzt)?)
-}
-
 /// The member form: person and membership changed together, or neither.
 pub fn mitglied_aendern(
     store: &mut Store,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, CLI } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, zeileOeffnen } from './app.mjs';
 
 const ordner = neuerOrdner('alltag');
 const db = path.join(ordner, 'buero.sqlite');
@@ -21,14 +21,6 @@ before(async () => {
   app = await starteApp(ordner, { RATSBUERO_SPEICHERN_NACH: ablage });
 });
 after(async () => { await app?.beenden(); });
-
-async function zeileOeffnen(b, text) {
-  await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
-  for (const z of await b.$$(tid('vorlage-zeile'))) {
-    if ((await z.getText()).includes(text)) { await (await z.$('td')).click(); return; }
-  }
-  throw new Error(`keine Vorlage „${text}“`);
-}
 
 test('an invalid amount, more typing, another area, a restart: nothing is lost', async () => {
   const b = app.browser;

@@ -83,3 +83,12 @@ export async function barrieren(browser) {
 }
 
 export const tid = (id) => `[data-testid="${id}"]`;
+
+/** Opens the Vorlage whose list row contains `text` (waits for the list first). */
+export async function zeileOeffnen(b, text) {
+  await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
+  for (const z of await b.$$(tid('vorlage-zeile'))) {
+    if ((await z.getText()).includes(text)) { await (await z.$('td')).click(); return; }
+  }
+  throw new Error(`keine Vorlage „${text}“`);
+}

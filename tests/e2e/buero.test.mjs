@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { starteApp, neuerOrdner, barrieren, tid, CLI } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, zeileOeffnen } from './app.mjs';
 
 const hier = path.dirname(fileURLToPath(import.meta.url));
 const ordner = neuerOrdner('buero');
@@ -21,14 +21,6 @@ before(async () => {
   app = await starteApp(ordner);
 });
 after(async () => { await app?.beenden(); });
-
-async function zeileOeffnen(b, text) {
-  await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
-  for (const z of await b.$$(tid('vorlage-zeile'))) {
-    if ((await z.getText()).includes(text)) { await (await z.$('td')).click(); return; }
-  }
-  throw new Error(`keine Vorlage „${text}“`);
-}
 
 async function gespeichert(b) {
   const stand = await b.$(tid('speicherstand'));

@@ -4,12 +4,12 @@
 //! goes into the Papierkorb and comes back; a cancelled Sitzung is taken up again; results
 //! and elections are checked against the calendar and the voting right.
 
-use crate::gemeinsam::{buero, vorlage, zeit, Testbuero};
+use crate::gemeinsam::{buero, vorlage, vorsitzwahl, zeit, Testbuero};
 use ratsbuero::api;
 use ratsbuero::domain::sitzung::TopErgebnis;
-use ratsbuero::domain::wahl::{Verfahren, WahlArt, Wahlgang, Zaehlung};
+use ratsbuero::domain::wahl::{Wahlgang, Zaehlung};
 use ratsbuero::domain::{FinanzArt, Schwere, SitzungId};
-use ratsbuero::store::{PapierkorbArt, PersonNeu, Store, VorlagenFilter, WahlNeu};
+use ratsbuero::store::{PapierkorbArt, PersonNeu, Store, VorlagenFilter};
 
 fn demo() -> Testbuero {
     let mut b = buero();
@@ -323,25 +323,7 @@ fn an_advisory_member_cannot_stand_and_ballots_never_exceed_members_with_a_vote(
     let mut b = demo();
     let j = zeit("2026-12-02");
     let s = b.store.sitzung(SitzungId(1)).unwrap();
-    let w = b
-        .store
-        .wahl_anlegen(
-            &WahlNeu {
-                sitzung: SitzungId(1),
-                top: None,
-                titel: "Vorsitz".into(),
-                ziel_gremium: None,
-                sitze: 1,
-                stellvertreter: false,
-                geheim: true,
-                art: WahlArt::Einzel,
-                verfahren: Verfahren::HareNiemeyer,
-                einheitlich_mehrheit: false,
-                nur_mitglieder: true,
-            },
-            j,
-        )
-        .unwrap();
+    let w = b.store.wahl_anlegen(&vorsitzwahl(SitzungId(1)), j).unwrap();
     let beratend = s
         .mitglieder
         .iter()

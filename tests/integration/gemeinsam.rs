@@ -69,3 +69,21 @@ pub fn vorlage(betreff: &str) -> VorlageInhalt {
         ..Default::default()
     }
 }
+
+/// A secret election of one chair in Sitzung `sitzung`, members only.
+pub fn vorsitzwahl(sitzung: ratsbuero::domain::SitzungId) -> ratsbuero::store::WahlNeu {
+    use ratsbuero::domain::wahl::{Verfahren, WahlArt};
+    ratsbuero::store::WahlNeu {
+        sitzung,
+        top: None,
+        titel: "Vorsitz".into(),
+        ziel_gremium: None,
+        sitze: 1,
+        stellvertreter: false,
+        geheim: true,
+        art: WahlArt::Einzel,
+        verfahren: Verfahren::HareNiemeyer,
+        einheitlich_mehrheit: false,
+        nur_mitglieder: true,
+    }
+}

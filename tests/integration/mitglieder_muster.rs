@@ -3,12 +3,11 @@
 //! in later Sitzungen, a held Sitzung keeps its attendance; a Muster starts a draft with
 //! its content and without the dates of a Beratung.
 
-use crate::gemeinsam::{buero, vorlage, zeit, Testbuero};
+use crate::gemeinsam::{buero, vorlage, vorsitzwahl, zeit, Testbuero};
 use ratsbuero::api;
 use ratsbuero::domain::sitzung::Anwesenheit;
-use ratsbuero::domain::wahl::{Verfahren, WahlArt};
 use ratsbuero::domain::{GremiumId, SitzungId, VorlageId};
-use ratsbuero::store::{MitgliedschaftNeu, PersonNeu, Store, WahlNeu};
+use ratsbuero::store::{MitgliedschaftNeu, PersonNeu, Store};
 
 fn demo() -> Testbuero {
     let mut b = buero();
@@ -37,22 +36,7 @@ fn mitgliedschaft(store: &Store, gremium: GremiumId, name: &str) -> Mitgliedscha
 
 fn wahl(store: &mut Store, sitzung: SitzungId) -> u64 {
     store
-        .wahl_anlegen(
-            &WahlNeu {
-                sitzung,
-                top: None,
-                titel: "Vorsitz".into(),
-                ziel_gremium: None,
-                sitze: 1,
-                stellvertreter: false,
-                geheim: true,
-                art: WahlArt::Einzel,
-                verfahren: Verfahren::HareNiemeyer,
-                einheitlich_mehrheit: false,
-                nur_mitglieder: true,
-            },
-            zeit("2026-12-02"),
-        )
+        .wahl_anlegen(&vorsitzwahl(sitzung), zeit("2026-12-02"))
         .unwrap()
         .stimmberechtigte_mitglieder
 }

@@ -622,7 +622,9 @@ export class Editor {
   /** The office's Gremien as suggestions for a Beratungsfolge step (free text stays possible). */
   gremienVorschlaege() {
     const liste = h('datalist', { id: 'gremien-vorschlaege', 'data-testid': 'gremien-vorschlaege' });
-    aufruf('gremien_liste').then((gremien) => {
+    // Asked once per visit of the Vorlagen area, not at every Vorlage opened.
+    this.gremien ??= aufruf('gremien_liste');
+    this.gremien.then((gremien) => {
       liste.replaceChildren(...gremien.map((g) => h('option', { value: g.name })));
     }).catch(() => { /* suggestions only; the field works without them */ });
     return liste;

@@ -8,7 +8,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use ratsbuero::api;
 use ratsbuero::domain::{Status, VorlageInhalt};
-use ratsbuero::store::{AnlageNeu, Store};
+use ratsbuero::store::Store;
+use ratsbuero::domain::AnlageNeu;
 use std::path::PathBuf;
 use std::time::Instant;
 

@@ -1,93 +1,52 @@
 //! Generates the permissions of the app's own commands (one `allow-<command>` per
 //! command) so that `capabilities/main.json` can grant exactly these and nothing else.
 
-/// Every command the front end may call. Keep in step with `generate_handler!` in
-/// `src/main.rs` and with `capabilities/main.json`.
-const COMMANDS: &[&str] = &[
-    "buero_lesen",
-    "buero_speichern",
-    "db_info",
-    "db_pfad_setzen",
-    "vorlage_liste",
-    "vorlage_lesen",
-    "vorlage_neu",
-    "vorlage_pruefen",
-    "vorlage_speichern",
-    "vorlage_freigeben",
-    "vorlage_neue_fassung",
-    "anlage_hinzufuegen",
-    "anlage_aendern",
-    "anlage_entfernen",
-    "vorlage_pdf",
-    "vorlage_pdf_signieren",
-    "pdf_speichern",
-    "zertifikat_setzen",
-    "zertifikat_waehlen",
-    "sicherung_uebersicht",
-    "sicherung_ordner_setzen",
-    "sicherung_jetzt",
-    "sicherung_automatisch",
-    "sicherung_wiederherstellen",
-    "sicherung_datei_wiederherstellen",
-    "kaltstart_fertig",
-    "gremien_liste",
-    "sitzungen_liste",
-    "sitzung_lesen",
-    "sitzung_neu",
-    "sitzung_aendern",
-    "sitzung_einladen",
-    "sitzung_abschliessen",
-    "sitzung_absagen",
-    "top_neu",
-    "top_verschieben",
-    "top_aendern",
-    "top_entfernen",
-    "top_ergebnis",
-    "anwesenheit_setzen",
-    "sitzung_paket",
-    "paket_abbrechen",
-    "sitzung_niederschrift",
-    "einladungen_speichern",
-    "beschlussauszuege_speichern",
-    "ladungsfrist_unterschritten",
-    "gremium_neu",
-    "gremium_mitglieder",
-    "person_neu",
-    "mitgliedschaft_neu",
-    "mitgliedschaft_aendern",
-    "mitglied_aendern",
-    "wahlen_liste",
-    "wahl_lesen",
-    "personen_liste",
-    "wahl_neu",
-    "wahlvorschlag_neu",
-    "kandidat_neu",
-    "wahlgang_erfassen",
-    "los_erfassen",
-    "wahl_stimmzettel",
-    "wahl_niederschrift",
-    "wahl_in_vorlage",
-    "vorlage_loeschen",
-    "vorlage_kopieren",
-    "sitzung_loeschen",
-    "sitzung_wieder_aufnehmen",
-    "wahl_loeschen",
-    "papierkorb_liste",
-    "papierkorb_wiederherstellen",
-    "vorschau_verwerfen",
-    "muster_liste",
-    "muster_anlegen",
-    "vorlage_aus_muster",
-    "muster_loeschen",
-    "muster_wiederherstellen",
-    "fenster_schliessen",
-    "fenster_bleibt",
-];
+/// The commands, read from the one list in `src/befehle.rs` (the last path segment of
+/// each entry of its `generate_handler!`).
+fn befehle() -> Vec<String> {
+    let text = std::fs::read_to_string("src/befehle.rs").expect("src/befehle.rs lesbar");
+    let start = text.find("generate_handler![").expect("generate_handler! in befehle.rs")
+        + "generate_handler![".len();
+    let ende = start + text[start..].find(']').expect("Ende der Befehlsliste");
+    text[start..ende]
+        .split(',')
+        .map(|e| e.trim())
+        .filter(|e| !e.is_empty())
+        .map(|e| e.rsplit("::").next().unwrap_or(e).to_string())
+        .collect()
+}
+
+/// `capabilities/main.json` must grant exactly `allow-<command>` for each command.
+fn capability_pruefen(befehle: &[String]) {
+    let text = std::fs::read_to_string("capabilities/main.json").expect("capabilities/main.json lesbar");
+    let mut erlaubt: Vec<String> = text
+        .split('"')
+        .filter(|t| t.starts_with("allow-"))
+        .map(|t| t.trim_start_matches("allow-").replace('-', "_"))
+        .collect();
+    let mut soll = befehle.to_vec();
+    erlaubt.sort();
+    soll.sort();
+    assert_eq!(
+        erlaubt, soll,
+        "capabilities/main.json erlaubt andere Befehle als src/befehle.rs listet"
+    );
+}
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/befehle.rs");
+    println!("cargo:rerun-if-changed=capabilities/main.json");
+    let befehle = befehle();
+    capability_pruefen(&befehle);
+    // tauri-build keeps the names for the whole build: leaked once, in a build script.
+    let namen: Vec<&'static str> = befehle
+        .into_iter()
+        .map(|b| &*Box::leak(b.into_boxed_str()))
+        .collect();
+    let namen: &'static [&'static str] = Box::leak(namen.into_boxed_slice());
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(namen)),
     )
     .expect("tauri_build failed");
 }

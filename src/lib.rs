@@ -4,6 +4,7 @@
 //! libraries. See `../shared/DESIGN.md` (architecture) and the README.
 
 pub mod api;
+pub mod datei;
 pub mod domain;
 pub mod export;
 pub mod pdf;

@@ -1,6 +1,7 @@
 // Ratsbüro front end: the frame (navigation left, area right), keyboard shortcuts, and
 // the first-start check. Screens live in screens/, one module each.
 import { aufruf } from './ipc.js';
+import * as wertlisten from './wertlisten.js';
 import * as meldung from './components/meldung.js';
 import { VorlagenBereich } from './screens/vorlagen.js';
 import { journalOffen } from './screens/vorlage-editor.js';
@@ -137,6 +138,7 @@ window.ratsbueroSchliessen = async () => {
 
 async function start() {
   try {
+    await wertlisten.laden();
     let b = await aufruf('buero_lesen');
     if (!b.eingerichtet) b = await einstellungen.einrichten(b);
     bueroZeigen(b);

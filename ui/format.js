@@ -17,33 +17,10 @@ export function groesse(bytes) {
   return `${(bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
 }
 
-export const ARTEN = [
-  ['beschlussvorlage', 'Beschlussvorlage'],
-  ['mitteilungsvorlage', 'Mitteilungsvorlage'],
-  ['anfrage', 'Anfrage'],
-  ['antrag', 'Antrag'],
-];
-export const STATUS = [
-  ['oeffentlich', 'öffentlich'],
-  ['nichtoeffentlich', 'nichtöffentlich'],
-];
-export const ROLLEN = [
-  ['vorberatung', 'Vorberatung'],
-  ['entscheidung', 'Entscheidung'],
-  ['kenntnisnahme', 'Kenntnisnahme'],
-  ['anhoerung', 'Anhörung'],
-];
+export { VORLAGE_ART as ARTEN, STATUS, ROLLE as ROLLEN, ZUSTAND as ZUSTAENDE, label } from './wertlisten.js';
 export const ZEICHNUNG = [
   ['selbst', 'selbst (Behördenleitung)'],
   ['in_vertretung', 'In Vertretung'],
   ['im_auftrag', 'Im Auftrag'],
   ['gez', 'gez. (Abschrift)'],
 ];
-export const ZUSTAENDE = [
-  ['entwurf', 'Entwurf'],
-  ['freigegeben', 'freigegeben'],
-];
-
-export function label(liste, key) {
-  return (liste.find(([k]) => k === key) || [key, key])[1];
-}

@@ -8,7 +8,7 @@ use crate::zustand::{self, App};
 use crate::{jetzt, Antwort};
 use ratsbuero::api::{self, ApiFehler};
 use ratsbuero::domain::sitzung::{Anwesenheit, TopErgebnis};
-use ratsbuero::store::TopNeu;
+use ratsbuero::domain::TopNeu;
 use serde_json::Value;
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, Manager, State};
@@ -261,7 +261,7 @@ pub async fn ladungsfrist_unterschritten(app: State<'_, App>) -> Antwort<usize> 
 
 #[tauri::command]
 pub async fn gremium_neu(app: State<'_, App>, gremium: Value) -> Antwort<Value> {
-    let neu: ratsbuero::store::GremiumNeu = api::argument("gremium", gremium)?;
+    let neu: ratsbuero::domain::GremiumNeu = api::argument("gremium", gremium)?;
     app.mit_mut(|s| api::gremium_anlegen(s, &neu, jetzt()))
         .map(zustand::json)
 }
@@ -279,8 +279,8 @@ pub async fn person_neu(
     person: Value,
     mitgliedschaft: Value,
 ) -> Antwort<Value> {
-    let neu: ratsbuero::store::PersonNeu = api::argument("person", person)?;
-    let m: Option<ratsbuero::store::MitgliedschaftNeu> =
+    let neu: ratsbuero::domain::PersonNeu = api::argument("person", person)?;
+    let m: Option<ratsbuero::domain::MitgliedschaftNeu> =
         api::argument("mitgliedschaft", mitgliedschaft)?;
     app.mit_mut(|s| api::person_anlegen_mit(s, &neu, m.as_ref(), jetzt()))
         .map(zustand::json)
@@ -289,14 +289,14 @@ pub async fn person_neu(
 /// An existing person joins a Gremium.
 #[tauri::command]
 pub async fn mitgliedschaft_neu(app: State<'_, App>, mitgliedschaft: Value) -> Antwort<()> {
-    let m: ratsbuero::store::MitgliedschaftNeu = api::argument("mitgliedschaft", mitgliedschaft)?;
+    let m: ratsbuero::domain::MitgliedschaftNeu = api::argument("mitgliedschaft", mitgliedschaft)?;
     app.mit_mut(|s| api::mitgliedschaft_anlegen(s, &m))
 }
 
 /// A membership changed or ended ("Mitglied bis").
 #[tauri::command]
 pub async fn mitgliedschaft_aendern(app: State<'_, App>, mitgliedschaft: Value) -> Antwort<()> {
-    let m: ratsbuero::store::MitgliedschaftNeu = api::argument("mitgliedschaft", mitgliedschaft)?;
+    let m: ratsbuero::domain::MitgliedschaftNeu = api::argument("mitgliedschaft", mitgliedschaft)?;
     app.mit_mut(|s| api::mitgliedschaft_aendern(s, &m))
 }
 
@@ -308,8 +308,8 @@ pub async fn mitglied_aendern(
     person: Value,
     mitgliedschaft: Value,
 ) -> Antwort<Value> {
-    let neu: ratsbuero::store::PersonNeu = api::argument("person", person)?;
-    let m: ratsbuero::store::MitgliedschaftNeu = api::argument("mitgliedschaft", mitgliedschaft)?;
+    let neu: ratsbuero::domain::PersonNeu = api::argument("person", person)?;
+    let m: ratsbuero::domain::MitgliedschaftNeu = api::argument("mitgliedschaft", mitgliedschaft)?;
     app.mit_mut(|s| api::mitglied_aendern(s, id, &neu, &m, jetzt()))
         .map(zustand::json)
 }

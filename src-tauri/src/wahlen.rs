@@ -7,7 +7,7 @@ use crate::zustand::{self, App};
 use crate::{jetzt, Antwort};
 use ratsbuero::api;
 use ratsbuero::domain::wahl::Zaehlung;
-use ratsbuero::store::WahlNeu;
+use ratsbuero::domain::WahlNeu;
 use serde_json::Value;
 use tauri::ipc::Response;
 use tauri::State;

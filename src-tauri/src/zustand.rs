@@ -3,9 +3,9 @@
 
 use chrono::NaiveDateTime;
 use ratsbuero::api::{ApiFehler, AppKonfig};
-use ratsbuero::store::Store;
+use ratsbuero::store::{Ablage, Store};
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
@@ -48,7 +48,7 @@ pub struct Vorschau {
 }
 
 struct Offen {
-    pfad: PathBuf,
+    ablage: Ablage,
     store: Result<Store, ApiFehler>,
 }
 
@@ -64,19 +64,19 @@ pub struct App {
 
 impl App {
     pub fn starten(konfig_datei: Option<PathBuf>, jetzt: NaiveDateTime) -> App {
-        let umgebung = std::env::var_os("RATSBUERO_DB").map(PathBuf::from);
+        let umgebung = std::env::var("RATSBUERO_DB").ok().map(|t| Ablage::aus_text(&t));
         let konfig = konfig_datei
             .as_deref()
             .and_then(|d| AppKonfig::lesen(d).ok())
             .unwrap_or_default();
-        let pfad = umgebung.clone().unwrap_or_else(|| konfig.db());
-        let store =
-            Store::oeffnen_mit(&pfad, jetzt, Some(&konfig.sicherungen())).map_err(ApiFehler::from);
+        let ablage = umgebung.clone().unwrap_or_else(|| Ablage::Datei(konfig.db()));
+        let store = Store::oeffnen_ablage(&ablage, jetzt, Some(&konfig.sicherungen()))
+            .map_err(ApiFehler::from);
         App {
             konfig_datei,
             konfig: Mutex::new(konfig),
             aus_umgebung: umgebung.is_some(),
-            offen: Mutex::new(Offen { pfad, store }),
+            offen: Mutex::new(Offen { ablage, store }),
             vorschau: Mutex::new(None),
             abbruch: Default::default(),
         }
@@ -153,6 +153,7 @@ impl App {
         jetzt: NaiveDateTime,
     ) -> Result<ratsbuero::store::Wiederhergestellt, ApiFehler> {
         let mut o = self.sperre();
+        let db = o.ablage.datei().map(Path::to_path_buf)?;
         let geschlossen = std::mem::replace(
             &mut o.store,
             Err(ApiFehler::neu(
@@ -161,13 +162,13 @@ impl App {
             )),
         );
         drop(geschlossen);
-        match ratsbuero::api::sicherung_wiederherstellen(&o.pfad, datei, jetzt) {
+        match ratsbuero::api::sicherung_wiederherstellen(&db, datei, jetzt) {
             Ok((store, w)) => {
                 o.store = Ok(store);
                 Ok(w)
             }
             Err(e) => {
-                o.store = Store::oeffnen(&o.pfad, jetzt).map_err(ApiFehler::from);
+                o.store = Store::oeffnen_ablage(&o.ablage, jetzt, None).map_err(ApiFehler::from);
                 Err(e)
             }
         }
@@ -238,7 +239,7 @@ impl App {
     pub fn info(&self) -> DbInfo {
         let o = self.sperre();
         DbInfo {
-            pfad: o.pfad.display().to_string(),
+            pfad: o.ablage.to_string(),
             aus_umgebung: self.aus_umgebung,
             schema_version: o.store.as_ref().ok().and_then(|s| s.schema_version().ok()),
             fehler: o.store.as_ref().err().cloned(),
@@ -259,10 +260,12 @@ impl App {
                 "Datenbankdatei: Bitte einen Pfad angeben.",
             ));
         }
-        let store = Store::oeffnen_mit(&pfad, jetzt, Some(&self.sicherung_ordner()))?;
+        // A server is named as such and refused with its message; the setting stays.
+        let ablage = Ablage::aus_text(&pfad.to_string_lossy());
+        let store = Store::oeffnen_ablage(&ablage, jetzt, Some(&self.sicherung_ordner()))?;
         self.konfig_aendern(|k| k.db_pfad = Some(pfad.clone()))?;
         *self.sperre() = Offen {
-            pfad,
+            ablage,
             store: Ok(store),
         };
         Ok(self.info())

@@ -7,9 +7,8 @@
 use super::ApiFehler;
 use crate::domain::sitzung::{GremiumTyp, Herkunft, MitgliedRolle, Teil};
 use crate::domain::{Buero, Status, VorlageInhalt};
-use crate::store::{
-    AnlageNeu, GremiumNeu, MitgliedschaftNeu, PersonNeu, Store, TopNeu, VorlagenFilter,
-};
+use crate::store::{Store, VorlagenFilter};
+use crate::domain::{AnlageNeu, GremiumNeu, MitgliedschaftNeu, PersonNeu, TopNeu};
 use chrono::{Duration, NaiveDateTime};
 
 const VORLAGEN: &str = include_str!("../../assets/demo/vorlagen.json");

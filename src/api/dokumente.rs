@@ -1,12 +1,12 @@
-//! Documents: the Vorlage as PDF, and writing a finished document to a file without ever
-//! leaving a half-written one behind.
+//! Documents: the Vorlage as PDF, the OParl export loaded for the exporter, and writing a
+//! finished document to a file without ever leaving a half-written one behind.
 
 use super::ApiFehler;
 use crate::domain::io_text::io_text;
-use crate::domain::VorlageId;
-use crate::store::Store;
+use crate::domain::{Status, VorlageId, Zustand};
+use crate::export::{OparlDaten, OparlExport, Papier};
+use crate::store::{Store, VorlagenFilter};
 use chrono::NaiveDateTime;
-use std::io::Write;
 use std::path::Path;
 
 /// The file name a Vorlage PDF is offered under: `Vorlage_2026-0012.pdf`, or
@@ -116,8 +116,8 @@ pub fn vorlage_pdf_signiert(
     )?)
 }
 
-/// Writes `daten` to `ziel` atomically: a temporary file beside it, synced, then renamed.
-/// On any error the temporary file is removed and `ziel` is untouched.
+/// Writes `daten` to `ziel` atomically ([`crate::datei::schreiben`]): on any error `ziel`
+/// is untouched.
 pub fn datei_schreiben(ziel: &Path, daten: &[u8]) -> Result<(), ApiFehler> {
     let fehler = |e: std::io::Error| {
         ApiFehler::neu(
@@ -129,24 +129,10 @@ pub fn datei_schreiben(ziel: &Path, daten: &[u8]) -> Result<(), ApiFehler> {
             ),
         )
     };
-    let name = ziel.file_name().ok_or_else(|| {
-        ApiFehler::neu("datei", format!("„{}“ ist kein Dateiname.", ziel.display()))
-    })?;
-    let tmp = ziel.with_file_name(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let ergebnis = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(daten)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, ziel)
-    })();
-    if let Err(e) = ergebnis {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fehler(e));
+    if ziel.file_name().is_none() {
+        return Err(ApiFehler::neu("datei", format!("„{}“ ist kein Dateiname.", ziel.display())));
     }
+    crate::datei::schreiben(ziel, daten).map_err(fehler)?;
     Ok(())
 }
 
@@ -156,6 +142,49 @@ pub fn oparl_export(
     ordner: &Path,
     basis_url: &str,
     jetzt: NaiveDateTime,
-) -> Result<crate::export::OparlExport, ApiFehler> {
-    crate::export::oparl_exportieren(store, ordner, basis_url, jetzt)
+) -> Result<OparlExport, ApiFehler> {
+    let daten = oparl_daten(store, jetzt)?;
+    Ok(crate::export::oparl_exportieren(&daten, ordner, basis_url, jetzt)?)
+}
+
+/// What the OParl export publishes: the released, öffentliche Vorlagen with their public
+/// PDF and öffentliche Anlagen, the Gremien, the address book and the Sitzungen.
+fn oparl_daten(store: &Store, jetzt: NaiveDateTime) -> Result<OparlDaten, ApiFehler> {
+    let buero = store.buero()?;
+    let zeilen = store.vorlagen(&VorlagenFilter {
+        status: Some(Status::Oeffentlich),
+        zustand: Some(Zustand::Freigegeben),
+        grenze: Some(u32::MAX),
+        ..Default::default()
+    })?;
+    let mut papiere = Vec::new();
+    for z in zeilen {
+        let akte = store.vorlage(z.id)?;
+        if akte.inhalt.status != Status::Oeffentlich || akte.zustand != Zustand::Freigegeben {
+            continue;
+        }
+        // The public PDF lists only the öffentliche Anlagen: a nichtöffentliche Anlage's
+        // name is itself nichtöffentlich.
+        let oeffentlich = akte.clone().oeffentliche_fassung();
+        let pdf = crate::pdf::vorlage(&oeffentlich, &buero, jetzt)?.bytes;
+        let mut anlagen = Vec::new();
+        for a in &oeffentlich.anlagen {
+            anlagen.push(store.anlage_daten(a.id)?);
+        }
+        papiere.push(Papier { akte, pdf, anlagen });
+    }
+    papiere.sort_by_key(|p| p.akte.id.0);
+    let gremien = store.gremien()?;
+    let mut sitzungen = Vec::new();
+    for g in &gremien {
+        sitzungen.extend(store.sitzungen(g.id)?);
+    }
+    Ok(OparlDaten {
+        buero,
+        papiere,
+        gremien,
+        personen: store.personen()?,
+        mitgliedschaften: store.mitgliedschaften()?,
+        sitzungen,
+    })
 }

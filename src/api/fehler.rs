@@ -2,6 +2,7 @@
 //! findings that caused it (so the editor can show them at their fields).
 
 use crate::domain::import::ImportFehler;
+use crate::export::ExportFehler;
 use crate::domain::Befund;
 use crate::pdf::PdfFehler;
 use crate::store::StoreError;
@@ -55,6 +56,15 @@ impl From<StoreError> for ApiFehler {
 impl From<PdfFehler> for ApiFehler {
     fn from(e: PdfFehler) -> Self {
         ApiFehler::neu(e.code(), e.to_string())
+    }
+}
+
+impl From<ExportFehler> for ApiFehler {
+    fn from(e: ExportFehler) -> Self {
+        match &e {
+            ExportFehler::Feld { feld, meldung } => ApiFehler::feld(feld, meldung.clone()),
+            _ => ApiFehler::neu(e.code(), e.to_string()),
+        }
     }
 }
 

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 /// `~/Library/Application Support/de.Ratsbuero.Ratsbuero/`).
 pub fn standard_db_pfad() -> PathBuf {
     directories::ProjectDirs::from("de", "Ratsbuero", "Ratsbuero")
-        .map(|d| d.data_dir().join("ratsbuero.sqlite"))
-        .unwrap_or_else(|| PathBuf::from("ratsbuero.sqlite"))
+        .map(|d| d.data_dir().join(crate::store::DATEINAME))
+        .unwrap_or_else(|| PathBuf::from(crate::store::DATEINAME))
 }
 
 /// The default backup folder: `<app data>/sicherungen`.
@@ -61,7 +61,7 @@ impl AppKonfig {
         }
     }
 
-    /// Writes the file atomically (temporary file, then rename).
+    /// Writes the file atomically ([`crate::datei::schreiben`]).
     pub fn schreiben(&self, datei: &Path) -> Result<(), ApiFehler> {
         let fehler = |e: std::io::Error| {
             ApiFehler::neu(
@@ -76,10 +76,8 @@ impl AppKonfig {
         if let Some(ordner) = datei.parent() {
             std::fs::create_dir_all(ordner).map_err(fehler)?;
         }
-        let tmp = datei.with_extension("json.neu");
         let text = serde_json::to_string_pretty(self).expect("AppKonfig serialises");
-        std::fs::write(&tmp, text).map_err(fehler)?;
-        std::fs::rename(&tmp, datei).map_err(fehler)
+        crate::datei::schreiben(datei, text.as_bytes()).map_err(fehler)
     }
 
     /// The backup folder: the chosen one, else the default.

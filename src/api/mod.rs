@@ -15,6 +15,7 @@ mod sicherung;
 mod sitzungen;
 mod vorlagen;
 mod wahlen;
+mod wertlisten;
 
 pub use demo::*;
 pub use dokumente::*;
@@ -26,3 +27,4 @@ pub use sicherung::*;
 pub use sitzungen::*;
 pub use vorlagen::*;
 pub use wahlen::*;
+pub use wertlisten::wertlisten;

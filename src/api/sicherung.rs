@@ -1,5 +1,5 @@
 //! Backups as the user sees them: a backup folder with files named by their time
-//! (`ratsbuero-20261122-093000.sqlite`), "Jetzt sichern", the daily automatic backup, the
+//! (`ratsbuero-20261122-093000` with the backend's ending), "Jetzt sichern", the daily automatic backup, the
 //! rotation (7 daily, 4 weekly, 12 monthly) and the restore.
 //!
 //! Every new backup is checked like a backup about to be restored before older ones are
@@ -14,7 +14,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 const PRAEFIX: &str = "ratsbuero-";
-const ENDUNG: &str = ".sqlite";
+const ENDUNG: &str = store::SICHERUNG_ENDUNG;
 const ZEIT: &str = "%Y%m%d-%H%M%S";
 
 /// The automatic backup runs when the newest one is older than this.

@@ -3,9 +3,8 @@
 use super::ApiFehler;
 use crate::domain::sitzung::{Anwesenheit, Teil, TopErgebnis};
 use crate::domain::{suchtext, GremiumId, PersonId, SitzungId, TopId};
-use crate::store::{
-    Gremium, GremiumNeu, MitgliedschaftNeu, Person, PersonNeu, SitzungAkte, Store, TopNeu,
-};
+use crate::store::Store;
+use crate::domain::{Gremium, GremiumNeu, MitgliedschaftNeu, Person, PersonNeu, SitzungAkte, TopNeu};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -116,7 +115,7 @@ pub fn person_anlegen_mit(
     Ok(store.person_anlegen_mit(neu, mitgliedschaft, jetzt)?)
 }
 
-pub fn mitglieder(store: &Store, gremium: i64) -> Result<Vec<crate::store::Mitglied>, ApiFehler> {
+pub fn mitglieder(store: &Store, gremium: i64) -> Result<Vec<crate::domain::Mitglied>, ApiFehler> {
     Ok(store.mitglieder(GremiumId(gremium))?)
 }
 
@@ -377,7 +376,7 @@ pub fn sitzung_einladungen(
     let titel = format!(
         "Einladung zur {}. Sitzung {}",
         s.nummer,
-        crate::pdf::sitzung_des(&s.gremium.daten.name)
+        crate::domain::gremium::genitiv(&s.gremium.daten.name)
     );
     s.mitglieder
         .iter()
@@ -501,13 +500,7 @@ pub fn schreiben_ablegen(
         .collect()
 }
 
-/// How far the packet is: step `schritt` of `gesamt`, and what is being done.
-#[derive(Debug, Clone, Serialize)]
-pub struct Fortschritt {
-    pub schritt: usize,
-    pub gesamt: usize,
-    pub text: String,
-}
+pub use crate::pdf::sitzungspaket::Fortschritt;
 
 /// The `.ics` calendar of a Gremium's Sitzungen (öffentliche TOPs only).
 pub fn sitzungen_ics(
@@ -559,7 +552,9 @@ pub fn sitzung_paket(
 }
 
 /// As `sitzung_paket`, reporting each step to `melden`; when `melden` returns `false` the
-/// packet is abandoned (code `abgebrochen`) and nothing is returned.
+/// packet is abandoned (code `abgebrochen`) and nothing is returned. Loads the packet
+/// value (the Vorlagen on the variant's TOPs and their PDF Anlagen); the layout is
+/// [`crate::pdf::sitzungspaket`].
 pub fn sitzung_paket_mit(
     store: &Store,
     sitzung: i64,
@@ -567,155 +562,27 @@ pub fn sitzung_paket_mit(
     jetzt: NaiveDateTime,
     melden: &mut dyn FnMut(Fortschritt) -> bool,
 ) -> Result<Vec<u8>, ApiFehler> {
-    use crate::domain::sitzung::Teil;
-    use crate::pdf::paket::{self, Ebene, Stueck};
-    use crate::pdf::tagesordnung::{self, Eintrag, Empfaenger};
+    use crate::pdf::sitzungspaket::{self, Sitzungspaket};
     let s = store.sitzung(SitzungId(sitzung))?;
-    let buero = store.buero()?;
     let mitglieder = variante == PaketVariante::Mitglieder;
-    let tops: Vec<_> = s
-        .tops
-        .iter()
-        .filter(|t| mitglieder || t.teil == Teil::Oeffentlich)
-        .collect();
-    let gesamt = tops.len() + 2;
-    let mut weiter = |schritt: usize, text: String| {
-        if melden(Fortschritt {
-            schritt,
-            gesamt,
-            text,
-        }) {
-            Ok(())
-        } else {
-            Err(ApiFehler::neu(
-                "abgebrochen",
-                "Das Sitzungspaket wurde abgebrochen; es wurde keine Datei erstellt.",
-            ))
+    let mut vorlagen = std::collections::BTreeMap::new();
+    let mut anlagen = std::collections::BTreeMap::new();
+    for v in sitzungspaket::tops(&s, mitglieder).filter_map(|t| t.vorlage.as_ref()) {
+        let akte = store.vorlage(v.id)?;
+        for a in akte.anlagen.iter().filter(|a| a.mime == "application/pdf") {
+            anlagen.insert(a.id, store.anlage_daten(a.id)?.1);
         }
-    };
-    // Per TOP its pieces (Vorlage, Anlagen) with their page counts.
-    let mut je_top: Vec<Vec<(Stueck, usize)>> = Vec::new();
-    for (i, t) in tops.iter().enumerate() {
-        weiter(i, format!("{} {}", t.nummer, t.titel))?;
-        let mut stuecke = Vec::new();
-        if let Some(v) = &t.vorlage {
-            let akte = store.vorlage(v.id)?;
-            let akte = if mitglieder {
-                akte
-            } else {
-                akte.oeffentliche_fassung()
-            };
-            let name = akte
-                .nummer
-                .clone()
-                .map(|n| format!("Vorlage {n}"))
-                .unwrap_or_else(|| format!("Vorlage (Entwurf {})", v.id.0));
-            let noe = t.teil == Teil::Nichtoeffentlich;
-            let bytes = crate::pdf::vorlage(&akte, &buero, jetzt)?.bytes;
-            let n = paket::seitenzahl(&bytes, &name)?;
-            stuecke.push((
-                Stueck {
-                    titel: format!("{} {}", t.nummer, t.titel),
-                    ebene: Ebene::Top,
-                    bytes,
-                    nichtoeffentlich: noe,
-                    quelle: name.clone(),
-                },
-                n,
-            ));
-            for a in akte.anlagen.iter().filter(|a| a.mime == "application/pdf") {
-                let (_, daten) = store.anlage_daten(a.id)?;
-                let quelle = format!("{name}, Anlage {} „{}“", a.nr, a.name);
-                let n = paket::seitenzahl(&daten, &quelle)?;
-                stuecke.push((
-                    Stueck {
-                        titel: format!("Anlage {}: {}", a.nr, a.name),
-                        ebene: Ebene::Anlage,
-                        bytes: daten,
-                        nichtoeffentlich: noe,
-                        quelle,
-                    },
-                    n,
-                ));
-            }
-        }
-        je_top.push(stuecke);
+        vorlagen.insert(v.id, akte);
     }
-    // The Tagesordnung shows where each TOP starts; its own length is found by rendering.
-    let datum = s
-        .eingeladen_am
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .unwrap_or(jetzt);
-    let eintraege = |vorspann: usize| -> Vec<Eintrag> {
-        let mut seite = vorspann + 1;
-        tops.iter()
-            .zip(&je_top)
-            .map(|(t, st)| {
-                let start = (!st.is_empty()).then_some(seite);
-                seite += st.iter().map(|(_, n)| n).sum::<usize>();
-                Eintrag {
-                    teil: t.teil,
-                    nummer: t.nummer.clone(),
-                    titel: t.titel.clone(),
-                    vorlage: t.vorlage.as_ref().and_then(|v| v.nummer.clone()),
-                    seite: start,
-                }
-            })
-            .collect()
+    let paket = Sitzungspaket {
+        buero: store.buero()?,
+        sitzung: s,
+        mitglieder,
+        vorlagen,
+        anlagen,
+        jetzt,
     };
-    weiter(tops.len(), "Einladung und Tagesordnung".into())?;
-    let mut vorspann = 1;
-    let mut einladung = Vec::new();
-    for _ in 0..3 {
-        einladung = tagesordnung::einladung(
-            &s,
-            &buero,
-            &eintraege(vorspann),
-            if mitglieder {
-                Empfaenger::Mitglieder
-            } else {
-                Empfaenger::Oeffentlichkeit
-            },
-            datum,
-        )?;
-        let n = paket::seitenzahl(&einladung, "Einladung")?;
-        if n == vorspann {
-            break;
-        }
-        vorspann = n;
-    }
-    let gremium = &s.gremium.daten.name;
-    let mut stuecke = vec![Stueck {
-        titel: "Einladung und Tagesordnung".into(),
-        ebene: Ebene::Vorspann,
-        bytes: einladung,
-        nichtoeffentlich: false,
-        quelle: "Einladung".into(),
-    }];
-    stuecke.extend(je_top.into_iter().flatten().map(|(st, _)| st));
-    let titel = format!(
-        "{}. Sitzung {gremium} am {} – {}",
-        s.nummer,
-        crate::domain::datum::deutsch(s.beginn.date()),
-        if mitglieder {
-            "Sitzungspaket für die Mitglieder"
-        } else {
-            "öffentlicher Teil"
-        }
-    );
-    let kennung = format!(
-        "{}. Sitzung {}",
-        s.nummer,
-        if s.gremium.daten.kurzname.is_empty() {
-            gremium
-        } else {
-            &s.gremium.daten.kurzname
-        }
-    );
-    weiter(tops.len() + 1, "Zusammenfügen".into())?;
-    let pdf = paket::zusammenfuegen(&stuecke, &titel, &kennung)?;
-    weiter(gesamt, "fertig".into())?;
-    Ok(pdf)
+    Ok(sitzungspaket::sitzungspaket(&paket, melden)?)
 }
 
 /// The file name of a Sitzung document: `Sitzungspaket_IR_3_mitglieder.pdf`,

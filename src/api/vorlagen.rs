@@ -5,9 +5,8 @@ use crate::domain::befund::Befund;
 use crate::domain::finanzen::FinanzSummen;
 use crate::domain::pruefung::{self, AnlageKurz};
 use crate::domain::{import, AnlageId, Buero, Status, VorlageArt, VorlageId, VorlageInhalt};
-use crate::store::{
-    AnlageInfo, AnlageNeu, Gespeichert, Store, VorlageAkte, VorlageZeile, VorlagenFilter,
-};
+use crate::store::{Gespeichert, Store, VorlageZeile, VorlagenFilter};
+use crate::domain::{AnlageInfo, AnlageNeu, VorlageAkte};
 use base64::Engine;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -59,9 +58,9 @@ pub fn vorlage_pruefen(
     inhalt: &VorlageInhalt,
 ) -> Result<Pruefergebnis, ApiFehler> {
     let anlagen: Vec<AnlageKurz> = match id {
+        // Only the Anlagen: reading the whole record would check its stored content too.
         Some(id) => store
-            .vorlage(VorlageId(id))?
-            .anlagen
+            .anlagen(VorlageId(id))?
             .into_iter()
             .map(|a| AnlageKurz {
                 name: a.name,

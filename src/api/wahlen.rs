@@ -6,7 +6,8 @@ use crate::domain::wahl::{
     self, Einzelstimmen, Gruppe, Schritt, Verfahren, WahlArt, Wahlgang, Zaehlung,
 };
 use crate::domain::{PersonId, VorlageId};
-use crate::store::{Store, WahlAkte, WahlNeu};
+use crate::store::Store;
+use crate::domain::{gremium, WahlAkte, WahlNeu};
 use chrono::NaiveDateTime;
 use serde_json::{json, Map, Value};
 
@@ -214,39 +215,6 @@ pub fn los_erfassen(
     Ok(store.los_erfassen(wahl, gezogen_von, ergebnis, seed, jetzt)?)
 }
 
-/// "Der Integrationsrat", else "Das Gremium „…“".
-fn gremium_nominativ(name: &str) -> String {
-    let kopf = name.split([' ', '-']).next().unwrap_or(name).to_lowercase();
-    if ["rat", "ausschuss", "beirat", "tag", "kreis"]
-        .iter()
-        .any(|e| kopf.ends_with(e))
-    {
-        format!("Der {name}")
-    } else {
-        format!("Das Gremium „{name}“")
-    }
-}
-
-/// "in die Arbeitsgemeinschaft …", "in den Beirat …", else "in das Gremium „…“".
-fn ziel_akkusativ(name: &str) -> String {
-    let klein = name.to_lowercase();
-    let kopf = klein.split([' ', '-']).next().unwrap_or("");
-    if kopf == "ag"
-        || kopf.starts_with("arbeitsgemeinschaft")
-        || kopf.ends_with("konferenz")
-        || kopf.ends_with("kommission")
-    {
-        format!("in die {name}")
-    } else if ["rat", "ausschuss", "beirat", "vorstand", "kreis"]
-        .iter()
-        .any(|e| kopf.ends_with(e))
-    {
-        format!("in den {name}")
-    } else {
-        format!("in das Gremium „{name}“")
-    }
-}
-
 /// The resolution text filled from the result: "Der Integrationsrat entsendet folgende
 /// Mitglieder in die AG …: 1. … 2. …". Refused while the Wahl is not decided.
 pub fn wahl_beschlusstext(akte: &WahlAkte) -> Result<String, ApiFehler> {
@@ -260,12 +228,12 @@ pub fn wahl_beschlusstext(akte: &WahlAkte) -> Result<String, ApiFehler> {
         ));
     }
     let liste = akte.stand.gewaehlte_liste("persönliche Stellvertretung");
-    let wer = gremium_nominativ(&akte.gremium);
+    let wer = gremium::nominativ(&akte.gremium);
     let kopf = match &akte.ziel {
         Some(z) if akte.stand.gewaehlt.len() == 1 => {
-            format!("{wer} entsendet folgendes Mitglied {}:", ziel_akkusativ(z))
+            format!("{wer} entsendet folgendes Mitglied {}:", gremium::in_akkusativ(z))
         }
-        Some(z) => format!("{wer} entsendet folgende Mitglieder {}:", ziel_akkusativ(z)),
+        Some(z) => format!("{wer} entsendet folgende Mitglieder {}:", gremium::in_akkusativ(z)),
         None => format!("{wer} wählt ({}):", akte.daten.titel),
     };
     Ok(format!("{kopf}\n{}", liste.join("\n")))

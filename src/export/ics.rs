@@ -7,7 +7,7 @@
 //! character; text is escaped as the RFC requires.
 
 use crate::domain::sitzung::{SitzungZustand, Teil};
-use crate::store::{Gremium, SitzungAkte};
+use crate::domain::{Gremium, SitzungAkte};
 use chrono::{Duration, NaiveDateTime};
 
 /// Events carry this length: the store keeps no end time.

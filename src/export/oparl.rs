@@ -15,10 +15,11 @@
 //! The folder is built beside the target and swapped in at the end: an export that fails
 //! leaves the previous one untouched.
 
-use crate::api::ApiFehler;
-use crate::domain::io_text::io_text;
-use crate::domain::{suchtext, zeitzone, Buero, Rolle, Status, VorlageId, Zustand};
-use crate::store::{AnlageInfo, Store, VorlageAkte, VorlagenFilter};
+use super::fehler::ExportFehler;
+use crate::domain::{
+    suchtext, zeitzone, AnlageInfo, Buero, Gremium, MitgliedschaftNeu, Person, Rolle,
+    SitzungAkte, Status, VorlageAkte, VorlageId, Zustand,
+};
 use chrono::NaiveDateTime;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -41,10 +42,8 @@ fn typ(name: &str) -> String {
     format!("{OPARL}{name}")
 }
 
-fn zeit(t: &str) -> String {
-    NaiveDateTime::parse_from_str(t, crate::store::ZEITFORMAT)
-        .map(|t| zeitzone::berlin(t).to_rfc3339())
-        .unwrap_or_else(|_| t.to_string())
+fn zeit(t: &NaiveDateTime) -> String {
+    zeitzone::berlin(*t).to_rfc3339()
 }
 
 fn slug(name: &str) -> String {
@@ -60,7 +59,7 @@ fn slug(name: &str) -> String {
 }
 
 /// Checks the base URL: http(s), no spaces, no query; returned without a trailing slash.
-fn basis_pruefen(basis: &str) -> Result<String, ApiFehler> {
+fn basis_pruefen(basis: &str) -> Result<String, ExportFehler> {
     let b = basis.trim().trim_end_matches('/');
     let rest = b
         .strip_prefix("https://")
@@ -73,10 +72,10 @@ fn basis_pruefen(basis: &str) -> Result<String, ApiFehler> {
         {
             Ok(b.to_string())
         }
-        _ => Err(ApiFehler::feld(
-            "basis_url",
-            format!("--basis-url: „{basis}“ ist keine gültige http(s)-Adresse (z. B. https://ratsinfo.beispiel.de/oparl)."),
-        )),
+        _ => Err(ExportFehler::Feld {
+            feld: "basis_url",
+            meldung: format!("--basis-url: „{basis}“ ist keine gültige http(s)-Adresse (z. B. https://ratsinfo.beispiel.de/oparl)."),
+        }),
     }
 }
 
@@ -90,7 +89,7 @@ impl Schreiber {
         format!("{}/{pfad}", self.basis)
     }
 
-    fn datei(&self, pfad: &str, daten: &[u8]) -> Result<(), ApiFehler> {
+    fn datei(&self, pfad: &str, daten: &[u8]) -> Result<(), ExportFehler> {
         let ziel = self.ordner.join(pfad);
         if let Some(o) = ziel.parent() {
             std::fs::create_dir_all(o).map_err(|e| schreibfehler(o, e))?;
@@ -98,13 +97,13 @@ impl Schreiber {
         std::fs::write(&ziel, daten).map_err(|e| schreibfehler(&ziel, e))
     }
 
-    fn objekt(&self, pfad: &str, wert: &Value) -> Result<(), ApiFehler> {
+    fn objekt(&self, pfad: &str, wert: &Value) -> Result<(), ExportFehler> {
         let text = serde_json::to_vec_pretty(wert).expect("JSON");
         self.datei(pfad, &text)
     }
 
     /// An external list, in pages of [`SEITE`]: `<name>.json`, `<name>-2.json`, …
-    fn liste(&self, name: &str, elemente: &[Value]) -> Result<String, ApiFehler> {
+    fn liste(&self, name: &str, elemente: &[Value]) -> Result<String, ExportFehler> {
         let seiten = elemente.len().div_ceil(SEITE).max(1);
         let seite_pfad = |n: usize| match n {
             1 => format!("{name}.json"),
@@ -145,15 +144,11 @@ impl Schreiber {
     }
 }
 
-fn schreibfehler(pfad: &Path, e: std::io::Error) -> ApiFehler {
-    ApiFehler::neu(
-        "datei",
-        format!(
-            "„{}“ kann nicht geschrieben werden: {}",
-            pfad.display(),
-            io_text(&e)
-        ),
-    )
+fn schreibfehler(pfad: &Path, quelle: std::io::Error) -> ExportFehler {
+    ExportFehler::Datei {
+        pfad: pfad.to_path_buf(),
+        quelle,
+    }
 }
 
 fn endung(name: &str) -> String {
@@ -171,22 +166,42 @@ fn endung(name: &str) -> String {
     }
 }
 
-struct Papier {
-    akte: VorlageAkte,
-    pdf: Vec<u8>,
-    anlagen: Vec<(AnlageInfo, Vec<u8>)>,
+/// A released, öffentliche Vorlage as the export publishes it: its record, its PDF (the
+/// public variant) and its öffentliche Anlagen with their bytes.
+pub struct Papier {
+    pub akte: VorlageAkte,
+    pub pdf: Vec<u8>,
+    pub anlagen: Vec<(AnlageInfo, Vec<u8>)>,
 }
 
-/// Writes the OParl export of `store` into `ordner` (replacing a previous export there).
+/// Everything the export publishes, as the API loaded it.
+pub struct OparlDaten {
+    pub buero: Buero,
+    /// Released, öffentliche Vorlagen only; checked again here.
+    pub papiere: Vec<Papier>,
+    pub gremien: Vec<Gremium>,
+    /// The address book; the export publishes only the members among them.
+    pub personen: Vec<Person>,
+    pub mitgliedschaften: Vec<(i64, MitgliedschaftNeu)>,
+    pub sitzungen: Vec<SitzungAkte>,
+}
+
+/// Writes the OParl export of `daten` into `ordner` (replacing a previous export there).
 pub fn exportieren(
-    store: &Store,
+    daten: &OparlDaten,
     ordner: &Path,
     basis_url: &str,
     jetzt: NaiveDateTime,
-) -> Result<OparlExport, ApiFehler> {
+) -> Result<OparlExport, ExportFehler> {
     let basis = basis_pruefen(basis_url)?;
-    let buero = store.buero()?;
-    let papiere = oeffentliche_papiere(store, &buero, jetzt)?;
+    // The loader filtered already; checked again here, since a leak is the worst case.
+    let papiere: Vec<&Papier> = daten
+        .papiere
+        .iter()
+        .filter(|p| {
+            p.akte.inhalt.status == Status::Oeffentlich && p.akte.zustand == Zustand::Freigegeben
+        })
+        .collect();
 
     let name = ordner
         .file_name()
@@ -198,8 +213,7 @@ pub fn exportieren(
         basis,
         ordner: neu.clone(),
     };
-    let sd = sitzungsdaten(store)?;
-    let ergebnis = schreiben(&w, &buero, &papiere, &sd, jetzt);
+    let ergebnis = schreiben(&w, daten, &papiere, jetzt);
     let ergebnis = ergebnis.and_then(|e| {
         let alt = ordner.with_file_name(format!(".{name}.alt-{}", std::process::id()));
         if ordner.exists() {
@@ -221,72 +235,6 @@ pub fn exportieren(
     ergebnis
 }
 
-/// The released, öffentliche Vorlagen with their PDF and their öffentliche Anlagen.
-fn oeffentliche_papiere(
-    store: &Store,
-    buero: &Buero,
-    jetzt: NaiveDateTime,
-) -> Result<Vec<Papier>, ApiFehler> {
-    let zeilen = store.vorlagen(&VorlagenFilter {
-        status: Some(Status::Oeffentlich),
-        zustand: Some(Zustand::Freigegeben),
-        grenze: Some(u32::MAX),
-        ..Default::default()
-    })?;
-    let mut papiere = Vec::new();
-    for z in zeilen {
-        let akte = store.vorlage(z.id)?;
-        // The list filtered already; checked again here, since a leak is the worst case.
-        if akte.inhalt.status != Status::Oeffentlich || akte.zustand != Zustand::Freigegeben {
-            continue;
-        }
-        // The public PDF lists only the öffentliche Anlagen: a nichtöffentliche Anlage's
-        // name is itself nichtöffentlich.
-        let oeffentlich = akte.clone().oeffentliche_fassung();
-        let pdf = crate::pdf::vorlage(&oeffentlich, buero, jetzt)?.bytes;
-        let mut anlagen = Vec::new();
-        for a in akte
-            .anlagen
-            .iter()
-            .filter(|a| a.status == Status::Oeffentlich)
-        {
-            anlagen.push(store.anlage_daten(a.id)?);
-        }
-        papiere.push(Papier { akte, pdf, anlagen });
-    }
-    papiere.sort_by_key(|p| p.akte.id.0);
-    Ok(papiere)
-}
-
-/// The Sitzungen part of the store: Gremien, members, Sitzungen.
-struct Sitzungsdaten {
-    gremien: Vec<crate::store::Gremium>,
-    personen: Vec<crate::store::Person>,
-    mitgliedschaften: Vec<(i64, crate::store::MitgliedschaftNeu)>,
-    sitzungen: Vec<crate::store::SitzungAkte>,
-}
-
-fn sitzungsdaten(store: &Store) -> Result<Sitzungsdaten, ApiFehler> {
-    let gremien = store.gremien()?;
-    let mut sitzungen = Vec::new();
-    for g in &gremien {
-        sitzungen.extend(store.sitzungen(g.id)?);
-    }
-    let mitgliedschaften = store.mitgliedschaften()?;
-    // Only members are public persons; anyone else in the address book stays inside.
-    let personen = store
-        .personen()?
-        .into_iter()
-        .filter(|p| mitgliedschaften.iter().any(|(_, m)| m.person == p.id))
-        .collect();
-    Ok(Sitzungsdaten {
-        gremien,
-        personen,
-        mitgliedschaften,
-        sitzungen,
-    })
-}
-
 fn iso_datum(text: &str) -> Option<String> {
     crate::domain::datum::parse(text)
         .ok()
@@ -295,11 +243,11 @@ fn iso_datum(text: &str) -> Option<String> {
 
 fn schreiben(
     w: &Schreiber,
-    buero: &Buero,
-    papiere: &[Papier],
-    sd: &Sitzungsdaten,
+    sd: &OparlDaten,
+    papiere: &[&Papier],
     jetzt: NaiveDateTime,
-) -> Result<OparlExport, ApiFehler> {
+) -> Result<OparlExport, ExportFehler> {
+    let buero = &sd.buero;
     let jetzt_s = zeitzone::berlin(jetzt).to_rfc3339();
     let body = w.url("body/1.json");
     let eingerichtet = papiere
@@ -340,8 +288,7 @@ fn schreiben(
         let geaendert = zeit(&a.geaendert);
         let datum = a
             .freigegeben_am
-            .as_deref()
-            .map(|d| d.chars().take(10).collect::<String>());
+            .map(|d| d.date().format("%Y-%m-%d").to_string());
         let nummer = a.nummer.clone().unwrap_or_default();
 
         let mut datei_objekt = |id: String,
@@ -350,7 +297,7 @@ fn schreiben(
                                 mime: &str,
                                 daten: &[u8],
                                 erstellt: &str|
-         -> Result<Value, ApiFehler> {
+         -> Result<Value, ExportFehler> {
             let ablage = format!("dateien/{id}.{}", endung(&datei_name));
             w.datei(&ablage, daten)?;
             let mut f = json!({
@@ -360,7 +307,7 @@ fn schreiben(
                 "fileName": datei_name,
                 "mimeType": mime,
                 "size": daten.len(),
-                "sha512Checksum": crate::store::sha512_hex(daten),
+                "sha512Checksum": crate::domain::anlage::sha512_hex(daten),
                 "accessUrl": w.url(&ablage),
                 "downloadUrl": w.url(&ablage),
                 "paper": [paper.clone()],
@@ -472,7 +419,12 @@ fn schreiben(
         mitgliedschaft_objekte.push(o);
     }
     let mut person_objekte = Vec::new();
-    for p in &sd.personen {
+    // Only members are public persons; anyone else in the address book stays inside.
+    for p in sd
+        .personen
+        .iter()
+        .filter(|p| sd.mitgliedschaften.iter().any(|(_, m)| m.person == p.id))
+    {
         let mut o = json!({
             "id": w.url(&format!("person/{}.json", p.id.0)),
             "type": typ("Person"),
@@ -656,7 +608,7 @@ mod tests {
             "https://x?y=1",
         ] {
             let e = basis_pruefen(falsch).unwrap_err();
-            assert!(e.message.starts_with("--basis-url:"), "{falsch}");
+            assert!(e.to_string().starts_with("--basis-url:"), "{falsch}");
         }
         assert_eq!(slug("Rat der Stadt Herne"), "rat-der-stadt-herne");
         assert_eq!(

@@ -1,10 +1,14 @@
-//! PDF documents as the office prints them (printpdf): layout on A4 with the embedded
-//! DejaVu fonts, German hyphenation, page breaks that keep table rows and headings
-//! together, running header and "Seite x von y", then PDF/A-2b post-processing (XMP
-//! metadata, sRGB output intent) with lopdf.
+//! PDF documents as the office prints them (printpdf): the Vorlage, the Einladung and
+//! Tagesordnung, the session packet (its layout in [`sitzungspaket`], the merge in
+//! [`paket`]), the Niederschrift and Beschlussauszüge, the Stimmzettel and the
+//! Wahlniederschrift. Layout on A4 with the embedded DejaVu fonts, German hyphenation,
+//! page breaks that keep table rows and headings together, running header and "Seite x
+//! von y"; then lopdf post-processing that writes the PDF/A-2b identification (XMP
+//! metadata, sRGB output intent) — the label, not a conformance checked here — and, when
+//! asked, the PAdES signature.
 //!
-//! Rendering takes domain values and returns bytes; it reads no database and no clock
-//! (the date to print is passed in).
+//! Rendering takes domain values (imported from [`crate::domain`] only) and returns bytes;
+//! it reads no database and no clock (the date to print is passed in).
 
 pub mod niederschrift;
 pub mod paket;
@@ -13,13 +17,14 @@ mod satz;
 mod schrift;
 mod seiten;
 mod signatur;
+pub mod sitzungspaket;
 pub mod tagesordnung;
 mod vorlage;
 pub mod wahl;
 
 pub use pdfa::Metadaten;
 pub use signatur::{signieren, zertifikat_laden, Feld, Zertifikat};
-pub use vorlage::{sitzung_des, vorlage, Dokument};
+pub use vorlage::{vorlage, Dokument};
 
 /// PDF/A-2b post-processing of a finished document (XMP metadata, output intent).
 pub fn pdfa_fertig(pdf: Vec<u8>, m: &Metadaten) -> Result<Vec<u8>, PdfFehler> {
@@ -57,6 +62,8 @@ pub enum PdfFehler {
     Wahl(String),
     #[error("Signieren fehlgeschlagen: {0}")]
     Signatur(String),
+    #[error("Das Sitzungspaket wurde abgebrochen; es wurde keine Datei erstellt.")]
+    Abgebrochen,
 }
 
 impl PdfFehler {
@@ -71,6 +78,7 @@ impl PdfFehler {
             PdfFehler::PaketStueck { .. } => "paket_anlage",
             PdfFehler::NichtAbgeschlossen => "nicht_abgeschlossen",
             PdfFehler::Wahl(_) => "wahl",
+            PdfFehler::Abgebrochen => "abgebrochen",
             _ => "pdf",
         }
     }

@@ -12,11 +12,12 @@ use super::pdfa::{self, Metadaten};
 use super::satz;
 use super::schrift::{metrik, Schnitt, Schriften};
 use super::seiten::{farbe, Rand, Seiten, A4_BREITE, A4_HOEHE};
-use super::vorlage::{abschnitt, sitzung_des, text};
+use super::vorlage::{abschnitt, text};
+use crate::domain::gremium;
 use super::PdfFehler;
 use crate::domain::sitzung::{self, Anwesenheit, MitgliedRolle, Teil, TopErgebnis};
 use crate::domain::{datum, Buero};
-use crate::store::{SitzungAkte, Top};
+use crate::domain::{SitzungAkte, Top};
 use chrono::NaiveDateTime;
 use printpdf::{PdfDocument, PdfSaveOptions};
 
@@ -55,7 +56,7 @@ fn die_sitzung(sitzung: &SitzungAkte) -> String {
     format!(
         "die {}. Sitzung {} am {}",
         sitzung.nummer,
-        sitzung_des(&sitzung.gremium.daten.name),
+        gremium::genitiv(&sitzung.gremium.daten.name),
         datum::deutsch(sitzung.beginn.date())
     )
 }

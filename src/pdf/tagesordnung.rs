@@ -10,7 +10,7 @@ use super::seiten::{farbe, Rand, Seiten, A4_BREITE, A4_HOEHE};
 use super::PdfFehler;
 use crate::domain::sitzung::{MitgliedRolle, Teil};
 use crate::domain::Buero;
-use crate::store::{Mitglied, SitzungAkte};
+use crate::domain::{Mitglied, SitzungAkte};
 use chrono::{Datelike, NaiveDateTime, Weekday};
 use printpdf::{PdfDocument, PdfSaveOptions};
 
@@ -145,7 +145,7 @@ pub fn einladung(
     let absatz = format!(
         "hiermit lade ich Sie zur {}. Sitzung {} ein: {wann}, {}.",
         sitzung.nummer,
-        super::sitzung_des(gremium),
+        crate::domain::gremium::genitiv(gremium),
         if sitzung.ort.trim().is_empty() {
             "Ort folgt"
         } else {

@@ -11,10 +11,11 @@ use super::seiten::{farbe, Rand, Seiten, A4_BREITE, A4_HOEHE};
 use super::signatur::Feld;
 use super::PdfFehler;
 use crate::domain::finanzen::Posten;
+use crate::domain::gremium;
 use crate::domain::{
     datum, Buero, Cent, FinanzArt, Haushaltsmittel, Klimarelevanz, Status, Zustand,
 };
-use crate::store::VorlageAkte;
+use crate::domain::VorlageAkte;
 use chrono::NaiveDateTime;
 use printpdf::{PdfDocument, PdfSaveOptions};
 
@@ -193,10 +194,7 @@ fn kopf(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero, gedruckt: NaiveDateTi
     s.vorschub(start - s.y());
     let datum_text = akte
         .freigegeben_am
-        .as_deref()
-        .and_then(|t| t.get(..10))
-        .and_then(|t| datum::parse(t).ok())
-        .map(datum::deutsch)
+        .map(|t| datum::deutsch(t.date()))
         .unwrap_or_else(|| datum::deutsch(gedruckt.date()));
     let zeilen: [(&str, String, bool); 4] = [
         (
@@ -592,29 +590,6 @@ fn unterschrift(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero) -> Feld {
     }
 }
 
-/// "des Integrationsrates", "des Rates der Stadt", "des Haupt- und Finanzausschusses";
-/// names without a known masculine/neuter head keep their nominative in quotes.
-pub fn sitzung_des(gremium: &str) -> String {
-    let g = gremium.trim();
-    let (kopf, rest) = match g
-        .find(" der ")
-        .or_else(|| g.find(" des "))
-        .or_else(|| g.find(" für "))
-    {
-        Some(i) => (&g[..i], &g[i..]),
-        None => (g, ""),
-    };
-    let klein = kopf.to_lowercase();
-    let endung = ["rat", "ausschuss", "tag", "beirat", "kreis", "vorstand"]
-        .iter()
-        .find(|e| klein.ends_with(*e))
-        .map(|_| "es");
-    match endung {
-        Some(e) => format!("des {kopf}{e}{rest}"),
-        None => format!("„{g}“"),
-    }
-}
-
 fn beschlussvermerke(s: &mut Seiten, akte: &VorlageAkte) {
     let teil = if akte.inhalt.status == Status::Nichtoeffentlich {
         "nicht-öffentlicher Teil"
@@ -627,7 +602,7 @@ fn beschlussvermerke(s: &mut Seiten, akte: &VorlageAkte) {
             .unwrap_or_else(|_| "__________".into());
         let satz_text = format!(
             "In der Sitzung {} am {am} ({teil}) wurde wie folgt beschlossen:",
-            sitzung_des(&b.gremium)
+            gremium::genitiv(&b.gremium)
         );
         let zeilen = satz::umbrechen(&satz_text, s.breite(), Schnitt::Normal, TEXT);
         s.platz((zeilen.len() as f32 + 3.0) * ZEILE);
@@ -646,26 +621,5 @@ fn beschlussvermerke(s: &mut Seiten, akte: &VorlageAkte) {
                 s.zeile(0.0, &z, Schnitt::Fett, TEXT, ZEILE);
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sitzung_des;
-
-    #[test]
-    fn genitive_of_the_gremien_of_the_reference_papers() {
-        assert_eq!(sitzung_des("Integrationsrat"), "des Integrationsrates");
-        assert_eq!(sitzung_des("Rat der Stadt"), "des Rates der Stadt");
-        assert_eq!(
-            sitzung_des("Haupt- und Finanzausschuss"),
-            "des Haupt- und Finanzausschusses"
-        );
-        assert_eq!(sitzung_des("Kreistag"), "des Kreistages");
-        assert_eq!(
-            sitzung_des("Ausschuss für Chancengerechtigkeit und Integration"),
-            "des Ausschusses für Chancengerechtigkeit und Integration"
-        );
-        assert_eq!(sitzung_des("AG Integrationsräte"), "„AG Integrationsräte“");
     }
 }

@@ -50,6 +50,15 @@ pub enum StoreError {
     Ungueltig(Vec<Befund>),
     #[error("Gespeicherte Daten sind beschädigt ({0}).")]
     Beschaedigt(String),
+    #[error("Die Datenbank „{0}“ liegt auf einem Server; diese Ratsbüro-Version arbeitet nur mit einer Datenbankdatei. Bitte eine Datei angeben.")]
+    ServerNichtVerfuegbar(String),
+}
+
+/// A domain rule refused the change: nothing was written.
+impl From<Befund> for StoreError {
+    fn from(b: Befund) -> StoreError {
+        StoreError::Ungueltig(vec![b])
+    }
 }
 
 impl StoreError {
@@ -73,6 +82,7 @@ impl StoreError {
             StoreError::SicherungBeschaedigt { .. } => "sicherung_beschaedigt",
             StoreError::AnlageVerfaelscht { .. } => "sicherung_verfaelscht",
             StoreError::NochGeoeffnet(_) => "noch_geoeffnet",
+            StoreError::ServerNichtVerfuegbar(_) => "server",
         }
     }
 

@@ -92,7 +92,7 @@ pub(super) fn migrieren(
 }
 
 /// Brings a connection to exactly `version` (tests build old files with it).
-pub fn bis_version(conn: &mut Connection, version: usize) -> Result<(), StoreError> {
+pub(crate) fn bis_version(conn: &mut Connection, version: usize) -> Result<(), StoreError> {
     MIGRATIONEN.to_version(conn, version)?;
     Ok(())
 }

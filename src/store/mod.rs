@@ -7,32 +7,36 @@
 //! ([`migrationen`]) that run in one transaction after a copy of the file was taken.
 //! Each table has its own file here with the functions that read and write it.
 
-mod anlagen;
+mod ablage;
 mod buero;
 mod fehler;
+mod gremien;
 pub mod migrationen;
 mod muster;
 mod papierkorb;
+mod personen;
+#[doc(hidden)]
+pub mod roh;
 mod sicherung;
 mod sitzungen;
 mod suche;
-mod vorlagen;
+mod tagesordnung;
+mod vorlage;
 mod wahlen;
 
-pub use anlagen::{sha512_hex, AnlageInfo, AnlageNeu};
+pub use ablage::{Ablage, DATEINAME, SICHERUNG_ENDUNG};
 pub use fehler::StoreError;
 pub use muster::MusterInfo;
 pub use papierkorb::{PapierkorbArt, PapierkorbEintrag, AUFBEWAHRUNG_TAGE};
 pub use sicherung::{sicherung_pruefen, wiederherstellen, SicherungsPruefung, Wiederhergestellt};
-pub use sitzungen::{
-    Gremium, GremiumNeu, Mitglied, MitgliedschaftNeu, Person, PersonNeu, SitzungAkte, Top, TopNeu,
-    TopVorlage,
-};
-pub use vorlagen::{Gespeichert, Sortierung, VorlageAkte, VorlageZeile, VorlagenFilter};
-pub use wahlen::{LosAkte, VorschlagAkte, WahlAkte, WahlNeu};
+pub use suche::{Sortierung, VorlageZeile, VorlagenFilter};
 
-use chrono::NaiveDateTime;
-use rusqlite::Connection;
+use crate::domain::befund::Befund;
+use crate::domain::finanzen::FinanzSummen;
+use crate::domain::VorlageId;
+use chrono::{NaiveDateTime, Timelike};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
@@ -41,10 +45,61 @@ use std::time::Duration;
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The timestamp format of every time column (local time of the office).
-pub(crate) const ZEITFORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+const ZEITFORMAT: &str = "%Y-%m-%dT%H:%M:%S";
 
 pub(crate) fn zeit(t: NaiveDateTime) -> String {
     t.format(ZEITFORMAT).to_string()
+}
+
+/// A time as the columns keep it: to the second.
+pub(crate) fn sekunden(t: NaiveDateTime) -> NaiveDateTime {
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
+/// Reads a time column (text in [`ZEITFORMAT`]).
+pub(crate) fn zeit_aus(r: &rusqlite::Row, i: usize) -> rusqlite::Result<NaiveDateTime> {
+    let s: String = r.get(i)?;
+    NaiveDateTime::parse_from_str(&s, ZEITFORMAT).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Like [`zeit_aus`], for a nullable column.
+pub(crate) fn zeit_opt_aus(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
+    match r.get::<_, Option<String>>(i)? {
+        None => Ok(None),
+        Some(_) => zeit_aus(r, i).map(Some),
+    }
+}
+
+/// A refusal of the store's own rules (those that need the tables), at field `feld`.
+pub(crate) fn ungueltig(feld: &str, meldung: impl Into<String>) -> StoreError {
+    StoreError::Ungueltig(vec![Befund::fehler(feld, meldung)])
+}
+
+/// Every write runs in one IMMEDIATE transaction: it takes the write lock at once, so two
+/// windows never interleave their reads and writes (the other one waits, then fails as
+/// [`StoreError::Gesperrt`]).
+pub(crate) fn schreibtransaktion(conn: &mut Connection) -> Result<Transaction<'_>, StoreError> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| StoreError::from(e).gesperrt_erkennen())
+}
+
+pub(crate) fn commit(tx: Transaction<'_>) -> Result<(), StoreError> {
+    tx.commit()
+        .map_err(|e| StoreError::from(e).gesperrt_erkennen())
+}
+
+/// The result of a change of a Vorlage: the new version to base the next change on, and
+/// the findings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gespeichert {
+    pub id: VorlageId,
+    pub version: i64,
+    pub geaendert: NaiveDateTime,
+    pub befunde: Vec<Befund>,
+    /// The finance sums of the saved content (the editor shows them beside the table).
+    pub summen: FinanzSummen,
 }
 
 /// Reads a text column into one of the domain's vocabularies.

@@ -8,7 +8,7 @@
 //! record of the council and can never be deleted.
 
 use super::fehler::StoreError;
-use super::vorlagen::{commit, schreibtransaktion};
+use super::{commit, schreibtransaktion};
 use super::{suche, zeit, Store};
 use crate::domain::{datum, Befund, SitzungId, VorlageId};
 use chrono::{Duration, NaiveDateTime};

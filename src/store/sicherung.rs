@@ -10,7 +10,9 @@
 //! restored file does not open.
 
 use super::fehler::StoreError;
-use super::{migrationen, sha512_hex, Store};
+use super::{migrationen, Store};
+use crate::datei::temporaer;
+use crate::domain::anlage::sha512_hex;
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -31,22 +33,6 @@ fn io(pfad: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     }
 }
 
-/// Syncs a file's contents to disk.
-fn synchronisieren(pfad: &Path) -> Result<(), StoreError> {
-    std::fs::File::open(pfad)
-        .and_then(|f| f.sync_all())
-        .map_err(io(pfad))
-}
-
-/// The temporary name beside `ziel` under which a file is written before its rename.
-fn temporaer(ziel: &Path) -> PathBuf {
-    let name = ziel
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    ziel.with_file_name(format!(".{name}.{}.unfertig", std::process::id()))
-}
-
 impl Store {
     /// Writes a consistent copy of the database to `ziel` (which must not exist yet).
     pub fn sichern(&self, ziel: &Path) -> Result<u64, StoreError> {
@@ -65,12 +51,7 @@ impl Store {
             self.conn
                 .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
                 .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
-            synchronisieren(&tmp)?;
-            std::fs::rename(&tmp, ziel).map_err(io(ziel))?;
-            if let Some(ordner) = ziel.parent() {
-                // The rename itself is durable only once the folder is synced (Unix).
-                let _ = std::fs::File::open(ordner).and_then(|f| f.sync_all());
-            }
+            crate::datei::einsetzen(&tmp, ziel).map_err(io(ziel))?;
             std::fs::metadata(ziel).map(|m| m.len()).map_err(io(ziel))
         })();
         if ergebnis.is_err() {
@@ -198,7 +179,9 @@ pub fn wiederherstellen(
     let tmp = temporaer(db);
     let _ = std::fs::remove_file(&tmp);
     std::fs::copy(datei, &tmp).map_err(io(db))?;
-    synchronisieren(&tmp)?;
+    std::fs::File::open(&tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(io(&tmp))?;
 
     let beiseite = if db.exists() {
         // Fold the WAL into the file so that the file alone is the whole database.
@@ -257,7 +240,7 @@ pub fn wiederherstellen(
         }
         fehler
     };
-    std::fs::rename(&tmp, db).map_err(|e| zurueck(io(db)(e)))?;
+    crate::datei::einsetzen(&tmp, db).map_err(|e| zurueck(io(db)(e)))?;
     let store = Store::oeffnen(db, jetzt).map_err(zurueck)?;
     Ok((store, Wiederhergestellt { pruefung, beiseite }))
 }

@@ -1,8 +1,58 @@
 //! Table `vorlage_suche`: the FTS5 index of the Vorlagen, kept in step inside the same
-//! transaction as every change of a Vorlage. Text is folded by [`crate::domain::suchtext`].
+//! transaction as every change of a Vorlage, and every query of it: the Vorlagen list,
+//! filtered, searched and sorted. Text is folded by [`crate::domain::suchtext`] on both
+//! sides, so "Yilmaz" finds "Yılmaz".
 
-use crate::domain::suchtext;
-use rusqlite::{params, Connection};
+use super::fehler::StoreError;
+use super::{wert, zeit_aus, Store};
+use crate::domain::{suchtext, Status, VorlageArt, VorlageId, Zustand};
+use chrono::NaiveDateTime;
+use rusqlite::{params, Connection, ToSql};
+use serde::{Deserialize, Serialize};
+
+/// One row of the Vorlagen list.
+#[derive(Debug, Clone, Serialize)]
+pub struct VorlageZeile {
+    pub id: VorlageId,
+    pub nummer: Option<String>,
+    pub art: VorlageArt,
+    pub status: Status,
+    pub zustand: Zustand,
+    pub betreff: String,
+    pub verfasser: String,
+    pub gremien: String,
+    pub offene_befunde: i64,
+    pub ersetzt: bool,
+    pub version: i64,
+    pub geaendert: NaiveDateTime,
+}
+
+/// Sort order of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sortierung {
+    /// Best match first when searching, otherwise the most recently changed first.
+    #[default]
+    Standard,
+    Nummer,
+    Betreff,
+    Art,
+    Geaendert,
+}
+
+/// Filters of the list; every field is optional.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VorlagenFilter {
+    pub suche: Option<String>,
+    pub art: Option<VorlageArt>,
+    pub status: Option<Status>,
+    pub zustand: Option<Zustand>,
+    pub gremium: Option<String>,
+    pub sortierung: Sortierung,
+    pub absteigend: bool,
+    pub grenze: Option<u32>,
+}
 
 /// Re-indexes one Vorlage from its stored row.
 pub(crate) fn indizieren(conn: &Connection, id: i64) -> Result<(), rusqlite::Error> {
@@ -32,4 +82,165 @@ pub(crate) fn alles_neu_indizieren(conn: &Connection) -> Result<(), rusqlite::Er
         indizieren(conn, id)?;
     }
     Ok(())
+}
+
+impl Store {
+    /// A search whose every word is in more than `gemein_ab` papers: ranking all of them by
+    /// bm25 costs a full pass and says little (the word hardly tells papers apart). The
+    /// list then shows the papers with the words in Nr./Betreff/names first, then the
+    /// others, each newest first — read straight off the index, stopping at `grenze`.
+    /// `None` when the search is selective (then bm25 ranks as usual).
+    fn gemeine_suche(&self, text: &str, grenze: usize) -> Result<Option<Vec<i64>>, StoreError> {
+        let woerter = suchtext::anfrage_woerter(text);
+        let Some(anfrage) = suchtext::anfrage(text) else {
+            return Ok(None);
+        };
+        let mut zaehlen = self.conn.prepare_cached(
+            "SELECT coalesce(sum(doc), 0) FROM vorlage_suche_vokabel WHERE term >= ?1 AND term < ?1 || char(1114111)",
+        )?;
+        for formen in &woerter {
+            // Papers with a term starting with the word (an upper bound: a paper with two
+            // such terms counts twice, which only makes the cheap path rarer).
+            let mut haeufig = 0i64;
+            for f in formen {
+                haeufig = haeufig.max(zaehlen.query_row([f], |r| r.get(0))?);
+            }
+            if haeufig <= self.gemein_ab {
+                return Ok(None);
+            }
+        }
+        let mut ids: Vec<i64> = self
+            .conn
+            .prepare_cached("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?
+            .query_map(params![format!("kopf : ({anfrage})"), grenze as i64], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if ids.len() < grenze {
+            let schon: std::collections::HashSet<i64> = ids.iter().copied().collect();
+            let mut rest = self.conn.prepare_cached(
+                "SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rowid DESC",
+            )?;
+            let mut zeilen = rest.query([&anfrage])?;
+            while let Some(r) = zeilen.next()? {
+                let id: i64 = r.get(0)?;
+                if !schon.contains(&id) {
+                    ids.push(id);
+                    if ids.len() == grenze {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(Some(ids))
+    }
+
+    /// The list, filtered, searched and sorted.
+    pub fn vorlagen(&self, filter: &VorlagenFilter) -> Result<Vec<VorlageZeile>, StoreError> {
+        let mut bedingungen: Vec<String> = Vec::new();
+        let mut werte: Vec<Box<dyn ToSql>> = Vec::new();
+        let mut von = "vorlage v".to_string();
+        let mut treffer_sortierung = false;
+        let mut nur_suche = false;
+        if let Some(text) = filter.suche.as_deref().filter(|t| !t.trim().is_empty()) {
+            match suchtext::anfrage(text) {
+                Some(anfrage) => {
+                    von = "vorlage_suche s JOIN vorlage v ON v.id = s.rowid".into();
+                    nur_suche = true;
+                    werte.push(Box::new(anfrage));
+                    bedingungen.push(format!("vorlage_suche MATCH ?{}", werte.len()));
+                    treffer_sortierung = true;
+                }
+                None => return Ok(Vec::new()),
+            }
+        }
+        if let Some(art) = filter.art {
+            werte.push(Box::new(art.key()));
+            bedingungen.push(format!("v.art = ?{}", werte.len()));
+        }
+        if let Some(status) = filter.status {
+            werte.push(Box::new(status.key()));
+            bedingungen.push(format!("v.status = ?{}", werte.len()));
+        }
+        if let Some(zustand) = filter.zustand {
+            werte.push(Box::new(zustand.key()));
+            bedingungen.push(format!("v.zustand = ?{}", werte.len()));
+        }
+        if let Some(gremium) = filter.gremium.as_deref().filter(|g| !g.trim().is_empty()) {
+            werte.push(Box::new(gremium.trim().to_string()));
+            bedingungen.push(format!(
+                "EXISTS (SELECT 1 FROM beratungsschritt b WHERE b.vorlage_id = v.id AND b.gremium = ?{})",
+                werte.len()
+            ));
+        }
+        let richtung = if filter.absteigend { "DESC" } else { "ASC" };
+        let ordnung = match filter.sortierung {
+            Sortierung::Standard if treffer_sortierung => {
+                "bm25(vorlage_suche, 5.0, 1.0), v.id DESC".to_string()
+            }
+            Sortierung::Standard => "v.geaendert DESC, v.id DESC".to_string(),
+            Sortierung::Nummer => format!("v.nummer IS NULL, v.nummer {richtung}, v.id {richtung}"),
+            Sortierung::Betreff => format!("v.betreff COLLATE NOCASE {richtung}, v.id"),
+            Sortierung::Art => format!("v.art {richtung}, v.nummer {richtung}"),
+            Sortierung::Geaendert => format!("v.geaendert {richtung}, v.id {richtung}"),
+        };
+        let wo = if bedingungen.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", bedingungen.join(" AND "))
+        };
+        let grenze = filter
+            .grenze
+            .map(|g| format!("LIMIT {g}"))
+            .unwrap_or_default();
+        // Rank and cut on the bare ids first; fetch the list columns (with their
+        // subqueries) only for the rows shown.
+        // Searching without other filters in relevance order needs the index alone.
+        let nur_suche =
+            nur_suche && bedingungen.len() == 1 && filter.sortierung == Sortierung::Standard;
+        let ids_sql = if nur_suche {
+            format!("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rank, rowid DESC {grenze}")
+        } else {
+            format!("SELECT v.id FROM {von} {wo} ORDER BY {ordnung} {grenze}")
+        };
+        let gemein = match (&filter.suche, filter.grenze) {
+            (Some(text), Some(grenze)) if nur_suche => self.gemeine_suche(text, grenze as usize)?,
+            _ => None,
+        };
+        let ids: Vec<i64> = match gemein {
+            Some(ids) => ids,
+            None => self
+                .conn
+                .prepare_cached(&ids_sql)?
+                .query_map(rusqlite::params_from_iter(werte.iter()), |r| r.get(0))?
+                .collect::<Result<_, _>>()?,
+        };
+        let position: std::collections::HashMap<i64, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let liste = serde_json::to_string(&ids).expect("ids serialisieren");
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v.betreff, v.verfasser,
+                    coalesce((SELECT group_concat(b.gremium, ' → ' ORDER BY b.pos) FROM beratungsschritt b WHERE b.vorlage_id = v.id), ''),
+                    v.offene_befunde, EXISTS (SELECT 1 FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), v.version, v.geaendert
+             FROM vorlage v WHERE v.id IN (SELECT value FROM json_each(?1)) AND v.geloescht IS NULL",
+        )?;
+        let mut zeilen: Vec<VorlageZeile> = stmt
+            .query_map([liste], |r| {
+                Ok(VorlageZeile {
+                    id: VorlageId(r.get(0)?),
+                    nummer: r.get(1)?,
+                    art: wert(r, 2)?,
+                    status: wert(r, 3)?,
+                    zustand: wert(r, 4)?,
+                    betreff: r.get(5)?,
+                    verfasser: r.get(6)?,
+                    gremien: r.get(7)?,
+                    offene_befunde: r.get(8)?,
+                    ersetzt: r.get(9)?,
+                    version: r.get(10)?,
+                    geaendert: zeit_aus(r, 11)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        zeilen.sort_by_key(|z| position.get(&z.id.0).copied().unwrap_or(usize::MAX));
+        Ok(zeilen)
+    }
 }

@@ -5,122 +5,17 @@
 //! before it is due and no lot is drawn twice.
 
 use super::fehler::StoreError;
-use super::sitzungen::{person_aus, Person, PERSON_SPALTEN};
-use super::vorlagen::{commit, schreibtransaktion};
-use super::{zeit, Store};
-use crate::domain::befund::Befund;
+use super::personen::{person_aus, person_lesen, MITGLIED_AM_TAG, PERSON_SPALTEN};
+use super::{commit, schreibtransaktion, ungueltig, zeit, zeit_aus, Store};
+use crate::domain::person::Person;
 use crate::domain::sitzung::Anwesenheit;
-use crate::domain::wahl::{
-    self, Losziehung, Schritt, Verfahren, Vorschlag, WahlArt, WahlStand, Wahlgang, Wahlvorgabe,
-    Zaehlung,
+use crate::domain::wahl::akte::{
+    self, Kandidatur, LosAkte, VorschlagAkte, WahlAkte, WahlNeu,
 };
+use crate::domain::wahl::{self, Losziehung, WahlArt, Wahlgang, Zaehlung};
 use crate::domain::{GremiumId, PersonId, SitzungId, TopId};
 use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
-
-fn ja() -> bool {
-    true
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WahlNeu {
-    pub sitzung: SitzungId,
-    #[serde(default)]
-    pub top: Option<TopId>,
-    pub titel: String,
-    /// The Gremium the elected are sent into (Entsendung), if any.
-    #[serde(default)]
-    pub ziel_gremium: Option<GremiumId>,
-    pub sitze: u32,
-    #[serde(default)]
-    pub stellvertreter: bool,
-    #[serde(default = "ja")]
-    pub geheim: bool,
-    pub art: WahlArt,
-    #[serde(default = "hare_niemeyer")]
-    pub verfahren: Verfahren,
-    #[serde(default)]
-    pub einheitlich_mehrheit: bool,
-    /// Only members of the electing Gremium may stand (e.g. for the AG Integrationsräte).
-    #[serde(default = "ja")]
-    pub nur_mitglieder: bool,
-}
-
-fn hare_niemeyer() -> Verfahren {
-    Verfahren::HareNiemeyer
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct VorschlagAkte {
-    pub id: i64,
-    pub name: String,
-    pub eingereicht_von: String,
-    pub kandidaten: Vec<Person>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct LosAkte {
-    #[serde(flatten)]
-    pub los: Losziehung,
-    pub gezogen_von: String,
-    pub seed: Option<u64>,
-    pub zeit: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct WahlAkte {
-    pub id: i64,
-    #[serde(flatten)]
-    pub daten: WahlNeu,
-    pub gremium: String,
-    pub sitzung_nummer: i64,
-    pub sitzung_beginn: NaiveDateTime,
-    pub ziel: Option<String>,
-    pub vorschlaege: Vec<VorschlagAkte>,
-    /// Candidates of an Einzelwahl.
-    pub kandidaten: Vec<Person>,
-    pub gaenge: Vec<Zaehlung>,
-    pub lose: Vec<LosAkte>,
-    pub stand: WahlStand,
-    /// Members present with a voting right (None until attendance is recorded).
-    pub anwesend_stimmberechtigt: Option<u64>,
-    /// Members of the electing Gremium with a voting right (the limit of the ballots cast
-    /// before attendance is recorded).
-    pub stimmberechtigte_mitglieder: u64,
-    /// The Wahl sits on a TOP of the nichtöffentlicher Teil: its minutes are marked so.
-    pub nichtoeffentlich: bool,
-    pub version: i64,
-}
-
-impl WahlAkte {
-    pub fn vorgabe(&self) -> Wahlvorgabe {
-        vorgabe(&self.daten, &self.vorschlaege, &self.kandidaten)
-    }
-}
-
-fn vorgabe(d: &WahlNeu, vorschlaege: &[VorschlagAkte], kandidaten: &[Person]) -> Wahlvorgabe {
-    Wahlvorgabe {
-        art: d.art,
-        sitze: d.sitze,
-        verfahren: d.verfahren,
-        einheitlich_mehrheit: d.einheitlich_mehrheit,
-        stellvertreter: d.stellvertreter,
-        vorschlaege: vorschlaege
-            .iter()
-            .map(|v| Vorschlag {
-                name: v.name.clone(),
-                kandidaten: v.kandidaten.iter().map(|p| p.name.clone()).collect(),
-            })
-            .collect(),
-        kandidaten: kandidaten.iter().map(|p| p.name.clone()).collect(),
-    }
-}
-
-fn ungueltig(feld: &str, meldung: impl Into<String>) -> StoreError {
-    StoreError::Ungueltig(vec![Befund::fehler(feld, meldung)])
-}
 
 fn nicht_gefunden(was: &'static str, id: i64) -> StoreError {
     StoreError::NichtGefunden { was, id }
@@ -132,18 +27,7 @@ impl Store {
         neu: &WahlNeu,
         jetzt: NaiveDateTime,
     ) -> Result<WahlAkte, StoreError> {
-        if neu.titel.trim().is_empty() {
-            return Err(ungueltig("titel", "Bezeichnung der Wahl fehlt."));
-        }
-        if neu.sitze == 0 || neu.sitze > 1000 {
-            return Err(ungueltig(
-                "sitze",
-                format!("Sitze: {} geht nicht (1 bis 1000).", neu.sitze),
-            ));
-        }
-        if neu.art == WahlArt::Einzel && neu.sitze != 1 {
-            return Err(ungueltig("sitze", "Eine Einzelwahl (§ 50 Abs. 2 GO NRW) vergibt genau einen Sitz; für mehrere Sitze ist es eine Listenwahl."));
-        }
+        neu.pruefen()?;
         let tx = schreibtransaktion(&mut self.conn)?;
         tx.query_row(
             "SELECT id FROM sitzung WHERE id = ?1",
@@ -193,38 +77,8 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<WahlAkte, StoreError> {
         let akte = self.wahl(wahl)?;
-        noch_offen(&akte)?;
-        if akte.daten.art == WahlArt::Einzel {
-            return Err(ungueltig(
-                "art",
-                "Eine Einzelwahl hat keine Wahlvorschläge; Bewerber werden einzeln eingetragen.",
-            ));
-        }
-        if akte.daten.art == WahlArt::Einheitlich && !akte.vorschlaege.is_empty() {
-            return Err(ungueltig("art", "Ein einheitlicher Wahlvorschlag ist ein einziger gemeinsamer Vorschlag; er ist schon eingetragen."));
-        }
+        akte::vorschlag_pruefen(&akte, name, kandidaten.len())?;
         let name = name.trim();
-        if name.is_empty() {
-            return Err(ungueltig("name", "Name des Wahlvorschlags fehlt."));
-        }
-        if akte.vorschlaege.iter().any(|v| v.name == name) {
-            return Err(ungueltig(
-                "name",
-                format!("Einen Wahlvorschlag „{name}“ gibt es in dieser Wahl schon."),
-            ));
-        }
-        if kandidaten.is_empty() {
-            return Err(ungueltig(
-                "kandidaten",
-                format!("Der Wahlvorschlag „{name}“ nennt keine Bewerberin und keinen Bewerber."),
-            ));
-        }
-        if akte.daten.stellvertreter && kandidaten.len() % 2 == 1 {
-            return Err(ungueltig("kandidaten", format!(
-                "Der Wahlvorschlag „{name}“ nennt {} Personen; bei persönlicher Stellvertretung sind es Paare aus Mitglied und Stellvertretung (gerade Anzahl).",
-                kandidaten.len()
-            )));
-        }
         let tx = schreibtransaktion(&mut self.conn)?;
         tx.execute(
             "INSERT INTO wahlvorschlag (wahl_id, pos, name, eingereicht_von) VALUES (?1, (SELECT count(*) FROM wahlvorschlag WHERE wahl_id = ?1), ?2, ?3)",
@@ -247,10 +101,7 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<WahlAkte, StoreError> {
         let akte = self.wahl(wahl)?;
-        noch_offen(&akte)?;
-        if akte.daten.art != WahlArt::Einzel {
-            return Err(ungueltig("art", "Bei dieser Wahl stehen Wahlvorschläge zur Wahl; Bewerber gehören auf einen Wahlvorschlag."));
-        }
+        akte::einzelbewerbung_pruefen(&akte)?;
         let tx = schreibtransaktion(&mut self.conn)?;
         bewerbung(&tx, &akte, None, person, akte.kandidaten.len())?;
         geaendert(&tx, wahl, jetzt)?;
@@ -266,50 +117,8 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<WahlAkte, StoreError> {
         let akte = self.wahl(wahl)?;
-        let (nr, gang, optionen) = match &akte.stand.schritt {
-            Schritt::Zaehlung { nr, gang, optionen } => (*nr, *gang, optionen.clone()),
-            Schritt::Los { zwischen, .. } => {
-                return Err(ungueltig(
-                    "los",
-                    format!(
-                        "Zuerst entscheidet das Los zwischen {}.",
-                        zwischen.join(", ")
-                    ),
-                ))
-            }
-            Schritt::Fertig => {
-                return Err(ungueltig(
-                    "wahlgang",
-                    "Die Wahl ist abgeschlossen; es gibt keinen weiteren Wahlgang.",
-                ))
-            }
-        };
-        if optionen.is_empty() {
-            return Err(match akte.daten.art {
-                WahlArt::Einzel => {
-                    ungueltig("kandidaten", "Es ist noch niemand zur Wahl vorgeschlagen.")
-                }
-                _ => ungueltig("vorschlaege", "Es ist noch kein Wahlvorschlag eingetragen."),
-            });
-        }
-        if z.gang != gang {
-            return Err(ungueltig(
-                "gang",
-                format!("Erwartet wird der Wahlgang {nr} ({}).", gang.label()),
-            ));
-        }
-        let befunde = wahl::zaehlung_pruefen(
-            z,
-            &optionen,
-            akte.anwesend_stimmberechtigt,
-            akte.stimmberechtigte_mitglieder,
-        );
-        if befunde
-            .iter()
-            .any(|b| b.schwere == crate::domain::Schwere::Fehler)
-        {
-            return Err(StoreError::Ungueltig(befunde));
-        }
+        let nr = akte::zaehlung_annehmen(&akte, z).map_err(StoreError::Ungueltig)?;
+        let gang = z.gang;
         let tx = schreibtransaktion(&mut self.conn)?;
         tx.execute(
             "INSERT INTO wahlgang (wahl_id, nr, gang, abgegeben, ungueltig, enthaltungen, nein, erfasst) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -354,60 +163,12 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<WahlAkte, StoreError> {
         let akte = self.wahl(wahl)?;
-        let Schritt::Los {
-            nach_gang,
-            zwischen,
-            plaetze,
-        } = &akte.stand.schritt
-        else {
-            return Err(ungueltig(
-                "los",
-                "Für diese Wahl ist jetzt kein Losentscheid erforderlich.",
-            ));
-        };
-        if gezogen_von.trim().is_empty() {
-            return Err(ungueltig(
-                "gezogen_von",
-                "Wer hat das Los gezogen? (in der Regel der Vorsitz)",
-            ));
-        }
-        let gezogen = match (ergebnis, seed) {
-            (Some(e), _) => {
-                if e.len() != *plaetze as usize {
-                    return Err(ungueltig(
-                        "ergebnis",
-                        format!(
-                            "Das Los vergibt {plaetze} Platz/Plätze, gewählt sind {}.",
-                            e.len()
-                        ),
-                    ));
-                }
-                for n in &e {
-                    if !zwischen.contains(n) {
-                        return Err(ungueltig(
-                            "ergebnis",
-                            format!("„{n}“ war nicht im Los ({}).", zwischen.join(", ")),
-                        ));
-                    }
-                }
-                e
-            }
-            (None, Some(s)) => wahl::los_ziehen(zwischen, *plaetze, s),
-            (None, None) => {
-                return Err(ungueltig(
-                    "ergebnis",
-                    "Bitte das gezogene Los eintragen oder die Anwendung ziehen lassen.",
-                ))
-            }
-        };
+        let los = akte::los_annehmen(&akte, gezogen_von, ergebnis, seed)?;
         self.conn.execute(
             "INSERT INTO los (wahl_id, nach_gang, zwischen, plaetze, gezogen_von, ergebnis, seed, zeit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![wahl, nach_gang, serde_json::to_string(zwischen).expect("json"), plaetze, gezogen_von.trim(), serde_json::to_string(&gezogen).expect("json"), seed.map(|s| s as i64), zeit(jetzt)],
+            params![wahl, los.nach_gang, serde_json::to_string(&los.zwischen).expect("json"), los.plaetze, gezogen_von.trim(), serde_json::to_string(&los.gezogen).expect("json"), seed.map(|s| s as i64), zeit(jetzt)],
         )?;
-        self.conn.execute(
-            "UPDATE wahl SET version = version + 1, geaendert = ?2 WHERE id = ?1",
-            params![wahl, zeit(jetzt)],
-        )?;
+        geaendert(&self.conn, wahl, jetzt)?;
         self.wahl(wahl)
     }
 
@@ -423,16 +184,6 @@ impl Store {
     pub fn wahl(&self, id: i64) -> Result<WahlAkte, StoreError> {
         wahl_lesen(&self.conn, id)
     }
-}
-
-fn noch_offen(akte: &WahlAkte) -> Result<(), StoreError> {
-    if !akte.gaenge.is_empty() {
-        return Err(ungueltig(
-            "wahl",
-            "Es ist schon gewählt worden; Wahlvorschläge und Bewerber stehen fest.",
-        ));
-    }
-    Ok(())
 }
 
 fn geaendert(conn: &Connection, wahl: i64, jetzt: NaiveDateTime) -> Result<(), StoreError> {
@@ -451,56 +202,23 @@ fn bewerbung(
     person: PersonId,
     pos: usize,
 ) -> Result<(), StoreError> {
-    let p: Person = conn
-        .query_row(
-            &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
-            [person.0],
-            |r| person_aus(r, 0),
-        )
-        .optional()?
-        .ok_or(nicht_gefunden("Person", person.0))?;
-    if akte.daten.nur_mitglieder {
-        let stimmrecht: Option<bool> = conn
-            .query_row(
-                &format!("SELECT max(m.stimmrecht) = 1 FROM mitgliedschaft m JOIN sitzung s ON s.gremium_id = m.gremium_id WHERE s.id = ?1 AND m.person_id = ?2 AND {}", super::sitzungen::MITGLIED_AM_TAG),
-                [akte.daten.sitzung.0, person.0],
-                |r| r.get(0),
-            )?;
-        match stimmrecht {
-            None => {
-                return Err(ungueltig("kandidaten", format!(
-                    "{} ist kein Mitglied des Gremiums „{}“ und kann bei dieser Wahl nicht kandidieren.",
-                    p.name, akte.gremium
-                )))
-            }
-            Some(false) => {
-                return Err(ungueltig("kandidaten", format!(
-                    "{} ist beratendes Mitglied des Gremiums „{}“ ohne Stimmrecht und kann bei dieser Wahl nicht kandidieren.",
-                    p.name, akte.gremium
-                )))
-            }
-            Some(true) => {}
-        }
-    }
+    let p = person_lesen(conn, person)?;
+    let stimmrecht: Option<bool> = conn.query_row(
+        &format!("SELECT max(m.stimmrecht) = 1 FROM mitgliedschaft m JOIN sitzung s ON s.gremium_id = m.gremium_id WHERE s.id = ?1 AND m.person_id = ?2 AND {MITGLIED_AM_TAG}"),
+        [akte.daten.sitzung.0, person.0],
+        |r| r.get(0),
+    )?;
     let schon: bool = conn.query_row(
         "SELECT count(*) > 0 FROM bewerbung WHERE wahl_id = ?1 AND person_id = ?2",
         [akte.id, person.0],
         |r| r.get(0),
     )?;
-    if schon {
-        return Err(ungueltig(
-            "kandidaten",
-            format!("{} kandidiert in dieser Wahl schon.", p.name),
-        ));
-    }
     let gleichnamig: bool = conn.query_row(
-        &format!("SELECT count(*) > 0 FROM bewerbung b JOIN person p ON p.id = b.person_id WHERE b.wahl_id = ?1 AND trim(p.titel || ' ' || p.vorname || ' ' || p.nachname) = trim(?2)"),
+        "SELECT count(*) > 0 FROM bewerbung b JOIN person p ON p.id = b.person_id WHERE b.wahl_id = ?1 AND trim(p.titel || ' ' || p.vorname || ' ' || p.nachname) = trim(?2)",
         params![akte.id, format!("{} {} {}", p.daten.titel.trim(), p.daten.vorname.trim(), p.daten.nachname.trim())],
         |r| r.get(0),
     )?;
-    if gleichnamig {
-        return Err(ungueltig("kandidaten", format!("Zwei Bewerber heißen „{}“; der Stimmzettel muss sie unterscheiden (z. B. Titel ergänzen).", p.name)));
-    }
+    akte::kandidatur_pruefen(&akte, &p.name, Kandidatur { stimmrecht, schon, gleichnamig })?;
     conn.execute(
         "INSERT INTO bewerbung (wahl_id, wahlvorschlag_id, person_id, pos) VALUES (?1, ?2, ?3, ?4)",
         params![akte.id, vorschlag, person.0, pos as i64],
@@ -547,10 +265,10 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         einheitlich_mehrheit: mehrheit,
         nur_mitglieder,
     };
-    let (gremium, sitzung_nummer, beginn): (String, i64, String) = conn.query_row(
+    let (gremium, sitzung_nummer, beginn): (String, i64, NaiveDateTime) = conn.query_row(
         "SELECT g.name, s.nummer, s.beginn FROM sitzung s JOIN gremium g ON g.id = s.gremium_id WHERE s.id = ?1",
         [sitzung],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, zeit_aus(r, 2)?)),
     )?;
     let ziel_name: Option<String> = match ziel {
         Some(g) => conn
@@ -607,7 +325,6 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         .query_map([id], |r| {
             let zwischen: String = r.get(1)?;
             let ergebnis: String = r.get(4)?;
-            let zeit_text: String = r.get(6)?;
             Ok(LosAkte {
                 los: Losziehung {
                     nach_gang: r.get(0)?,
@@ -617,7 +334,7 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
                 },
                 gezogen_von: r.get(3)?,
                 seed: r.get::<_, Option<i64>>(5)?.map(|s| s as u64),
-                zeit: NaiveDateTime::parse_from_str(&zeit_text, super::ZEITFORMAT).unwrap_or_default(),
+                zeit: zeit_aus(r, 6)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -640,7 +357,7 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         &format!(
             "SELECT count(*) FROM sitzung s JOIN mitgliedschaft m ON m.gremium_id = s.gremium_id
              WHERE s.id = ?1 AND m.stimmrecht = 1 AND m.rolle != 'stellv_mitglied' AND {}",
-            super::sitzungen::MITGLIED_AM_TAG
+            MITGLIED_AM_TAG
         ),
         [sitzung],
         |r| r.get::<_, i64>(0),
@@ -656,7 +373,7 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
             .unwrap_or(false),
         None => false,
     };
-    let v = vorgabe(&daten, &vorschlaege, &kandidaten);
+    let v = akte::vorgabe(&daten, &vorschlaege, &kandidaten);
     let los_liste: Vec<Losziehung> = lose.iter().map(|l| l.los.clone()).collect();
     let stand = wahl::stand(&v, &gaenge, &los_liste);
     Ok(WahlAkte {
@@ -664,8 +381,7 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         daten,
         gremium,
         sitzung_nummer,
-        sitzung_beginn: NaiveDateTime::parse_from_str(&beginn, super::ZEITFORMAT)
-            .unwrap_or_default(),
+        sitzung_beginn: beginn,
         ziel: ziel_name,
         vorschlaege,
         kandidaten,

@@ -8,7 +8,8 @@
 
 use crate::gemeinsam::{vorlage, zeit};
 use ratsbuero::domain::{Status, VorlageId};
-use ratsbuero::store::{AnlageNeu, Store};
+use ratsbuero::store::Store;
+use ratsbuero::domain::AnlageNeu;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};

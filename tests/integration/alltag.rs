@@ -9,7 +9,8 @@ use ratsbuero::api;
 use ratsbuero::domain::sitzung::TopErgebnis;
 use ratsbuero::domain::wahl::{Wahlgang, Zaehlung};
 use ratsbuero::domain::{FinanzArt, Schwere, SitzungId};
-use ratsbuero::store::{PapierkorbArt, PersonNeu, Store, VorlagenFilter};
+use ratsbuero::store::{PapierkorbArt, Store, VorlagenFilter};
+use ratsbuero::domain::PersonNeu;
 
 fn demo() -> Testbuero {
     let mut b = buero();
@@ -275,7 +276,7 @@ fn a_cancelled_sitzung_is_taken_up_again() {
     assert!(api::top_hinzufuegen(
         &mut b.store,
         1,
-        &ratsbuero::store::TopNeu {
+        &ratsbuero::domain::TopNeu {
             teil: ratsbuero::domain::sitzung::Teil::Oeffentlich,
             titel: "Neu".into(),
             vorlage: None,

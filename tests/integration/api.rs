@@ -125,7 +125,7 @@ fn every_command_refuses_malformed_input_in_german_and_changes_nothing() {
         .anlage_hinzufuegen(
             g.id,
             g.version,
-            ratsbuero::store::AnlageNeu {
+            ratsbuero::domain::AnlageNeu {
                 name: "a.pdf".into(),
                 status: Status::Oeffentlich,
                 alternativenpruefung: false,

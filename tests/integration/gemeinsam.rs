@@ -71,9 +71,9 @@ pub fn vorlage(betreff: &str) -> VorlageInhalt {
 }
 
 /// A secret election of one chair in Sitzung `sitzung`, members only.
-pub fn vorsitzwahl(sitzung: ratsbuero::domain::SitzungId) -> ratsbuero::store::WahlNeu {
+pub fn vorsitzwahl(sitzung: ratsbuero::domain::SitzungId) -> ratsbuero::domain::WahlNeu {
     use ratsbuero::domain::wahl::{Verfahren, WahlArt};
-    ratsbuero::store::WahlNeu {
+    ratsbuero::domain::WahlNeu {
         sitzung,
         top: None,
         titel: "Vorsitz".into(),

@@ -4,6 +4,7 @@
 mod absturz;
 mod alltag;
 mod api;
+mod befehle;
 mod cli;
 mod gemeinsam;
 mod migration;

@@ -1,8 +1,7 @@
 //! Opening, pragmas and schema migrations of real database files.
 
 use crate::gemeinsam::zeit;
-use ratsbuero::store::{migrationen, Store, StoreError, VorlagenFilter};
-use rusqlite::Connection;
+use ratsbuero::store::{migrationen, roh, Store, StoreError, VorlagenFilter};
 
 #[test]
 fn a_new_file_is_wal_with_foreign_keys_and_full_sync() {
@@ -35,16 +34,13 @@ fn a_new_file_is_wal_with_foreign_keys_and_full_sync() {
 fn a_database_of_the_first_schema_upgrades_with_a_copy_taken_first() {
     let ordner = tempfile::tempdir().unwrap();
     let pfad = ordner.path().join("alt.sqlite");
-    {
-        let mut conn = Connection::open(&pfad).unwrap();
-        migrationen::bis_version(&mut conn, 1).unwrap();
-        conn.execute(
-            "INSERT INTO vorlage (zustand, art, status, betreff, verfasser, erstellt, geaendert)
-             VALUES ('entwurf', 'beschlussvorlage', 'oeffentlich', 'Gesamtstädtisches Integrationskonzept', 'Radojka Mühlenkamp', '2014-04-01T10:00:00', '2014-04-01T10:00:00')",
-            [],
-        )
-        .unwrap();
-    }
+    roh::mit_schema(&pfad, 1).unwrap();
+    roh::ausfuehren(
+        &pfad,
+        "INSERT INTO vorlage (zustand, art, status, betreff, verfasser, erstellt, geaendert)
+         VALUES ('entwurf', 'beschlussvorlage', 'oeffentlich', 'Gesamtstädtisches Integrationskonzept', 'Radojka Mühlenkamp', '2014-04-01T10:00:00', '2014-04-01T10:00:00')",
+    )
+    .unwrap();
     let store = Store::oeffnen(&pfad, zeit("2026-03-04")).unwrap();
     assert_eq!(
         store.schema_version().unwrap(),
@@ -53,17 +49,8 @@ fn a_database_of_the_first_schema_upgrades_with_a_copy_taken_first() {
     // The pre-migration copy is a readable database at the old version.
     let kopie = migrationen::kopie_pfad(&pfad, 1, zeit("2026-03-04"));
     assert!(kopie.exists(), "{kopie:?}");
-    let alt = Connection::open(&kopie).unwrap();
-    assert_eq!(
-        alt.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
-            .unwrap(),
-        1
-    );
-    assert_eq!(
-        alt.query_row("SELECT count(*) FROM vorlage", [], |r| r.get::<_, i64>(0))
-            .unwrap(),
-        1
-    );
+    assert_eq!(roh::zahl(&kopie, "PRAGMA user_version").unwrap(), 1);
+    assert_eq!(roh::zahl(&kopie, "SELECT count(*) FROM vorlage").unwrap(), 1);
     // The search index was filled for the rows that were already there.
     let treffer = store
         .vorlagen(&VorlagenFilter {
@@ -78,11 +65,7 @@ fn a_database_of_the_first_schema_upgrades_with_a_copy_taken_first() {
 fn a_database_from_a_newer_version_is_refused_untouched() {
     let ordner = tempfile::tempdir().unwrap();
     let pfad = ordner.path().join("zukunft.sqlite");
-    {
-        let conn = Connection::open(&pfad).unwrap();
-        conn.execute_batch("CREATE TABLE x (a); PRAGMA user_version = 99;")
-            .unwrap();
-    }
+    roh::ausfuehren(&pfad, "CREATE TABLE x (a); PRAGMA user_version = 99;").unwrap();
     let vorher = std::fs::read(&pfad).unwrap();
     match Store::oeffnen(&pfad, zeit("2026-01-01")) {
         Err(StoreError::NeueresSchema {
@@ -118,10 +101,7 @@ fn a_file_that_is_not_a_database_gives_a_clear_error() {
 fn the_app_takes_the_pre_migration_copy_into_its_backup_folder() {
     let ordner = tempfile::tempdir().unwrap();
     let pfad = ordner.path().join("alt.sqlite");
-    {
-        let mut conn = Connection::open(&pfad).unwrap();
-        migrationen::bis_version(&mut conn, 1).unwrap();
-    }
+    roh::mit_schema(&pfad, 1).unwrap();
     let sicherungen = ordner.path().join("sicherungen");
     let store = Store::oeffnen_mit(&pfad, zeit("2026-03-04"), Some(&sicherungen)).unwrap();
     assert_eq!(
@@ -143,11 +123,10 @@ fn the_app_takes_the_pre_migration_copy_into_its_backup_folder() {
 fn schema_9_rewrites_membership_dates_typed_in_german_as_iso() {
     let ordner = tempfile::tempdir().unwrap();
     let pfad = ordner.path().join("alt.sqlite");
-    {
-        let mut conn = Connection::open(&pfad).unwrap();
-        migrationen::bis_version(&mut conn, 8).unwrap();
-        conn.execute_batch(
-            "INSERT INTO gremium (id, name, typ, erstellt, geaendert) VALUES (1, 'Integrationsrat', 'integrationsrat', '2026-01-01T00:00:00', '2026-01-01T00:00:00');
+    roh::mit_schema(&pfad, 8).unwrap();
+    roh::ausfuehren(
+        &pfad,
+        "INSERT INTO gremium (id, name, typ, erstellt, geaendert) VALUES (1, 'Integrationsrat', 'integrationsrat', '2026-01-01T00:00:00', '2026-01-01T00:00:00');
              INSERT INTO person (id, nachname, sortname, erstellt, geaendert) VALUES
                (1, 'Yılmaz', 'yilmaz', '2026-01-01T00:00:00', '2026-01-01T00:00:00'),
                (2, 'Nowak', 'nowak', '2026-01-01T00:00:00', '2026-01-01T00:00:00'),
@@ -156,9 +135,8 @@ fn schema_9_rewrites_membership_dates_typed_in_german_as_iso() {
                (1, 1, 'mitglied', '01.11.2025', '31.12.2026'),
                (2, 1, 'mitglied', '1.2.2026', ''),
                (3, 1, 'mitglied', '2025-11-01', '');",
-        )
-        .unwrap();
-    }
+    )
+    .unwrap();
     let store = Store::oeffnen(&pfad, zeit("2026-03-04")).unwrap();
     let daten: Vec<(String, String)> = store
         .mitgliedschaften()

@@ -7,7 +7,8 @@ use crate::gemeinsam::{buero, vorlage, vorsitzwahl, zeit, Testbuero};
 use ratsbuero::api;
 use ratsbuero::domain::sitzung::Anwesenheit;
 use ratsbuero::domain::{GremiumId, SitzungId, VorlageId};
-use ratsbuero::store::{MitgliedschaftNeu, PersonNeu, Store};
+use ratsbuero::store::Store;
+use ratsbuero::domain::{MitgliedschaftNeu, PersonNeu};
 
 fn demo() -> Testbuero {
     let mut b = buero();

@@ -8,7 +8,7 @@ use crate::pdf::{geprueft_und_eingebettet, in_reihenfolge, text};
 use ratsbuero::api;
 use ratsbuero::domain::sitzung::{Anwesenheit, MitgliedRolle, Teil, TopErgebnis};
 use ratsbuero::domain::SitzungId;
-use ratsbuero::store::{SitzungAkte, TopNeu};
+use ratsbuero::domain::{SitzungAkte, TopNeu};
 
 fn demo() -> Testbuero {
     let mut b = buero();

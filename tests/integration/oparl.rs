@@ -8,7 +8,7 @@
 use crate::gemeinsam::{buero_mit_schema, vorlage, zeit};
 use ratsbuero::api;
 use ratsbuero::domain::Status;
-use ratsbuero::store::AnlageNeu;
+use ratsbuero::domain::AnlageNeu;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -204,7 +204,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
     // Gremium, a member (contact data stays inside), a Sitzung with both parts.
     let g = s
         .gremium_anlegen(
-            &ratsbuero::store::GremiumNeu {
+            &ratsbuero::domain::GremiumNeu {
                 name: "Integrationsrat".into(),
                 kurzname: "IR".into(),
                 typ: ratsbuero::domain::sitzung::GremiumTyp::Integrationsrat,
@@ -217,7 +217,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
         .unwrap();
     let p = s
         .person_anlegen(
-            &ratsbuero::store::PersonNeu {
+            &ratsbuero::domain::PersonNeu {
                 anrede: "Frau".into(),
                 vorname: "Ayşe".into(),
                 nachname: "Yılmaz".into(),
@@ -228,7 +228,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
             j,
         )
         .unwrap();
-    s.mitgliedschaft_anlegen(&ratsbuero::store::MitgliedschaftNeu {
+    s.mitgliedschaft_anlegen(&ratsbuero::domain::MitgliedschaftNeu {
         person: p.id,
         gremium: g.id,
         rolle: ratsbuero::domain::sitzung::MitgliedRolle::Vorsitz,
@@ -240,7 +240,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
     })
     .unwrap();
     s.person_anlegen(
-        &ratsbuero::store::PersonNeu {
+        &ratsbuero::domain::PersonNeu {
             nachname: "GEHEIM-Kontakt ohne Mitgliedschaft".into(),
             ..Default::default()
         },
@@ -259,7 +259,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
     use ratsbuero::domain::sitzung::Teil;
     s.top_hinzufuegen(
         sitzung.id,
-        &ratsbuero::store::TopNeu {
+        &ratsbuero::domain::TopNeu {
             teil: Teil::Oeffentlich,
             titel: String::new(),
             vorlage: Some(f.id),
@@ -270,7 +270,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
     .unwrap();
     s.top_hinzufuegen(
         sitzung.id,
-        &ratsbuero::store::TopNeu {
+        &ratsbuero::domain::TopNeu {
             teil: Teil::Nichtoeffentlich,
             titel: "GEHEIM-TOP Personalie".into(),
             vorlage: None,
@@ -391,7 +391,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
         let daten = std::fs::read(pfad).unwrap();
         assert_eq!(
             f["sha512Checksum"].as_str().unwrap(),
-            ratsbuero::store::sha512_hex(&daten)
+            ratsbuero::domain::anlage::sha512_hex(&daten)
         );
         assert_eq!(f["size"].as_u64().unwrap() as usize, daten.len());
     }

@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 use ratsbuero::api::{self, PaketVariante};
 use ratsbuero::domain::sitzung::{GremiumTyp, Herkunft, MitgliedRolle, Teil};
 use ratsbuero::domain::{Status, VorlageId};
-use ratsbuero::store::{AnlageNeu, GremiumNeu, MitgliedschaftNeu, PersonNeu, TopNeu};
+use ratsbuero::domain::{AnlageNeu, GremiumNeu, MitgliedschaftNeu, PersonNeu, TopNeu};
 
 fn t(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()

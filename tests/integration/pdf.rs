@@ -6,7 +6,7 @@
 use crate::gemeinsam::{buero_mit_schema, zeit, Testbuero};
 use ratsbuero::api;
 use ratsbuero::domain::{Buero, Status, VorlageId};
-use ratsbuero::store::AnlageNeu;
+use ratsbuero::domain::AnlageNeu;
 use std::path::Path;
 use std::process::Command;
 

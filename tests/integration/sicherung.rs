@@ -8,7 +8,8 @@ use crate::gemeinsam::{buero, vorlage, zeit};
 use chrono::Duration;
 use ratsbuero::api;
 use ratsbuero::domain::{Status, VorlageId};
-use ratsbuero::store::{AnlageNeu, Store, VorlagenFilter};
+use ratsbuero::store::{self, Store, VorlagenFilter};
+use ratsbuero::domain::AnlageNeu;
 use std::path::Path;
 use std::process::Command;
 
@@ -112,9 +113,7 @@ fn a_falsified_attachment_is_refused_naming_vorlage_and_anlage() {
     let datei = t.ordner.path().join("s.sqlite");
     t.store.sichern(&datei).unwrap();
     // A valid database whose Anlage no longer matches its SHA-512.
-    let conn = rusqlite::Connection::open(&datei).unwrap();
-    conn.execute("UPDATE anlage SET daten = X'00'", []).unwrap();
-    drop(conn);
+    store::roh::ausfuehren(&datei, "UPDATE anlage SET daten = X'00'").unwrap();
     abgewiesen(
         t,
         &datei,
@@ -148,10 +147,7 @@ fn a_file_that_is_no_ratsbuero_database_is_refused() {
     )
     .unwrap();
     let fremd = t.ordner.path().join("fremd.sqlite");
-    rusqlite::Connection::open(&fremd)
-        .unwrap()
-        .execute_batch("CREATE TABLE x (a); PRAGMA user_version = 1;")
-        .unwrap();
+    store::roh::ausfuehren(&fremd, "CREATE TABLE x (a); PRAGMA user_version = 1;").unwrap();
     let pfad = t.pfad();
     let vorher = betreffs(&t.store);
     drop(t.store);
@@ -175,10 +171,7 @@ fn a_backup_of_a_newer_schema_is_refused() {
     let t = mit_anlage();
     let datei = t.ordner.path().join("s.sqlite");
     t.store.sichern(&datei).unwrap();
-    rusqlite::Connection::open(&datei)
-        .unwrap()
-        .pragma_update(None, "user_version", 99)
-        .unwrap();
+    store::roh::ausfuehren(&datei, "PRAGMA user_version = 99").unwrap();
     abgewiesen(t, &datei, "neueres_schema", "Schema 99");
 }
 
@@ -186,16 +179,13 @@ fn a_backup_of_a_newer_schema_is_refused() {
 fn a_backup_from_schema_1_is_restored_and_migrated() {
     let t = mit_anlage();
     let alt = t.ordner.path().join("schema1.sqlite");
-    {
-        let mut conn = rusqlite::Connection::open(&alt).unwrap();
-        ratsbuero::store::migrationen::bis_version(&mut conn, 1).unwrap();
-        conn.execute(
-            "INSERT INTO vorlage (zustand, art, status, betreff, erstellt, geaendert)
-             VALUES ('entwurf', 'anfrage', 'oeffentlich', 'Aus Schema 1', '2024-01-01T10:00:00', '2024-01-01T10:00:00')",
-            [],
-        )
-        .unwrap();
-    }
+    store::roh::mit_schema(&alt, 1).unwrap();
+    store::roh::ausfuehren(
+        &alt,
+        "INSERT INTO vorlage (zustand, art, status, betreff, erstellt, geaendert)
+         VALUES ('entwurf', 'anfrage', 'oeffentlich', 'Aus Schema 1', '2024-01-01T10:00:00', '2024-01-01T10:00:00')",
+    )
+    .unwrap();
     let pfad = t.pfad();
     drop(t.store);
     let (store, w) = api::sicherung_wiederherstellen(&pfad, &alt, zeit("2026-03-05")).unwrap();

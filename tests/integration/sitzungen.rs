@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratsbuero::api;
 use ratsbuero::domain::sitzung::{GremiumTyp, Herkunft, MitgliedRolle, Teil, TopErgebnis};
 use ratsbuero::domain::{Status, VorlageId};
-use ratsbuero::store::{GremiumNeu, MitgliedschaftNeu, PersonNeu};
+use ratsbuero::domain::{GremiumNeu, MitgliedschaftNeu, PersonNeu};
 use std::process::Command;
 
 fn t(s: &str) -> NaiveDateTime {
@@ -49,7 +49,7 @@ fn tagesordnung_numbers_parts_records_the_beratung_and_guards_nichtoeffentlich()
         .sitzung_anlegen(g.id, t("2026-12-03T17:00"), "Rathaus, Raum 101", j)
         .unwrap();
     assert_eq!(sitzung.nummer, 1);
-    let top = |teil, titel: &str, v: Option<VorlageId>| ratsbuero::store::TopNeu {
+    let top = |teil, titel: &str, v: Option<VorlageId>| ratsbuero::domain::TopNeu {
         teil,
         titel: titel.into(),
         vorlage: v,
@@ -173,7 +173,7 @@ fn a_gremium_missing_from_the_beratungsfolge_gets_its_step_appended() {
         .unwrap();
     s.top_hinzufuegen(
         sitzung.id,
-        &ratsbuero::store::TopNeu {
+        &ratsbuero::domain::TopNeu {
             teil: Teil::Oeffentlich,
             titel: String::new(),
             vorlage: Some(v.id),

@@ -2,7 +2,8 @@
 
 use crate::gemeinsam::{buero, buero_mit_schema, vorlage, zeit};
 use ratsbuero::domain::{FinanzArt, FinanzenEingabe, Klimarelevanz, Schwere, Status};
-use ratsbuero::store::{AnlageNeu, Store, StoreError, VorlagenFilter};
+use ratsbuero::store::{Store, StoreError, VorlagenFilter};
+use ratsbuero::domain::AnlageNeu;
 
 #[test]
 fn stale_save_is_a_conflict_and_overwrites_nothing() {
@@ -317,7 +318,7 @@ fn anlagen_are_stored_with_sha512_and_carried_into_a_revision() {
         .unwrap();
     assert_eq!(info.name, "Alternativenprüfung.pdf");
     assert_eq!(info.groesse, daten.len() as i64);
-    assert_eq!(info.sha512, ratsbuero::store::sha512_hex(&daten));
+    assert_eq!(info.sha512, ratsbuero::domain::anlage::sha512_hex(&daten));
     assert_eq!(info.mime, "application/pdf");
     // Not marked yet: still blocks.
     assert!(g2.befunde.iter().any(|x| x.feld == "klimarelevanz"));

@@ -8,7 +8,7 @@ use crate::pdf::{geprueft_und_eingebettet, in_reihenfolge, technisch_einwandfrei
 use ratsbuero::api;
 use ratsbuero::domain::wahl::{los_ziehen, Schritt, Verfahren, WahlArt, Wahlgang, Zaehlung};
 use ratsbuero::domain::{GremiumId, SitzungId};
-use ratsbuero::store::{PersonNeu, WahlNeu};
+use ratsbuero::domain::{PersonNeu, WahlNeu};
 
 fn demo() -> Testbuero {
     let mut b = buero();

@@ -35,6 +35,23 @@ export function auswahl(feld, labelText, liste, wert, opts = {}) {
   return rahmen(feld, labelText, control, opts);
 }
 
+/** A label for a control the screen built itself (`eingabe` is the control, or holds it). */
+export function beschriftet(text, eingabe, { breit = false } = {}) {
+  const control = eingabe.matches('input, select, textarea') ? eingabe : eingabe.querySelector('input, select, textarea');
+  control.id = control.id || neueId('f');
+  return h('div', { class: `feld${breit ? ' breit' : ''}` }, h('label', { for: control.id }, text), eingabe);
+}
+
+/** The "Bitte beachten" list of findings in `ziel` (empty when there are none). */
+export function befundListe(ziel, befunde) {
+  ziel.replaceChildren(...(befunde.length ? [h('h2', {}, 'Bitte beachten'), h('ul', {}, befunde.map((b) => h('li', { class: b.schwere === 'fehler' ? 'fehler' : 'hinweis' }, b.meldung)))] : []));
+}
+
+/** The findings of a failed action: its own, or its message as one. */
+export function befundeAus(e) {
+  return e?.befunde?.length ? e.befunde : (e ? [{ schwere: 'fehler', meldung: e.message }] : []);
+}
+
 /** Puts the findings at their fields (by `feld` key) and marks the controls invalid. */
 export function befundeZeigen(wurzel, befunde) {
   wurzel.querySelectorAll('[data-meldung-fuer]').forEach((el) => { el.textContent = ''; el.className = 'feld-meldung'; });

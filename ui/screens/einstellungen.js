@@ -6,18 +6,15 @@ import * as feld from '../components/feld.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
 import { ZEICHNUNG, datumDeutsch, uhrzeit, groesse } from '../format.js';
+import { GREMIUM_ART } from '../wertlisten.js';
 
-const GREMIUM_ARTEN = [
-  ['integrationsrat', 'Integrationsrat (§ 27 GO NRW)'],
-  ['ausschuss_chancengerechtigkeit', 'Ausschuss für Chancengerechtigkeit und Integration'],
-];
 const SCHEMA_HILFE = 'Platzhalter: {jahr}, {nr}, {nr:04} (vierstellig), {wahlperiode}. Beispiele: {jahr}/{nr:04} → 2026/0001; {nr:04}/{jahr} → 0001/2026; {wahlperiode}/{nr} → 14/1.';
 
 function bueroFelder(b) {
   return h('div', { class: 'raster' },
     feld.text('kommune', 'Kommune', b.kommune, { attrs: { placeholder: 'z. B. Stadt Herne' } }),
     feld.text('gremium_name', 'Name des Gremiums', b.gremium_name),
-    feld.auswahl('gremium_art', 'Art des Gremiums', GREMIUM_ARTEN, b.gremium_art),
+    feld.auswahl('gremium_art', 'Art des Gremiums', GREMIUM_ART, b.gremium_art),
     feld.text('nummernschema', 'Nummernschema der Vorlagen', b.nummernschema, { hilfe: SCHEMA_HILFE }),
     feld.text('wahlperiode', 'Wahlperiode', b.wahlperiode, { attrs: { placeholder: 'z. B. 14' } }),
     feld.text('unterschrift.behoerdenleitung', 'Unterzeichnung: Behördenleitung', b.unterschrift.behoerdenleitung, { attrs: { placeholder: 'z. B. Die Bürgermeisterin' } }),

@@ -7,33 +7,19 @@ import { h, optionen, neueId } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
 import { mitKalender } from '../components/kalender.js';
+import { beschriftet as feld, befundListe, befundeAus } from '../components/feld.js';
 import { datumDeutsch } from '../format.js';
+import { GREMIUM_TYP, MITGLIED_ROLLE, HERKUNFT, label } from '../wertlisten.js';
 
-const TYPEN = [
-  ['integrationsrat', 'Integrationsrat'],
-  ['ausschuss_chancengerechtigkeit', 'Ausschuss für Chancengerechtigkeit und Integration'],
-  ['rat', 'Rat'], ['ausschuss', 'Ausschuss'], ['arbeitsgemeinschaft', 'Arbeitsgemeinschaft'], ['extern', 'externes Gremium'],
-];
-const ROLLEN = [['vorsitz', 'Vorsitz'], ['stellv_vorsitz', 'stellv. Vorsitz'], ['mitglied', 'Mitglied'], ['stellv_mitglied', 'stellv. Mitglied'], ['beratend', 'beratendes Mitglied']];
-const HERKUNFT = [['direkt', 'direkt gewählt'], ['rat', 'vom Rat entsandt'], ['sonstig', 'sonstig']];
+const TYPEN = GREMIUM_TYP;
+const ROLLEN = MITGLIED_ROLLE;
 
-const label = (liste, k) => (liste.find(([x]) => x === k) || [k, k])[1];
-
-function feld(text, eingabe, breit = false) {
-  const control = eingabe.matches('input, select, textarea') ? eingabe : eingabe.querySelector('input, select, textarea');
-  control.id = control.id || neueId('g');
-  return h('div', { class: `feld${breit ? ' breit' : ''}` }, h('label', { for: control.id }, text), eingabe);
-}
 
 // A number as typed: digits become a number, anything else goes to the core as it is,
 // which names the field ("abc" never silently becomes 0).
 const zahl = (el) => (/^\s*\d+\s*$/.test(el.value) ? Number(el.value) : el.value);
 const heute = () => datumDeutsch(new Date().toISOString().slice(0, 10));
 
-function befundeZeigen(ziel, e) {
-  const befunde = e?.befunde?.length ? e.befunde : (e ? [{ schwere: 'fehler', meldung: e.message }] : []);
-  ziel.replaceChildren(...(befunde.length ? [h('h2', {}, 'Bitte beachten'), h('ul', {}, befunde.map((b) => h('li', { class: 'fehler' }, b.meldung)))] : []));
-}
 
 export class GremienBereich {
   constructor(wurzel) {
@@ -76,11 +62,11 @@ export class GremienBereich {
         this.gremium = g.id;
         await this.laden();
         await this.oeffnen(g.id);
-      } catch (e) { befundeZeigen(befunde, e); }
+      } catch (e) { befundListe(befunde, befundeAus(e)); }
     };
     this.detail.replaceChildren(h('div', { class: 'werkzeugleiste' }, h('h1', { class: 'titel' }, 'Neues Gremium')),
       h('div', { class: 'formular' }, befunde, h('fieldset', {}, h('legend', {}, 'Gremium'),
-        h('div', { class: 'raster' }, feld('Name', name, true), feld('Kurzname', kurz), feld('Art', typ), feld('Wahlperiode', wp),
+        h('div', { class: 'raster' }, feld('Name', name, { breit: true }), feld('Kurzname', kurz), feld('Art', typ), feld('Wahlperiode', wp),
           feld('Ladungsfrist (Tage)', frist), feld('Mindestzahl Sitzungen im Jahr', min)),
         h('p', {}, h('button', { class: 'primaer', 'data-testid': 'gremium-anlegen', onclick: anlegen }, 'Gremium anlegen')))));
     name.focus();
@@ -135,7 +121,7 @@ export class GremienBereich {
         }
         await this.laden();
         await this.oeffnen(id);
-      } catch (e) { befundeZeigen(befunde, e); }
+      } catch (e) { befundListe(befunde, befundeAus(e)); }
     };
     const zeile = (m) => {
       const ende = m.bis && m.bis < new Date().toISOString().slice(0, 10);
@@ -156,7 +142,7 @@ export class GremienBereich {
       h('tbody', {}, mitglieder.map(zeile)))
       : h('p', { class: 'stumm' }, 'Noch keine Mitglieder.');
     const formular = h('fieldset', { 'data-testid': m0 ? 'mitglied-bearbeiten-form' : 'mitglied-neu-form' }, h('legend', {}, m0 ? `${m0.person.name} bearbeiten` : 'Mitglied hinzufügen'), befunde,
-      h('div', { class: 'raster' }, m0 ? null : feld('Bekannte Person', bekannt, true), feld('Anrede', p.anrede), feld('Titel', p.titel), feld('Vorname', p.vorname), feld('Nachname', p.nachname), feld('E-Mail', p.email), feld('Telefon', p.telefon), feld('Anschrift (für die Einladung)', p.anschrift),
+      h('div', { class: 'raster' }, m0 ? null : feld('Bekannte Person', bekannt, { breit: true }), feld('Anrede', p.anrede), feld('Titel', p.titel), feld('Vorname', p.vorname), feld('Nachname', p.nachname), feld('E-Mail', p.email), feld('Telefon', p.telefon), feld('Anschrift (für die Einladung)', p.anschrift),
         feld('Rolle', rolle), feld('Herkunft (§ 27 GO NRW)', herkunft), feld('für (Liste / Fraktion)', fuer), feld('Mitglied seit', mitKalender(von)), feld('Mitglied bis', mitKalender(bis)),
         h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Stimmrecht'), h('label', {}, stimmrecht, ' stimmberechtigt'))),
       h('p', { class: 'zeile' },

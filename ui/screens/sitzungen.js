@@ -10,25 +10,11 @@ import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
 import { zeilenTaste } from '../components/liste.js';
 import { mitKalender } from '../components/kalender.js';
+import { beschriftet as feld, befundListe } from '../components/feld.js';
 import { datumDeutsch, uhrzeit } from '../format.js';
+import { SITZUNG_ZUSTAND, TEIL, TOP_ERGEBNIS, ANWESENHEIT, label, gross } from '../wertlisten.js';
 
-const ZUSTAND = { geplant: 'geplant', eingeladen: 'eingeladen', durchgefuehrt: 'durchgeführt', abgesagt: 'abgesagt' };
-const ERGEBNISSE = [
-  ['beschlossen', 'beschlossen'],
-  ['abgelehnt', 'abgelehnt'],
-  ['vertagt', 'vertagt'],
-  ['kenntnis', 'zur Kenntnis genommen'],
-  ['geaendert', 'geändert beschlossen'],
-];
-const ANWESENHEIT = [['', '— keine Angabe —'], ['anwesend', 'anwesend'], ['entschuldigt', 'entschuldigt'], ['abwesend', 'nicht anwesend']];
-const TEILE = [['oeffentlich', 'Öffentlicher Teil'], ['nichtoeffentlich', 'Nichtöffentlicher Teil']];
 
-function feld(text, eingabe, { breit = false } = {}) {
-  const control = eingabe.matches('input, select, textarea') ? eingabe : eingabe.querySelector('input, select, textarea');
-  const id = control.id || neueId('s');
-  control.id = id;
-  return h('div', { class: `feld${breit ? ' breit' : ''}` }, h('label', { for: id }, text), eingabe);
-}
 
 export class SitzungenBereich {
   constructor(wurzel) {
@@ -114,7 +100,7 @@ export class SitzungenBereich {
     h('td', { class: 'nr' }, `${s.nummer}.`),
     h('td', { class: 'nr' }, datumDeutsch(s.beginn), h('div', { class: 'stumm' }, `${uhrzeit(s.beginn)} Uhr`)),
     h('td', { class: 'umbrechen' }, s.ort),
-    h('td', {}, ZUSTAND[s.zustand] || s.zustand,
+    h('td', {}, label(SITZUNG_ZUSTAND, s.zustand),
       s.befunde.length ? [' ', h('span', { class: 'badge offen', title: s.befunde.map((b) => b.meldung).join('\n') }, 'Hinweis')] : null),
     )));
   }
@@ -173,7 +159,7 @@ export class SitzungenBereich {
   befundeZeigen(befunde) {
     const ziel = this.detail.querySelector('[data-testid="sitzung-befunde"]');
     if (!ziel) return;
-    ziel.replaceChildren(...(befunde.length ? [h('h2', {}, 'Bitte beachten'), h('ul', {}, befunde.map((b) => h('li', { class: b.schwere === 'fehler' ? 'fehler' : 'hinweis' }, b.meldung)))] : []));
+    befundListe(ziel, befunde);
     const beginn = this.detail.querySelector('[data-testid="sitzung-beginn-meldung"]');
     if (beginn) {
       const b = befunde.find((x) => x.feld === 'beginn' || x.feld === 'beginn_zeit');
@@ -188,7 +174,7 @@ export class SitzungenBereich {
     const s = this.akte;
     if (!s) { this.leer(); return; }
     const offen = !['durchgefuehrt', 'abgesagt'].includes(s.zustand);
-    this.stand = h('span', { class: 'stumm', role: 'status', 'data-testid': 'sitzung-stand' }, ZUSTAND[s.zustand]);
+    this.stand = h('span', { class: 'stumm', role: 'status', 'data-testid': 'sitzung-stand' }, label(SITZUNG_ZUSTAND, s.zustand));
     const werkzeug = h('div', { class: 'werkzeugleiste' },
       h('h1', { class: 'titel', 'data-testid': 'sitzung-titel' }, `${s.nummer}. Sitzung – ${s.gremium.name}`),
       this.stand,
@@ -294,7 +280,7 @@ export class SitzungenBereich {
   tagesordnung(s, offen) {
     return h('fieldset', { 'data-testid': 'tagesordnung' }, h('legend', {}, 'Tagesordnung'),
       offen ? h('p', { class: 'hilfe' }, 'Reihenfolge: TOP ziehen und ablegen, oder mit den Pfeil-Schaltern. Ein Unterpunkt wird unter dem TOP davor nummeriert (Ö 1.1).') : null,
-      ...TEILE.map(([teil, titel]) => this.teil(s, teil, titel, offen)));
+      ...TEIL.map(([teil, titel]) => this.teil(s, teil, gross(titel), offen)));
   }
 
   teil(s, teil, titel, offen) {
@@ -351,7 +337,7 @@ export class SitzungenBereich {
   ergebnisFeld(t) {
     if (this.akte.zustand === 'abgesagt') return null;
     const wahl = h('select', { 'data-testid': 'top-ergebnis', 'aria-label': `Ergebnis ${t.nummer}` },
-      h('option', { value: '' }, '— Ergebnis —'), optionen(ERGEBNISSE, t.ergebnis));
+      h('option', { value: '' }, '— Ergebnis —'), optionen(TOP_ERGEBNIS, t.ergebnis));
     const text = h('input', { type: 'text', value: t.ergebnis_text, placeholder: 'Beschlusstext', title: 'Bei „geändert beschlossen“ ist der Beschlusstext Pflicht.', 'aria-label': `Beschlusstext ${t.nummer}`, 'data-testid': 'top-ergebnis-text' });
     const eintragen = () => { if (wahl.value) this.aendern('top_ergebnis', { top: t.id, ergebnis: wahl.value, text: text.value }); };
     wahl.addEventListener('change', eintragen);
@@ -386,7 +372,7 @@ export class SitzungenBereich {
       h('table', { class: 'eingabe' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mitglied'), h('th', { scope: 'col' }, 'Rolle'), h('th', { scope: 'col' }, 'Anwesenheit'), h('th', { scope: 'col' }, 'Bemerkung'))),
         h('tbody', {}, s.mitglieder.map((m) => {
-          const wahl = h('select', { 'aria-label': `Anwesenheit ${m.person.name}`, 'data-testid': 'anwesenheit-status' }, optionen(ANWESENHEIT, m.anwesenheit || ''));
+          const wahl = h('select', { 'aria-label': `Anwesenheit ${m.person.name}`, 'data-testid': 'anwesenheit-status' }, optionen([['', '— keine Angabe —'], ...ANWESENHEIT], m.anwesenheit || ''));
           const bem = h('input', { type: 'text', value: m.bemerkung, 'aria-label': `Bemerkung ${m.person.name}`, placeholder: 'z. B. ab TOP Ö 3' });
           const setzen = () => this.aendern('anwesenheit_setzen', { sitzung: s.id, person: m.person.id, status: wahl.value || null, bemerkung: bem.value });
           wahl.addEventListener('change', setzen);

@@ -8,6 +8,7 @@ import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
 import { mitKalender } from '../components/kalender.js';
 import { ARTEN, STATUS, ROLLEN, ZEICHNUNG, datumDeutsch, uhrzeit, groesse } from '../format.js';
+import { KLIMARELEVANZ } from '../wertlisten.js';
 
 const AUTOSAVE_MS = 600;
 
@@ -35,11 +36,6 @@ const POSTEN_INVESTIV = [
   ['Einzahlung', [['einzahlung_einmalig', 'einmalig'], ['einzahlung_jaehrlich', 'jährlich']],
     [['zuschuesse', 'Zuschüsse'], ['beitraege_dritter', 'Beiträge Dritter']]],
   ['Auszahlung', [['auszahlung_einmalig', 'einmalig'], ['auszahlung_jaehrlich', 'jährlich']], []],
-];
-const KLIMA = [
-  ['keine', 'keine wesentliche Klimarelevanz', 'Die Durchführung der Haupt- und Alternativenprüfung war daher nicht notwendig (keine Anlage).'],
-  ['positiv', 'keine negative oder eine positive Klimawirkung', 'Die Durchführung der Alternativenprüfung war daher nicht notwendig (keine Anlage).'],
-  ['negativ', 'eine negative Klimawirkung', 'Die Alternativenprüfung wurde durchgeführt und das Prüfungsergebnis ist als Anlage beigefügt.'],
 ];
 
 export class Editor {
@@ -315,7 +311,7 @@ export class Editor {
   klimaTeil(i) {
     const name = neueId('klima');
     return h('fieldset', {}, h('legend', {}, 'Klimarelevante Auswirkungen'),
-      h('div', { class: 'optionen', role: 'radiogroup', 'aria-label': 'Klimarelevante Auswirkungen' }, ...KLIMA.map(([wert, text, folge]) => {
+      h('div', { class: 'optionen', role: 'radiogroup', 'aria-label': 'Klimarelevante Auswirkungen' }, ...KLIMARELEVANZ.map(([wert, text, folge]) => {
         const id = neueId('klima');
         return h('label', { for: id },
           h('input', { type: 'radio', id, name, value: wert, checked: i.klimarelevanz === wert, 'data-feld': 'klimarelevanz', 'data-testid': `klima-${wert}`, 'aria-describedby': `${id}-folge` }),

@@ -6,15 +6,11 @@
 import { aufruf } from '../ipc.js';
 import { h, optionen, neueId } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
+import { beschriftet as feld, befundListe, befundeAus } from '../components/feld.js';
 import { datumDeutsch } from '../format.js';
+import { WAHL_ART, VERFAHREN, label } from '../wertlisten.js';
 
-const ARTEN = [['einzel', 'Einzelwahl (§ 50 Abs. 2)'], ['liste', 'Listenwahl (§ 50 Abs. 3/4)'], ['einheitlich', 'einheitlicher Wahlvorschlag']];
-const VERFAHREN = [['hare-niemeyer', 'Hare/Niemeyer'], ['dhondt', "d'Hondt"], ['sainte-lague', 'Sainte-Laguë/Schepers']];
 
-function feld(text, eingabe, breit = false) {
-  eingabe.id = eingabe.id || neueId('w');
-  return h('div', { class: `feld${breit ? ' breit' : ''}` }, h('label', { for: eingabe.id }, text), eingabe);
-}
 
 function zahlFeld(text, testid, wert = '') {
   return feld(text, h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', size: 6, value: String(wert), 'data-testid': testid }));
@@ -82,7 +78,7 @@ export class WahlenBereich {
   neuFormular() {
     if (!this.sitzung) return;
     const titel = h('input', { type: 'text', 'data-testid': 'wahl-titel', placeholder: 'z. B. Entsendung in die AG' });
-    const art = h('select', { 'data-testid': 'wahl-art' }, optionen(ARTEN, 'einzel'));
+    const art = h('select', { 'data-testid': 'wahl-art' }, optionen(WAHL_ART, 'einzel'));
     const sitze = h('input', { type: 'number', min: '1', value: '1', 'data-testid': 'wahl-sitze' });
     const verfahren = h('select', { 'data-testid': 'wahl-verfahren' }, optionen(VERFAHREN, 'hare-niemeyer'));
     const ziel = h('select', { 'data-testid': 'wahl-ziel' }, h('option', { value: '' }, '— keine Entsendung —'), optionen(this.gremien.filter((g) => g.id !== this.sitzung.gremium.id).map((g) => [String(g.id), g.name]), ''));
@@ -97,7 +93,7 @@ export class WahlenBereich {
         this.akte = w;
         await this.listeLaden();
         this.zeichnen();
-      } catch (e) { befundeZeigen(befunde, e.befunde?.length ? e.befunde : [{ schwere: 'fehler', meldung: e.message }]); }
+      } catch (e) { befundListe(befunde, befundeAus(e)); }
     };
     this.akte = null;
     this.detail.replaceChildren(
@@ -105,7 +101,7 @@ export class WahlenBereich {
       h('div', { class: 'formular' }, befunde,
         h('fieldset', {}, h('legend', {}, 'Wahl'),
           h('div', { class: 'raster' },
-            feld('Bezeichnung', titel, true), feld('Art', art, true), feld('Sitze', sitze), feld('Verfahren (Listenwahl)', verfahren), feld('Entsendung in', ziel),
+            feld('Bezeichnung', titel, { breit: true }), feld('Art', art, { breit: true }), feld('Sitze', sitze), feld('Verfahren (Listenwahl)', verfahren), feld('Entsendung in', ziel),
             h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Abstimmung'), h('label', {}, geheim, ' geheim (mit Stimmzetteln)')),
             h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Stellvertretung'), h('label', {}, vertretung, ' persönliche Stellvertretung (Paare auf den Wahlvorschlägen)')),
             h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Einheitlicher Wahlvorschlag'), h('label', {}, mehrheit, ' Mehrheitsbeschluss genügt (sonst einstimmig)'))),
@@ -130,7 +126,7 @@ export class WahlenBereich {
       return true;
     } catch (e) {
       if (e.code === 'konflikt') { meldung.fehler(e); await this.oeffnen(this.akte.id); return false; }
-      if (befunde) befundeZeigen(befunde, e.befunde?.length ? e.befunde : [{ schwere: 'fehler', meldung: e.message }]);
+      if (befunde) befundListe(befunde, befundeAus(e));
       else meldung.fehler(e);
       return false;
     }
@@ -142,14 +138,14 @@ export class WahlenBereich {
     const offen = w.gaenge.length === 0;
     const kopf = h('div', { class: 'werkzeugleiste' },
       h('h1', { class: 'titel', 'data-testid': 'wahl-kopf' }, w.titel),
-      h('span', { class: 'stumm' }, `${ARTEN.find(([k]) => k === w.art)[1]} · ${w.sitze} ${w.sitze === 1 ? 'Sitz' : 'Sitze'}${w.ziel ? ` · Entsendung in ${w.ziel}` : ''}`),
+      h('span', { class: 'stumm' }, `${label(WAHL_ART, w.art)} · ${w.sitze} ${w.sitze === 1 ? 'Sitz' : 'Sitze'}${w.ziel ? ` · Entsendung in ${w.ziel}` : ''}`),
       h('button', { 'data-testid': 'wahl-niederschrift', onclick: () => this.pdf('wahl_niederschrift', {}, 'Wahlniederschrift') }, 'Wahlniederschrift'));
     this.detail.replaceChildren(kopf, h('div', { class: 'formular' },
       befunde,
       this.bewerber(w, offen, befunde),
       this.stand(w, befunde),
       this.ergebnis(w)));
-    befundeZeigen(befunde, w.stand.befunde);
+    befundListe(befunde, w.stand.befunde);
   }
 
   bewerber(w, offen, befunde) {
@@ -257,6 +253,3 @@ export class WahlenBereich {
   }
 }
 
-function befundeZeigen(ziel, befunde) {
-  ziel.replaceChildren(...(befunde.length ? [h('h2', {}, 'Bitte beachten'), h('ul', {}, befunde.map((b) => h('li', { class: b.schwere === 'fehler' ? 'fehler' : 'hinweis' }, b.meldung)))] : []));
-}

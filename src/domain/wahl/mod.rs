@@ -2,6 +2,7 @@
 //! the election of one person with its run-off, and the lots both may need. Pure rules;
 //! the store keeps Wahlen, Wahlgänge and Lose, the PDF module prints ballots and minutes.
 
+pub mod akte;
 pub mod bruch;
 pub mod einzelwahl;
 pub mod sitzverteilung;

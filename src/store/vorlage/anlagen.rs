@@ -1,84 +1,13 @@
 //! Table `anlage`: files attached to a Vorlage, stored in the database with name, size,
 //! SHA-512 and status, so that one file (and one backup) holds the whole office.
 
-use super::fehler::StoreError;
-use super::vorlagen::Gespeichert;
-use super::{wert, zeit, Store};
+use crate::domain::anlage::{mime_nach_name, sha512_hex, AnlageInfo, AnlageNeu};
 use crate::domain::pruefung::AnlageKurz;
 use crate::domain::{AnlageId, Befund, Status, VorlageId};
+use crate::store::fehler::StoreError;
+use crate::store::{wert, zeit, zeit_aus, Gespeichert, Store};
 use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
-use sha2::{Digest, Sha512};
-use std::fmt::Write;
-
-/// Largest Anlage accepted (the office's PDFs are a few MB; this leaves room for scans).
-pub const ANLAGE_MAX_BYTES: usize = 100 * 1024 * 1024;
-
-/// What the list and the editor show of an Anlage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AnlageInfo {
-    pub id: AnlageId,
-    pub nr: i64,
-    pub name: String,
-    pub mime: String,
-    pub groesse: i64,
-    pub sha512: String,
-    pub status: Status,
-    pub alternativenpruefung: bool,
-    pub erstellt: String,
-}
-
-/// A new Anlage as it arrives from the file dialog or the CLI.
-#[derive(Debug, Clone)]
-pub struct AnlageNeu {
-    pub name: String,
-    pub status: Status,
-    pub alternativenpruefung: bool,
-    pub daten: Vec<u8>,
-}
-
-/// Lower-case hex SHA-512.
-pub fn sha512_hex(daten: &[u8]) -> String {
-    let digest = Sha512::digest(daten);
-    let mut s = String::with_capacity(128);
-    for b in digest {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
-}
-
-/// The media type by file extension (the office attaches PDFs and office documents).
-pub fn mime_nach_name(name: &str) -> &'static str {
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "pdf" => "application/pdf",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "odt" => "application/vnd.oasis.opendocument.text",
-        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
-        "doc" => "application/msword",
-        "xls" => "application/vnd.ms-excel",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "txt" => "text/plain",
-        "csv" => "text/csv",
-        _ => "application/octet-stream",
-    }
-}
-
-/// The file name without any directory a dialog or script passed along.
-fn dateiname(name: &str) -> String {
-    name.rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_string()
-}
 
 fn info_aus_zeile(r: &rusqlite::Row) -> rusqlite::Result<AnlageInfo> {
     Ok(AnlageInfo {
@@ -90,7 +19,7 @@ fn info_aus_zeile(r: &rusqlite::Row) -> rusqlite::Result<AnlageInfo> {
         sha512: r.get(5)?,
         status: wert(r, 6)?,
         alternativenpruefung: r.get(7)?,
-        erstellt: r.get(8)?,
+        erstellt: zeit_aus(r, 8)?,
     })
 }
 
@@ -154,29 +83,8 @@ impl Store {
         neu: AnlageNeu,
         jetzt: NaiveDateTime,
     ) -> Result<(Gespeichert, AnlageInfo), StoreError> {
-        let name = dateiname(&neu.name);
-        if name.is_empty() {
-            return Err(StoreError::Ungueltig(vec![Befund::fehler(
-                "anlagen",
-                "Anlage: Der Dateiname fehlt.",
-            )]));
-        }
-        if neu.daten.is_empty() {
-            return Err(StoreError::Ungueltig(vec![Befund::fehler(
-                "anlagen",
-                format!("Anlage „{name}“: Die Datei ist leer."),
-            )]));
-        }
-        if neu.daten.len() > ANLAGE_MAX_BYTES {
-            return Err(StoreError::Ungueltig(vec![Befund::fehler(
-                "anlagen",
-                format!(
-                    "Anlage „{name}“: Die Datei ist zu groß ({} MB, höchstens {} MB).",
-                    neu.daten.len() / (1024 * 1024),
-                    ANLAGE_MAX_BYTES / (1024 * 1024)
-                ),
-            )]));
-        }
+        neu.pruefen()?;
+        let name = neu.dateiname();
         let sha = sha512_hex(&neu.daten);
         let mime = mime_nach_name(&name);
         self.entwurf_aendern(vorlage, basis, jetzt, |conn| {
@@ -264,6 +172,19 @@ impl Store {
         .map(|(g, ())| g)
     }
 
+    /// The Anlagen of a Vorlage in their order (without their bytes).
+    pub fn anlagen(&self, vorlage: VorlageId) -> Result<Vec<AnlageInfo>, StoreError> {
+        let da: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM vorlage WHERE id = ?1)",
+            [vorlage.0],
+            |r| r.get(0),
+        )?;
+        if !da {
+            return Err(StoreError::NichtGefunden { was: "Vorlage", id: vorlage.0 });
+        }
+        liste(&self.conn, vorlage.0)
+    }
+
     /// The bytes of an Anlage.
     pub fn anlage_daten(&self, anlage: AnlageId) -> Result<(AnlageInfo, Vec<u8>), StoreError> {
         let info = self
@@ -281,24 +202,5 @@ impl Store {
                     r.get(0)
                 })?;
         Ok((info, daten))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sha512_of_abc_is_the_standard_vector() {
-        assert!(sha512_hex(b"abc").starts_with("ddaf35a193617aba"));
-        assert_eq!(sha512_hex(b"").len(), 128);
-    }
-
-    #[test]
-    fn names_lose_their_directories() {
-        assert_eq!(dateiname("C:\\Users\\x\\Konzept.pdf"), "Konzept.pdf");
-        assert_eq!(dateiname("/tmp/a/b.pdf"), "b.pdf");
-        assert_eq!(mime_nach_name("Plan.PDF"), "application/pdf");
-        assert_eq!(mime_nach_name("ohne"), "application/octet-stream");
     }
 }

@@ -3,6 +3,8 @@
 //! (Ladungsfrist, minimum number of sessions a year). Pure functions; the store keeps the
 //! rows, this module says what they mean.
 
+pub mod akte;
+
 use super::befund::Befund;
 use super::werte::{wertliste, UnbekannterWert};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};

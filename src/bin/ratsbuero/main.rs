@@ -1,0 +1,236 @@
+//! `ratsbuero`: the command line of the office (a contract: users' scripts depend on
+//! these names). Every command runs the same core function as the desktop app.
+//!
+//! The arguments are in [`args`], each noun's verbs and their output in a file of its own.
+
+mod args;
+mod gremium;
+mod oparl;
+mod person;
+mod sicherung;
+mod sitzung;
+mod vorlage;
+mod wahl;
+
+use args::{Befehl, Cli};
+use chrono::{Local, NaiveDateTime};
+use clap::Parser;
+use oparl::OparlBefehl;
+use ratsbuero::api::{self, ApiFehler};
+use ratsbuero::domain::{Buero, GremiumArt, Unterschrift, Zeichnung};
+use ratsbuero::store::{Ablage, Store};
+use sicherung::{pruefung_zeigen, SicherungBefehl};
+use std::process::ExitCode;
+
+pub(crate) fn jetzt() -> NaiveDateTime {
+    Local::now().naive_local()
+}
+
+pub(crate) fn json(wert: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(wert).expect("Ausgabe ist serialisierbar")
+}
+
+pub(crate) fn wert<T: std::str::FromStr<Err = ratsbuero::domain::werte::UnbekannterWert>>(
+    feld: &str,
+    text: &str,
+) -> Result<T, ApiFehler> {
+    text.parse()
+        .map_err(|e: ratsbuero::domain::werte::UnbekannterWert| {
+            ApiFehler::feld(feld, format!("--{feld}: {e}."))
+        })
+}
+
+fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
+    let ablage = cli
+        .db
+        .unwrap_or_else(|| Ablage::Datei(api::standard_db_pfad()));
+    // Computations without a database.
+    match &cli.befehl {
+        Befehl::Sitzverteilung {
+            verfahren,
+            sitze,
+            json: als_json,
+            gruppen,
+        } => {
+            let v = api::sitzverteilung_json(verfahren, sitze, gruppen)?;
+            if *als_json {
+                println!("{}", json(&v));
+            } else {
+                for (name, n) in v["verteilung"].as_object().into_iter().flatten() {
+                    println!("{name}: {n}");
+                }
+                if let Some(los) = v["los"].as_object() {
+                    println!(
+                        "Losentscheid: {} Sitz(e) zwischen {}",
+                        los["sitze"], los["gruppen"]
+                    );
+                }
+            }
+            return Ok(());
+        }
+        Befehl::Einzelwahl {
+            json: als_json,
+            nein,
+            enthaltungen,
+            ungueltig,
+            engere_wahl,
+            kandidaten,
+        } => {
+            let e = api::einzelwahl_json(kandidaten, nein, enthaltungen, ungueltig, *engere_wahl)?;
+            if *als_json {
+                println!("{}", json(&e));
+            } else {
+                println!("{}", e["ergebnis"].as_str().unwrap_or_default());
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    // These two must not open the database first: it may be the broken one to replace.
+    match &cli.befehl {
+        Befehl::Sicherung {
+            befehl: SicherungBefehl::Pruefen { datei },
+        } => {
+            println!("{}", pruefung_zeigen(&api::sicherung_pruefen(datei)?));
+            return Ok(());
+        }
+        Befehl::Sicherung {
+            befehl: SicherungBefehl::Wiederherstellen { datei },
+        } => {
+            let (_, w) = api::sicherung_wiederherstellen(ablage.datei()?, datei, jetzt())?;
+            println!("Wiederhergestellt: {}", pruefung_zeigen(&w.pruefung));
+            if let Some(b) = w.beiseite {
+                println!("Die bisherige Datenbank liegt unter {}", b.display());
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    let mut store = Store::oeffnen_ablage(&ablage, jetzt(), None)?;
+    match cli.befehl {
+        Befehl::Sicherung {
+            befehl: SicherungBefehl::Erstellen { ziel },
+        } => {
+            let s = api::sicherung_erstellen(&store, &ziel, Default::default(), jetzt())?;
+            println!("{}", s.datei.display());
+            eprintln!("Gesichert: {}", pruefung_zeigen(&s.pruefung));
+            for e in s.entfernt {
+                eprintln!("Rotation: {} entfernt", e.display());
+            }
+        }
+        Befehl::Sicherung { .. } | Befehl::Sitzverteilung { .. } | Befehl::Einzelwahl { .. } => {
+            unreachable!("oben behandelt")
+        }
+        Befehl::Demo => {
+            let d = api::demo(&mut store, jetzt())?;
+            println!(
+                "Beispieldaten angelegt: {} Vorlagen, {} Gremien, {} Mitglieder, {} Sitzungen.",
+                d.vorlagen, d.gremien, d.personen, d.sitzungen
+            );
+        }
+        Befehl::Gremium { befehl } => gremium::gremium(&mut store, befehl)?,
+        Befehl::Person { befehl } => person::person(&mut store, befehl)?,
+        Befehl::Sitzung { befehl } => sitzung::sitzung(&mut store, befehl)?,
+        Befehl::Wahl { befehl } => wahl::wahl(&mut store, befehl)?,
+        Befehl::Oparl {
+            befehl: OparlBefehl::Export { ordner, basis_url },
+        } => {
+            let e = api::oparl_export(&store, &ordner, &basis_url, jetzt())?;
+            println!(
+                "OParl-Export in {}: {} Vorlagen, {} Dateien, {} Gremien",
+                e.ordner.display(),
+                e.papers,
+                e.files,
+                e.organizations
+            );
+        }
+        Befehl::Einrichten {
+            kommune,
+            gremium,
+            art,
+            schema,
+            wahlperiode,
+        } => {
+            let gremium_art = match art.as_str() {
+                "integrationsrat" => GremiumArt::Integrationsrat,
+                "ausschuss" => GremiumArt::AusschussChancengerechtigkeit,
+                _ => {
+                    return Err(ApiFehler::feld(
+                        "art",
+                        format!(
+                        "--art: unbekannter Wert „{art}“ (erlaubt: integrationsrat, ausschuss)."
+                    ),
+                    ))
+                }
+            };
+            let b = Buero {
+                kommune,
+                gremium_name: gremium,
+                gremium_art,
+                nummernschema: schema,
+                wahlperiode,
+                eingerichtet: true,
+                ..api::buero_lesen(&store)?
+            };
+            let b = api::buero_speichern(&mut store, &b)?;
+            println!(
+                "Eingerichtet: {} – {} ({})",
+                b.kommune, b.gremium_name, b.nummernschema
+            );
+        }
+        Befehl::Unterschrift {
+            behoerdenleitung,
+            zeichnung,
+            name,
+            funktion,
+        } => {
+            let modus = Zeichnung::from_key(&zeichnung).ok_or_else(|| {
+                ApiFehler::feld(
+                    "zeichnung",
+                    format!("--zeichnung: unbekannter Wert „{zeichnung}“ (erlaubt: selbst, in_vertretung, im_auftrag, gez)."),
+                )
+            })?;
+            let b = Buero {
+                unterschrift: Unterschrift {
+                    behoerdenleitung,
+                    modus,
+                    name,
+                    funktion,
+                },
+                ..api::buero_lesen(&store)?
+            };
+            api::buero_speichern(&mut store, &b)?;
+            println!("Unterschrift gesetzt.");
+        }
+        Befehl::Buero { json: als_json } => {
+            let b = api::buero_lesen(&store)?;
+            if als_json {
+                println!("{}", json(&b));
+            } else {
+                println!(
+                    "Kommune: {}\nGremium: {} ({})\nNummernschema: {}\nWahlperiode: {}",
+                    b.kommune,
+                    b.gremium_name,
+                    b.gremium_art.label(),
+                    b.nummernschema,
+                    b.wahlperiode
+                );
+            }
+        }
+        Befehl::Vorlage { befehl } => vorlage::vorlage(&mut store, befehl)?,
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match ausfuehren(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Fehler: {}", e.message);
+            for b in e.befunde.iter().filter(|b| b.meldung != e.message) {
+                eprintln!("  – {}", b.meldung);
+            }
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! `ratsbuero vorlage …`: drafting, listing, searching and releasing Vorlagen.
+
+use super::{json, jetzt};
+use ratsbuero::api::{self, ApiFehler};
+use ratsbuero::store::Store;
+use clap::Subcommand;
+use std::path::PathBuf;
+use ratsbuero::domain::Schwere;
+use ratsbuero::store::VorlagenFilter;
+
+#[derive(Subcommand)]
+pub enum VorlageBefehl {
+    /// Eine Vorlage aus einer JSON-Datei als Entwurf anlegen
+    Import { datei: PathBuf },
+    /// Alle Vorlagen auflisten
+    Liste {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Eine Vorlage zeigen
+    Zeigen {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Volltextsuche
+    Suche {
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Einen Entwurf freigeben (vergibt die Vorlage-Nr.)
+    Freigeben { id: i64 },
+    /// Neue Fassung einer freigegebenen Vorlage anlegen
+    NeueFassung { id: i64 },
+    /// Die Vorlage als PDF/A-Datei schreiben
+    Pdf {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+        /// PKCS#12-Zertifikat (.p12/.pfx) zum Signieren
+        #[arg(long, requires = "kennwort_env")]
+        zertifikat: Option<PathBuf>,
+        /// Name der Umgebungsvariablen mit dem Kennwort des Zertifikats
+        #[arg(long, requires = "zertifikat")]
+        kennwort_env: Option<String>,
+    },
+}
+
+pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler> {
+    match befehl {
+        VorlageBefehl::Import { datei } => {
+            let text = std::fs::read_to_string(&datei).map_err(|e| {
+                ApiFehler::neu(
+                    "datei",
+                    format!(
+                        "„{}“ kann nicht gelesen werden: {}",
+                        datei.display(),
+                        ratsbuero::domain::io_text::io_text(&e)
+                    ),
+                )
+            })?;
+            let i = api::vorlage_importieren(store, &text, jetzt())?;
+            let offen: Vec<_> = i
+                .befunde
+                .iter()
+                .filter(|b| b.schwere >= Schwere::Unvollstaendig)
+                .collect();
+            if !offen.is_empty() {
+                eprintln!("Als Entwurf angelegt; vor der Freigabe noch zu erledigen:");
+                for b in offen {
+                    eprintln!("  – {}", b.meldung);
+                }
+            }
+            println!("{}", serde_json::to_string(&i).expect("serialisierbar"));
+        }
+        VorlageBefehl::Liste { json: als_json } => {
+            liste(store, &VorlagenFilter::default(), als_json)?
+        }
+        VorlageBefehl::Suche {
+            text,
+            json: als_json,
+        } => liste(
+            store,
+            &VorlagenFilter {
+                suche: Some(text),
+                ..Default::default()
+            },
+            als_json,
+        )?,
+        VorlageBefehl::Zeigen { id, json: als_json } => {
+            let a = api::vorlage_lesen(store, id)?;
+            if als_json {
+                println!("{}", json(&a));
+            } else {
+                println!(
+                    "Vorlage {}  ({}, {}, {})",
+                    a.nummer.as_deref().unwrap_or("ohne Nr."),
+                    a.inhalt.art,
+                    a.inhalt.status,
+                    a.zustand
+                );
+                println!("Betreff: {}", a.inhalt.betreff);
+                println!(
+                    "Verfasser: {}  Federführend: {}  Bearbeiter/-in: {}",
+                    a.inhalt.verfasser, a.inhalt.federfuehrend, a.inhalt.bearbeiter
+                );
+                for s in &a.inhalt.beratungsfolge {
+                    println!("  {} – {} – {} {}", s.gremium, s.rolle, s.datum, s.ergebnis);
+                }
+                for b in &a.befunde {
+                    println!("! {}", b.meldung);
+                }
+            }
+        }
+        VorlageBefehl::Freigeben { id } => {
+            let version = api::vorlage_lesen(store, id)?.version;
+            let a = api::vorlage_freigeben(store, id, version, jetzt())?;
+            println!("{}", a.nummer.unwrap_or_default());
+        }
+        VorlageBefehl::Pdf {
+            id,
+            out,
+            zertifikat,
+            kennwort_env,
+        } => {
+            let pdf = match (zertifikat, kennwort_env) {
+                (Some(datei), Some(variable)) => {
+                    let p12 = api::zertifikat_datei_lesen(&datei)?;
+                    let kennwort = std::env::var(&variable).map_err(|_| {
+                        ApiFehler::feld("kennwort_env", format!("Die Umgebungsvariable {variable} mit dem Kennwort ist nicht gesetzt."))
+                    })?;
+                    api::vorlage_pdf_signiert(store, id, &p12, &kennwort, jetzt())?
+                }
+                _ => api::vorlage_pdf(store, id, jetzt())?,
+            };
+            api::datei_schreiben(&out, &pdf)?;
+            eprintln!(
+                "{} geschrieben ({} KB).",
+                out.display(),
+                pdf.len().div_ceil(1024)
+            );
+        }
+        VorlageBefehl::NeueFassung { id } => {
+            let g = api::vorlage_neue_fassung(store, id, jetzt())?;
+            println!("{}", serde_json::json!({ "id": g.id }));
+        }
+    }
+    Ok(())
+}
+
+fn liste(store: &Store, filter: &VorlagenFilter, als_json: bool) -> Result<(), ApiFehler> {
+    let zeilen = api::vorlage_liste(store, filter)?;
+    if als_json {
+        println!("{}", json(&zeilen));
+    } else {
+        for z in zeilen {
+            println!(
+                "{:>5}  {:<14} {:<18} {:<16} {}",
+                z.id,
+                z.nummer.as_deref().unwrap_or("Entwurf"),
+                z.art.label(),
+                z.status.label(),
+                z.betreff
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,239 @@
+//! A Sitzung as every layer sees it (its Gremium, TOPs, members and findings), and the
+//! rules of its life that need no database: the numbering of the TOPs, what a TOP may
+//! hold, when a result can be recorded, what closing a Sitzung needs, and the warnings
+//! shown with it.
+
+use super::{ladungsfrist_pruefen, mindestsitzungen_pruefen, top_nummern};
+use super::{SitzungZustand, Teil, TopErgebnis};
+use crate::domain::befund::Befund;
+use crate::domain::gremium::Gremium;
+use crate::domain::ids::{SitzungId, TopId, VorlageId};
+use crate::domain::mitgliedschaft::Mitglied;
+use crate::domain::{datum, druckbar, Status};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// The Vorlage of a TOP, as the Tagesordnung shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopVorlage {
+    pub id: VorlageId,
+    pub nummer: Option<String>,
+    pub betreff: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Top {
+    pub id: TopId,
+    pub teil: Teil,
+    /// "Ö 1", "N 2".
+    pub nummer: String,
+    /// An Unterpunkt of the TOP before it ("Ö 2.1").
+    pub unterpunkt: bool,
+    /// The item's own title, or the Betreff of its Vorlage.
+    pub titel: String,
+    pub vorlage: Option<TopVorlage>,
+    pub ergebnis: Option<TopErgebnis>,
+    pub ergebnis_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SitzungAkte {
+    pub id: SitzungId,
+    pub gremium: Gremium,
+    pub nummer: i64,
+    pub beginn: NaiveDateTime,
+    pub ort: String,
+    pub zustand: SitzungZustand,
+    pub eingeladen_am: Option<NaiveDate>,
+    /// When the Sitzung closed (recorded with the Niederschrift).
+    pub ende: Option<NaiveDateTime>,
+    /// Who kept the minutes (Schriftführer/-in).
+    pub schriftfuehrung: String,
+    pub version: i64,
+    pub tops: Vec<Top>,
+    pub mitglieder: Vec<Mitglied>,
+    /// Warnings: Ladungsfrist, sessions a year.
+    pub befunde: Vec<Befund>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopNeu {
+    pub teil: Teil,
+    #[serde(default)]
+    pub titel: String,
+    #[serde(default)]
+    pub vorlage: Option<VorlageId>,
+    #[serde(default)]
+    pub unterpunkt: bool,
+}
+
+impl TopNeu {
+    /// A printable title, and a title unless the TOP puts a Vorlage up for Beratung.
+    pub fn pruefen(&self) -> Result<(), Befund> {
+        titel_pruefen(&self.titel, self.vorlage.is_some(), "TOP: Titel fehlt (oder eine Vorlage wählen).")
+    }
+}
+
+/// The title of a TOP as changed: printable, and not empty without a Vorlage.
+pub fn titel_pruefen(titel: &str, mit_vorlage: bool, fehlt: &str) -> Result<(), Befund> {
+    druckbar::pruefen("titel", "TOP, Titel", titel)?;
+    if !mit_vorlage && titel.trim().is_empty() {
+        return Err(Befund::fehler("titel", fehlt));
+    }
+    Ok(())
+}
+
+/// § 48 GO NRW: a nichtöffentliche Vorlage is beraten only in the nichtöffentlicher Teil.
+pub fn vorlage_im_teil_pruefen(vorlage: &TopVorlage, teil: Teil) -> Result<(), Befund> {
+    if vorlage.status == Status::Nichtoeffentlich && teil == Teil::Oeffentlich {
+        return Err(Befund::fehler(
+            "teil",
+            format!(
+                "Die Vorlage {} „{}“ ist nichtöffentlich und kann nur im nichtöffentlichen Teil beraten werden.",
+                vorlage.name(),
+                vorlage.betreff
+            ),
+        ));
+    }
+    Ok(())
+}
+
+impl TopVorlage {
+    /// Its number, or "(Entwurf 7)" before it has one.
+    pub fn name(&self) -> String {
+        self.nummer
+            .clone()
+            .unwrap_or_else(|| format!("(Entwurf {})", self.id.0))
+    }
+}
+
+/// The Tagesordnung can change until the Sitzung took place or was cancelled.
+pub fn tagesordnung_offen(zustand: SitzungZustand) -> Result<(), Befund> {
+    if matches!(zustand, SitzungZustand::Durchgefuehrt | SitzungZustand::Abgesagt) {
+        return Err(Befund::fehler(
+            "zustand",
+            format!(
+                "Die Sitzung ist {}; ihre Tagesordnung kann nicht mehr geändert werden.",
+                zustand.label()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A result for a TOP: "geändert beschlossen" needs the changed text; a cancelled
+/// Sitzung has none; a Sitzung has results from its day on (`heute`).
+pub fn ergebnis_pruefen(
+    ergebnis: TopErgebnis,
+    text: &str,
+    zustand: SitzungZustand,
+    beginn: NaiveDateTime,
+    heute: NaiveDate,
+) -> Result<(), Befund> {
+    if ergebnis == TopErgebnis::Geaendert && text.trim().is_empty() {
+        return Err(Befund::fehler(
+            "ergebnis_text",
+            "Geändert beschlossen: Bitte den geänderten Beschluss eintragen.",
+        ));
+    }
+    if zustand == SitzungZustand::Abgesagt {
+        return Err(Befund::fehler(
+            "zustand",
+            "Die Sitzung ist abgesagt; ein Ergebnis kann nicht eingetragen werden.",
+        ));
+    }
+    let tag = beginn.date();
+    if tag > heute {
+        return Err(Befund::fehler(
+            "ergebnis",
+            format!(
+                "Die Sitzung am {} hat noch nicht stattgefunden; ein Ergebnis kann erst ab dem Sitzungstag eingetragen werden.",
+                datum::deutsch(tag)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The Beschlussvermerk a TOP's result leaves in the Vorlage's Beratungsfolge.
+pub fn beschlussvermerk(ergebnis: TopErgebnis, text: &str) -> String {
+    if text.trim().is_empty() {
+        ergebnis.label().to_string()
+    } else {
+        format!("{}: {}", ergebnis.label(), text.trim())
+    }
+}
+
+/// Closing a Sitzung: not a cancelled one, with the Schriftführung named, ending after its
+/// beginning on the same or the next day.
+pub fn abschluss_pruefen(
+    akte: &SitzungAkte,
+    ende: NaiveDateTime,
+    schriftfuehrung: &str,
+) -> Result<(), Befund> {
+    if akte.zustand == SitzungZustand::Abgesagt {
+        return Err(Befund::fehler("zustand", "Die Sitzung ist abgesagt."));
+    }
+    if schriftfuehrung.trim().is_empty() {
+        return Err(Befund::fehler(
+            "schriftfuehrung",
+            "Schriftführung fehlt: Wer hat die Niederschrift geführt?",
+        ));
+    }
+    let dauer = ende - akte.beginn;
+    if dauer <= chrono::Duration::zero() || dauer > chrono::Duration::hours(24) {
+        return Err(Befund::fehler(
+            "ende",
+            format!(
+                "Ende {} liegt nicht nach dem Beginn {} (am selben oder folgenden Tag).",
+                ende.format("%d.%m.%Y %H:%M"),
+                akte.beginn.format("%d.%m.%Y %H:%M")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Gives every TOP its number ("Ö 1", "Ö 1.1", "N 1") from its part and order.
+pub fn nummerieren(tops: &mut [Top]) {
+    for teil in [Teil::Oeffentlich, Teil::Nichtoeffentlich] {
+        let unter: Vec<bool> = tops
+            .iter()
+            .filter(|t| t.teil == teil)
+            .map(|t| t.unterpunkt)
+            .collect();
+        let nummern = top_nummern(teil, &unter);
+        for (t, n) in tops.iter_mut().filter(|t| t.teil == teil).zip(nummern) {
+            t.nummer = n;
+        }
+    }
+}
+
+/// The warnings shown with a Sitzung: the Ladungsfrist once the Einladung is out, and the
+/// Gremium's minimum of Sitzungen in the Sitzung's year (`beginne`: all its Sitzungen held
+/// or planned, not cancelled).
+pub fn befunde(
+    gremium: &Gremium,
+    eingeladen_am: Option<NaiveDate>,
+    beginn: NaiveDateTime,
+    beginne: &[NaiveDateTime],
+) -> Vec<Befund> {
+    let mut befunde = Vec::new();
+    if let Some(am) = eingeladen_am {
+        befunde.extend(ladungsfrist_pruefen(
+            gremium.daten.ladungsfrist_tage,
+            am,
+            beginn,
+        ));
+    }
+    if gremium.daten.mindestsitzungen_jahr > 0 {
+        befunde.extend(mindestsitzungen_pruefen(
+            gremium.daten.mindestsitzungen_jahr,
+            &[beginn.year()],
+            beginne,
+        ));
+    }
+    befunde
+}

@@ -1,0 +1,79 @@
+//! The `gremium` table: the Gremien of the office. The form's rules are the domain's
+//! ([`GremiumNeu::pruefen`]); the store adds the one that needs the table, a name used once.
+
+use super::fehler::StoreError;
+use super::{commit, schreibtransaktion, ungueltig, wert, zeit, Store};
+use crate::domain::gremium::{Gremium, GremiumNeu};
+use crate::domain::GremiumId;
+use chrono::NaiveDateTime;
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub(super) fn gremium_lesen(conn: &Connection, id: i64) -> Result<Gremium, StoreError> {
+    conn.query_row(
+        "SELECT id, name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr
+         FROM gremium WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(Gremium {
+                id: GremiumId(r.get(0)?),
+                daten: GremiumNeu {
+                    name: r.get(1)?,
+                    kurzname: r.get(2)?,
+                    typ: wert(r, 3)?,
+                    wahlperiode: r.get(4)?,
+                    ladungsfrist_tage: r.get(5)?,
+                    mindestsitzungen_jahr: r.get(6)?,
+                },
+            })
+        },
+    )
+    .optional()?
+    .ok_or(StoreError::NichtGefunden { was: "Gremium", id })
+}
+
+impl Store {
+    pub fn gremium_anlegen(
+        &mut self,
+        neu: &GremiumNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<Gremium, StoreError> {
+        neu.pruefen()?;
+        let name = neu.name.trim();
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let doppelt: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM gremium WHERE lower(name) = lower(?1)",
+            [name],
+            |r| r.get(0),
+        )?;
+        if doppelt {
+            return Err(ungueltig(
+                "name",
+                format!("Ein Gremium „{name}“ gibt es schon."),
+            ));
+        }
+        tx.execute(
+            "INSERT INTO gremium (name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, erstellt, geaendert)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, zeit(jetzt)],
+        )?;
+        let id = tx.last_insert_rowid();
+        let g = gremium_lesen(&tx, id)?;
+        commit(tx)?;
+        Ok(g)
+    }
+
+    pub fn gremium(&self, id: GremiumId) -> Result<Gremium, StoreError> {
+        gremium_lesen(&self.conn, id.0)
+    }
+
+    pub fn gremien(&self) -> Result<Vec<Gremium>, StoreError> {
+        let ids: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM gremium ORDER BY name")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        ids.into_iter()
+            .map(|id| gremium_lesen(&self.conn, id))
+            .collect()
+    }
+}

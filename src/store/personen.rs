@@ -1,0 +1,289 @@
+//! The `person` and `mitgliedschaft` tables: the people of the office and their
+//! memberships in the Gremien. The forms' rules are the domain's ([`PersonNeu::pruefen`],
+//! [`MitgliedschaftNeu::tage_pruefen`]); the store adds what needs the tables (a person
+//! is a member of a Gremium once). The Wahlen read candidates through [`person_aus`].
+
+use super::fehler::StoreError;
+use super::gremien::gremium_lesen;
+use super::{commit, schreibtransaktion, ungueltig, wert, wert_opt, zeit, Store};
+use crate::domain::mitgliedschaft::{Mitglied, MitgliedschaftNeu};
+use crate::domain::person::{Person, PersonNeu};
+use crate::domain::{GremiumId, PersonId};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// The columns [`person_aus`] reads, from a table aliased `p`.
+pub(super) const PERSON_SPALTEN: &str =
+    "p.id, p.anrede, p.titel, p.vorname, p.nachname, p.email, p.telefon, p.anschrift";
+
+/// A person from the [`PERSON_SPALTEN`] of a row, starting at column `ab`.
+pub(super) fn person_aus(r: &rusqlite::Row, ab: usize) -> rusqlite::Result<Person> {
+    let daten = PersonNeu {
+        anrede: r.get(ab + 1)?,
+        titel: r.get(ab + 2)?,
+        vorname: r.get(ab + 3)?,
+        nachname: r.get(ab + 4)?,
+        email: r.get(ab + 5)?,
+        telefon: r.get(ab + 6)?,
+        anschrift: r.get(ab + 7)?,
+    };
+    Ok(Person {
+        id: PersonId(r.get(ab)?),
+        name: daten.name(),
+        daten,
+    })
+}
+
+/// SQL: membership `m` covers the day of Sitzung `s` (dates are ISO or empty, schema 9).
+pub(super) const MITGLIED_AM_TAG: &str =
+    "(m.von = '' OR m.von <= substr(s.beginn, 1, 10)) AND (m.bis = '' OR m.bis >= substr(s.beginn, 1, 10))";
+
+impl Store {
+    pub fn person_anlegen(
+        &mut self,
+        neu: &PersonNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<Person, StoreError> {
+        neu.pruefen()?;
+        self.conn.execute(
+            "INSERT INTO person (anrede, titel, vorname, nachname, email, telefon, anschrift, sortname, erstellt, geaendert)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            params![neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
+        )?;
+        person_lesen(&self.conn, PersonId(self.conn.last_insert_rowid()))
+    }
+
+    /// Everyone, sorted by family name as a German reader expects ("Çelik" beside "Celik").
+    pub fn personen(&self) -> Result<Vec<Person>, StoreError> {
+        Ok(self
+            .conn
+            .prepare(&format!(
+                "SELECT {PERSON_SPALTEN} FROM person p ORDER BY p.sortname, p.id"
+            ))?
+            .query_map([], |r| person_aus(r, 0))?
+            .collect::<Result<_, _>>()?)
+    }
+
+    pub fn mitgliedschaft_anlegen(&mut self, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
+        let name = person_lesen(&self.conn, neu.person)?.name;
+        let (von, bis) = mitgliedschaft_pruefen(&self.conn, neu, &name, true)?;
+        self.conn.execute(
+            "INSERT INTO mitgliedschaft (person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), von, bis],
+        )?;
+        Ok(())
+    }
+
+    /// Changes a membership (found by person and Gremium): role, vote, list, origin and
+    /// its dates. Ending a membership is setting `bis`; the member then no longer appears
+    /// in the Sitzungen after that day (those already held keep their attendance).
+    pub fn mitgliedschaft_aendern(&mut self, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
+        mitgliedschaft_schreiben(&self.conn, neu)
+    }
+
+    /// Changes a person's name, address and contact (for every Gremium they belong to).
+    pub fn person_aendern(
+        &mut self,
+        id: PersonId,
+        neu: &PersonNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<Person, StoreError> {
+        person_schreiben(&self.conn, id, neu, jetzt)?;
+        person_lesen(&self.conn, id)
+    }
+
+    /// A member's person and membership changed together, or neither (one form in the
+    /// app: a wrong date leaves the name as it was).
+    pub fn mitglied_aendern(
+        &mut self,
+        id: PersonId,
+        person: &PersonNeu,
+        mitgliedschaft: &MitgliedschaftNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<Person, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        person_schreiben(&tx, id, person, jetzt)?;
+        mitgliedschaft_schreiben(
+            &tx,
+            &MitgliedschaftNeu {
+                person: id,
+                ..mitgliedschaft.clone()
+            },
+        )?;
+        commit(tx)?;
+        person_lesen(&self.conn, id)
+    }
+
+    /// A new person and, optionally, their membership — both or neither: the membership
+    /// is checked before the person is written (`person` in it is ignored).
+    pub fn person_anlegen_mit(
+        &mut self,
+        neu: &PersonNeu,
+        mitgliedschaft: Option<&MitgliedschaftNeu>,
+        jetzt: NaiveDateTime,
+    ) -> Result<Person, StoreError> {
+        if let Some(m) = mitgliedschaft {
+            mitgliedschaft_pruefen(
+                &self.conn,
+                &MitgliedschaftNeu {
+                    person: PersonId(0),
+                    ..m.clone()
+                },
+                &neu.name(),
+                true,
+            )?;
+        }
+        let p = self.person_anlegen(neu, jetzt)?;
+        if let Some(m) = mitgliedschaft {
+            self.mitgliedschaft_anlegen(&MitgliedschaftNeu {
+                person: p.id,
+                ..m.clone()
+            })?;
+        }
+        Ok(p)
+    }
+
+    /// The members of a Gremium (chair first, then by family name), also those whose
+    /// membership has ended.
+    pub fn mitglieder(&self, gremium: GremiumId) -> Result<Vec<Mitglied>, StoreError> {
+        gremium_lesen(&self.conn, gremium.0)?;
+        mitglieder_lesen(&self.conn, gremium.0, 0)
+    }
+
+    /// Every membership with its row id (for exports).
+    pub fn mitgliedschaften(&self) -> Result<Vec<(i64, MitgliedschaftNeu)>, StoreError> {
+        Ok(self
+            .conn
+            .prepare("SELECT id, person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis FROM mitgliedschaft ORDER BY id")?
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    MitgliedschaftNeu {
+                        person: PersonId(r.get(1)?),
+                        gremium: GremiumId(r.get(2)?),
+                        rolle: wert(r, 3)?,
+                        stimmrecht: r.get(4)?,
+                        fuer: r.get(5)?,
+                        herkunft: wert(r, 6)?,
+                        von: r.get(7)?,
+                        bis: r.get(8)?,
+                    },
+                ))
+            })?
+            .collect::<Result<_, _>>()?)
+    }
+}
+
+/// The members of a Gremium, chair first, then by family name; with their attendance at
+/// Sitzung `sitzung` (none for 0). For a Sitzung, only those who were members on its day
+/// (or whose attendance it recorded).
+pub(super) fn mitglieder_lesen(
+    conn: &Connection,
+    gremium: i64,
+    sitzung: i64,
+) -> Result<Vec<Mitglied>, StoreError> {
+    Ok(conn
+        .prepare(&format!(
+            "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft, a.status, coalesce(a.bemerkung, ''), m.von, m.bis
+             FROM mitgliedschaft m JOIN person p ON p.id = m.person_id
+             LEFT JOIN anwesenheit a ON a.person_id = p.id AND a.sitzung_id = ?2
+             LEFT JOIN sitzung s ON s.id = ?2
+             WHERE m.gremium_id = ?1 AND (s.id IS NULL OR a.status IS NOT NULL OR ({MITGLIED_AM_TAG}))
+             ORDER BY m.rolle = 'vorsitz' DESC, m.rolle = 'stellv_vorsitz' DESC, p.sortname"
+        ))?
+        .query_map([gremium, sitzung], |r| {
+            let tag = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
+                Ok(r.get::<_, String>(i)?.parse().ok())
+            };
+            Ok(Mitglied {
+                person: person_aus(r, 0)?,
+                rolle: wert(r, 8)?,
+                stimmrecht: r.get(9)?,
+                fuer: r.get(10)?,
+                herkunft: wert(r, 11)?,
+                von: tag(14)?,
+                bis: tag(15)?,
+                anwesenheit: wert_opt(r, 12)?,
+                bemerkung: r.get(13)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+pub(super) fn person_lesen(conn: &Connection, id: PersonId) -> Result<Person, StoreError> {
+    conn.query_row(
+        &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
+        [id.0],
+        |r| person_aus(r, 0),
+    )
+    .optional()?
+    .ok_or(StoreError::NichtGefunden {
+        was: "Person",
+        id: id.0,
+    })
+}
+
+fn person_schreiben(
+    conn: &Connection,
+    id: PersonId,
+    neu: &PersonNeu,
+    jetzt: NaiveDateTime,
+) -> Result<(), StoreError> {
+    person_lesen(conn, id)?;
+    neu.pruefen()?;
+    conn.execute(
+        "UPDATE person SET anrede = ?2, titel = ?3, vorname = ?4, nachname = ?5, email = ?6, telefon = ?7, anschrift = ?8, sortname = ?9, geaendert = ?10
+         WHERE id = ?1",
+        params![id.0, neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
+    )?;
+    Ok(())
+}
+
+fn mitgliedschaft_schreiben(conn: &Connection, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
+    let name = person_lesen(conn, neu.person)?.name;
+    let (von, bis) = mitgliedschaft_pruefen(conn, neu, &name, false)?;
+    let n = conn.execute(
+        "UPDATE mitgliedschaft SET rolle = ?3, stimmrecht = ?4, fuer = ?5, herkunft = ?6, von = ?7, bis = ?8
+         WHERE person_id = ?1 AND gremium_id = ?2",
+        params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), von, bis],
+    )?;
+    if n == 0 {
+        let g = gremium_lesen(conn, neu.gremium.0)?;
+        return Err(ungueltig(
+            "gremium",
+            format!("{name} ist kein Mitglied im Gremium „{}“.", g.daten.name),
+        ));
+    }
+    Ok(())
+}
+
+/// A membership's dates (the domain's rule) and Gremium, and for a new one that the person
+/// is not a member already. Returns the dates as stored: ISO, or empty.
+fn mitgliedschaft_pruefen(
+    conn: &Connection,
+    neu: &MitgliedschaftNeu,
+    name: &str,
+    neu_anlegen: bool,
+) -> Result<(String, String), StoreError> {
+    let (von, bis) = neu.tage_pruefen(name)?;
+    let iso = |t: Option<NaiveDate>| {
+        t.map(|t| t.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let g = gremium_lesen(conn, neu.gremium.0)?;
+    if neu_anlegen {
+        let schon: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM mitgliedschaft WHERE person_id = ?1 AND gremium_id = ?2",
+            [neu.person.0, neu.gremium.0],
+            |r| r.get(0),
+        )?;
+        if schon {
+            return Err(ungueltig(
+                "gremium",
+                format!("{name} ist schon Mitglied im Gremium „{}“.", g.daten.name),
+            ));
+        }
+    }
+    Ok((iso(von), iso(bis)))
+}

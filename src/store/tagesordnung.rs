@@ -1,0 +1,241 @@
+//! The `top` table: the Tagesordnung of a Sitzung, öffentlicher then nichtöffentlicher
+//! Teil, each in its order (`pos`).
+//!
+//! A TOP either names an item or puts a Vorlage up for Beratung. Putting a Vorlage on a
+//! TOP records that step of its Beratungsfolge (the Sitzung's date at the step of this
+//! Gremium, appended if the Beratungsfolge did not name the Gremium); a result recorded
+//! for the TOP becomes the step's Ergebnis, from which the Vorlage PDF prints the
+//! Beschlussvermerk (see [`super::vorlage::beratung`]). What a TOP may hold and when it
+//! may change are the domain's rules ([`crate::domain::sitzung::akte`]).
+
+use super::fehler::StoreError;
+use super::sitzungen::{sitzung_geaendert, stand_lesen, tagesordnung_offen};
+use super::vorlage::beratung;
+use super::{commit, schreibtransaktion, ungueltig, wert, Store};
+use crate::domain::sitzung::akte::{self, SitzungAkte, TopNeu, TopVorlage};
+use crate::domain::sitzung::{Teil, TopErgebnis};
+use crate::domain::{SitzungId, TopId, VorlageId};
+use chrono::NaiveDateTime;
+use rusqlite::{params, Connection, OptionalExtension};
+
+impl Store {
+    /// Adds a TOP at the end of its part. A Vorlage TOP records the Beratung in the
+    /// Vorlage's Beratungsfolge; a nichtöffentliche Vorlage is refused in the öffentlicher
+    /// Teil; a Vorlage sits on one Sitzung's Tagesordnung once.
+    pub fn top_hinzufuegen(
+        &mut self,
+        sitzung: SitzungId,
+        neu: &TopNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let (zustand, beginn) = stand_lesen(&tx, sitzung.0)?;
+        akte::tagesordnung_offen(zustand)?;
+        neu.pruefen()?;
+        if let Some(v) = neu.vorlage {
+            let vorlage = top_vorlage_lesen(&tx, v)?;
+            akte::vorlage_im_teil_pruefen(&vorlage, neu.teil)?;
+            let schon: bool = tx.query_row(
+                "SELECT count(*) > 0 FROM top WHERE sitzung_id = ?1 AND vorlage_id = ?2",
+                [sitzung.0, v.0],
+                |r| r.get(0),
+            )?;
+            if schon {
+                return Err(ungueltig(
+                    "vorlage",
+                    format!(
+                        "Die Vorlage {} steht schon auf der Tagesordnung dieser Sitzung.",
+                        vorlage.name()
+                    ),
+                ));
+            }
+            beratung::vermerken(&tx, v, &gremium_name(&tx, sitzung.0)?, beginn.date(), jetzt)?;
+        }
+        let pos: i64 = tx.query_row(
+            "SELECT count(*) FROM top WHERE sitzung_id = ?1 AND teil = ?2",
+            params![sitzung.0, neu.teil.key()],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO top (sitzung_id, teil, pos, titel, vorlage_id, unterpunkt) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![sitzung.0, neu.teil.key(), pos, neu.titel.trim(), neu.vorlage.map(|v| v.0), neu.unterpunkt],
+        )?;
+        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        commit(tx)?;
+        self.sitzung(sitzung)
+    }
+
+    /// Moves a TOP to position `nach` (0-based) within its part; the others close up.
+    pub fn top_verschieben(
+        &mut self,
+        top: TopId,
+        nach: usize,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let t = top_lesen(&tx, top)?;
+        tagesordnung_offen(&tx, t.sitzung)?;
+        let mut reihe = reihe_lesen(&tx, t.sitzung, t.teil)?;
+        reihe.retain(|&id| id != top.0);
+        reihe.insert(nach.min(reihe.len()), top.0);
+        reihe_schreiben(&tx, &reihe)?;
+        sitzung_geaendert(&tx, t.sitzung, jetzt)?;
+        commit(tx)?;
+        self.sitzung(SitzungId(t.sitzung))
+    }
+
+    /// Records the result of a TOP; for a Vorlage TOP also the Ergebnis of its
+    /// Beratungsfolge step in this Gremium (the Beschlussvermerk of the Vorlage PDF).
+    pub fn top_ergebnis(
+        &mut self,
+        top: TopId,
+        ergebnis: TopErgebnis,
+        text: &str,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let t = top_lesen(&tx, top)?;
+        let (zustand, beginn) = stand_lesen(&tx, t.sitzung)?;
+        akte::ergebnis_pruefen(ergebnis, text, zustand, beginn, jetzt.date())?;
+        tx.execute(
+            "UPDATE top SET ergebnis = ?2, ergebnis_text = ?3 WHERE id = ?1",
+            params![top.0, ergebnis.key(), text.trim()],
+        )?;
+        if let Some(v) = t.vorlage {
+            let vermerk = akte::beschlussvermerk(ergebnis, text);
+            beratung::ergebnis_vermerken(&tx, v, &gremium_name(&tx, t.sitzung)?, &vermerk, jetzt)?;
+        }
+        sitzung_geaendert(&tx, t.sitzung, jetzt)?;
+        commit(tx)?;
+        self.sitzung(SitzungId(t.sitzung))
+    }
+
+    /// Changes the title of a TOP (empty: a Vorlage TOP shows its Betreff) and whether it
+    /// is an Unterpunkt of the TOP before it.
+    pub fn top_aendern(
+        &mut self,
+        top: TopId,
+        titel: &str,
+        unterpunkt: bool,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let t = top_lesen(&tx, top)?;
+        tagesordnung_offen(&tx, t.sitzung)?;
+        akte::titel_pruefen(titel, t.vorlage.is_some(), "TOP: Titel fehlt.")?;
+        tx.execute(
+            "UPDATE top SET titel = ?2, unterpunkt = ?3 WHERE id = ?1",
+            params![top.0, titel.trim(), unterpunkt],
+        )?;
+        sitzung_geaendert(&tx, t.sitzung, jetzt)?;
+        commit(tx)?;
+        self.sitzung(SitzungId(t.sitzung))
+    }
+
+    /// Takes a TOP off the Tagesordnung. A Vorlage TOP gives back the date it had put into
+    /// the Vorlage's Beratungsfolge; a TOP with a recorded result stays (it is history).
+    pub fn top_entfernen(
+        &mut self,
+        top: TopId,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let t = top_lesen(&tx, top)?;
+        tagesordnung_offen(&tx, t.sitzung)?;
+        if t.hat_ergebnis {
+            return Err(ungueltig(
+                "top",
+                "Der TOP hat schon ein Ergebnis und kann nicht mehr entfernt werden.",
+            ));
+        }
+        if let Some(v) = t.vorlage {
+            let (_, beginn) = stand_lesen(&tx, t.sitzung)?;
+            beratung::zuruecknehmen(&tx, v, &gremium_name(&tx, t.sitzung)?, beginn.date(), jetzt)?;
+        }
+        tx.execute("DELETE FROM top WHERE id = ?1", [top.0])?;
+        let reihe = reihe_lesen(&tx, t.sitzung, t.teil)?;
+        reihe_schreiben(&tx, &reihe)?;
+        sitzung_geaendert(&tx, t.sitzung, jetzt)?;
+        commit(tx)?;
+        self.sitzung(SitzungId(t.sitzung))
+    }
+
+    /// The Sitzung a TOP belongs to.
+    pub fn top_sitzung(&self, top: TopId) -> Result<SitzungId, StoreError> {
+        Ok(SitzungId(top_lesen(&self.conn, top)?.sitzung))
+    }
+}
+
+/// What the store needs to know of a TOP to change it.
+struct TopZeile {
+    sitzung: i64,
+    teil: Teil,
+    vorlage: Option<VorlageId>,
+    hat_ergebnis: bool,
+}
+
+fn top_lesen(conn: &Connection, top: TopId) -> Result<TopZeile, StoreError> {
+    conn.query_row(
+        "SELECT sitzung_id, teil, vorlage_id, ergebnis IS NOT NULL FROM top WHERE id = ?1",
+        [top.0],
+        |r| {
+            Ok(TopZeile {
+                sitzung: r.get(0)?,
+                teil: wert(r, 1)?,
+                vorlage: r.get::<_, Option<i64>>(2)?.map(VorlageId),
+                hat_ergebnis: r.get(3)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or(StoreError::NichtGefunden {
+        was: "TOP",
+        id: top.0,
+    })
+}
+
+fn top_vorlage_lesen(conn: &Connection, v: VorlageId) -> Result<TopVorlage, StoreError> {
+    conn.query_row(
+        "SELECT status, nummer, betreff FROM vorlage WHERE id = ?1",
+        [v.0],
+        |r| {
+            Ok(TopVorlage {
+                id: v,
+                status: wert(r, 0)?,
+                nummer: r.get(1)?,
+                betreff: r.get(2)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or(StoreError::NichtGefunden {
+        was: "Vorlage",
+        id: v.0,
+    })
+}
+
+/// The name of the Gremium whose Sitzung this is (the Beratungsfolge names Gremien so).
+fn gremium_name(conn: &Connection, sitzung: i64) -> Result<String, StoreError> {
+    Ok(conn.query_row(
+        "SELECT g.name FROM sitzung s JOIN gremium g ON g.id = s.gremium_id WHERE s.id = ?1",
+        [sitzung],
+        |r| r.get(0),
+    )?)
+}
+
+/// The TOPs of one part in their order.
+fn reihe_lesen(conn: &Connection, sitzung: i64, teil: Teil) -> Result<Vec<i64>, StoreError> {
+    Ok(conn
+        .prepare("SELECT id FROM top WHERE sitzung_id = ?1 AND teil = ?2 ORDER BY pos, id")?
+        .query_map(params![sitzung, teil.key()], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// Gives the TOPs of one part the positions 0, 1, 2 … in the order given.
+fn reihe_schreiben(conn: &Connection, reihe: &[i64]) -> Result<(), StoreError> {
+    let mut q = conn.prepare("UPDATE top SET pos = ?2 WHERE id = ?1")?;
+    for (pos, id) in reihe.iter().enumerate() {
+        q.execute(params![id, pos as i64])?;
+    }
+    Ok(())
+}

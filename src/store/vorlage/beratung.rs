@@ -1,0 +1,66 @@
+//! What a Sitzung writes into a Vorlage's Beratungsfolge: the date of its Beratung when
+//! the Vorlage is put on a TOP, the Beschlussvermerk when the TOP's result is recorded,
+//! and the date taken back when the TOP is removed. Each raises the Vorlage's version.
+
+use super::version_erhoehen;
+use crate::store::fehler::StoreError;
+use crate::domain::VorlageId;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{params, Connection};
+
+fn iso(tag: NaiveDate) -> String {
+    tag.format("%Y-%m-%d").to_string()
+}
+
+/// Records the Beratung of `vorlage` in `gremium` on `tag`: the step of that Gremium gets
+/// the date; without one, a step is appended.
+pub(crate) fn vermerken(
+    conn: &Connection,
+    vorlage: VorlageId,
+    gremium: &str,
+    tag: NaiveDate,
+    jetzt: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let n = conn.execute(
+        "UPDATE beratungsschritt SET datum = ?3 WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2)",
+        params![vorlage.0, gremium, iso(tag)],
+    )?;
+    if n == 0 {
+        conn.execute(
+            "INSERT INTO beratungsschritt (vorlage_id, pos, gremium, rolle, datum)
+             VALUES (?1, (SELECT coalesce(max(pos), -1) + 1 FROM beratungsschritt WHERE vorlage_id = ?1), ?2, 'vorberatung', ?3)",
+            params![vorlage.0, gremium, iso(tag)],
+        )?;
+    }
+    version_erhoehen(conn, vorlage, jetzt)
+}
+
+/// The result of the Beratung in `gremium`, as the Vorlage PDF prints it.
+pub(crate) fn ergebnis_vermerken(
+    conn: &Connection,
+    vorlage: VorlageId,
+    gremium: &str,
+    vermerk: &str,
+    jetzt: NaiveDateTime,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE beratungsschritt SET ergebnis = ?3 WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2)",
+        params![vorlage.0, gremium, vermerk],
+    )?;
+    version_erhoehen(conn, vorlage, jetzt)
+}
+
+/// Takes back the date of a Beratung on `tag` that has no result yet.
+pub(crate) fn zuruecknehmen(
+    conn: &Connection,
+    vorlage: VorlageId,
+    gremium: &str,
+    tag: NaiveDate,
+    jetzt: NaiveDateTime,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE beratungsschritt SET datum = '' WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2) AND datum = ?3 AND ergebnis = ''",
+        params![vorlage.0, gremium, iso(tag)],
+    )?;
+    version_erhoehen(conn, vorlage, jetzt)
+}

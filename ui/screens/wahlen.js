@@ -101,7 +101,7 @@ export class WahlenBereich {
       h('div', { class: 'formular' }, befunde,
         h('fieldset', {}, h('legend', {}, 'Wahl'),
           h('div', { class: 'raster' },
-            feld('Bezeichnung', titel, { breit: true }), feld('Art', art, { breit: true }), feld('Sitze', sitze), feld('Verfahren (Listenwahl)', verfahren), feld('Entsendung in', ziel),
+            feld('Bezeichnung', titel, { breit: true }), feld('Art (§ 50 GO NRW)', art, { breit: true }), feld('Sitze', sitze), feld('Verfahren (Listenwahl)', verfahren), feld('Entsendung in', ziel),
             h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Abstimmung'), h('label', {}, geheim, ' geheim (mit Stimmzetteln)')),
             h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Stellvertretung'), h('label', {}, vertretung, ' persönliche Stellvertretung (Paare auf den Wahlvorschlägen)')),
             h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Einheitlicher Wahlvorschlag'), h('label', {}, mehrheit, ' Mehrheitsbeschluss genügt (sonst einstimmig)'))),

@@ -7,9 +7,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratsbuero::api::{self, PaketVariante};
 use ratsbuero::domain::sitzung::{GremiumTyp, Teil};
+use ratsbuero::domain::{AnlageNeu, GremiumNeu, TopNeu};
 use ratsbuero::domain::{Status, VorlageInhalt};
 use ratsbuero::store::Store;
-use ratsbuero::domain::{AnlageNeu, GremiumNeu, TopNeu};
 use std::process::Command;
 use std::time::{Duration, Instant};
 

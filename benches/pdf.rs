@@ -11,9 +11,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratsbuero::api;
+use ratsbuero::domain::VorlageAkte;
 use ratsbuero::domain::{Buero, VorlageId};
 use ratsbuero::store::Store;
-use ratsbuero::domain::VorlageAkte;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};

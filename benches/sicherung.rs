@@ -7,9 +7,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratsbuero::api;
+use ratsbuero::domain::AnlageNeu;
 use ratsbuero::domain::{Status, VorlageInhalt};
 use ratsbuero::store::Store;
-use ratsbuero::domain::AnlageNeu;
 use std::path::PathBuf;
 use std::time::Instant;
 

@@ -6,8 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratsbuero::domain::sitzung::GremiumTyp;
 use ratsbuero::domain::wahl::{verteilen, Gruppe, Verfahren, WahlArt};
-use ratsbuero::store::Store;
 use ratsbuero::domain::{GremiumNeu, PersonNeu, WahlNeu};
+use ratsbuero::store::Store;
 use std::time::Instant;
 
 fn jetzt() -> NaiveDateTime {

@@ -5,7 +5,9 @@
 /// each entry of its `generate_handler!`).
 fn befehle() -> Vec<String> {
     let text = std::fs::read_to_string("src/befehle.rs").expect("src/befehle.rs lesbar");
-    let start = text.find("generate_handler![").expect("generate_handler! in befehle.rs")
+    let start = text
+        .find("generate_handler![")
+        .expect("generate_handler! in befehle.rs")
         + "generate_handler![".len();
     let ende = start + text[start..].find(']').expect("Ende der Befehlsliste");
     text[start..ende]
@@ -18,7 +20,8 @@ fn befehle() -> Vec<String> {
 
 /// `capabilities/main.json` must grant exactly `allow-<command>` for each command.
 fn capability_pruefen(befehle: &[String]) {
-    let text = std::fs::read_to_string("capabilities/main.json").expect("capabilities/main.json lesbar");
+    let text =
+        std::fs::read_to_string("capabilities/main.json").expect("capabilities/main.json lesbar");
     let mut erlaubt: Vec<String> = text
         .split('"')
         .filter(|t| t.starts_with("allow-"))

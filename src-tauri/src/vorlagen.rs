@@ -31,7 +31,11 @@ pub async fn vorlage_neu(app: State<'_, App>, art: Value) -> Antwort<Value> {
 }
 
 #[tauri::command]
-pub async fn vorlage_pruefen(app: State<'_, App>, id: Option<i64>, inhalt: Value) -> Antwort<Value> {
+pub async fn vorlage_pruefen(
+    app: State<'_, App>,
+    id: Option<i64>,
+    inhalt: Value,
+) -> Antwort<Value> {
     let inhalt: VorlageInhalt = api::argument("inhalt", inhalt)?;
     app.mit(|s| api::vorlage_pruefen(s, id, &inhalt))
         .map(zustand::json)

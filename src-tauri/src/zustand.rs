@@ -64,12 +64,16 @@ pub struct App {
 
 impl App {
     pub fn starten(konfig_datei: Option<PathBuf>, jetzt: NaiveDateTime) -> App {
-        let umgebung = std::env::var("RATSBUERO_DB").ok().map(|t| Ablage::aus_text(&t));
+        let umgebung = std::env::var("RATSBUERO_DB")
+            .ok()
+            .map(|t| Ablage::aus_text(&t));
         let konfig = konfig_datei
             .as_deref()
             .and_then(|d| AppKonfig::lesen(d).ok())
             .unwrap_or_default();
-        let ablage = umgebung.clone().unwrap_or_else(|| Ablage::Datei(konfig.db()));
+        let ablage = umgebung
+            .clone()
+            .unwrap_or_else(|| Ablage::Datei(konfig.db()));
         let store = Store::oeffnen_ablage(&ablage, jetzt, Some(&konfig.sicherungen()))
             .map_err(ApiFehler::from);
         App {

@@ -6,9 +6,9 @@
 
 use super::ApiFehler;
 use crate::domain::sitzung::{GremiumTyp, Herkunft, MitgliedRolle, Teil};
+use crate::domain::{AnlageNeu, GremiumNeu, MitgliedschaftNeu, PersonNeu, TopNeu};
 use crate::domain::{Buero, Status, VorlageInhalt};
 use crate::store::{Store, VorlagenFilter};
-use crate::domain::{AnlageNeu, GremiumNeu, MitgliedschaftNeu, PersonNeu, TopNeu};
 use chrono::{Duration, NaiveDateTime};
 
 const VORLAGEN: &str = include_str!("../../assets/demo/vorlagen.json");

@@ -130,7 +130,10 @@ pub fn datei_schreiben(ziel: &Path, daten: &[u8]) -> Result<(), ApiFehler> {
         )
     };
     if ziel.file_name().is_none() {
-        return Err(ApiFehler::neu("datei", format!("„{}“ ist kein Dateiname.", ziel.display())));
+        return Err(ApiFehler::neu(
+            "datei",
+            format!("„{}“ ist kein Dateiname.", ziel.display()),
+        ));
     }
     crate::datei::schreiben(ziel, daten).map_err(fehler)?;
     Ok(())
@@ -144,7 +147,9 @@ pub fn oparl_export(
     jetzt: NaiveDateTime,
 ) -> Result<OparlExport, ApiFehler> {
     let daten = oparl_daten(store, jetzt)?;
-    Ok(crate::export::oparl_exportieren(&daten, ordner, basis_url, jetzt)?)
+    Ok(crate::export::oparl_exportieren(
+        &daten, ordner, basis_url, jetzt,
+    )?)
 }
 
 /// What the OParl export publishes: the released, öffentliche Vorlagen with their public

@@ -2,8 +2,8 @@
 //! findings that caused it (so the editor can show them at their fields).
 
 use crate::domain::import::ImportFehler;
-use crate::export::ExportFehler;
 use crate::domain::Befund;
+use crate::export::ExportFehler;
 use crate::pdf::PdfFehler;
 use crate::store::StoreError;
 use serde::Serialize;

@@ -3,8 +3,10 @@
 use super::ApiFehler;
 use crate::domain::sitzung::{Anwesenheit, Teil, TopErgebnis};
 use crate::domain::{suchtext, GremiumId, PersonId, SitzungId, TopId};
+use crate::domain::{
+    Gremium, GremiumNeu, MitgliedschaftNeu, Person, PersonNeu, SitzungAkte, TopNeu,
+};
 use crate::store::Store;
-use crate::domain::{Gremium, GremiumNeu, MitgliedschaftNeu, Person, PersonNeu, SitzungAkte, TopNeu};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 

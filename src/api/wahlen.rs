@@ -5,9 +5,9 @@ use super::ApiFehler;
 use crate::domain::wahl::{
     self, Einzelstimmen, Gruppe, Schritt, Verfahren, WahlArt, Wahlgang, Zaehlung,
 };
+use crate::domain::{gremium, WahlAkte, WahlNeu};
 use crate::domain::{PersonId, VorlageId};
 use crate::store::Store;
-use crate::domain::{gremium, WahlAkte, WahlNeu};
 use chrono::NaiveDateTime;
 use serde_json::{json, Map, Value};
 
@@ -231,9 +231,15 @@ pub fn wahl_beschlusstext(akte: &WahlAkte) -> Result<String, ApiFehler> {
     let wer = gremium::nominativ(&akte.gremium);
     let kopf = match &akte.ziel {
         Some(z) if akte.stand.gewaehlt.len() == 1 => {
-            format!("{wer} entsendet folgendes Mitglied {}:", gremium::in_akkusativ(z))
+            format!(
+                "{wer} entsendet folgendes Mitglied {}:",
+                gremium::in_akkusativ(z)
+            )
         }
-        Some(z) => format!("{wer} entsendet folgende Mitglieder {}:", gremium::in_akkusativ(z)),
+        Some(z) => format!(
+            "{wer} entsendet folgende Mitglieder {}:",
+            gremium::in_akkusativ(z)
+        ),
         None => format!("{wer} wählt ({}):", akte.daten.titel),
     };
     Ok(format!("{kopf}\n{}", liste.join("\n")))

@@ -36,10 +36,13 @@ pub fn wertlisten() -> Value {
     );
     m.insert(
         "gremium_art".into(),
-        [GremiumArt::Integrationsrat, GremiumArt::AusschussChancengerechtigkeit]
-            .iter()
-            .map(|a| json!([a, a.label()]))
-            .collect(),
+        [
+            GremiumArt::Integrationsrat,
+            GremiumArt::AusschussChancengerechtigkeit,
+        ]
+        .iter()
+        .map(|a| json!([a, a.label()]))
+        .collect(),
     );
     m.insert("gremium_typ".into(), paare!(GremiumTyp));
     m.insert("mitglied_rolle".into(), paare!(MitgliedRolle));
@@ -60,12 +63,19 @@ mod tests {
     #[test]
     fn every_vocabulary_lists_its_keys_the_way_json_spells_them() {
         let w = wertlisten();
-        assert_eq!(w["teil"], json!([["oeffentlich", "öffentlicher Teil"], ["nichtoeffentlich", "nichtöffentlicher Teil"]]));
+        assert_eq!(
+            w["teil"],
+            json!([
+                ["oeffentlich", "öffentlicher Teil"],
+                ["nichtoeffentlich", "nichtöffentlicher Teil"]
+            ])
+        );
         assert_eq!(w["gremium_art"][1][0], "ausschuss_chancengerechtigkeit");
         assert_eq!(w["verfahren"][0], json!(["hare-niemeyer", "Hare/Niemeyer"]));
         assert_eq!(w["klimarelevanz"][2][0], "negativ");
         // The keys are those the core reads back.
-        for [k, _] in serde_json::from_value::<Vec<[String; 2]>>(w["top_ergebnis"].clone()).unwrap() {
+        for [k, _] in serde_json::from_value::<Vec<[String; 2]>>(w["top_ergebnis"].clone()).unwrap()
+        {
             assert!(k.parse::<TopErgebnis>().is_ok(), "{k}");
         }
     }

@@ -140,9 +140,16 @@ mod tests {
     #[test]
     fn an_anlage_needs_a_name_and_bytes_within_the_limit() {
         let m = |a: AnlageNeu| a.pruefen().unwrap_err().meldung;
-        assert_eq!(m(neu("/tmp/", b"x".to_vec())), "Anlage: Der Dateiname fehlt.");
-        assert_eq!(m(neu("Plan.pdf", Vec::new())), "Anlage „Plan.pdf“: Die Datei ist leer.");
-        assert!(m(neu("Scan.pdf", vec![0; ANLAGE_MAX_BYTES + 1])).contains("zu groß (100 MB, höchstens 100 MB)"));
+        assert_eq!(
+            m(neu("/tmp/", b"x".to_vec())),
+            "Anlage: Der Dateiname fehlt."
+        );
+        assert_eq!(
+            m(neu("Plan.pdf", Vec::new())),
+            "Anlage „Plan.pdf“: Die Datei ist leer."
+        );
+        assert!(m(neu("Scan.pdf", vec![0; ANLAGE_MAX_BYTES + 1]))
+            .contains("zu groß (100 MB, höchstens 100 MB)"));
         assert!(neu("ordner/Plan.pdf", b"%PDF".to_vec()).pruefen().is_ok());
     }
 }

@@ -165,15 +165,60 @@ mod tests {
     #[test]
     fn the_cases_follow_one_table() {
         for (name, gen, nom, akk) in [
-            ("Integrationsrat", "des Integrationsrates", "Der Integrationsrat", "in den Integrationsrat"),
-            ("Rat der Stadt", "des Rates der Stadt", "Der Rat der Stadt", "in den Rat der Stadt"),
-            ("Haupt- und Finanzausschuss", "des Haupt- und Finanzausschusses", "Der Haupt- und Finanzausschuss", "in den Haupt- und Finanzausschuss"),
-            ("Kreistag", "des Kreistages", "Der Kreistag", "in den Kreistag"),
-            ("Ausschuss für Chancengerechtigkeit und Integration", "des Ausschusses für Chancengerechtigkeit und Integration", "Der Ausschuss für Chancengerechtigkeit und Integration", "in den Ausschuss für Chancengerechtigkeit und Integration"),
-            ("AG Integrationsräte Kreis Recklinghausen", "„AG Integrationsräte Kreis Recklinghausen“", "Die AG Integrationsräte Kreis Recklinghausen", "in die AG Integrationsräte Kreis Recklinghausen"),
-            ("Arbeitsgemeinschaft der Integrationsräte", "„Arbeitsgemeinschaft der Integrationsräte“", "Die Arbeitsgemeinschaft der Integrationsräte", "in die Arbeitsgemeinschaft der Integrationsräte"),
-            ("Seniorenbeirat", "des Seniorenbeirates", "Der Seniorenbeirat", "in den Seniorenbeirat"),
-            ("Forum Vielfalt", "„Forum Vielfalt“", "Das Gremium „Forum Vielfalt“", "in das Gremium „Forum Vielfalt“"),
+            (
+                "Integrationsrat",
+                "des Integrationsrates",
+                "Der Integrationsrat",
+                "in den Integrationsrat",
+            ),
+            (
+                "Rat der Stadt",
+                "des Rates der Stadt",
+                "Der Rat der Stadt",
+                "in den Rat der Stadt",
+            ),
+            (
+                "Haupt- und Finanzausschuss",
+                "des Haupt- und Finanzausschusses",
+                "Der Haupt- und Finanzausschuss",
+                "in den Haupt- und Finanzausschuss",
+            ),
+            (
+                "Kreistag",
+                "des Kreistages",
+                "Der Kreistag",
+                "in den Kreistag",
+            ),
+            (
+                "Ausschuss für Chancengerechtigkeit und Integration",
+                "des Ausschusses für Chancengerechtigkeit und Integration",
+                "Der Ausschuss für Chancengerechtigkeit und Integration",
+                "in den Ausschuss für Chancengerechtigkeit und Integration",
+            ),
+            (
+                "AG Integrationsräte Kreis Recklinghausen",
+                "„AG Integrationsräte Kreis Recklinghausen“",
+                "Die AG Integrationsräte Kreis Recklinghausen",
+                "in die AG Integrationsräte Kreis Recklinghausen",
+            ),
+            (
+                "Arbeitsgemeinschaft der Integrationsräte",
+                "„Arbeitsgemeinschaft der Integrationsräte“",
+                "Die Arbeitsgemeinschaft der Integrationsräte",
+                "in die Arbeitsgemeinschaft der Integrationsräte",
+            ),
+            (
+                "Seniorenbeirat",
+                "des Seniorenbeirates",
+                "Der Seniorenbeirat",
+                "in den Seniorenbeirat",
+            ),
+            (
+                "Forum Vielfalt",
+                "„Forum Vielfalt“",
+                "Das Gremium „Forum Vielfalt“",
+                "in das Gremium „Forum Vielfalt“",
+            ),
         ] {
             assert_eq!(genitiv(name), gen, "{name}");
             assert_eq!(nominativ(name), nom, "{name}");

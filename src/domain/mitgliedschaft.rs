@@ -55,7 +55,10 @@ impl Mitglied {
 impl MitgliedschaftNeu {
     /// The first and the last day as typed (German or ISO), checked: each a real date,
     /// "bis" not before "von". `name` is the person's, for the message.
-    pub fn tage_pruefen(&self, name: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Befund> {
+    pub fn tage_pruefen(
+        &self,
+        name: &str,
+    ) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Befund> {
         let mut tage = [None, None];
         for (i, (feld, wort, d)) in [
             ("von", "Mitglied seit", &self.von),

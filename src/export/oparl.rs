@@ -17,8 +17,8 @@
 
 use super::fehler::ExportFehler;
 use crate::domain::{
-    suchtext, zeitzone, AnlageInfo, Buero, Gremium, MitgliedschaftNeu, Person, Rolle,
-    SitzungAkte, Status, VorlageAkte, VorlageId, Zustand,
+    suchtext, zeitzone, AnlageInfo, Buero, Gremium, MitgliedschaftNeu, Person, Rolle, SitzungAkte,
+    Status, VorlageAkte, VorlageId, Zustand,
 };
 use chrono::NaiveDateTime;
 use serde_json::{json, Map, Value};

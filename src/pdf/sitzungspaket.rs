@@ -71,10 +71,14 @@ pub fn sitzungspaket(
         weiter(i, format!("{} {}", t.nummer, t.titel))?;
         let mut stuecke = Vec::new();
         if let Some(v) = &t.vorlage {
-            let akte = p.vorlagen.get(&v.id).cloned().ok_or_else(|| PdfFehler::PaketStueck {
-                quelle: format!("Vorlage {}", v.name()),
-                grund: "fehlt".into(),
-            })?;
+            let akte = p
+                .vorlagen
+                .get(&v.id)
+                .cloned()
+                .ok_or_else(|| PdfFehler::PaketStueck {
+                    quelle: format!("Vorlage {}", v.name()),
+                    grund: "fehlt".into(),
+                })?;
             let akte = if p.mitglieder {
                 akte
             } else {
@@ -100,10 +104,14 @@ pub fn sitzungspaket(
             ));
             for a in akte.anlagen.iter().filter(|a| a.mime == "application/pdf") {
                 let quelle = format!("{name}, Anlage {} „{}“", a.nr, a.name);
-                let daten = p.anlagen.get(&a.id).cloned().ok_or_else(|| PdfFehler::PaketStueck {
-                    quelle: quelle.clone(),
-                    grund: "fehlt".into(),
-                })?;
+                let daten =
+                    p.anlagen
+                        .get(&a.id)
+                        .cloned()
+                        .ok_or_else(|| PdfFehler::PaketStueck {
+                            quelle: quelle.clone(),
+                            grund: "fehlt".into(),
+                        })?;
                 let n = paket::seitenzahl(&daten, &quelle)?;
                 stuecke.push((
                     Stueck {

@@ -12,10 +12,10 @@ use super::signatur::Feld;
 use super::PdfFehler;
 use crate::domain::finanzen::Posten;
 use crate::domain::gremium;
+use crate::domain::VorlageAkte;
 use crate::domain::{
     datum, Buero, Cent, FinanzArt, Haushaltsmittel, Klimarelevanz, Status, Zustand,
 };
-use crate::domain::VorlageAkte;
 use chrono::NaiveDateTime;
 use printpdf::{PdfDocument, PdfSaveOptions};
 

@@ -100,11 +100,20 @@ mod tests {
 
     #[test]
     fn a_url_names_a_server_and_hides_its_password() {
-        assert_eq!(Ablage::aus_text(" /srv/ir.sqlite "), Ablage::Datei("/srv/ir.sqlite".into()));
+        assert_eq!(
+            Ablage::aus_text(" /srv/ir.sqlite "),
+            Ablage::Datei("/srv/ir.sqlite".into())
+        );
         let s = Ablage::aus_text("postgresql://anna:geheim@rathaus:5432/ratsbuero?sslmode=require");
         assert!(matches!(s, Ablage::Server(_)));
-        assert_eq!(s.to_string(), "postgresql://anna@rathaus:5432/ratsbuero?sslmode=require");
-        assert_eq!(Ablage::aus_text("POSTGRES://db/ir").to_string(), "POSTGRES://db/ir");
+        assert_eq!(
+            s.to_string(),
+            "postgresql://anna@rathaus:5432/ratsbuero?sslmode=require"
+        );
+        assert_eq!(
+            Ablage::aus_text("POSTGRES://db/ir").to_string(),
+            "POSTGRES://db/ir"
+        );
         let e = s.datei().unwrap_err();
         assert_eq!(e.code(), "server");
         assert!(!e.to_string().contains("geheim"), "{e}");

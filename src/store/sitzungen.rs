@@ -8,8 +8,8 @@ use super::fehler::StoreError;
 use super::gremien::gremium_lesen;
 use super::personen::mitglieder_lesen;
 use super::{
-    commit, schreibtransaktion, ungueltig, wert, wert_opt, zeit, zeit_aus, zeit_opt_aus, PapierkorbArt,
-    Store,
+    commit, schreibtransaktion, ungueltig, wert, wert_opt, zeit, zeit_aus, zeit_opt_aus,
+    PapierkorbArt, Store,
 };
 use crate::domain::sitzung::akte::{self, SitzungAkte, Top, TopVorlage};
 use crate::domain::sitzung::{Anwesenheit, SitzungZustand, Teil};

@@ -9,9 +9,7 @@ use super::personen::{person_aus, person_lesen, MITGLIED_AM_TAG, PERSON_SPALTEN}
 use super::{commit, schreibtransaktion, ungueltig, zeit, zeit_aus, Store};
 use crate::domain::person::Person;
 use crate::domain::sitzung::Anwesenheit;
-use crate::domain::wahl::akte::{
-    self, Kandidatur, LosAkte, VorschlagAkte, WahlAkte, WahlNeu,
-};
+use crate::domain::wahl::akte::{self, Kandidatur, LosAkte, VorschlagAkte, WahlAkte, WahlNeu};
 use crate::domain::wahl::{self, Losziehung, WahlArt, Wahlgang, Zaehlung};
 use crate::domain::{GremiumId, PersonId, SitzungId, TopId};
 use chrono::NaiveDateTime;
@@ -218,7 +216,15 @@ fn bewerbung(
         params![akte.id, format!("{} {} {}", p.daten.titel.trim(), p.daten.vorname.trim(), p.daten.nachname.trim())],
         |r| r.get(0),
     )?;
-    akte::kandidatur_pruefen(&akte, &p.name, Kandidatur { stimmrecht, schon, gleichnamig })?;
+    akte::kandidatur_pruefen(
+        &akte,
+        &p.name,
+        Kandidatur {
+            stimmrecht,
+            schon,
+            gleichnamig,
+        },
+    )?;
     conn.execute(
         "INSERT INTO bewerbung (wahl_id, wahlvorschlag_id, person_id, pos) VALUES (?1, ?2, ?3, ?4)",
         params![akte.id, vorschlag, person.0, pos as i64],

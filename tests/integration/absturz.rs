@@ -7,9 +7,9 @@
 //! absturz::schreiber` and the database in `RATSBUERO_ABSTURZ_DB`.
 
 use crate::gemeinsam::{vorlage, zeit};
+use ratsbuero::domain::AnlageNeu;
 use ratsbuero::domain::{Status, VorlageId};
 use ratsbuero::store::Store;
-use ratsbuero::domain::AnlageNeu;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};

@@ -8,9 +8,9 @@ use crate::gemeinsam::{buero, vorlage, vorsitzwahl, zeit, Testbuero};
 use ratsbuero::api;
 use ratsbuero::domain::sitzung::TopErgebnis;
 use ratsbuero::domain::wahl::{Wahlgang, Zaehlung};
+use ratsbuero::domain::PersonNeu;
 use ratsbuero::domain::{FinanzArt, Schwere, SitzungId};
 use ratsbuero::store::{PapierkorbArt, Store, VorlagenFilter};
-use ratsbuero::domain::PersonNeu;
 
 fn demo() -> Testbuero {
     let mut b = buero();

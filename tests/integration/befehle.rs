@@ -4,7 +4,11 @@
 //! same; this test runs without the webview libraries.)
 
 fn befehle() -> Vec<String> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src-tauri/src/befehle.rs")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src-tauri/src/befehle.rs"
+    ))
+    .unwrap();
     let start = text.find("generate_handler![").unwrap() + "generate_handler![".len();
     let ende = start + text[start..].find(']').unwrap();
     text[start..ende]
@@ -20,14 +24,24 @@ fn the_capability_grants_exactly_the_listed_commands() {
     let befehle = befehle();
     assert!(befehle.len() > 70, "{befehle:?}");
     let cap: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src-tauri/capabilities/main.json")).unwrap(),
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src-tauri/capabilities/main.json"
+        ))
+        .unwrap(),
     )
     .unwrap();
     let mut erlaubt: Vec<String> = cap["permissions"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p.as_str().unwrap().strip_prefix("allow-").expect("nur allow-Rechte").replace('-', "_"))
+        .map(|p| {
+            p.as_str()
+                .unwrap()
+                .strip_prefix("allow-")
+                .expect("nur allow-Rechte")
+                .replace('-', "_")
+        })
         .collect();
     let mut soll = befehle.clone();
     erlaubt.sort();
@@ -36,7 +50,8 @@ fn the_capability_grants_exactly_the_listed_commands() {
     // Every command the front end calls is in the list.
     let mut ui = String::new();
     for d in ["ui", "ui/screens", "ui/components"] {
-        for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_owned() + d).unwrap() {
+        for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_owned() + d).unwrap()
+        {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "js") {
                 ui.push_str(&std::fs::read_to_string(p).unwrap());
@@ -45,6 +60,9 @@ fn the_capability_grants_exactly_the_listed_commands() {
     }
     for aufruf in ui.split("aufruf('").skip(1) {
         let name = aufruf.split('\'').next().unwrap();
-        assert!(befehle.iter().any(|b| b == name), "Die Oberfläche ruft „{name}“, das es nicht gibt.");
+        assert!(
+            befehle.iter().any(|b| b == name),
+            "Die Oberfläche ruft „{name}“, das es nicht gibt."
+        );
     }
 }

@@ -50,7 +50,10 @@ fn a_database_of_the_first_schema_upgrades_with_a_copy_taken_first() {
     let kopie = migrationen::kopie_pfad(&pfad, 1, zeit("2026-03-04"));
     assert!(kopie.exists(), "{kopie:?}");
     assert_eq!(roh::zahl(&kopie, "PRAGMA user_version").unwrap(), 1);
-    assert_eq!(roh::zahl(&kopie, "SELECT count(*) FROM vorlage").unwrap(), 1);
+    assert_eq!(
+        roh::zahl(&kopie, "SELECT count(*) FROM vorlage").unwrap(),
+        1
+    );
     // The search index was filled for the rows that were already there.
     let treffer = store
         .vorlagen(&VorlagenFilter {

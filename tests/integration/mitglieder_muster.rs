@@ -7,8 +7,8 @@ use crate::gemeinsam::{buero, vorlage, vorsitzwahl, zeit, Testbuero};
 use ratsbuero::api;
 use ratsbuero::domain::sitzung::Anwesenheit;
 use ratsbuero::domain::{GremiumId, SitzungId, VorlageId};
-use ratsbuero::store::Store;
 use ratsbuero::domain::{MitgliedschaftNeu, PersonNeu};
+use ratsbuero::store::Store;
 
 fn demo() -> Testbuero {
     let mut b = buero();

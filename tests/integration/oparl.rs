@@ -7,8 +7,8 @@
 
 use crate::gemeinsam::{buero_mit_schema, vorlage, zeit};
 use ratsbuero::api;
-use ratsbuero::domain::Status;
 use ratsbuero::domain::AnlageNeu;
+use ratsbuero::domain::Status;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -10,8 +10,8 @@ use crate::pdf::{geprueft_und_eingebettet, text, werkzeug};
 use chrono::NaiveDateTime;
 use ratsbuero::api::{self, PaketVariante};
 use ratsbuero::domain::sitzung::{GremiumTyp, Herkunft, MitgliedRolle, Teil};
-use ratsbuero::domain::{Status, VorlageId};
 use ratsbuero::domain::{AnlageNeu, GremiumNeu, MitgliedschaftNeu, PersonNeu, TopNeu};
+use ratsbuero::domain::{Status, VorlageId};
 
 fn t(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()

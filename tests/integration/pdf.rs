@@ -5,8 +5,8 @@
 
 use crate::gemeinsam::{buero_mit_schema, zeit, Testbuero};
 use ratsbuero::api;
-use ratsbuero::domain::{Buero, Status, VorlageId};
 use ratsbuero::domain::AnlageNeu;
+use ratsbuero::domain::{Buero, Status, VorlageId};
 use std::path::Path;
 use std::process::Command;
 

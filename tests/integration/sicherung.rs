@@ -7,9 +7,9 @@
 use crate::gemeinsam::{buero, vorlage, zeit};
 use chrono::Duration;
 use ratsbuero::api;
+use ratsbuero::domain::AnlageNeu;
 use ratsbuero::domain::{Status, VorlageId};
 use ratsbuero::store::{self, Store, VorlagenFilter};
-use ratsbuero::domain::AnlageNeu;
 use std::path::Path;
 use std::process::Command;
 

@@ -8,8 +8,8 @@ use crate::gemeinsam::{buero, vorlage, zeit};
 use chrono::{NaiveDate, NaiveDateTime};
 use ratsbuero::api;
 use ratsbuero::domain::sitzung::{GremiumTyp, Herkunft, MitgliedRolle, Teil, TopErgebnis};
-use ratsbuero::domain::{Status, VorlageId};
 use ratsbuero::domain::{GremiumNeu, MitgliedschaftNeu, PersonNeu};
+use ratsbuero::domain::{Status, VorlageId};
 use std::process::Command;
 
 fn t(s: &str) -> NaiveDateTime {

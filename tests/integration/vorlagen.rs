@@ -1,9 +1,9 @@
 //! Lifecycle, numbering, conflicts and Anlagen of Vorlagen in a real database file.
 
 use crate::gemeinsam::{buero, buero_mit_schema, vorlage, zeit};
+use ratsbuero::domain::AnlageNeu;
 use ratsbuero::domain::{FinanzArt, FinanzenEingabe, Klimarelevanz, Schwere, Status};
 use ratsbuero::store::{Store, StoreError, VorlagenFilter};
-use ratsbuero::domain::AnlageNeu;
 
 #[test]
 fn stale_save_is_a_conflict_and_overwrites_nothing() {

@@ -1,7 +1,10 @@
 //! The command line's arguments: the global options and the nouns. Each noun's verbs are
 //! in the noun's file.
 
-use super::{gremium::GremiumBefehl, oparl::OparlBefehl, person::PersonBefehl, sicherung::SicherungBefehl, sitzung::SitzungBefehl, vorlage::VorlageBefehl, wahl::WahlBefehl};
+use super::{
+    gremium::GremiumBefehl, oparl::OparlBefehl, person::PersonBefehl, sicherung::SicherungBefehl,
+    sitzung::SitzungBefehl, vorlage::VorlageBefehl, wahl::WahlBefehl,
+};
 use clap::{Parser, Subcommand};
 use ratsbuero::store::Ablage;
 

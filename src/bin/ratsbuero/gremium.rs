@@ -1,9 +1,9 @@
 //! `ratsbuero gremium …`: the Gremien of the office.
 
-use super::{json, jetzt, wert};
+use super::{jetzt, json, wert};
+use clap::Subcommand;
 use ratsbuero::api::{self, ApiFehler};
 use ratsbuero::store::Store;
-use clap::Subcommand;
 
 #[derive(Subcommand)]
 pub enum GremiumBefehl {

@@ -1,9 +1,9 @@
 //! `ratsbuero person …`: people and their memberships.
 
-use super::{json, jetzt, wert};
+use super::{jetzt, json, wert};
+use clap::Subcommand;
 use ratsbuero::api::{self, ApiFehler};
 use ratsbuero::store::Store;
-use clap::Subcommand;
 
 #[derive(Subcommand)]
 pub enum PersonBefehl {

@@ -1,11 +1,11 @@
 //! `ratsbuero sitzung …`: Sitzungen, their Tagesordnung, attendance, results and documents.
 
-use super::{json, jetzt};
-use ratsbuero::api::{self, ApiFehler};
-use ratsbuero::store::Store;
+use super::{jetzt, json};
 use clap::Subcommand;
-use std::path::PathBuf;
+use ratsbuero::api::{self, ApiFehler};
 use ratsbuero::domain::TopNeu;
+use ratsbuero::store::Store;
+use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum SitzungBefehl {

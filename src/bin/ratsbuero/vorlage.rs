@@ -1,12 +1,12 @@
 //! `ratsbuero vorlage …`: drafting, listing, searching and releasing Vorlagen.
 
-use super::{json, jetzt};
-use ratsbuero::api::{self, ApiFehler};
-use ratsbuero::store::Store;
+use super::{jetzt, json};
 use clap::Subcommand;
-use std::path::PathBuf;
+use ratsbuero::api::{self, ApiFehler};
 use ratsbuero::domain::Schwere;
+use ratsbuero::store::Store;
 use ratsbuero::store::VorlagenFilter;
+use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum VorlageBefehl {

@@ -1,9 +1,9 @@
 //! `ratsbuero wahl …`: Wahlen and Entsendungen of a Sitzung (§ 50 GO NRW).
 
-use super::{json, jetzt};
+use super::{jetzt, json};
+use clap::Subcommand;
 use ratsbuero::api::{self, ApiFehler};
 use ratsbuero::store::Store;
-use clap::Subcommand;
 use std::path::PathBuf;
 
 #[derive(Subcommand)]

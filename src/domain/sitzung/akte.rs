@@ -72,7 +72,11 @@ pub struct TopNeu {
 impl TopNeu {
     /// A printable title, and a title unless the TOP puts a Vorlage up for Beratung.
     pub fn pruefen(&self) -> Result<(), Befund> {
-        titel_pruefen(&self.titel, self.vorlage.is_some(), "TOP: Titel fehlt (oder eine Vorlage wählen).")
+        titel_pruefen(
+            &self.titel,
+            self.vorlage.is_some(),
+            "TOP: Titel fehlt (oder eine Vorlage wählen).",
+        )
     }
 }
 
@@ -111,7 +115,10 @@ impl TopVorlage {
 
 /// The Tagesordnung can change until the Sitzung took place or was cancelled.
 pub fn tagesordnung_offen(zustand: SitzungZustand) -> Result<(), Befund> {
-    if matches!(zustand, SitzungZustand::Durchgefuehrt | SitzungZustand::Abgesagt) {
+    if matches!(
+        zustand,
+        SitzungZustand::Durchgefuehrt | SitzungZustand::Abgesagt
+    ) {
         return Err(Befund::fehler(
             "zustand",
             format!(

@@ -4,7 +4,10 @@
 //! the Wahl waits for. The store adds the facts only its tables know (membership, a
 //! candidacy already recorded) and passes them in.
 
-use super::verlauf::{los_ziehen, zaehlung_pruefen, Losziehung, Schritt, Vorschlag, WahlArt, WahlStand, Wahlvorgabe, Zaehlung};
+use super::verlauf::{
+    los_ziehen, zaehlung_pruefen, Losziehung, Schritt, Vorschlag, WahlArt, WahlStand, Wahlvorgabe,
+    Zaehlung,
+};
 use super::Verfahren;
 use crate::domain::befund::{Befund, Schwere};
 use crate::domain::ids::{GremiumId, SitzungId, TopId};
@@ -241,7 +244,10 @@ pub fn zaehlung_annehmen(akte: &WahlAkte, z: &Zaehlung) -> Result<u32, Vec<Befun
         Schritt::Los { zwischen, .. } => {
             return Err(einer(
                 "los",
-                format!("Zuerst entscheidet das Los zwischen {}.", zwischen.join(", ")),
+                format!(
+                    "Zuerst entscheidet das Los zwischen {}.",
+                    zwischen.join(", ")
+                ),
             ))
         }
         Schritt::Fertig => {
@@ -253,8 +259,14 @@ pub fn zaehlung_annehmen(akte: &WahlAkte, z: &Zaehlung) -> Result<u32, Vec<Befun
     };
     if optionen.is_empty() {
         return Err(match akte.daten.art {
-            WahlArt::Einzel => einer("kandidaten", "Es ist noch niemand zur Wahl vorgeschlagen.".into()),
-            _ => einer("vorschlaege", "Es ist noch kein Wahlvorschlag eingetragen.".into()),
+            WahlArt::Einzel => einer(
+                "kandidaten",
+                "Es ist noch niemand zur Wahl vorgeschlagen.".into(),
+            ),
+            _ => einer(
+                "vorschlaege",
+                "Es ist noch kein Wahlvorschlag eingetragen.".into(),
+            ),
         });
     }
     if z.gang != gang {

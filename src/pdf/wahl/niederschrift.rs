@@ -2,18 +2,18 @@
 //! remainders, or the Höchstzahlen), every lot, the result, signed by the chair and the
 //! Schriftführer/-in.
 
+use crate::domain::gremium;
+use crate::domain::sitzung::MitgliedRolle;
+use crate::domain::wahl::{Schritt, Verfahren, WahlArt, Wahlgang};
+use crate::domain::{datum, Buero};
+use crate::domain::{SitzungAkte, WahlAkte};
 use crate::pdf::niederschrift::{angaben, kopf, rahmen, speichern, unterschriften};
 use crate::pdf::pdfa::Metadaten;
 use crate::pdf::satz;
 use crate::pdf::schrift::{metrik, Schnitt, Schriften};
 use crate::pdf::seiten::{Rand, Seiten, A4_BREITE};
 use crate::pdf::vorlage::{abschnitt, text};
-use crate::domain::gremium;
 use crate::pdf::PdfFehler;
-use crate::domain::sitzung::MitgliedRolle;
-use crate::domain::wahl::{Schritt, Verfahren, WahlArt, Wahlgang};
-use crate::domain::{datum, Buero};
-use crate::domain::{SitzungAkte, WahlAkte};
 use chrono::NaiveDateTime;
 use printpdf::PdfDocument;
 
@@ -368,4 +368,3 @@ fn rechnung(s: &mut Seiten, v: &crate::domain::wahl::Sitzverteilung) {
         );
     }
 }
-

@@ -1,7 +1,6 @@
 //! The Stimmzettel of the ballot that is due: one box per option, one, two or four
 //! ballots to an A4 sheet with cut lines, long ballots continued on the next page.
 
-
 use crate::domain::datum;
 use crate::domain::wahl::{Schritt, WahlArt, Wahlgang};
 use crate::domain::WahlAkte;

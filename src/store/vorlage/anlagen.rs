@@ -180,7 +180,10 @@ impl Store {
             |r| r.get(0),
         )?;
         if !da {
-            return Err(StoreError::NichtGefunden { was: "Vorlage", id: vorlage.0 });
+            return Err(StoreError::NichtGefunden {
+                was: "Vorlage",
+                id: vorlage.0,
+            });
         }
         liste(&self.conn, vorlage.0)
     }

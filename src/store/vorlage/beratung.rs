@@ -3,8 +3,8 @@
 //! and the date taken back when the TOP is removed. Each raises the Vorlage's version.
 
 use super::version_erhoehen;
-use crate::store::fehler::StoreError;
 use crate::domain::VorlageId;
+use crate::store::fehler::StoreError;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection};
 
@@ -32,7 +32,7 @@ pub(crate) fn vermerken(
             params![vorlage.0, gremium, iso(tag)],
         )?;
     }
-    version_erhoehen(conn, vorlage, jetzt)
+    version_erhoehen(conn, vorlage, jetzt).map(|_| ())
 }
 
 /// The result of the Beratung in `gremium`, as the Vorlage PDF prints it.
@@ -47,7 +47,7 @@ pub(crate) fn ergebnis_vermerken(
         "UPDATE beratungsschritt SET ergebnis = ?3 WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2)",
         params![vorlage.0, gremium, vermerk],
     )?;
-    version_erhoehen(conn, vorlage, jetzt)
+    version_erhoehen(conn, vorlage, jetzt).map(|_| ())
 }
 
 /// Takes back the date of a Beratung on `tag` that has no result yet.
@@ -62,5 +62,5 @@ pub(crate) fn zuruecknehmen(
         "UPDATE beratungsschritt SET datum = '' WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2) AND datum = ?3 AND ergebnis = ''",
         params![vorlage.0, gremium, iso(tag)],
     )?;
-    version_erhoehen(conn, vorlage, jetzt)
+    version_erhoehen(conn, vorlage, jetzt).map(|_| ())
 }

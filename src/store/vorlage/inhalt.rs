@@ -2,13 +2,13 @@
 //! `beratungsschritt` rows and its `finanzen` row (the NKF table as typed, and its
 //! amounts for queries).
 
-use crate::store::fehler::StoreError;
-use crate::store::{wert, wert_opt};
 use crate::domain::finanzen::Posten;
 use crate::domain::{
     Beratungsschritt, Cent, FinanzArt, Finanzen, FinanzenEingabe, Haushaltsmittel, Klimarelevanz,
     Unterschrift, VorlageInhalt, Zeichnung,
 };
+use crate::store::fehler::StoreError;
+use crate::store::{wert, wert_opt};
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
 fn finanzen_lesen(conn: &Connection, id: i64) -> Result<Finanzen, StoreError> {

@@ -16,7 +16,10 @@ pub(super) mod beratung;
 mod inhalt;
 
 use super::fehler::StoreError;
-use super::{buero, commit, schreibtransaktion, suche, wert, zeit, sekunden, zeit_aus, zeit_opt_aus, Gespeichert, Store};
+use super::{
+    buero, commit, schreibtransaktion, sekunden, suche, wert, zeit, zeit_aus, zeit_opt_aus,
+    Gespeichert, Store,
+};
 use crate::domain::befund::{self, Befund, Schwere};
 use crate::domain::finanzen::{FinanzSummen, Posten};
 use crate::domain::nummer::{self, Nummernschema};
@@ -24,9 +27,9 @@ use crate::domain::pruefung;
 use crate::domain::vorlage::VorlageAkte;
 use crate::domain::{Finanzen, VorlageId, VorlageInhalt};
 use chrono::{Datelike, NaiveDateTime};
-use rusqlite::{params, Connection, OptionalExtension};
 pub(crate) use inhalt::inhalt_lesen;
 use inhalt::inhalt_schreiben;
+use rusqlite::{params, Connection, OptionalExtension};
 
 const AKTE_SPALTEN: &str = "id, nummer, zustand, fassung, stamm_id, vorgaenger_id,
     (SELECT n.id FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), version, erstellt, geaendert, freigegeben_am,
@@ -75,10 +78,10 @@ fn abschluss(
     (fin, befunde): (Finanzen, Vec<Befund>),
 ) -> Result<Gespeichert, StoreError> {
     let geaendert = sekunden(jetzt);
-    let version: i64 = conn.query_row(
-        "UPDATE vorlage SET version = version + 1, geaendert = ?2, offene_befunde = ?3 WHERE id = ?1 RETURNING version",
-        params![id, zeit(geaendert), pruefung::offene(&befunde) as i64],
-        |r| r.get(0),
+    let version = version_erhoehen(conn, VorlageId(id), geaendert)?;
+    conn.execute(
+        "UPDATE vorlage SET offene_befunde = ?2 WHERE id = ?1",
+        params![id, pruefung::offene(&befunde) as i64],
     )?;
     suche::indizieren(conn, id)?;
     Ok(Gespeichert {
@@ -90,26 +93,25 @@ fn abschluss(
     })
 }
 
-/// Every change of the aggregate that is not a save of the content (a Beratung recorded
-/// from a Sitzung, its result, a TOP taken off again) raises the version and the time of
-/// the last change, so that an editor open on the old version is told.
+/// Every change of the aggregate — a save of its content or Anlagen, a Beratung recorded
+/// from a Sitzung, its result, a TOP taken off again — raises the version and the time of
+/// the last change here, so that an editor open on the old version is told. Returns the
+/// new version.
 pub(super) fn version_erhoehen(
     conn: &Connection,
     id: VorlageId,
     jetzt: NaiveDateTime,
-) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE vorlage SET version = version + 1, geaendert = ?2 WHERE id = ?1",
+) -> Result<i64, StoreError> {
+    Ok(conn.query_row(
+        "UPDATE vorlage SET version = version + 1, geaendert = ?2 WHERE id = ?1 RETURNING version",
         params![id.0, zeit(jetzt)],
-    )?;
-    Ok(())
+        |r| r.get(0),
+    )?)
 }
 
 /// Normalises and checks new content (a new draft has no Anlagen yet); refuses it when it
 /// carries a wrong value, else returns it with its finance table and findings.
-fn annehmbar(
-    inhalt: &VorlageInhalt,
-) -> Result<(VorlageInhalt, Finanzen, Vec<Befund>), StoreError> {
+fn annehmbar(inhalt: &VorlageInhalt) -> Result<(VorlageInhalt, Finanzen, Vec<Befund>), StoreError> {
     let inhalt = inhalt.normalisiert();
     let (fin, befunde) = pruefung::pruefen(&inhalt, &[]);
     if befund::erreicht(&befunde, Schwere::Fehler) {

@@ -22,14 +22,14 @@ mod vorlagen;
 mod wahlen;
 mod zustand;
 
-use chrono::{Local, NaiveDateTime};
+use chrono::NaiveDateTime;
 use ratsbuero::api::ApiFehler;
 use zustand::App;
 
 pub(crate) type Antwort<T> = Result<T, ApiFehler>;
 
 pub(crate) fn jetzt() -> NaiveDateTime {
-    Local::now().naive_local()
+    ratsbuero::api::jetzt()
 }
 
 fn main() {

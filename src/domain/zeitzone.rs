@@ -1,5 +1,5 @@
 //! The office's clock is German local time: every time the store keeps is a naive local
-//! time. Where a time leaves the office with an offset (OParl's `created`/`modified`, the
+//! time, read from the instant by [`aus_utc`] (never from the machine's own time zone). Where a time leaves the office with an offset (OParl's `created`/`modified`, the
 //! calendar), this module gives it the offset of Europe/Berlin: CET (+01:00), and CEST
 //! (+02:00) from the last Sunday of March, 02:00, to the last Sunday of October, 03:00
 //! (EU rule since 1996). In the repeated hour of October the earlier (CEST) reading is used.
@@ -39,6 +39,20 @@ pub fn berlin(t: NaiveDateTime) -> DateTime<FixedOffset> {
         .expect("a fixed offset is unambiguous")
 }
 
+/// The office's local time of the instant `utc`: the clock of the office, whatever time
+/// zone the machine it runs on is set to (servers and CI runners often run in UTC).
+/// Summer time starts and ends at 01:00 UTC on the last Sundays of March and October.
+pub fn aus_utc(utc: NaiveDateTime) -> NaiveDateTime {
+    let beginn = letzter_sonntag(utc.year(), 3)
+        .and_hms_opt(1, 0, 0)
+        .expect("valid");
+    let ende = letzter_sonntag(utc.year(), 10)
+        .and_hms_opt(1, 0, 0)
+        .expect("valid");
+    let stunden = if utc >= beginn && utc < ende { 2 } else { 1 };
+    utc + Duration::hours(stunden)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +81,26 @@ mod tests {
         assert!(!sommerzeit(t("2027-03-27T12:00:00")));
         assert!(sommerzeit(t("2027-10-30T12:00:00")));
         assert!(!sommerzeit(t("2027-10-31T12:00:00")));
+    }
+
+    #[test]
+    fn the_office_clock_reads_an_instant_in_german_time() {
+        assert_eq!(aus_utc(t("2026-01-15T09:00:00")), t("2026-01-15T10:00:00"));
+        assert_eq!(aus_utc(t("2026-07-01T16:30:00")), t("2026-07-01T18:30:00"));
+        // 29 March 2026: 00:59 UTC is 01:59 CET, 01:00 UTC is 03:00 CEST.
+        assert_eq!(aus_utc(t("2026-03-29T00:59:00")), t("2026-03-29T01:59:00"));
+        assert_eq!(aus_utc(t("2026-03-29T01:00:00")), t("2026-03-29T03:00:00"));
+        // 25 October 2026: the hour 02:00–03:00 comes twice, CEST then CET.
+        assert_eq!(aus_utc(t("2026-10-25T00:30:00")), t("2026-10-25T02:30:00"));
+        assert_eq!(aus_utc(t("2026-10-25T01:30:00")), t("2026-10-25T02:30:00"));
+        assert_eq!(aus_utc(t("2026-10-25T02:00:00")), t("2026-10-25T03:00:00"));
+        // And back: every reading that is not in the repeated hour gives its instant again.
+        for u in [
+            "2026-01-15T09:00:00",
+            "2026-07-01T16:30:00",
+            "2026-10-25T02:00:00",
+        ] {
+            assert_eq!(berlin(aus_utc(t(u))).naive_utc(), t(u), "{u}");
+        }
     }
 }

@@ -56,12 +56,39 @@ pub(crate) fn sekunden(t: NaiveDateTime) -> NaiveDateTime {
     t.with_nanosecond(0).unwrap_or(t)
 }
 
-/// Reads a time column (text in [`ZEITFORMAT`]).
+/// Reads a time column (text in [`ZEITFORMAT`]). The list reads one per row, so the
+/// fixed layout `2026-03-05T10:00:00` is read by position; anything else goes through
+/// chrono's parser (and its error).
 pub(crate) fn zeit_aus(r: &rusqlite::Row, i: usize) -> rusqlite::Result<NaiveDateTime> {
-    let s: String = r.get(i)?;
-    NaiveDateTime::parse_from_str(&s, ZEITFORMAT).map_err(|e| {
+    let s = r.get_ref(i)?.as_str()?;
+    if let Some(t) = zeit_schnell(s.as_bytes()) {
+        return Ok(t);
+    }
+    NaiveDateTime::parse_from_str(s, ZEITFORMAT).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
+}
+
+fn zeit_schnell(b: &[u8]) -> Option<NaiveDateTime> {
+    let zahl = |von: usize, bis: usize| -> Option<u32> {
+        b.get(von..bis)?.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(zahl(0, 4)? as i32, zahl(5, 7)?, zahl(8, 10)?)?.and_hms_opt(
+        zahl(11, 13)?,
+        zahl(14, 16)?,
+        zahl(17, 19)?,
+    )
 }
 
 /// Like [`zeit_aus`], for a nullable column.
@@ -123,6 +150,32 @@ where
         Some(s) => s.parse().map(Some).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_stored_time_is_read_by_position_as_chrono_would() {
+        for t in [
+            "2026-03-05T10:00:00",
+            "2024-02-29T23:59:59",
+            "1999-12-31T00:00:00",
+        ] {
+            assert_eq!(
+                super::zeit_schnell(t.as_bytes()),
+                chrono::NaiveDateTime::parse_from_str(t, super::ZEITFORMAT).ok(),
+                "{t}"
+            );
+        }
+        for falsch in [
+            "2026-02-30T10:00:00",
+            "2026-03-05 10:00:00",
+            "2026-03-05T1:00:00",
+            "2026-03-05T10:00:00.5",
+        ] {
+            assert_eq!(super::zeit_schnell(falsch.as_bytes()), None, "{falsch}");
+        }
     }
 }
 

@@ -145,3 +145,67 @@ fn bad_input_exits_nonzero_names_the_field_and_writes_nothing() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("kann nicht gelesen werden"));
 }
+
+/// The office's clock is German time on every machine: a server or CI runner set to UTC,
+/// or a laptop set to Tokyo, stamps the calendar with the real instant (DTSTAMP is UTC),
+/// and prints the same as one set to Berlin.
+#[test]
+fn the_calendar_stamp_is_the_real_instant_whatever_the_machines_time_zone() {
+    use chrono::{NaiveDateTime, Utc};
+    let ordner = tempfile::tempdir().unwrap();
+    let db = ordner.path().join("uhr.sqlite");
+    stdout(&ratsbuero(
+        &db,
+        &[
+            "gremium",
+            "neu",
+            "--name",
+            "Integrationsrat",
+            "--art",
+            "integrationsrat",
+        ],
+    ));
+    stdout(&ratsbuero(
+        &db,
+        &[
+            "sitzung",
+            "neu",
+            "--gremium",
+            "1",
+            "--beginn",
+            "2026-12-16T17:00",
+            "--ort",
+            "Rathaus",
+        ],
+    ));
+    for tz in ["UTC", "Asia/Tokyo", "Europe/Berlin", "America/Los_Angeles"] {
+        let ics = ordner.path().join(format!("{}.ics", tz.replace('/', "-")));
+        let vorher = Utc::now().naive_utc();
+        let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+            .arg("--db")
+            .arg(&db)
+            .args(["sitzung", "ics", "1", "--out", ics.to_str().unwrap()])
+            .env_remove("RATSBUERO_DB")
+            .env("TZ", tz)
+            .output()
+            .unwrap();
+        stdout(&o);
+        let nachher = Utc::now().naive_utc();
+        let text = std::fs::read_to_string(&ics).unwrap();
+        let stempel = text
+            .lines()
+            .find_map(|l| l.strip_prefix("DTSTAMP:"))
+            .unwrap_or_else(|| panic!("{tz}: kein DTSTAMP in {text}"));
+        let stempel = NaiveDateTime::parse_from_str(stempel, "%Y%m%dT%H%M%SZ").unwrap();
+        let sekunde = chrono::Duration::seconds(1);
+        assert!(
+            stempel >= vorher - sekunde && stempel <= nachher + sekunde,
+            "TZ={tz}: DTSTAMP {stempel} liegt nicht zwischen {vorher} und {nachher}"
+        );
+        // The Sitzung itself stays at 17:00 German time.
+        assert!(
+            text.contains("DTSTART;TZID=Europe/Berlin:20261216T170000"),
+            "{tz}"
+        );
+    }
+}

@@ -13,7 +13,7 @@ mod vorlage;
 mod wahl;
 
 use args::{Befehl, Cli};
-use chrono::{Local, NaiveDateTime};
+use chrono::NaiveDateTime;
 use clap::Parser;
 use oparl::OparlBefehl;
 use ratsbuero::api::{self, ApiFehler};
@@ -23,7 +23,7 @@ use sicherung::{pruefung_zeigen, SicherungBefehl};
 use std::process::ExitCode;
 
 pub(crate) fn jetzt() -> NaiveDateTime {
-    Local::now().naive_local()
+    api::jetzt()
 }
 
 pub(crate) fn json(wert: &impl serde::Serialize) -> String {

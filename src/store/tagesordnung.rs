@@ -142,12 +142,7 @@ impl Store {
         let tx = schreibtransaktion(&mut self.conn)?;
         let t = top_lesen(&tx, top)?;
         tagesordnung_offen(&tx, t.sitzung)?;
-        if t.hat_ergebnis {
-            return Err(ungueltig(
-                "top",
-                "Der TOP hat schon ein Ergebnis und kann nicht mehr entfernt werden.",
-            ));
-        }
+        akte::entfernen_pruefen(t.hat_ergebnis)?;
         if let Some(v) = t.vorlage {
             let (_, beginn) = stand_lesen(&tx, t.sitzung)?;
             beratung::zuruecknehmen(&tx, v, &gremium_name(&tx, t.sitzung)?, beginn.date(), jetzt)?;

@@ -164,6 +164,17 @@ pub fn ergebnis_pruefen(
     Ok(())
 }
 
+/// A TOP with a recorded result stays on the Tagesordnung: it is history.
+pub fn entfernen_pruefen(hat_ergebnis: bool) -> Result<(), Befund> {
+    if hat_ergebnis {
+        return Err(Befund::fehler(
+            "top",
+            "Der TOP hat schon ein Ergebnis und kann nicht mehr entfernt werden.",
+        ));
+    }
+    Ok(())
+}
+
 /// The Beschlussvermerk a TOP's result leaves in the Vorlage's Beratungsfolge.
 pub fn beschlussvermerk(ergebnis: TopErgebnis, text: &str) -> String {
     if text.trim().is_empty() {

@@ -336,6 +336,7 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
         Vec::new()
     };
     let befunde = akte::befunde(&gremium, eingeladen_am, beginn, &beginne);
+    let entwuerfe = akte::entwuerfe(&tops);
     Ok(SitzungAkte {
         id: SitzungId(id),
         gremium,
@@ -350,5 +351,6 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
         tops,
         mitglieder,
         befunde,
+        entwuerfe,
     })
 }

@@ -270,10 +270,10 @@ export class SitzungenBereich {
 
   /** TOPs whose Vorlage is still a draft: asked about before papers go out. */
   entwuerfeFragen(was) {
-    const offen = this.akte.tops.filter((t) => t.vorlage && !t.vorlage.nummer);
+    const offen = this.akte.entwuerfe;
     if (!offen.length) return Promise.resolve(true);
     return dialog.bestaetigen('Vorlagen noch im Entwurf',
-      `${offen.length === 1 ? 'Ein TOP hat' : `${offen.length} TOPs haben`} eine Vorlage, die noch nicht freigegeben ist (${offen.map((t) => t.nummer).join(', ')}); sie erscheint als „Entwurf – nicht freigegeben“. ${was} trotzdem erstellen?`,
+      `${offen.length === 1 ? 'Ein TOP hat' : `${offen.length} TOPs haben`} eine Vorlage, die noch nicht freigegeben ist (${offen.join(', ')}); sie erscheint als „Entwurf – nicht freigegeben“. ${was} trotzdem erstellen?`,
       `${was} trotzdem erstellen`);
   }
 

@@ -55,6 +55,9 @@ pub struct SitzungAkte {
     pub mitglieder: Vec<Mitglied>,
     /// Warnings: Ladungsfrist, sessions a year.
     pub befunde: Vec<Befund>,
+    /// The TOPs ("Ö 2") whose Vorlage is still a draft: a packet or Einladung printed now
+    /// shows it as "Entwurf – nicht freigegeben", so the secretary is asked first.
+    pub entwuerfe: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,6 +215,15 @@ pub fn abschluss_pruefen(
         ));
     }
     Ok(())
+}
+
+/// The numbers of the TOPs whose Vorlage has no number yet (a draft: the number comes
+/// with the release).
+pub fn entwuerfe(tops: &[Top]) -> Vec<String> {
+    tops.iter()
+        .filter(|t| t.vorlage.as_ref().is_some_and(|v| v.nummer.is_none()))
+        .map(|t| t.nummer.clone())
+        .collect()
 }
 
 /// Gives every TOP its number ("Ö 1", "Ö 1.1", "N 1") from its part and order.

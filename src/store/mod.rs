@@ -1,11 +1,17 @@
-//! The store: one SQLite file per office, and every line of SQL the product has.
+//! The store: the backend behind the one seam [`Store`], and every line of SQL the
+//! product has. Today one SQLite file per office ([`Ablage::Datei`]).
 //!
-//! Nothing outside this module knows it is SQLite: the rest of the core calls the
-//! functions of [`Store`]. The file runs in WAL mode with `foreign_keys=ON` and
-//! `synchronous=FULL` (a saved Vorlage survives a power cut), a busy timeout so that a
-//! second window or the CLI waits instead of failing, and versioned migrations
-//! ([`migrationen`]) that run in one transaction after a copy of the file was taken.
-//! Each table has its own file here with the functions that read and write it.
+//! It turns rows into the domain's values and back and keeps only the checks that need
+//! the transaction: versions (a stale save is [`StoreError::Konflikt`]), uniqueness, the
+//! numbering counter; every other rule is the domain's, called from here. Nothing outside
+//! this module knows it is SQLite: the rest of the core calls the methods of [`Store`].
+//! The file runs in WAL mode with `foreign_keys=ON` and `synchronous=FULL` (a saved
+//! Vorlage survives a power cut), a busy timeout so that a second window or the CLI waits
+//! instead of failing, and versioned migrations ([`migrationen`]) that run in one
+//! transaction after a copy of the file was taken. Each table has its own file here
+//! (`gremien`, `personen`, `sitzungen`, `tagesordnung`, `wahlen`, …); the Vorlage
+//! aggregate (Vorlage, Anlagen, Beratungsschritte) is the folder `vorlage/`, the index
+//! and its queries are `suche`.
 
 mod ablage;
 mod buero;

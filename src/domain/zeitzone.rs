@@ -18,16 +18,23 @@ fn letzter_sonntag(jahr: i32, monat: u32) -> NaiveDate {
     letzter - Duration::days(zurueck as i64)
 }
 
-/// Whether the local time `t` falls in summer time (CEST).
-pub fn sommerzeit(t: NaiveDateTime) -> bool {
+/// Whether `t` lies in the summer time of its year, which begins on the last Sunday of
+/// March at `beginn` o'clock and ends on the last Sunday of October at `ende` o'clock (on
+/// the clock `t` is read from).
+fn im_sommer(t: NaiveDateTime, beginn: u32, ende: u32) -> bool {
     let beginn = letzter_sonntag(t.year(), 3)
-        .and_hms_opt(2, 0, 0)
+        .and_hms_opt(beginn, 0, 0)
         .expect("valid");
     let ende = letzter_sonntag(t.year(), 10)
-        .and_hms_opt(3, 0, 0)
+        .and_hms_opt(ende, 0, 0)
         .expect("valid");
     debug_assert_eq!(beginn.weekday(), Weekday::Sun);
     t >= beginn && t < ende
+}
+
+/// Whether the local time `t` falls in summer time (CEST): 02:00 to 03:00 local.
+pub fn sommerzeit(t: NaiveDateTime) -> bool {
+    im_sommer(t, 2, 3)
 }
 
 /// The local time `t` with the offset of Europe/Berlin.
@@ -43,13 +50,7 @@ pub fn berlin(t: NaiveDateTime) -> DateTime<FixedOffset> {
 /// zone the machine it runs on is set to (servers and CI runners often run in UTC).
 /// Summer time starts and ends at 01:00 UTC on the last Sundays of March and October.
 pub fn aus_utc(utc: NaiveDateTime) -> NaiveDateTime {
-    let beginn = letzter_sonntag(utc.year(), 3)
-        .and_hms_opt(1, 0, 0)
-        .expect("valid");
-    let ende = letzter_sonntag(utc.year(), 10)
-        .and_hms_opt(1, 0, 0)
-        .expect("valid");
-    let stunden = if utc >= beginn && utc < ende { 2 } else { 1 };
+    let stunden = if im_sommer(utc, 1, 1) { 2 } else { 1 };
     utc + Duration::hours(stunden)
 }
 

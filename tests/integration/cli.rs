@@ -209,3 +209,26 @@ fn the_calendar_stamp_is_the_real_instant_whatever_the_machines_time_zone() {
         );
     }
 }
+
+/// `--db` takes where the data lives: a PostgreSQL URL is recognised as a server and, until
+/// that backend exists, refused with a German message that does not repeat the password.
+#[test]
+fn a_server_url_is_refused_clearly_and_keeps_its_password_to_itself() {
+    let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .args([
+            "--db",
+            "postgresql://anna:geheim@rathaus:5432/ratsbuero",
+            "buero",
+        ])
+        .env_remove("RATSBUERO_DB")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let fehler = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        fehler.contains("„postgresql://anna@rathaus:5432/ratsbuero“ liegt auf einem Server"),
+        "{fehler}"
+    );
+    assert!(!fehler.contains("geheim"), "{fehler}");
+    assert!(!std::path::Path::new("postgresql:").exists());
+}

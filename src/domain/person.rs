@@ -60,6 +60,28 @@ pub struct Person {
     pub name: String,
 }
 
+impl PersonNeu {
+    /// A family name, and every part of the name and address printable (Einladung,
+    /// Niederschrift).
+    pub fn pruefen(&self) -> Result<(), Befund> {
+        if self.nachname.trim().is_empty() {
+            return Err(Befund::fehler("nachname", "Nachname fehlt."));
+        }
+        let wer = format!("{} {}", self.vorname.trim(), self.nachname.trim());
+        let wer = wer.trim();
+        for (feld, name, text) in [
+            ("anrede", "Anrede", &self.anrede),
+            ("titel", "Titel", &self.titel),
+            ("vorname", "Vorname", &self.vorname),
+            ("nachname", "Nachname", &self.nachname),
+            ("anschrift", "Anschrift", &self.anschrift),
+        ] {
+            super::druckbar::pruefen(feld, &format!("Mitglied {wer}, {name}"), text)?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::PersonNeu;
@@ -85,27 +107,5 @@ mod tests {
             p("", "", "Thị Mai", "Nguyễn").briefanrede(),
             "Guten Tag Thị Mai Nguyễn,"
         );
-    }
-}
-
-impl PersonNeu {
-    /// A family name, and every part of the name and address printable (Einladung,
-    /// Niederschrift).
-    pub fn pruefen(&self) -> Result<(), Befund> {
-        if self.nachname.trim().is_empty() {
-            return Err(Befund::fehler("nachname", "Nachname fehlt."));
-        }
-        let wer = format!("{} {}", self.vorname.trim(), self.nachname.trim());
-        let wer = wer.trim();
-        for (feld, name, text) in [
-            ("anrede", "Anrede", &self.anrede),
-            ("titel", "Titel", &self.titel),
-            ("vorname", "Vorname", &self.vorname),
-            ("nachname", "Nachname", &self.nachname),
-            ("anschrift", "Anschrift", &self.anschrift),
-        ] {
-            super::druckbar::pruefen(feld, &format!("Mitglied {wer}, {name}"), text)?;
-        }
-        Ok(())
     }
 }

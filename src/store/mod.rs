@@ -159,32 +159,6 @@ where
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_stored_time_is_read_by_position_as_chrono_would() {
-        for t in [
-            "2026-03-05T10:00:00",
-            "2024-02-29T23:59:59",
-            "1999-12-31T00:00:00",
-        ] {
-            assert_eq!(
-                super::zeit_schnell(t.as_bytes()),
-                chrono::NaiveDateTime::parse_from_str(t, super::ZEITFORMAT).ok(),
-                "{t}"
-            );
-        }
-        for falsch in [
-            "2026-02-30T10:00:00",
-            "2026-03-05 10:00:00",
-            "2026-03-05T1:00:00",
-            "2026-03-05T10:00:00.5",
-        ] {
-            assert_eq!(super::zeit_schnell(falsch.as_bytes()), None, "{falsch}");
-        }
-    }
-}
-
 /// An open office database.
 pub struct Store {
     conn: Connection,
@@ -284,5 +258,31 @@ impl Store {
             rusqlite::types::Value::Text(t) => t,
             other => format!("{other:?}"),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_stored_time_is_read_by_position_as_chrono_would() {
+        for t in [
+            "2026-03-05T10:00:00",
+            "2024-02-29T23:59:59",
+            "1999-12-31T00:00:00",
+        ] {
+            assert_eq!(
+                super::zeit_schnell(t.as_bytes()),
+                chrono::NaiveDateTime::parse_from_str(t, super::ZEITFORMAT).ok(),
+                "{t}"
+            );
+        }
+        for falsch in [
+            "2026-02-30T10:00:00",
+            "2026-03-05 10:00:00",
+            "2026-03-05T1:00:00",
+            "2026-03-05T10:00:00.5",
+        ] {
+            assert_eq!(super::zeit_schnell(falsch.as_bytes()), None, "{falsch}");
+        }
     }
 }

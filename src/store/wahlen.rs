@@ -217,7 +217,7 @@ fn bewerbung(
         |r| r.get(0),
     )?;
     akte::kandidatur_pruefen(
-        &akte,
+        akte,
         &p.name,
         Kandidatur {
             stimmrecht,

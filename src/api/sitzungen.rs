@@ -571,6 +571,12 @@ pub fn sitzung_paket_mit(
     let mut anlagen = std::collections::BTreeMap::new();
     for v in sitzungspaket::tops(&s, mitglieder).filter_map(|t| t.vorlage.as_ref()) {
         let akte = store.vorlage(v.id)?;
+        // Only the bytes the variant prints (the layout filters again).
+        let akte = if mitglieder {
+            akte
+        } else {
+            akte.oeffentliche_fassung()
+        };
         for a in akte.anlagen.iter().filter(|a| a.mime == "application/pdf") {
             anlagen.insert(a.id, store.anlage_daten(a.id)?.1);
         }
@@ -584,7 +590,7 @@ pub fn sitzung_paket_mit(
         anlagen,
         jetzt,
     };
-    Ok(sitzungspaket::sitzungspaket(&paket, melden)?)
+    Ok(sitzungspaket::sitzungspaket(paket, melden)?)
 }
 
 /// The file name of a Sitzung document: `Sitzungspaket_IR_3_mitglieder.pdf`,

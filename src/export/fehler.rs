@@ -2,7 +2,6 @@
 //! (named by its field) or a file that cannot be written.
 
 use crate::domain::io_text::io_text;
-use crate::pdf::PdfFehler;
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
@@ -15,8 +14,6 @@ pub enum ExportFehler {
         pfad: PathBuf,
         quelle: std::io::Error,
     },
-    #[error(transparent)]
-    Pdf(#[from] PdfFehler),
 }
 
 impl ExportFehler {
@@ -25,7 +22,6 @@ impl ExportFehler {
         match self {
             ExportFehler::Feld { .. } => "ungueltig",
             ExportFehler::Datei { .. } => "datei",
-            ExportFehler::Pdf(e) => e.code(),
         }
     }
 }

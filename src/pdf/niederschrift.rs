@@ -85,7 +85,8 @@ fn zeichen_pruefen(sitzung: &SitzungAkte, beschluesse: &[Beschluss]) -> Result<(
     Ok(())
 }
 
-fn name_vorsitz(sitzung: &SitzungAkte) -> String {
+/// Who chaired: the member in the role Vorsitz (signs the minutes).
+pub(super) fn name_vorsitz(sitzung: &SitzungAkte) -> String {
     sitzung
         .mitglieder
         .iter()

@@ -46,9 +46,11 @@ pub fn tops(sitzung: &SitzungAkte, mitglieder: bool) -> impl Iterator<Item = &To
 }
 
 /// The packet as one PDF, reporting each step to `melden`; when `melden` returns `false`
-/// the packet is abandoned ([`PdfFehler::Abgebrochen`]).
+/// the packet is abandoned ([`PdfFehler::Abgebrochen`]). The value is consumed: the
+/// Anlagen's bytes move into the merge instead of being copied (a Vorlage sits on a
+/// Tagesordnung once, an Anlage belongs to one Vorlage).
 pub fn sitzungspaket(
-    p: &Sitzungspaket,
+    mut p: Sitzungspaket,
     melden: &mut dyn FnMut(Fortschritt) -> bool,
 ) -> Result<Vec<u8>, PdfFehler> {
     let s = &p.sitzung;
@@ -73,8 +75,7 @@ pub fn sitzungspaket(
         if let Some(v) = &t.vorlage {
             let akte = p
                 .vorlagen
-                .get(&v.id)
-                .cloned()
+                .remove(&v.id)
                 .ok_or_else(|| PdfFehler::PaketStueck {
                     quelle: format!("Vorlage {}", v.name()),
                     grund: "fehlt".into(),
@@ -104,14 +105,13 @@ pub fn sitzungspaket(
             ));
             for a in akte.anlagen.iter().filter(|a| a.mime == "application/pdf") {
                 let quelle = format!("{name}, Anlage {} „{}“", a.nr, a.name);
-                let daten =
-                    p.anlagen
-                        .get(&a.id)
-                        .cloned()
-                        .ok_or_else(|| PdfFehler::PaketStueck {
-                            quelle: quelle.clone(),
-                            grund: "fehlt".into(),
-                        })?;
+                let daten = p
+                    .anlagen
+                    .remove(&a.id)
+                    .ok_or_else(|| PdfFehler::PaketStueck {
+                        quelle: quelle.clone(),
+                        grund: "fehlt".into(),
+                    })?;
                 let n = paket::seitenzahl(&daten, &quelle)?;
                 stuecke.push((
                     Stueck {

@@ -239,11 +239,11 @@ pub(super) fn stand_lesen(
     conn: &Connection,
     sitzung: i64,
 ) -> Result<(SitzungZustand, NaiveDateTime), StoreError> {
-    let (zustand, beginn): (String, NaiveDateTime) = conn
+    let (zustand, beginn) = conn
         .query_row(
             "SELECT zustand, beginn FROM sitzung WHERE id = ?1",
             [sitzung],
-            |r| Ok((r.get(0)?, zeit_aus(r, 1)?)),
+            |r| Ok((wert(r, 0)?, zeit_aus(r, 1)?)),
         )
         .optional()?
         .ok_or(StoreError::NichtGefunden {
@@ -251,9 +251,6 @@ pub(super) fn stand_lesen(
             id: sitzung,
         })?;
     super::papierkorb::nicht_im_papierkorb(conn, PapierkorbArt::Sitzung, sitzung)?;
-    let zustand = zustand
-        .parse()
-        .map_err(|e: crate::domain::werte::UnbekannterWert| ungueltig("zustand", e.to_string()))?;
     Ok((zustand, beginn))
 }
 

@@ -141,10 +141,10 @@ impl Store {
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
         let t = top_lesen(&tx, top)?;
-        tagesordnung_offen(&tx, t.sitzung)?;
+        let (zustand, beginn) = stand_lesen(&tx, t.sitzung)?;
+        akte::tagesordnung_offen(zustand)?;
         akte::entfernen_pruefen(t.hat_ergebnis)?;
         if let Some(v) = t.vorlage {
-            let (_, beginn) = stand_lesen(&tx, t.sitzung)?;
             beratung::zuruecknehmen(&tx, v, &gremium_name(&tx, t.sitzung)?, beginn.date(), jetzt)?;
         }
         tx.execute("DELETE FROM top WHERE id = ?1", [top.0])?;

@@ -3,11 +3,10 @@
 //! Schriftführer/-in.
 
 use crate::domain::gremium;
-use crate::domain::sitzung::MitgliedRolle;
 use crate::domain::wahl::{Schritt, Verfahren, WahlArt, Wahlgang};
 use crate::domain::{datum, Buero};
 use crate::domain::{SitzungAkte, WahlAkte};
-use crate::pdf::niederschrift::{angaben, kopf, rahmen, speichern, unterschriften};
+use crate::pdf::niederschrift::{angaben, kopf, name_vorsitz, rahmen, speichern, unterschriften};
 use crate::pdf::pdfa::Metadaten;
 use crate::pdf::satz;
 use crate::pdf::schrift::{metrik, Schnitt, Schriften};
@@ -240,12 +239,7 @@ pub fn wahlniederschrift(
     for b in &akte.stand.befunde {
         text(&mut s, &b.meldung);
     }
-    let vorsitz = sitzung
-        .mitglieder
-        .iter()
-        .find(|m| m.rolle == MitgliedRolle::Vorsitz)
-        .map(|m| m.person.name.clone())
-        .unwrap_or_default();
+    let vorsitz = name_vorsitz(sitzung);
     unterschriften(
         &mut s,
         (&vorsitz, "Vorsitz"),

@@ -27,8 +27,7 @@ use crate::domain::pruefung;
 use crate::domain::vorlage::VorlageAkte;
 use crate::domain::{Finanzen, VorlageId, VorlageInhalt};
 use chrono::{Datelike, NaiveDateTime};
-pub(crate) use inhalt::inhalt_lesen;
-use inhalt::inhalt_schreiben;
+use inhalt::{inhalt_lesen, inhalt_schreiben};
 use rusqlite::{params, Connection, OptionalExtension};
 
 const AKTE_SPALTEN: &str = "id, nummer, zustand, fassung, stamm_id, vorgaenger_id,

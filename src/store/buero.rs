@@ -1,9 +1,9 @@
 //! Table `buero`: the office's settings, one row.
 
 use super::fehler::StoreError;
+use super::sql::{p, Db};
 use super::Store;
 use crate::domain::{Buero, GremiumArt, Unterschrift, Zeichnung};
-use rusqlite::{params, Connection};
 
 fn art_key(a: GremiumArt) -> &'static str {
     match a {
@@ -12,11 +12,11 @@ fn art_key(a: GremiumArt) -> &'static str {
     }
 }
 
-pub(crate) fn lesen(conn: &Connection) -> Result<Buero, StoreError> {
-    Ok(conn.query_row(
+pub(crate) fn lesen(db: Db<'_>) -> Result<Buero, StoreError> {
+    Ok(db.query_row(
         "SELECT kommune, gremium_name, gremium_art, nummernschema, wahlperiode, eingerichtet,
                 unterschrift_behoerdenleitung, unterschrift_modus, unterschrift_name, unterschrift_funktion FROM buero WHERE id = 1",
-        [],
+        p![],
         |r| {
             let art: String = r.get(2)?;
             Ok(Buero {
@@ -32,7 +32,7 @@ pub(crate) fn lesen(conn: &Connection) -> Result<Buero, StoreError> {
                 eingerichtet: r.get(5)?,
                 unterschrift: Unterschrift {
                     behoerdenleitung: r.get(6)?,
-                    modus: Zeichnung::from_key(&r.get::<_, String>(7)?).unwrap_or_default(),
+                    modus: Zeichnung::from_key(&r.get::<String>(7)?).unwrap_or_default(),
                     name: r.get(8)?,
                     funktion: r.get(9)?,
                 },
@@ -43,7 +43,7 @@ pub(crate) fn lesen(conn: &Connection) -> Result<Buero, StoreError> {
 
 impl Store {
     pub fn buero(&self) -> Result<Buero, StoreError> {
-        lesen(&self.conn)
+        lesen(self.db())
     }
 
     /// Saves the settings (and marks the office as set up). Invalid settings are refused
@@ -53,12 +53,12 @@ impl Store {
         if !befunde.is_empty() {
             return Err(StoreError::Ungueltig(befunde));
         }
-        self.conn
+        self.db()
             .execute(
                 "UPDATE buero SET kommune = ?1, gremium_name = ?2, gremium_art = ?3, nummernschema = ?4,
                         wahlperiode = ?5, eingerichtet = 1, unterschrift_behoerdenleitung = ?6, unterschrift_modus = ?7,
                         unterschrift_name = ?8, unterschrift_funktion = ?9 WHERE id = 1",
-                params![
+                p![
                     b.kommune.trim(),
                     b.gremium_name.trim(),
                     art_key(b.gremium_art),

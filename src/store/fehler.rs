@@ -24,6 +24,8 @@ pub enum StoreError {
     },
     #[error("{was} {id} gibt es nicht.")]
     NichtGefunden { was: &'static str, id: i64 },
+    #[error("Ein erwarteter Datensatz fehlt in der Datenbank.")]
+    KeineZeile,
     #[error("Die Vorlage wurde inzwischen an anderer Stelle geändert (jetzt Version {aktuell}, Ihre Änderung beruht auf Version {basis}). Nichts wurde überschrieben; laden Sie die Vorlage neu und übernehmen Sie Ihre Änderungen.")]
     Konflikt { basis: i64, aktuell: i64 },
     #[error("Die Sitzung wurde inzwischen an anderer Stelle geändert (jetzt Version {aktuell}, Ihre Änderung beruht auf Version {basis}). Nichts wurde überschrieben; die Sitzung wird neu geladen.")]
@@ -72,7 +74,7 @@ impl StoreError {
             StoreError::NeueresSchema { .. } => "neueres_schema",
             StoreError::Migration(_) => "migration",
             StoreError::Io { .. } => "datei",
-            StoreError::NichtGefunden { .. } => "nicht_gefunden",
+            StoreError::NichtGefunden { .. } | StoreError::KeineZeile => "nicht_gefunden",
             StoreError::Konflikt { .. } | StoreError::SitzungKonflikt { .. } => "konflikt",
             StoreError::Freigegeben { .. } => "freigegeben",
             StoreError::NochEntwurf => "noch_entwurf",

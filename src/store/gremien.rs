@@ -2,17 +2,17 @@
 //! ([`GremiumNeu::pruefen`]); the store adds the one that needs the table, a name used once.
 
 use super::fehler::StoreError;
+use super::sql::{p, Db};
 use super::{commit, schreibtransaktion, ungueltig, wert, zeit, Store};
 use crate::domain::gremium::{Gremium, GremiumNeu};
 use crate::domain::GremiumId;
 use chrono::NaiveDateTime;
-use rusqlite::{params, Connection, OptionalExtension};
 
-pub(super) fn gremium_lesen(conn: &Connection, id: i64) -> Result<Gremium, StoreError> {
-    conn.query_row(
+pub(super) fn gremium_lesen(db: Db<'_>, id: i64) -> Result<Gremium, StoreError> {
+    db.query_opt(
         "SELECT id, name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr
          FROM gremium WHERE id = ?1",
-        [id],
+        p![id],
         |r| {
             Ok(Gremium {
                 id: GremiumId(r.get(0)?),
@@ -26,8 +26,7 @@ pub(super) fn gremium_lesen(conn: &Connection, id: i64) -> Result<Gremium, Store
                 },
             })
         },
-    )
-    .optional()?
+    )?
     .ok_or(StoreError::NichtGefunden { was: "Gremium", id })
 }
 
@@ -40,9 +39,9 @@ impl Store {
         neu.pruefen()?;
         let name = neu.name.trim();
         let tx = schreibtransaktion(&mut self.conn)?;
-        let doppelt: bool = tx.query_row(
+        let doppelt: bool = tx.db().query_row(
             "SELECT count(*) > 0 FROM gremium WHERE lower(name) = lower(?1)",
-            [name],
+            p![name],
             |r| r.get(0),
         )?;
         if doppelt {
@@ -51,29 +50,26 @@ impl Store {
                 format!("Ein Gremium „{name}“ gibt es schon."),
             ));
         }
-        tx.execute(
+        let id: i64 = tx.db().eins(
             "INSERT INTO gremium (name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, erstellt, geaendert)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, zeit(jetzt)],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
+            p![name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, zeit(jetzt)],
         )?;
-        let id = tx.last_insert_rowid();
-        let g = gremium_lesen(&tx, id)?;
+        let g = gremium_lesen(tx.db(), id)?;
         commit(tx)?;
         Ok(g)
     }
 
     pub fn gremium(&self, id: GremiumId) -> Result<Gremium, StoreError> {
-        gremium_lesen(&self.conn, id.0)
+        gremium_lesen(self.db(), id.0)
     }
 
     pub fn gremien(&self) -> Result<Vec<Gremium>, StoreError> {
-        let ids: Vec<i64> = self
-            .conn
-            .prepare("SELECT id FROM gremium ORDER BY name")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let ids: Vec<i64> =
+            self.db()
+                .query_map("SELECT id FROM gremium ORDER BY name", p![], |r| r.get(0))?;
         ids.into_iter()
-            .map(|id| gremium_lesen(&self.conn, id))
+            .map(|id| gremium_lesen(self.db(), id))
             .collect()
     }
 }

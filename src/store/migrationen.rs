@@ -21,8 +21,8 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up_with_hook(
             include_str!("sql/0002_volltextsuche.sql"),
             |tx: &rusqlite::Transaction| {
-                suche::alles_neu_indizieren(tx)?;
-                Ok(())
+                suche::alles_neu_indizieren(super::sql::Db::Sqlite(tx))
+                    .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
             },
         ),
         M::up(include_str!("sql/0003_unterschrift.sql")),

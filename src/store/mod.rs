@@ -25,6 +25,7 @@ mod personen;
 pub mod roh;
 mod sicherung;
 mod sitzungen;
+mod sql;
 mod suche;
 mod tagesordnung;
 mod vorlage;
@@ -41,8 +42,9 @@ use crate::domain::befund::Befund;
 use crate::domain::finanzen::FinanzSummen;
 use crate::domain::VorlageId;
 use chrono::{NaiveDateTime, Timelike};
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
+use sql::{Db, Tx, Zeile};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
@@ -65,14 +67,20 @@ pub(crate) fn sekunden(t: NaiveDateTime) -> NaiveDateTime {
 /// Reads a time column (text in [`ZEITFORMAT`]). The list reads one per row, so the
 /// fixed layout `2026-03-05T10:00:00` is read by position; anything else goes through
 /// chrono's parser (and its error).
-pub(crate) fn zeit_aus(r: &rusqlite::Row, i: usize) -> rusqlite::Result<NaiveDateTime> {
-    let s = r.get_ref(i)?.as_str()?;
+pub(crate) fn zeit_aus(r: &Zeile, i: usize) -> Result<NaiveDateTime, StoreError> {
+    let s = match r.spalte(i)? {
+        sql::Spalte::Text(s) => s,
+        andere => {
+            return Err(StoreError::Beschaedigt(format!(
+                "Spalte {i}: Zeit erwartet, gefunden: {andere:?}"
+            )))
+        }
+    };
     if let Some(t) = zeit_schnell(s.as_bytes()) {
         return Ok(t);
     }
-    NaiveDateTime::parse_from_str(s, ZEITFORMAT).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
+    NaiveDateTime::parse_from_str(s, ZEITFORMAT)
+        .map_err(|e| StoreError::Beschaedigt(format!("Spalte {i}: „{s}“ ist keine Zeit ({e})")))
 }
 
 fn zeit_schnell(b: &[u8]) -> Option<NaiveDateTime> {
@@ -98,10 +106,10 @@ fn zeit_schnell(b: &[u8]) -> Option<NaiveDateTime> {
 }
 
 /// Like [`zeit_aus`], for a nullable column.
-pub(crate) fn zeit_opt_aus(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
-    match r.get::<_, Option<String>>(i)? {
-        None => Ok(None),
-        Some(_) => zeit_aus(r, i).map(Some),
+pub(crate) fn zeit_opt_aus(r: &Zeile, i: usize) -> Result<Option<NaiveDateTime>, StoreError> {
+    match r.spalte(i)? {
+        sql::Spalte::Null => Ok(None),
+        _ => zeit_aus(r, i).map(Some),
     }
 }
 
@@ -113,14 +121,14 @@ pub(crate) fn ungueltig(feld: &str, meldung: impl Into<String>) -> StoreError {
 /// Every write runs in one IMMEDIATE transaction: it takes the write lock at once, so two
 /// windows never interleave their reads and writes (the other one waits, then fails as
 /// [`StoreError::Gesperrt`]).
-pub(crate) fn schreibtransaktion(conn: &mut Connection) -> Result<Transaction<'_>, StoreError> {
+pub(crate) fn schreibtransaktion(conn: &mut Connection) -> Result<Tx<'_>, StoreError> {
     conn.transaction_with_behavior(TransactionBehavior::Immediate)
+        .map(Tx::Sqlite)
         .map_err(|e| StoreError::from(e).gesperrt_erkennen())
 }
 
-pub(crate) fn commit(tx: Transaction<'_>) -> Result<(), StoreError> {
+pub(crate) fn commit(tx: Tx<'_>) -> Result<(), StoreError> {
     tx.commit()
-        .map_err(|e| StoreError::from(e).gesperrt_erkennen())
 }
 
 /// The result of a change of a Vorlage: the new version to base the next change on, and
@@ -136,26 +144,28 @@ pub struct Gespeichert {
 }
 
 /// Reads a text column into one of the domain's vocabularies.
-pub(crate) fn wert<T: FromStr>(r: &rusqlite::Row, i: usize) -> rusqlite::Result<T>
+pub(crate) fn wert<T: FromStr>(r: &Zeile, i: usize) -> Result<T, StoreError>
 where
-    T::Err: std::error::Error + Send + Sync + 'static,
+    T::Err: std::fmt::Display,
 {
-    let s: String = r.get(i)?;
-    s.parse().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
+    match r.spalte(i)? {
+        sql::Spalte::Text(s) => s
+            .parse()
+            .map_err(|e| StoreError::Beschaedigt(format!("Spalte {i}: „{s}“: {e}"))),
+        andere => Err(StoreError::Beschaedigt(format!(
+            "Spalte {i}: Text erwartet, gefunden: {andere:?}"
+        ))),
+    }
 }
 
 /// Like [`wert`], for a nullable column.
-pub(crate) fn wert_opt<T: FromStr>(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<T>>
+pub(crate) fn wert_opt<T: FromStr>(r: &Zeile, i: usize) -> Result<Option<T>, StoreError>
 where
-    T::Err: std::error::Error + Send + Sync + 'static,
+    T::Err: std::fmt::Display,
 {
-    match r.get::<_, Option<String>>(i)? {
-        None => Ok(None),
-        Some(s) => s.parse().map(Some).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-        }),
+    match r.spalte(i)? {
+        sql::Spalte::Null => Ok(None),
+        _ => wert(r, i).map(Some),
     }
 }
 
@@ -194,6 +204,7 @@ impl Store {
         }
         let mut conn = Connection::open(pfad)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.set_prepared_statement_cache_capacity(sql::STATEMENT_CACHE);
         // The first read tells whether this is a database at all.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -228,6 +239,16 @@ impl Store {
     /// for tests of the search with few papers.
     pub fn gemein_ab_setzen(&mut self, papiere: i64) {
         self.gemein_ab = papiere;
+    }
+
+    /// A transaction that only reads: every query in it sees the same state.
+    pub(crate) fn lesetransaktion(&self) -> Result<Tx<'_>, StoreError> {
+        Ok(Tx::Sqlite(self.conn.unchecked_transaction()?))
+    }
+
+    /// The office database, for the table functions.
+    pub(crate) fn db(&self) -> Db<'_> {
+        Db::Sqlite(&self.conn)
     }
 
     pub fn pfad(&self) -> &Path {

@@ -7,10 +7,10 @@
 //! message's *Rückgängig* can bring it back; its name is free again at once.
 
 use super::fehler::StoreError;
+use super::sql::p;
 use super::{zeit, Store};
 use crate::domain::{Befund, VorlageArt, VorlageInhalt};
 use chrono::NaiveDateTime;
-use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 /// A Muster as the list shows it.
@@ -44,9 +44,9 @@ impl Store {
         if name.is_empty() {
             return Err(ungueltig("name", "Name des Musters fehlt."));
         }
-        let frei: bool = self.conn.query_row(
+        let frei: bool = self.db().query_row(
             "SELECT count(*) = 0 FROM muster WHERE name = ?1 AND geloescht IS NULL",
-            [name],
+            p![name],
             |r| r.get(0),
         )?;
         if !frei {
@@ -62,11 +62,10 @@ impl Store {
         }
         let json = serde_json::to_string(&inhalt)
             .map_err(|e| StoreError::Beschaedigt(format!("Muster: {e}")))?;
-        self.conn.execute(
-            "INSERT INTO muster (name, inhalt, erstellt, geaendert) VALUES (?1, ?2, ?3, ?3)",
-            params![name, json, zeit(jetzt)],
+        let id: i64 = self.db().eins(
+            "INSERT INTO muster (name, inhalt, erstellt, geaendert) VALUES (?1, ?2, ?3, ?3) RETURNING id",
+            p![name, json, zeit(jetzt)],
         )?;
-        let id = self.conn.last_insert_rowid();
         Ok(MusterInfo {
             id,
             name: name.to_string(),
@@ -78,11 +77,8 @@ impl Store {
 
     /// The Muster, by name.
     pub fn muster_liste(&self) -> Result<Vec<MusterInfo>, StoreError> {
-        let zeilen: Vec<(i64, String, String, String)> = self
-            .conn
-            .prepare("SELECT id, name, inhalt, geaendert FROM muster WHERE geloescht IS NULL ORDER BY name COLLATE NOCASE, id")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<Result<_, _>>()?;
+        let zeilen: Vec<(i64, String, String, String)> = self.db()
+            .query_map("SELECT id, name, inhalt, geaendert FROM muster WHERE geloescht IS NULL ORDER BY name COLLATE NOCASE, id", p![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         zeilen
             .into_iter()
             .map(|(id, name, json, geaendert)| {
@@ -101,22 +97,21 @@ impl Store {
     /// The content of Muster `id`, to start a draft from.
     pub fn muster_inhalt(&self, id: i64) -> Result<VorlageInhalt, StoreError> {
         let json: String = self
-            .conn
-            .query_row(
+            .db()
+            .query_opt(
                 "SELECT inhalt FROM muster WHERE id = ?1 AND geloescht IS NULL",
-                [id],
+                p![id],
                 |r| r.get(0),
-            )
-            .optional()?
+            )?
             .ok_or(StoreError::NichtGefunden { was: "Muster", id })?;
         inhalt_lesen(&json)
     }
 
     /// Hides Muster `id`; [`Store::muster_wiederherstellen`] brings it back.
     pub fn muster_loeschen(&mut self, id: i64, jetzt: NaiveDateTime) -> Result<(), StoreError> {
-        let n = self.conn.execute(
+        let n = self.db().execute(
             "UPDATE muster SET geloescht = ?2 WHERE id = ?1 AND geloescht IS NULL",
-            params![id, zeit(jetzt)],
+            p![id, zeit(jetzt)],
         )?;
         if n == 0 {
             return Err(StoreError::NichtGefunden { was: "Muster", id });
@@ -127,13 +122,14 @@ impl Store {
     /// Undoes [`Store::muster_loeschen`], unless a Muster of that name was made meanwhile.
     pub fn muster_wiederherstellen(&mut self, id: i64) -> Result<(), StoreError> {
         let name: String = self
-            .conn
-            .query_row("SELECT name FROM muster WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?
+            .db()
+            .query_opt("SELECT name FROM muster WHERE id = ?1", p![id], |r| {
+                r.get(0)
+            })?
             .ok_or(StoreError::NichtGefunden { was: "Muster", id })?;
-        let belegt: bool = self.conn.query_row(
+        let belegt: bool = self.db().query_row(
             "SELECT count(*) > 0 FROM muster WHERE name = ?1 AND geloescht IS NULL AND id != ?2",
-            params![name, id],
+            p![name, id],
             |r| r.get(0),
         )?;
         if belegt {
@@ -142,8 +138,8 @@ impl Store {
                 format!("Inzwischen gibt es ein anderes Muster „{name}“."),
             ));
         }
-        self.conn
-            .execute("UPDATE muster SET geloescht = NULL WHERE id = ?1", [id])?;
+        self.db()
+            .execute("UPDATE muster SET geloescht = NULL WHERE id = ?1", p![id])?;
         Ok(())
     }
 }

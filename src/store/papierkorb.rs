@@ -8,11 +8,11 @@
 //! record of the council and can never be deleted.
 
 use super::fehler::StoreError;
+use super::sql::{p, Db};
 use super::{commit, schreibtransaktion};
 use super::{suche, zeit, Store};
 use crate::domain::{datum, Befund, SitzungId, VorlageId};
 use chrono::{Duration, NaiveDateTime};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 /// How long a deleted item can be restored.
@@ -61,19 +61,18 @@ fn endgueltig_ab(geloescht: &str) -> String {
 
 /// (zustand, version, geloescht) of a Vorlage or Sitzung.
 fn stand(
-    conn: &Connection,
+    db: Db<'_>,
     art: PapierkorbArt,
     id: i64,
 ) -> Result<(String, i64, Option<String>), StoreError> {
-    conn.query_row(
+    db.query_opt(
         &format!(
             "SELECT zustand, version, geloescht FROM {} WHERE id = ?1",
             art.tabelle()
         ),
-        [id],
+        p![id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )
-    .optional()?
+    )?
     .ok_or(StoreError::NichtGefunden {
         was: match art {
             PapierkorbArt::Vorlage => "Vorlage",
@@ -86,17 +85,16 @@ fn stand(
 
 /// Refuses a change of an item that lies in the Papierkorb.
 pub(super) fn nicht_im_papierkorb(
-    conn: &Connection,
+    db: Db<'_>,
     art: PapierkorbArt,
     id: i64,
 ) -> Result<(), StoreError> {
-    let geloescht: Option<String> = conn
-        .query_row(
+    let geloescht: Option<String> = db
+        .query_opt(
             &format!("SELECT geloescht FROM {} WHERE id = ?1", art.tabelle()),
-            [id],
+            p![id],
             |r| r.get(0),
-        )
-        .optional()?
+        )?
         .flatten();
     match geloescht {
         Some(_) => Err(abgelehnt(
@@ -117,7 +115,7 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<(), StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let (zustand, version, geloescht) = stand(&tx, PapierkorbArt::Vorlage, id.0)?;
+        let (zustand, version, geloescht) = stand(tx.db(), PapierkorbArt::Vorlage, id.0)?;
         if geloescht.is_some() {
             return Ok(());
         }
@@ -133,15 +131,13 @@ impl Store {
                 aktuell: version,
             });
         }
-        let top: Option<(String, String)> = tx
-            .query_row(
-                "SELECT g.name, s.beginn FROM top t JOIN sitzung s ON s.id = t.sitzung_id
+        let top: Option<(String, String)> = tx.db().query_opt(
+            "SELECT g.name, s.beginn FROM top t JOIN sitzung s ON s.id = t.sitzung_id
                  JOIN gremium g ON g.id = s.gremium_id
                  WHERE t.vorlage_id = ?1 AND s.geloescht IS NULL LIMIT 1",
-                [id.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+            p![id.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         if let Some((gremium, beginn)) = top {
             return Err(abgelehnt(
                 "tagesordnung",
@@ -151,11 +147,12 @@ impl Store {
                 ),
             ));
         }
-        tx.execute(
+        tx.db().execute(
             "UPDATE vorlage SET geloescht = ?2, version = version + 1 WHERE id = ?1",
-            params![id.0, zeit(jetzt)],
+            p![id.0, zeit(jetzt)],
         )?;
-        tx.execute("DELETE FROM vorlage_suche WHERE rowid = ?1", [id.0])?;
+        tx.db()
+            .execute("DELETE FROM vorlage_suche WHERE rowid = ?1", p![id.0])?;
         commit(tx)
     }
 
@@ -169,7 +166,7 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<(), StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let (zustand, version, geloescht) = stand(&tx, PapierkorbArt::Sitzung, id.0)?;
+        let (zustand, version, geloescht) = stand(tx.db(), PapierkorbArt::Sitzung, id.0)?;
         if geloescht.is_some() {
             return Ok(());
         }
@@ -185,9 +182,9 @@ impl Store {
                 aktuell: version,
             });
         }
-        let vorlagen: i64 = tx.query_row(
+        let vorlagen: i64 = tx.db().query_row(
             "SELECT count(*) FROM top WHERE sitzung_id = ?1 AND vorlage_id IS NOT NULL",
-            [id.0],
+            p![id.0],
             |r| r.get(0),
         )?;
         if vorlagen > 0 {
@@ -200,9 +197,9 @@ impl Store {
                 ),
             ));
         }
-        tx.execute(
+        tx.db().execute(
             "UPDATE sitzung SET geloescht = ?2, version = version + 1 WHERE id = ?1",
-            params![id.0, zeit(jetzt)],
+            p![id.0, zeit(jetzt)],
         )?;
         commit(tx)
     }
@@ -216,12 +213,14 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
         let version: i64 = tx
-            .query_row("SELECT version FROM wahl WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?
+            .db()
+            .query_opt("SELECT version FROM wahl WHERE id = ?1", p![id], |r| {
+                r.get(0)
+            })?
             .ok_or(StoreError::NichtGefunden { was: "Wahl", id })?;
-        let gaenge: i64 = tx.query_row(
+        let gaenge: i64 = tx.db().query_row(
             "SELECT count(*) FROM wahlgang WHERE wahl_id = ?1",
-            [id],
+            p![id],
             |r| r.get(0),
         )?;
         if gaenge > 0 {
@@ -236,9 +235,9 @@ impl Store {
                 aktuell: version,
             });
         }
-        tx.execute(
+        tx.db().execute(
             "UPDATE wahl SET geloescht = ?2, version = version + 1 WHERE id = ?1 AND geloescht IS NULL",
-            params![id, zeit(jetzt)],
+            p![id, zeit(jetzt)],
         )?;
         commit(tx)
     }
@@ -246,7 +245,7 @@ impl Store {
     /// Everything in the Papierkorb, most recently deleted first.
     pub fn papierkorb(&self) -> Result<Vec<PapierkorbEintrag>, StoreError> {
         let mut eintraege = Vec::new();
-        let mut stmt = self.conn.prepare(
+        let zeilen = self.db().query_map(
             "SELECT 'vorlage', id, coalesce(nummer, 'Entwurf') || ' – ' || CASE WHEN betreff = '' THEN '(ohne Betreff)' ELSE betreff END, geloescht
                FROM vorlage WHERE geloescht IS NOT NULL
              UNION ALL
@@ -255,17 +254,16 @@ impl Store {
              UNION ALL
              SELECT 'wahl', id, titel, geloescht FROM wahl WHERE geloescht IS NOT NULL
              ORDER BY 4 DESC, 2 DESC",
-        )?;
-        let zeilen = stmt.query_map([], |r| {
+            p![],
+            |r| {
             Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
+                r.get::<String>(0)?,
+                r.get::<i64>(1)?,
+                r.get::<String>(2)?,
+                r.get::<String>(3)?,
             ))
         })?;
-        for z in zeilen {
-            let (art, id, titel, geloescht) = z?;
+        for (art, id, titel, geloescht) in zeilen {
             let art = match art.as_str() {
                 "vorlage" => PapierkorbArt::Vorlage,
                 "sitzung" => PapierkorbArt::Sitzung,
@@ -292,10 +290,10 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
         if art == PapierkorbArt::Vorlage {
-            let andere: bool = tx.query_row(
+            let andere: bool = tx.db().query_row(
                 "SELECT EXISTS (SELECT 1 FROM vorlage v JOIN vorlage n ON n.vorgaenger_id = v.vorgaenger_id
                  WHERE v.id = ?1 AND n.id != v.id AND n.geloescht IS NULL)",
-                [id],
+                p![id],
                 |r| r.get(0),
             )?;
             if andere {
@@ -305,12 +303,12 @@ impl Store {
                 ));
             }
         }
-        let n = tx.execute(
+        let n = tx.db().execute(
             &format!(
                 "UPDATE {} SET geloescht = NULL, version = version + 1, geaendert = ?2 WHERE id = ?1 AND geloescht IS NOT NULL",
                 art.tabelle()
             ),
-            params![id, zeit(jetzt)],
+            p![id, zeit(jetzt)],
         )?;
         if n == 0 {
             return Err(StoreError::NichtGefunden {
@@ -319,7 +317,7 @@ impl Store {
             });
         }
         if art == PapierkorbArt::Vorlage {
-            suche::indizieren(&tx, id)?;
+            suche::indizieren(tx.db(), id)?;
         }
         commit(tx)
     }
@@ -329,21 +327,24 @@ impl Store {
     pub fn papierkorb_leeren(&mut self, jetzt: NaiveDateTime) -> Result<usize, StoreError> {
         let grenze = zeit(jetzt - Duration::days(AUFBEWAHRUNG_TAGE));
         let tx = schreibtransaktion(&mut self.conn)?;
-        let mut n = tx.execute(
+        let mut n = tx.db().execute(
             "DELETE FROM wahl WHERE geloescht IS NOT NULL AND geloescht < ?1",
-            [&grenze],
+            p![&grenze],
         )?;
-        n += tx.execute(
+        n += tx.db().execute(
             "DELETE FROM sitzung WHERE geloescht IS NOT NULL AND geloescht < ?1",
-            [&grenze],
+            p![&grenze],
         )?;
-        let alt: Vec<i64> = tx
-            .prepare("SELECT id FROM vorlage WHERE geloescht IS NOT NULL AND geloescht < ?1")?
-            .query_map([&grenze], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let alt: Vec<i64> = tx.db().query_map(
+            "SELECT id FROM vorlage WHERE geloescht IS NOT NULL AND geloescht < ?1",
+            p![&grenze],
+            |r| r.get(0),
+        )?;
         for id in &alt {
-            tx.execute("DELETE FROM vorlage_suche WHERE rowid = ?1", [id])?;
-            tx.execute("DELETE FROM vorlage WHERE id = ?1", [id])?;
+            tx.db()
+                .execute("DELETE FROM vorlage_suche WHERE rowid = ?1", p![id])?;
+            tx.db()
+                .execute("DELETE FROM vorlage WHERE id = ?1", p![id])?;
         }
         n += alt.len();
         commit(tx)?;

@@ -5,19 +5,19 @@
 
 use super::fehler::StoreError;
 use super::gremien::gremium_lesen;
+use super::sql::{p, Db, Zeile};
 use super::{commit, schreibtransaktion, ungueltig, wert, wert_opt, zeit, Store};
 use crate::domain::mitgliedschaft::{Mitglied, MitgliedschaftNeu};
 use crate::domain::person::{Person, PersonNeu};
 use crate::domain::{GremiumId, PersonId};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{params, Connection, OptionalExtension};
 
 /// The columns [`person_aus`] reads, from a table aliased `p`.
 pub(super) const PERSON_SPALTEN: &str =
     "p.id, p.anrede, p.titel, p.vorname, p.nachname, p.email, p.telefon, p.anschrift";
 
 /// A person from the [`PERSON_SPALTEN`] of a row, starting at column `ab`.
-pub(super) fn person_aus(r: &rusqlite::Row, ab: usize) -> rusqlite::Result<Person> {
+pub(super) fn person_aus(r: &Zeile, ab: usize) -> Result<Person, StoreError> {
     let daten = PersonNeu {
         anrede: r.get(ab + 1)?,
         titel: r.get(ab + 2)?,
@@ -45,32 +45,30 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<Person, StoreError> {
         neu.pruefen()?;
-        self.conn.execute(
+        let id = self.db().eins(
             "INSERT INTO person (anrede, titel, vorname, nachname, email, telefon, anschrift, sortname, erstellt, geaendert)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            params![neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
+            p![neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
         )?;
-        person_lesen(&self.conn, PersonId(self.conn.last_insert_rowid()))
+        person_lesen(self.db(), PersonId(id))
     }
 
     /// Everyone, sorted by family name as a German reader expects ("Çelik" beside "Celik").
     pub fn personen(&self) -> Result<Vec<Person>, StoreError> {
-        Ok(self
-            .conn
-            .prepare(&format!(
-                "SELECT {PERSON_SPALTEN} FROM person p ORDER BY p.sortname, p.id"
-            ))?
-            .query_map([], |r| person_aus(r, 0))?
-            .collect::<Result<_, _>>()?)
+        Ok(self.db().query_map(
+            &format!("SELECT {PERSON_SPALTEN} FROM person p ORDER BY p.sortname, p.id"),
+            p![],
+            |r| person_aus(r, 0),
+        )?)
     }
 
     pub fn mitgliedschaft_anlegen(&mut self, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
-        let name = person_lesen(&self.conn, neu.person)?.name;
-        let (von, bis) = mitgliedschaft_pruefen(&self.conn, neu, &name, true)?;
-        self.conn.execute(
+        let name = person_lesen(self.db(), neu.person)?.name;
+        let (von, bis) = mitgliedschaft_pruefen(self.db(), neu, &name, true)?;
+        self.db().execute(
             "INSERT INTO mitgliedschaft (person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), von, bis],
+            p![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), von, bis],
         )?;
         Ok(())
     }
@@ -79,7 +77,7 @@ impl Store {
     /// its dates. Ending a membership is setting `bis`; the member then no longer appears
     /// in the Sitzungen after that day (those already held keep their attendance).
     pub fn mitgliedschaft_aendern(&mut self, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
-        mitgliedschaft_schreiben(&self.conn, neu)
+        mitgliedschaft_schreiben(self.db(), neu)
     }
 
     /// Changes a person's name, address and contact (for every Gremium they belong to).
@@ -89,8 +87,8 @@ impl Store {
         neu: &PersonNeu,
         jetzt: NaiveDateTime,
     ) -> Result<Person, StoreError> {
-        person_schreiben(&self.conn, id, neu, jetzt)?;
-        person_lesen(&self.conn, id)
+        person_schreiben(self.db(), id, neu, jetzt)?;
+        person_lesen(self.db(), id)
     }
 
     /// A member's person and membership changed together, or neither (one form in the
@@ -103,16 +101,16 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<Person, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        person_schreiben(&tx, id, person, jetzt)?;
+        person_schreiben(tx.db(), id, person, jetzt)?;
         mitgliedschaft_schreiben(
-            &tx,
+            tx.db(),
             &MitgliedschaftNeu {
                 person: id,
                 ..mitgliedschaft.clone()
             },
         )?;
         commit(tx)?;
-        person_lesen(&self.conn, id)
+        person_lesen(self.db(), id)
     }
 
     /// A new person and, optionally, their membership — both or neither: the membership
@@ -125,7 +123,7 @@ impl Store {
     ) -> Result<Person, StoreError> {
         if let Some(m) = mitgliedschaft {
             mitgliedschaft_pruefen(
-                &self.conn,
+                self.db(),
                 &MitgliedschaftNeu {
                     person: PersonId(0),
                     ..m.clone()
@@ -147,16 +145,14 @@ impl Store {
     /// The members of a Gremium (chair first, then by family name), also those whose
     /// membership has ended.
     pub fn mitglieder(&self, gremium: GremiumId) -> Result<Vec<Mitglied>, StoreError> {
-        gremium_lesen(&self.conn, gremium.0)?;
-        mitglieder_lesen(&self.conn, gremium.0, 0)
+        gremium_lesen(self.db(), gremium.0)?;
+        mitglieder_lesen(self.db(), gremium.0, 0)
     }
 
     /// Every membership with its row id (for exports).
     pub fn mitgliedschaften(&self) -> Result<Vec<(i64, MitgliedschaftNeu)>, StoreError> {
-        Ok(self
-            .conn
-            .prepare("SELECT id, person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis FROM mitgliedschaft ORDER BY id")?
-            .query_map([], |r| {
+        Ok(self.db()
+            .query_map("SELECT id, person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis FROM mitgliedschaft ORDER BY id", p![], |r| {
                 Ok((
                     r.get(0)?,
                     MitgliedschaftNeu {
@@ -170,8 +166,7 @@ impl Store {
                         bis: r.get(8)?,
                     },
                 ))
-            })?
-            .collect::<Result<_, _>>()?)
+            })?)
     }
 }
 
@@ -179,22 +174,23 @@ impl Store {
 /// Sitzung `sitzung` (none for 0). For a Sitzung, only those who were members on its day
 /// (or whose attendance it recorded).
 pub(super) fn mitglieder_lesen(
-    conn: &Connection,
+    db: Db<'_>,
     gremium: i64,
     sitzung: i64,
 ) -> Result<Vec<Mitglied>, StoreError> {
-    Ok(conn
-        .prepare(&format!(
+    db.query_map(
+        &format!(
             "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft, a.status, coalesce(a.bemerkung, ''), m.von, m.bis
              FROM mitgliedschaft m JOIN person p ON p.id = m.person_id
              LEFT JOIN anwesenheit a ON a.person_id = p.id AND a.sitzung_id = ?2
              LEFT JOIN sitzung s ON s.id = ?2
              WHERE m.gremium_id = ?1 AND (s.id IS NULL OR a.status IS NOT NULL OR ({MITGLIED_AM_TAG}))
              ORDER BY m.rolle = 'vorsitz' DESC, m.rolle = 'stellv_vorsitz' DESC, p.sortname"
-        ))?
-        .query_map([gremium, sitzung], |r| {
-            let tag = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
-                Ok(r.get::<_, String>(i)?.parse().ok())
+        ),
+        p![gremium, sitzung],
+        |r| {
+            let tag = |i: usize| -> Result<Option<NaiveDate>, StoreError> {
+                Ok(r.get::<String>(i)?.parse().ok())
             };
             Ok(Mitglied {
                 person: person_aus(r, 0)?,
@@ -207,17 +203,16 @@ pub(super) fn mitglieder_lesen(
                 anwesenheit: wert_opt(r, 12)?,
                 bemerkung: r.get(13)?,
             })
-        })?
-        .collect::<Result<Vec<_>, _>>()?)
+        },
+    )
 }
 
-pub(super) fn person_lesen(conn: &Connection, id: PersonId) -> Result<Person, StoreError> {
-    conn.query_row(
+pub(super) fn person_lesen(db: Db<'_>, id: PersonId) -> Result<Person, StoreError> {
+    db.query_opt(
         &format!("SELECT {PERSON_SPALTEN} FROM person p WHERE p.id = ?1"),
-        [id.0],
+        p![id.0],
         |r| person_aus(r, 0),
-    )
-    .optional()?
+    )?
     .ok_or(StoreError::NichtGefunden {
         was: "Person",
         id: id.0,
@@ -225,31 +220,31 @@ pub(super) fn person_lesen(conn: &Connection, id: PersonId) -> Result<Person, St
 }
 
 fn person_schreiben(
-    conn: &Connection,
+    db: Db<'_>,
     id: PersonId,
     neu: &PersonNeu,
     jetzt: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    person_lesen(conn, id)?;
+    person_lesen(db, id)?;
     neu.pruefen()?;
-    conn.execute(
+    db.execute(
         "UPDATE person SET anrede = ?2, titel = ?3, vorname = ?4, nachname = ?5, email = ?6, telefon = ?7, anschrift = ?8, sortname = ?9, geaendert = ?10
          WHERE id = ?1",
-        params![id.0, neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
+        p![id.0, neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
     )?;
     Ok(())
 }
 
-fn mitgliedschaft_schreiben(conn: &Connection, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
-    let name = person_lesen(conn, neu.person)?.name;
-    let (von, bis) = mitgliedschaft_pruefen(conn, neu, &name, false)?;
-    let n = conn.execute(
+fn mitgliedschaft_schreiben(db: Db<'_>, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {
+    let name = person_lesen(db, neu.person)?.name;
+    let (von, bis) = mitgliedschaft_pruefen(db, neu, &name, false)?;
+    let n = db.execute(
         "UPDATE mitgliedschaft SET rolle = ?3, stimmrecht = ?4, fuer = ?5, herkunft = ?6, von = ?7, bis = ?8
          WHERE person_id = ?1 AND gremium_id = ?2",
-        params![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), von, bis],
+        p![neu.person.0, neu.gremium.0, neu.rolle.key(), neu.stimmrecht, neu.fuer.trim(), neu.herkunft.key(), von, bis],
     )?;
     if n == 0 {
-        let g = gremium_lesen(conn, neu.gremium.0)?;
+        let g = gremium_lesen(db, neu.gremium.0)?;
         return Err(ungueltig(
             "gremium",
             format!("{name} ist kein Mitglied im Gremium „{}“.", g.daten.name),
@@ -261,7 +256,7 @@ fn mitgliedschaft_schreiben(conn: &Connection, neu: &MitgliedschaftNeu) -> Resul
 /// A membership's dates (the domain's rule) and Gremium, and for a new one that the person
 /// is not a member already. Returns the dates as stored: ISO, or empty.
 fn mitgliedschaft_pruefen(
-    conn: &Connection,
+    db: Db<'_>,
     neu: &MitgliedschaftNeu,
     name: &str,
     neu_anlegen: bool,
@@ -271,11 +266,11 @@ fn mitgliedschaft_pruefen(
         t.map(|t| t.format("%Y-%m-%d").to_string())
             .unwrap_or_default()
     };
-    let g = gremium_lesen(conn, neu.gremium.0)?;
+    let g = gremium_lesen(db, neu.gremium.0)?;
     if neu_anlegen {
-        let schon: bool = conn.query_row(
+        let schon: bool = db.query_row(
             "SELECT count(*) > 0 FROM mitgliedschaft WHERE person_id = ?1 AND gremium_id = ?2",
-            [neu.person.0, neu.gremium.0],
+            p![neu.person.0, neu.gremium.0],
             |r| r.get(0),
         )?;
         if schon {

@@ -7,6 +7,7 @@
 use super::fehler::StoreError;
 use super::gremien::gremium_lesen;
 use super::personen::mitglieder_lesen;
+use super::sql::{p, Db};
 use super::{
     commit, schreibtransaktion, ungueltig, wert, wert_opt, zeit, zeit_aus, zeit_opt_aus,
     PapierkorbArt, Store,
@@ -15,7 +16,6 @@ use crate::domain::sitzung::akte::{self, SitzungAkte, Top, TopVorlage};
 use crate::domain::sitzung::{Anwesenheit, SitzungZustand, Teil};
 use crate::domain::{druckbar, GremiumId, PersonId, SitzungId, TopId, VorlageId};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{params, Connection, OptionalExtension};
 
 impl Store {
     /// A new Sitzung of `gremium`; its number is the next of that Gremium.
@@ -28,35 +28,31 @@ impl Store {
     ) -> Result<SitzungAkte, StoreError> {
         druckbar::pruefen("ort", "Ort", ort)?;
         let tx = schreibtransaktion(&mut self.conn)?;
-        gremium_lesen(&tx, gremium.0)?;
-        let nummer: i64 = tx.query_row(
+        gremium_lesen(tx.db(), gremium.0)?;
+        let nummer: i64 = tx.db().query_row(
             "SELECT coalesce(max(nummer), 0) + 1 FROM sitzung WHERE gremium_id = ?1",
-            [gremium.0],
+            p![gremium.0],
             |r| r.get(0),
         )?;
-        tx.execute(
-            "INSERT INTO sitzung (gremium_id, nummer, beginn, ort, erstellt, geaendert) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            params![gremium.0, nummer, zeit(beginn), ort.trim(), zeit(jetzt)],
+        let id: i64 = tx.db().eins(
+            "INSERT INTO sitzung (gremium_id, nummer, beginn, ort, erstellt, geaendert) VALUES (?1, ?2, ?3, ?4, ?5, ?5) RETURNING id",
+            p![gremium.0, nummer, zeit(beginn), ort.trim(), zeit(jetzt)],
         )?;
-        let id = tx.last_insert_rowid();
         commit(tx)?;
         self.sitzung(SitzungId(id))
     }
 
     pub fn sitzung(&self, id: SitzungId) -> Result<SitzungAkte, StoreError> {
-        sitzung_lesen(&self.conn, id.0)
+        sitzung_lesen(self.db(), id.0)
     }
 
     /// The Sitzungen of a Gremium, oldest first.
     pub fn sitzungen(&self, gremium: GremiumId) -> Result<Vec<SitzungAkte>, StoreError> {
-        gremium_lesen(&self.conn, gremium.0)?;
-        let ids: Vec<i64> = self
-            .conn
-            .prepare("SELECT id FROM sitzung WHERE gremium_id = ?1 AND geloescht IS NULL ORDER BY beginn, id")?
-            .query_map([gremium.0], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        gremium_lesen(self.db(), gremium.0)?;
+        let ids: Vec<i64> = self.db()
+            .query_map("SELECT id FROM sitzung WHERE gremium_id = ?1 AND geloescht IS NULL ORDER BY beginn, id", p![gremium.0], |r| r.get(0))?;
         ids.into_iter()
-            .map(|id| sitzung_lesen(&self.conn, id))
+            .map(|id| sitzung_lesen(self.db(), id))
             .collect()
     }
 
@@ -68,9 +64,9 @@ impl Store {
         am: NaiveDate,
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
-        let n = self.conn.execute(
+        let n = self.db().execute(
             "UPDATE sitzung SET zustand = 'eingeladen', eingeladen_am = ?2, version = version + 1, geaendert = ?3 WHERE id = ?1 AND zustand IN ('geplant', 'eingeladen')",
-            params![sitzung.0, am.format("%Y-%m-%d").to_string(), zeit(jetzt)],
+            p![sitzung.0, am.format("%Y-%m-%d").to_string(), zeit(jetzt)],
         )?;
         if n == 0 {
             let akte = self.sitzung(sitzung)?;
@@ -88,7 +84,7 @@ impl Store {
     /// Refuses a change that was based on an older version of the Sitzung (another window
     /// or workstation changed it meanwhile): nothing is overwritten.
     pub fn sitzung_basis_pruefen(&self, sitzung: SitzungId, basis: i64) -> Result<(), StoreError> {
-        let aktuell = sitzung_version(&self.conn, sitzung.0)?;
+        let aktuell = sitzung_version(self.db(), sitzung.0)?;
         if aktuell != basis {
             return Err(StoreError::SitzungKonflikt { basis, aktuell });
         }
@@ -105,12 +101,12 @@ impl Store {
     ) -> Result<SitzungAkte, StoreError> {
         druckbar::pruefen("ort", "Ort", ort)?;
         let tx = schreibtransaktion(&mut self.conn)?;
-        tagesordnung_offen(&tx, sitzung.0)?;
-        tx.execute(
+        tagesordnung_offen(tx.db(), sitzung.0)?;
+        tx.db().execute(
             "UPDATE sitzung SET beginn = ?2, ort = ?3 WHERE id = ?1",
-            params![sitzung.0, zeit(beginn), ort.trim()],
+            p![sitzung.0, zeit(beginn), ort.trim()],
         )?;
-        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        sitzung_geaendert(tx.db(), sitzung.0, jetzt)?;
         commit(tx)?;
         self.sitzung(sitzung)
     }
@@ -125,14 +121,14 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let mitglied: bool = tx
+        let mitglied: bool = tx.db()
             .query_row(
                 "SELECT count(*) > 0 FROM sitzung s JOIN mitgliedschaft m ON m.gremium_id = s.gremium_id WHERE s.id = ?1 AND m.person_id = ?2",
-                [sitzung.0, person.0],
+                p![sitzung.0, person.0],
                 |r| r.get(0),
             )?;
         if !mitglied {
-            sitzung_version(&tx, sitzung.0)?;
+            sitzung_version(tx.db(), sitzung.0)?;
             return Err(ungueltig(
                 "person",
                 format!(
@@ -142,17 +138,17 @@ impl Store {
             ));
         }
         match status {
-            Some(st) => tx.execute(
+            Some(st) => tx.db().execute(
                 "INSERT INTO anwesenheit (sitzung_id, person_id, status, bemerkung) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (sitzung_id, person_id) DO UPDATE SET status = excluded.status, bemerkung = excluded.bemerkung",
-                params![sitzung.0, person.0, st.key(), bemerkung.trim()],
+                p![sitzung.0, person.0, st.key(), bemerkung.trim()],
             )?,
-            None => tx.execute(
+            None => tx.db().execute(
                 "DELETE FROM anwesenheit WHERE sitzung_id = ?1 AND person_id = ?2",
-                [sitzung.0, person.0],
+                p![sitzung.0, person.0],
             )?,
         };
-        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        sitzung_geaendert(tx.db(), sitzung.0, jetzt)?;
         commit(tx)?;
         self.sitzung(sitzung)
     }
@@ -168,11 +164,11 @@ impl Store {
     ) -> Result<SitzungAkte, StoreError> {
         akte::abschluss_pruefen(&self.sitzung(sitzung)?, ende, schriftfuehrung)?;
         let tx = schreibtransaktion(&mut self.conn)?;
-        tx.execute(
+        tx.db().execute(
             "UPDATE sitzung SET zustand = 'durchgefuehrt', ende = ?2, schriftfuehrung = ?3 WHERE id = ?1",
-            params![sitzung.0, zeit(ende), schriftfuehrung.trim()],
+            p![sitzung.0, zeit(ende), schriftfuehrung.trim()],
         )?;
-        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        sitzung_geaendert(tx.db(), sitzung.0, jetzt)?;
         commit(tx)?;
         self.sitzung(sitzung)
     }
@@ -186,11 +182,11 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        super::papierkorb::nicht_im_papierkorb(&tx, PapierkorbArt::Sitzung, sitzung.0)?;
-        let n = tx.execute(
+        super::papierkorb::nicht_im_papierkorb(tx.db(), PapierkorbArt::Sitzung, sitzung.0)?;
+        let n = tx.db().execute(
             "UPDATE sitzung SET zustand = CASE WHEN eingeladen_am IS NULL THEN 'geplant' ELSE 'eingeladen' END
              WHERE id = ?1 AND zustand = 'abgesagt'",
-            [sitzung.0],
+            p![sitzung.0],
         )?;
         if n == 0 {
             return Err(ungueltig(
@@ -198,7 +194,7 @@ impl Store {
                 "Nur eine abgesagte Sitzung kann wieder aufgenommen werden.",
             ));
         }
-        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        sitzung_geaendert(tx.db(), sitzung.0, jetzt)?;
         commit(tx)?;
         self.sitzung(sitzung)
     }
@@ -210,24 +206,23 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        tagesordnung_offen(&tx, sitzung.0)?;
-        tx.execute(
+        tagesordnung_offen(tx.db(), sitzung.0)?;
+        tx.db().execute(
             "UPDATE sitzung SET zustand = 'abgesagt' WHERE id = ?1",
-            [sitzung.0],
+            p![sitzung.0],
         )?;
-        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        sitzung_geaendert(tx.db(), sitzung.0, jetzt)?;
         commit(tx)?;
         self.sitzung(sitzung)
     }
 }
 
-pub(super) fn sitzung_version(conn: &Connection, sitzung: i64) -> Result<i64, StoreError> {
-    conn.query_row(
+pub(super) fn sitzung_version(db: Db<'_>, sitzung: i64) -> Result<i64, StoreError> {
+    db.query_opt(
         "SELECT version FROM sitzung WHERE id = ?1",
-        [sitzung],
+        p![sitzung],
         |r| r.get(0),
-    )
-    .optional()?
+    )?
     .ok_or(StoreError::NichtGefunden {
         was: "Sitzung",
         id: sitzung,
@@ -236,65 +231,62 @@ pub(super) fn sitzung_version(conn: &Connection, sitzung: i64) -> Result<i64, St
 
 /// A Sitzung's state and beginning (not in the Papierkorb).
 pub(super) fn stand_lesen(
-    conn: &Connection,
+    db: Db<'_>,
     sitzung: i64,
 ) -> Result<(SitzungZustand, NaiveDateTime), StoreError> {
-    let (zustand, beginn) = conn
-        .query_row(
+    let (zustand, beginn) = db
+        .query_opt(
             "SELECT zustand, beginn FROM sitzung WHERE id = ?1",
-            [sitzung],
+            p![sitzung],
             |r| Ok((wert(r, 0)?, zeit_aus(r, 1)?)),
-        )
-        .optional()?
+        )?
         .ok_or(StoreError::NichtGefunden {
             was: "Sitzung",
             id: sitzung,
         })?;
-    super::papierkorb::nicht_im_papierkorb(conn, PapierkorbArt::Sitzung, sitzung)?;
+    super::papierkorb::nicht_im_papierkorb(db, PapierkorbArt::Sitzung, sitzung)?;
     Ok((zustand, beginn))
 }
 
 /// The Tagesordnung can change until the Sitzung took place or was cancelled (the
 /// domain's rule, on the stored state).
-pub(super) fn tagesordnung_offen(conn: &Connection, sitzung: i64) -> Result<(), StoreError> {
-    let (zustand, _) = stand_lesen(conn, sitzung)?;
+pub(super) fn tagesordnung_offen(db: Db<'_>, sitzung: i64) -> Result<(), StoreError> {
+    let (zustand, _) = stand_lesen(db, sitzung)?;
     Ok(akte::tagesordnung_offen(zustand)?)
 }
 
 /// Every change of a Sitzung or its Tagesordnung bumps its version.
 pub(super) fn sitzung_geaendert(
-    conn: &Connection,
+    db: Db<'_>,
     sitzung: i64,
     jetzt: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    conn.execute(
+    db.execute(
         "UPDATE sitzung SET version = version + 1, geaendert = ?2 WHERE id = ?1",
-        params![sitzung, zeit(jetzt)],
+        p![sitzung, zeit(jetzt)],
     )?;
     Ok(())
 }
 
-fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> {
+fn sitzung_lesen(db: Db<'_>, id: i64) -> Result<SitzungAkte, StoreError> {
     #[allow(clippy::type_complexity)]
-    let (gremium_id, nummer, beginn, ort, zustand, eingeladen_am, version, ende, schriftfuehrung): (i64, i64, NaiveDateTime, String, SitzungZustand, Option<String>, i64, Option<NaiveDateTime>, String) = conn
-        .query_row(
+    let (gremium_id, nummer, beginn, ort, zustand, eingeladen_am, version, ende, schriftfuehrung): (i64, i64, NaiveDateTime, String, SitzungZustand, Option<String>, i64, Option<NaiveDateTime>, String) = db
+        .query_opt(
             "SELECT gremium_id, nummer, beginn, ort, zustand, eingeladen_am, version, ende, schriftfuehrung FROM sitzung WHERE id = ?1",
-            [id],
+            p![id],
             |r| Ok((r.get(0)?, r.get(1)?, zeit_aus(r, 2)?, r.get(3)?, wert(r, 4)?, r.get(5)?, r.get(6)?, zeit_opt_aus(r, 7)?, r.get(8)?)),
-        )
-        .optional()?
+        )?
         .ok_or(StoreError::NichtGefunden { was: "Sitzung", id })?;
-    let gremium = gremium_lesen(conn, gremium_id)?;
+    let gremium = gremium_lesen(db, gremium_id)?;
     let mut tops = Vec::new();
-    let mut q = conn.prepare(
+    db.each(
         "SELECT t.id, t.teil, t.titel, t.ergebnis, t.ergebnis_text, v.id, v.nummer, v.betreff, v.status, t.unterpunkt
          FROM top t LEFT JOIN vorlage v ON v.id = t.vorlage_id
          WHERE t.sitzung_id = ?1 ORDER BY t.teil = 'nichtoeffentlich', t.pos, t.id",
-    )?;
-    let mut zeilen = q.query([id])?;
-    while let Some(r) = zeilen.next()? {
+        p![id],
+        |r| {
         let teil: Teil = wert(r, 1)?;
-        let vorlage = match r.get::<_, Option<i64>>(5)? {
+        let vorlage = match r.get::<Option<i64>>(5)? {
             Some(v) => Some(TopVorlage {
                 id: VorlageId(v),
                 nummer: r.get(6)?,
@@ -321,14 +313,13 @@ fn sitzung_lesen(conn: &Connection, id: i64) -> Result<SitzungAkte, StoreError> 
             ergebnis: wert_opt(r, 3)?,
             ergebnis_text: r.get(4)?,
         });
-    }
+        Ok(true)
+    })?;
     akte::nummerieren(&mut tops);
-    let mitglieder = mitglieder_lesen(conn, gremium_id, id)?;
+    let mitglieder = mitglieder_lesen(db, gremium_id, id)?;
     let eingeladen_am = eingeladen_am.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     let beginne: Vec<NaiveDateTime> = if gremium.daten.mindestsitzungen_jahr > 0 {
-        conn.prepare("SELECT beginn FROM sitzung WHERE gremium_id = ?1 AND zustand != 'abgesagt' AND geloescht IS NULL")?
-            .query_map([gremium_id], |r| zeit_aus(r, 0))?
-            .collect::<Result<_, _>>()?
+        db.query_map("SELECT beginn FROM sitzung WHERE gremium_id = ?1 AND zustand != 'abgesagt' AND geloescht IS NULL", p![gremium_id], |r| zeit_aus(r, 0))?
     } else {
         Vec::new()
     };

@@ -4,10 +4,10 @@
 //! sides, so "Yilmaz" finds "Yılmaz".
 
 use super::fehler::StoreError;
+use super::sql::{p, AlsParam, Db, Param};
 use super::{wert, zeit_aus, Store};
 use crate::domain::{suchtext, Status, VorlageArt, VorlageId, Zustand};
 use chrono::NaiveDateTime;
-use rusqlite::{params, Connection, ToSql};
 use serde::{Deserialize, Serialize};
 
 /// One row of the Vorlagen list.
@@ -55,31 +55,28 @@ pub struct VorlagenFilter {
 }
 
 /// Re-indexes one Vorlage from its stored row.
-pub(crate) fn indizieren(conn: &Connection, id: i64) -> Result<(), rusqlite::Error> {
-    let (kopf, text): (String, String) = conn.query_row(
+pub(crate) fn indizieren(db: Db<'_>, id: i64) -> Result<(), StoreError> {
+    let (kopf, text): (String, String) = db.query_row(
         "SELECT coalesce(nummer, '') || ' ' || betreff || ' ' || verfasser || ' ' || bearbeiter,
                 beschlussvorschlag || ' ' || sachverhalt
          FROM vorlage WHERE id = ?1",
-        [id],
+        p![id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    conn.execute("DELETE FROM vorlage_suche WHERE rowid = ?1", [id])?;
-    conn.execute(
+    db.execute("DELETE FROM vorlage_suche WHERE rowid = ?1", p![id])?;
+    db.execute(
         "INSERT INTO vorlage_suche (rowid, kopf, text) VALUES (?1, ?2, ?3)",
-        params![id, suchtext::falten(&kopf), suchtext::falten(&text)],
+        p![id, suchtext::falten(&kopf), suchtext::falten(&text)],
     )?;
     Ok(())
 }
 
 /// Rebuilds the whole index (migration 2 and repairs).
-pub(crate) fn alles_neu_indizieren(conn: &Connection) -> Result<(), rusqlite::Error> {
-    conn.execute("DELETE FROM vorlage_suche", [])?;
-    let ids: Vec<i64> = conn
-        .prepare("SELECT id FROM vorlage")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+pub(crate) fn alles_neu_indizieren(db: Db<'_>) -> Result<(), StoreError> {
+    db.execute("DELETE FROM vorlage_suche", p![])?;
+    let ids: Vec<i64> = db.query_map("SELECT id FROM vorlage", p![], |r| r.get(0))?;
     for id in ids {
-        indizieren(conn, id)?;
+        indizieren(db, id)?;
     }
     Ok(())
 }
@@ -95,40 +92,33 @@ impl Store {
         let Some(anfrage) = suchtext::anfrage(text) else {
             return Ok(None);
         };
-        let mut zaehlen = self.conn.prepare_cached(
-            "SELECT coalesce(sum(doc), 0) FROM vorlage_suche_vokabel WHERE term >= ?1 AND term < ?1 || char(1114111)",
-        )?;
+        let zaehlen = "SELECT coalesce(sum(doc), 0) FROM vorlage_suche_vokabel WHERE term >= ?1 AND term < ?1 || char(1114111)";
         for formen in &woerter {
             // Papers with a term starting with the word (an upper bound: a paper with two
             // such terms counts twice, which only makes the cheap path rarer).
             let mut haeufig = 0i64;
             for f in formen {
-                haeufig = haeufig.max(zaehlen.query_row([f], |r| r.get(0))?);
+                haeufig = haeufig.max(self.db().eins(zaehlen, p![f])?);
             }
             if haeufig <= self.gemein_ab {
                 return Ok(None);
             }
         }
-        let mut ids: Vec<i64> = self
-            .conn
-            .prepare_cached("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?
-            .query_map(params![format!("kopf : ({anfrage})"), grenze as i64], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let mut ids: Vec<i64> = self.db()
+            .query_map("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rowid DESC LIMIT ?2", p![format!("kopf : ({anfrage})"), grenze as i64], |r| r.get(0))?;
         if ids.len() < grenze {
             let schon: std::collections::HashSet<i64> = ids.iter().copied().collect();
-            let mut rest = self.conn.prepare_cached(
+            self.db().each(
                 "SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rowid DESC",
-            )?;
-            let mut zeilen = rest.query([&anfrage])?;
-            while let Some(r) = zeilen.next()? {
-                let id: i64 = r.get(0)?;
-                if !schon.contains(&id) {
-                    ids.push(id);
-                    if ids.len() == grenze {
-                        break;
+                p![anfrage],
+                |r| {
+                    let id: i64 = r.get(0)?;
+                    if !schon.contains(&id) {
+                        ids.push(id);
                     }
-                }
-            }
+                    Ok(ids.len() < grenze)
+                },
+            )?;
         }
         Ok(Some(ids))
     }
@@ -136,7 +126,7 @@ impl Store {
     /// The list, filtered, searched and sorted.
     pub fn vorlagen(&self, filter: &VorlagenFilter) -> Result<Vec<VorlageZeile>, StoreError> {
         let mut bedingungen: Vec<String> = Vec::new();
-        let mut werte: Vec<Box<dyn ToSql>> = Vec::new();
+        let mut werte: Vec<String> = Vec::new();
         let mut von = "vorlage v".to_string();
         let mut treffer_sortierung = false;
         let mut nur_suche = false;
@@ -145,7 +135,7 @@ impl Store {
                 Some(anfrage) => {
                     von = "vorlage_suche s JOIN vorlage v ON v.id = s.rowid".into();
                     nur_suche = true;
-                    werte.push(Box::new(anfrage));
+                    werte.push(anfrage);
                     bedingungen.push(format!("vorlage_suche MATCH ?{}", werte.len()));
                     treffer_sortierung = true;
                 }
@@ -153,19 +143,19 @@ impl Store {
             }
         }
         if let Some(art) = filter.art {
-            werte.push(Box::new(art.key()));
+            werte.push(art.key().into());
             bedingungen.push(format!("v.art = ?{}", werte.len()));
         }
         if let Some(status) = filter.status {
-            werte.push(Box::new(status.key()));
+            werte.push(status.key().into());
             bedingungen.push(format!("v.status = ?{}", werte.len()));
         }
         if let Some(zustand) = filter.zustand {
-            werte.push(Box::new(zustand.key()));
+            werte.push(zustand.key().into());
             bedingungen.push(format!("v.zustand = ?{}", werte.len()));
         }
         if let Some(gremium) = filter.gremium.as_deref().filter(|g| !g.trim().is_empty()) {
-            werte.push(Box::new(gremium.trim().to_string()));
+            werte.push(gremium.trim().to_string());
             bedingungen.push(format!(
                 "EXISTS (SELECT 1 FROM beratungsschritt b WHERE b.vorlage_id = v.id AND b.gremium = ?{})",
                 werte.len()
@@ -207,23 +197,21 @@ impl Store {
         };
         let ids: Vec<i64> = match gemein {
             Some(ids) => ids,
-            None => self
-                .conn
-                .prepare_cached(&ids_sql)?
-                .query_map(rusqlite::params_from_iter(werte.iter()), |r| r.get(0))?
-                .collect::<Result<_, _>>()?,
+            None => self.db().query_map(
+                &ids_sql,
+                &werte.iter().map(|w| w.param()).collect::<Vec<Param>>(),
+                |r| r.get(0),
+            )?,
         };
         let position: std::collections::HashMap<i64, usize> =
             ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let liste = serde_json::to_string(&ids).expect("ids serialisieren");
-        let mut stmt = self.conn.prepare_cached(
+        let mut zeilen: Vec<VorlageZeile> = self.db().query_map(
             "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v.betreff, v.verfasser,
                     coalesce((SELECT group_concat(b.gremium, ' → ' ORDER BY b.pos) FROM beratungsschritt b WHERE b.vorlage_id = v.id), ''),
                     v.offene_befunde, EXISTS (SELECT 1 FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), v.version, v.geaendert
              FROM vorlage v WHERE v.id IN (SELECT value FROM json_each(?1)) AND v.geloescht IS NULL",
-        )?;
-        let mut zeilen: Vec<VorlageZeile> = stmt
-            .query_map([liste], |r| {
+            p![liste], |r| {
                 Ok(VorlageZeile {
                     id: VorlageId(r.get(0)?),
                     nummer: r.get(1)?,
@@ -238,8 +226,7 @@ impl Store {
                     version: r.get(10)?,
                     geaendert: zeit_aus(r, 11)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
+            })?;
         zeilen.sort_by_key(|z| position.get(&z.id.0).copied().unwrap_or(usize::MAX));
         Ok(zeilen)
     }

@@ -10,13 +10,13 @@
 
 use super::fehler::StoreError;
 use super::sitzungen::{sitzung_geaendert, stand_lesen, tagesordnung_offen};
+use super::sql::{p, Db};
 use super::vorlage::beratung;
 use super::{commit, schreibtransaktion, ungueltig, wert, Store};
 use crate::domain::sitzung::akte::{self, SitzungAkte, TopNeu, TopVorlage};
 use crate::domain::sitzung::{Teil, TopErgebnis};
 use crate::domain::{SitzungId, TopId, VorlageId};
 use chrono::NaiveDateTime;
-use rusqlite::{params, Connection, OptionalExtension};
 
 impl Store {
     /// Adds a TOP at the end of its part. A Vorlage TOP records the Beratung in the
@@ -29,15 +29,15 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let (zustand, beginn) = stand_lesen(&tx, sitzung.0)?;
+        let (zustand, beginn) = stand_lesen(tx.db(), sitzung.0)?;
         akte::tagesordnung_offen(zustand)?;
         neu.pruefen()?;
         if let Some(v) = neu.vorlage {
-            let vorlage = top_vorlage_lesen(&tx, v)?;
+            let vorlage = top_vorlage_lesen(tx.db(), v)?;
             akte::vorlage_im_teil_pruefen(&vorlage, neu.teil)?;
-            let schon: bool = tx.query_row(
+            let schon: bool = tx.db().query_row(
                 "SELECT count(*) > 0 FROM top WHERE sitzung_id = ?1 AND vorlage_id = ?2",
-                [sitzung.0, v.0],
+                p![sitzung.0, v.0],
                 |r| r.get(0),
             )?;
             if schon {
@@ -49,18 +49,24 @@ impl Store {
                     ),
                 ));
             }
-            beratung::vermerken(&tx, v, &gremium_name(&tx, sitzung.0)?, beginn.date(), jetzt)?;
+            beratung::vermerken(
+                tx.db(),
+                v,
+                &gremium_name(tx.db(), sitzung.0)?,
+                beginn.date(),
+                jetzt,
+            )?;
         }
-        let pos: i64 = tx.query_row(
+        let pos: i64 = tx.db().query_row(
             "SELECT count(*) FROM top WHERE sitzung_id = ?1 AND teil = ?2",
-            params![sitzung.0, neu.teil.key()],
+            p![sitzung.0, neu.teil.key()],
             |r| r.get(0),
         )?;
-        tx.execute(
+        tx.db().execute(
             "INSERT INTO top (sitzung_id, teil, pos, titel, vorlage_id, unterpunkt) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![sitzung.0, neu.teil.key(), pos, neu.titel.trim(), neu.vorlage.map(|v| v.0), neu.unterpunkt],
+            p![sitzung.0, neu.teil.key(), pos, neu.titel.trim(), neu.vorlage.map(|v| v.0), neu.unterpunkt],
         )?;
-        sitzung_geaendert(&tx, sitzung.0, jetzt)?;
+        sitzung_geaendert(tx.db(), sitzung.0, jetzt)?;
         commit(tx)?;
         self.sitzung(sitzung)
     }
@@ -73,13 +79,13 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let t = top_lesen(&tx, top)?;
-        tagesordnung_offen(&tx, t.sitzung)?;
-        let mut reihe = reihe_lesen(&tx, t.sitzung, t.teil)?;
+        let t = top_lesen(tx.db(), top)?;
+        tagesordnung_offen(tx.db(), t.sitzung)?;
+        let mut reihe = reihe_lesen(tx.db(), t.sitzung, t.teil)?;
         reihe.retain(|&id| id != top.0);
         reihe.insert(nach.min(reihe.len()), top.0);
-        reihe_schreiben(&tx, &reihe)?;
-        sitzung_geaendert(&tx, t.sitzung, jetzt)?;
+        reihe_schreiben(tx.db(), &reihe)?;
+        sitzung_geaendert(tx.db(), t.sitzung, jetzt)?;
         commit(tx)?;
         self.sitzung(SitzungId(t.sitzung))
     }
@@ -94,18 +100,24 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let t = top_lesen(&tx, top)?;
-        let (zustand, beginn) = stand_lesen(&tx, t.sitzung)?;
+        let t = top_lesen(tx.db(), top)?;
+        let (zustand, beginn) = stand_lesen(tx.db(), t.sitzung)?;
         akte::ergebnis_pruefen(ergebnis, text, zustand, beginn, jetzt.date())?;
-        tx.execute(
+        tx.db().execute(
             "UPDATE top SET ergebnis = ?2, ergebnis_text = ?3 WHERE id = ?1",
-            params![top.0, ergebnis.key(), text.trim()],
+            p![top.0, ergebnis.key(), text.trim()],
         )?;
         if let Some(v) = t.vorlage {
             let vermerk = akte::beschlussvermerk(ergebnis, text);
-            beratung::ergebnis_vermerken(&tx, v, &gremium_name(&tx, t.sitzung)?, &vermerk, jetzt)?;
+            beratung::ergebnis_vermerken(
+                tx.db(),
+                v,
+                &gremium_name(tx.db(), t.sitzung)?,
+                &vermerk,
+                jetzt,
+            )?;
         }
-        sitzung_geaendert(&tx, t.sitzung, jetzt)?;
+        sitzung_geaendert(tx.db(), t.sitzung, jetzt)?;
         commit(tx)?;
         self.sitzung(SitzungId(t.sitzung))
     }
@@ -120,14 +132,14 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let t = top_lesen(&tx, top)?;
-        tagesordnung_offen(&tx, t.sitzung)?;
+        let t = top_lesen(tx.db(), top)?;
+        tagesordnung_offen(tx.db(), t.sitzung)?;
         akte::titel_pruefen(titel, t.vorlage.is_some(), "TOP: Titel fehlt.")?;
-        tx.execute(
+        tx.db().execute(
             "UPDATE top SET titel = ?2, unterpunkt = ?3 WHERE id = ?1",
-            params![top.0, titel.trim(), unterpunkt],
+            p![top.0, titel.trim(), unterpunkt],
         )?;
-        sitzung_geaendert(&tx, t.sitzung, jetzt)?;
+        sitzung_geaendert(tx.db(), t.sitzung, jetzt)?;
         commit(tx)?;
         self.sitzung(SitzungId(t.sitzung))
     }
@@ -140,24 +152,31 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let t = top_lesen(&tx, top)?;
-        let (zustand, beginn) = stand_lesen(&tx, t.sitzung)?;
+        let t = top_lesen(tx.db(), top)?;
+        let (zustand, beginn) = stand_lesen(tx.db(), t.sitzung)?;
         akte::tagesordnung_offen(zustand)?;
         akte::entfernen_pruefen(t.hat_ergebnis)?;
         if let Some(v) = t.vorlage {
-            beratung::zuruecknehmen(&tx, v, &gremium_name(&tx, t.sitzung)?, beginn.date(), jetzt)?;
+            beratung::zuruecknehmen(
+                tx.db(),
+                v,
+                &gremium_name(tx.db(), t.sitzung)?,
+                beginn.date(),
+                jetzt,
+            )?;
         }
-        tx.execute("DELETE FROM top WHERE id = ?1", [top.0])?;
-        let reihe = reihe_lesen(&tx, t.sitzung, t.teil)?;
-        reihe_schreiben(&tx, &reihe)?;
-        sitzung_geaendert(&tx, t.sitzung, jetzt)?;
+        tx.db()
+            .execute("DELETE FROM top WHERE id = ?1", p![top.0])?;
+        let reihe = reihe_lesen(tx.db(), t.sitzung, t.teil)?;
+        reihe_schreiben(tx.db(), &reihe)?;
+        sitzung_geaendert(tx.db(), t.sitzung, jetzt)?;
         commit(tx)?;
         self.sitzung(SitzungId(t.sitzung))
     }
 
     /// The Sitzung a TOP belongs to.
     pub fn top_sitzung(&self, top: TopId) -> Result<SitzungId, StoreError> {
-        Ok(SitzungId(top_lesen(&self.conn, top)?.sitzung))
+        Ok(SitzungId(top_lesen(self.db(), top)?.sitzung))
     }
 }
 
@@ -169,30 +188,29 @@ struct TopZeile {
     hat_ergebnis: bool,
 }
 
-fn top_lesen(conn: &Connection, top: TopId) -> Result<TopZeile, StoreError> {
-    conn.query_row(
+fn top_lesen(db: Db<'_>, top: TopId) -> Result<TopZeile, StoreError> {
+    db.query_opt(
         "SELECT sitzung_id, teil, vorlage_id, ergebnis IS NOT NULL FROM top WHERE id = ?1",
-        [top.0],
+        p![top.0],
         |r| {
             Ok(TopZeile {
                 sitzung: r.get(0)?,
                 teil: wert(r, 1)?,
-                vorlage: r.get::<_, Option<i64>>(2)?.map(VorlageId),
+                vorlage: r.get::<Option<i64>>(2)?.map(VorlageId),
                 hat_ergebnis: r.get(3)?,
             })
         },
-    )
-    .optional()?
+    )?
     .ok_or(StoreError::NichtGefunden {
         was: "TOP",
         id: top.0,
     })
 }
 
-fn top_vorlage_lesen(conn: &Connection, v: VorlageId) -> Result<TopVorlage, StoreError> {
-    conn.query_row(
+fn top_vorlage_lesen(db: Db<'_>, v: VorlageId) -> Result<TopVorlage, StoreError> {
+    db.query_opt(
         "SELECT status, nummer, betreff FROM vorlage WHERE id = ?1",
-        [v.0],
+        p![v.0],
         |r| {
             Ok(TopVorlage {
                 id: v,
@@ -201,8 +219,7 @@ fn top_vorlage_lesen(conn: &Connection, v: VorlageId) -> Result<TopVorlage, Stor
                 betreff: r.get(2)?,
             })
         },
-    )
-    .optional()?
+    )?
     .ok_or(StoreError::NichtGefunden {
         was: "Vorlage",
         id: v.0,
@@ -210,27 +227,27 @@ fn top_vorlage_lesen(conn: &Connection, v: VorlageId) -> Result<TopVorlage, Stor
 }
 
 /// The name of the Gremium whose Sitzung this is (the Beratungsfolge names Gremien so).
-fn gremium_name(conn: &Connection, sitzung: i64) -> Result<String, StoreError> {
-    Ok(conn.query_row(
+fn gremium_name(db: Db<'_>, sitzung: i64) -> Result<String, StoreError> {
+    Ok(db.query_row(
         "SELECT g.name FROM sitzung s JOIN gremium g ON g.id = s.gremium_id WHERE s.id = ?1",
-        [sitzung],
+        p![sitzung],
         |r| r.get(0),
     )?)
 }
 
 /// The TOPs of one part in their order.
-fn reihe_lesen(conn: &Connection, sitzung: i64, teil: Teil) -> Result<Vec<i64>, StoreError> {
-    Ok(conn
-        .prepare("SELECT id FROM top WHERE sitzung_id = ?1 AND teil = ?2 ORDER BY pos, id")?
-        .query_map(params![sitzung, teil.key()], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
+fn reihe_lesen(db: Db<'_>, sitzung: i64, teil: Teil) -> Result<Vec<i64>, StoreError> {
+    Ok(db.query_map(
+        "SELECT id FROM top WHERE sitzung_id = ?1 AND teil = ?2 ORDER BY pos, id",
+        p![sitzung, teil.key()],
+        |r| r.get(0),
+    )?)
 }
 
 /// Gives the TOPs of one part the positions 0, 1, 2 … in the order given.
-fn reihe_schreiben(conn: &Connection, reihe: &[i64]) -> Result<(), StoreError> {
-    let mut q = conn.prepare("UPDATE top SET pos = ?2 WHERE id = ?1")?;
+fn reihe_schreiben(db: Db<'_>, reihe: &[i64]) -> Result<(), StoreError> {
     for (pos, id) in reihe.iter().enumerate() {
-        q.execute(params![id, pos as i64])?;
+        db.execute("UPDATE top SET pos = ?2 WHERE id = ?1", p![id, pos as i64])?;
     }
     Ok(())
 }

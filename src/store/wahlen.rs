@@ -6,6 +6,7 @@
 
 use super::fehler::StoreError;
 use super::personen::{person_aus, person_lesen, MITGLIED_AM_TAG, PERSON_SPALTEN};
+use super::sql::{p, Db};
 use super::{commit, schreibtransaktion, ungueltig, zeit, zeit_aus, Store};
 use crate::domain::person::Person;
 use crate::domain::sitzung::Anwesenheit;
@@ -13,7 +14,6 @@ use crate::domain::wahl::akte::{self, Kandidatur, LosAkte, VorschlagAkte, WahlAk
 use crate::domain::wahl::{self, Losziehung, WahlArt, Wahlgang, Zaehlung};
 use crate::domain::{GremiumId, PersonId, SitzungId, TopId};
 use chrono::NaiveDateTime;
-use rusqlite::{params, Connection, OptionalExtension};
 
 fn nicht_gefunden(was: &'static str, id: i64) -> StoreError {
     StoreError::NichtGefunden { was, id }
@@ -27,17 +27,17 @@ impl Store {
     ) -> Result<WahlAkte, StoreError> {
         neu.pruefen()?;
         let tx = schreibtransaktion(&mut self.conn)?;
-        tx.query_row(
-            "SELECT id FROM sitzung WHERE id = ?1",
-            [neu.sitzung.0],
-            |r| r.get::<_, i64>(0),
-        )
-        .optional()?
-        .ok_or(nicht_gefunden("Sitzung", neu.sitzung.0))?;
+        tx.db()
+            .query_opt(
+                "SELECT id FROM sitzung WHERE id = ?1",
+                p![neu.sitzung.0],
+                |r| r.get::<i64>(0),
+            )?
+            .ok_or(nicht_gefunden("Sitzung", neu.sitzung.0))?;
         if let Some(t) = neu.top {
-            let passt: bool = tx.query_row(
+            let passt: bool = tx.db().query_row(
                 "SELECT count(*) > 0 FROM top WHERE id = ?1 AND sitzung_id = ?2",
-                [t.0, neu.sitzung.0],
+                p![t.0, neu.sitzung.0],
                 |r| r.get(0),
             )?;
             if !passt {
@@ -48,18 +48,17 @@ impl Store {
             }
         }
         if let Some(g) = neu.ziel_gremium {
-            tx.query_row("SELECT id FROM gremium WHERE id = ?1", [g.0], |r| {
-                r.get::<_, i64>(0)
-            })
-            .optional()?
-            .ok_or(nicht_gefunden("Gremium", g.0))?;
+            tx.db()
+                .query_opt("SELECT id FROM gremium WHERE id = ?1", p![g.0], |r| {
+                    r.get::<i64>(0)
+                })?
+                .ok_or(nicht_gefunden("Gremium", g.0))?;
         }
-        tx.execute(
+        let id: i64 = tx.db().eins(
             "INSERT INTO wahl (sitzung_id, top_id, titel, ziel_gremium_id, sitze, stellvertreter, geheim, art, verfahren, einheitlich_mehrheit, nur_mitglieder, erstellt, geaendert)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-            params![neu.sitzung.0, neu.top.map(|t| t.0), neu.titel.trim(), neu.ziel_gremium.map(|g| g.0), neu.sitze, neu.stellvertreter, neu.geheim, neu.art.key(), neu.verfahren.key(), neu.einheitlich_mehrheit, neu.nur_mitglieder, zeit(jetzt)],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12) RETURNING id",
+            p![neu.sitzung.0, neu.top.map(|t| t.0), neu.titel.trim(), neu.ziel_gremium.map(|g| g.0), neu.sitze, neu.stellvertreter, neu.geheim, neu.art.key(), neu.verfahren.key(), neu.einheitlich_mehrheit, neu.nur_mitglieder, zeit(jetzt)],
         )?;
-        let id = tx.last_insert_rowid();
         commit(tx)?;
         self.wahl(id)
     }
@@ -78,15 +77,14 @@ impl Store {
         akte::vorschlag_pruefen(&akte, name, kandidaten.len())?;
         let name = name.trim();
         let tx = schreibtransaktion(&mut self.conn)?;
-        tx.execute(
-            "INSERT INTO wahlvorschlag (wahl_id, pos, name, eingereicht_von) VALUES (?1, (SELECT count(*) FROM wahlvorschlag WHERE wahl_id = ?1), ?2, ?3)",
-            params![wahl, name, eingereicht_von.trim()],
+        let vid: i64 = tx.db().eins(
+            "INSERT INTO wahlvorschlag (wahl_id, pos, name, eingereicht_von) VALUES (?1, (SELECT count(*) FROM wahlvorschlag WHERE wahl_id = ?1), ?2, ?3) RETURNING id",
+            p![wahl, name, eingereicht_von.trim()],
         )?;
-        let vid = tx.last_insert_rowid();
         for (pos, p) in kandidaten.iter().enumerate() {
-            bewerbung(&tx, &akte, Some(vid), *p, pos)?;
+            bewerbung(tx.db(), &akte, Some(vid), *p, pos)?;
         }
-        geaendert(&tx, wahl, jetzt)?;
+        geaendert(tx.db(), wahl, jetzt)?;
         commit(tx)?;
         self.wahl(wahl)
     }
@@ -101,8 +99,8 @@ impl Store {
         let akte = self.wahl(wahl)?;
         akte::einzelbewerbung_pruefen(&akte)?;
         let tx = schreibtransaktion(&mut self.conn)?;
-        bewerbung(&tx, &akte, None, person, akte.kandidaten.len())?;
-        geaendert(&tx, wahl, jetzt)?;
+        bewerbung(tx.db(), &akte, None, person, akte.kandidaten.len())?;
+        geaendert(tx.db(), wahl, jetzt)?;
         commit(tx)?;
         self.wahl(wahl)
     }
@@ -118,11 +116,10 @@ impl Store {
         let nr = akte::zaehlung_annehmen(&akte, z).map_err(StoreError::Ungueltig)?;
         let gang = z.gang;
         let tx = schreibtransaktion(&mut self.conn)?;
-        tx.execute(
-            "INSERT INTO wahlgang (wahl_id, nr, gang, abgegeben, ungueltig, enthaltungen, nein, erfasst) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![wahl, nr, gang.key(), z.abgegeben as i64, z.ungueltig as i64, z.enthaltungen as i64, z.nein as i64, zeit(jetzt)],
+        let gid: i64 = tx.db().eins(
+            "INSERT INTO wahlgang (wahl_id, nr, gang, abgegeben, ungueltig, enthaltungen, nein, erfasst) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+            p![wahl, nr, gang.key(), z.abgegeben as i64, z.ungueltig as i64, z.enthaltungen as i64, z.nein as i64, zeit(jetzt)],
         )?;
-        let gid = tx.last_insert_rowid();
         for (name, anzahl) in &z.stimmen {
             let (person, vorschlag) = match akte.daten.art {
                 WahlArt::Einzel => (
@@ -140,12 +137,12 @@ impl Store {
                         .map(|v| v.id),
                 ),
             };
-            tx.execute(
+            tx.db().execute(
                 "INSERT INTO stimmen (wahlgang_id, person_id, wahlvorschlag_id, anzahl) VALUES (?1, ?2, ?3, ?4)",
-                params![gid, person, vorschlag, *anzahl as i64],
+                p![gid, person, vorschlag, *anzahl as i64],
             )?;
         }
-        geaendert(&tx, wahl, jetzt)?;
+        geaendert(tx.db(), wahl, jetzt)?;
         commit(tx)?;
         self.wahl(wahl)
     }
@@ -162,58 +159,58 @@ impl Store {
     ) -> Result<WahlAkte, StoreError> {
         let akte = self.wahl(wahl)?;
         let los = akte::los_annehmen(&akte, gezogen_von, ergebnis, seed)?;
-        self.conn.execute(
+        self.db().execute(
             "INSERT INTO los (wahl_id, nach_gang, zwischen, plaetze, gezogen_von, ergebnis, seed, zeit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![wahl, los.nach_gang, serde_json::to_string(&los.zwischen).expect("json"), los.plaetze, gezogen_von.trim(), serde_json::to_string(&los.gezogen).expect("json"), seed.map(|s| s as i64), zeit(jetzt)],
+            p![wahl, los.nach_gang, serde_json::to_string(&los.zwischen).expect("json"), los.plaetze, gezogen_von.trim(), serde_json::to_string(&los.gezogen).expect("json"), seed.map(|s| s as i64), zeit(jetzt)],
         )?;
-        geaendert(&self.conn, wahl, jetzt)?;
+        geaendert(self.db(), wahl, jetzt)?;
         self.wahl(wahl)
     }
 
     pub fn wahlen(&self, sitzung: SitzungId) -> Result<Vec<WahlAkte>, StoreError> {
-        let ids: Vec<i64> = self
-            .conn
-            .prepare("SELECT id FROM wahl WHERE sitzung_id = ?1 AND geloescht IS NULL ORDER BY id")?
-            .query_map([sitzung.0], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let ids: Vec<i64> = self.db().query_map(
+            "SELECT id FROM wahl WHERE sitzung_id = ?1 AND geloescht IS NULL ORDER BY id",
+            p![sitzung.0],
+            |r| r.get(0),
+        )?;
         ids.into_iter().map(|id| self.wahl(id)).collect()
     }
 
     pub fn wahl(&self, id: i64) -> Result<WahlAkte, StoreError> {
-        wahl_lesen(&self.conn, id)
+        wahl_lesen(self.db(), id)
     }
 }
 
-fn geaendert(conn: &Connection, wahl: i64, jetzt: NaiveDateTime) -> Result<(), StoreError> {
-    conn.execute(
+fn geaendert(db: Db<'_>, wahl: i64, jetzt: NaiveDateTime) -> Result<(), StoreError> {
+    db.execute(
         "UPDATE wahl SET version = version + 1, geaendert = ?2 WHERE id = ?1",
-        params![wahl, zeit(jetzt)],
+        p![wahl, zeit(jetzt)],
     )?;
     Ok(())
 }
 
 /// One candidacy, after the eligibility check.
 fn bewerbung(
-    conn: &Connection,
+    db: Db<'_>,
     akte: &WahlAkte,
     vorschlag: Option<i64>,
     person: PersonId,
     pos: usize,
 ) -> Result<(), StoreError> {
-    let p = person_lesen(conn, person)?;
-    let stimmrecht: Option<bool> = conn.query_row(
+    let p = person_lesen(db, person)?;
+    let stimmrecht: Option<bool> = db.query_row(
         &format!("SELECT max(m.stimmrecht) = 1 FROM mitgliedschaft m JOIN sitzung s ON s.gremium_id = m.gremium_id WHERE s.id = ?1 AND m.person_id = ?2 AND {MITGLIED_AM_TAG}"),
-        [akte.daten.sitzung.0, person.0],
+        p![akte.daten.sitzung.0, person.0],
         |r| r.get(0),
     )?;
-    let schon: bool = conn.query_row(
+    let schon: bool = db.query_row(
         "SELECT count(*) > 0 FROM bewerbung WHERE wahl_id = ?1 AND person_id = ?2",
-        [akte.id, person.0],
+        p![akte.id, person.0],
         |r| r.get(0),
     )?;
-    let gleichnamig: bool = conn.query_row(
+    let gleichnamig: bool = db.query_row(
         "SELECT count(*) > 0 FROM bewerbung b JOIN person p ON p.id = b.person_id WHERE b.wahl_id = ?1 AND trim(p.titel || ' ' || p.vorname || ' ' || p.nachname) = trim(?2)",
-        params![akte.id, format!("{} {} {}", p.daten.titel.trim(), p.daten.vorname.trim(), p.daten.nachname.trim())],
+        p![akte.id, format!("{} {} {}", p.daten.titel.trim(), p.daten.vorname.trim(), p.daten.nachname.trim())],
         |r| r.get(0),
     )?;
     akte::kandidatur_pruefen(
@@ -225,36 +222,32 @@ fn bewerbung(
             gleichnamig,
         },
     )?;
-    conn.execute(
+    db.execute(
         "INSERT INTO bewerbung (wahl_id, wahlvorschlag_id, person_id, pos) VALUES (?1, ?2, ?3, ?4)",
-        params![akte.id, vorschlag, person.0, pos as i64],
+        p![akte.id, vorschlag, person.0, pos as i64],
     )?;
     Ok(())
 }
 
-fn personen_von(
-    conn: &Connection,
-    wahl: i64,
-    vorschlag: Option<i64>,
-) -> Result<Vec<Person>, StoreError> {
-    Ok(conn
-        .prepare(&format!(
+fn personen_von(db: Db<'_>, wahl: i64, vorschlag: Option<i64>) -> Result<Vec<Person>, StoreError> {
+    Ok(db.query_map(
+        &format!(
             "SELECT {PERSON_SPALTEN} FROM bewerbung b JOIN person p ON p.id = b.person_id
              WHERE b.wahl_id = ?1 AND b.wahlvorschlag_id IS ?2 ORDER BY b.pos, b.id"
-        ))?
-        .query_map(params![wahl, vorschlag], |r| person_aus(r, 0))?
-        .collect::<Result<_, _>>()?)
+        ),
+        p![wahl, vorschlag],
+        |r| person_aus(r, 0),
+    )?)
 }
 
-fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
+fn wahl_lesen(db: Db<'_>, id: i64) -> Result<WahlAkte, StoreError> {
     #[allow(clippy::type_complexity)]
-    let (sitzung, top, titel, ziel, sitze, stellvertreter, geheim, art, verfahren, mehrheit, nur_mitglieder, version): (i64, Option<i64>, String, Option<i64>, u32, bool, bool, String, String, bool, bool, i64) = conn
-        .query_row(
+    let (sitzung, top, titel, ziel, sitze, stellvertreter, geheim, art, verfahren, mehrheit, nur_mitglieder, version): (i64, Option<i64>, String, Option<i64>, u32, bool, bool, String, String, bool, bool, i64) = db
+        .query_opt(
             "SELECT sitzung_id, top_id, titel, ziel_gremium_id, sitze, stellvertreter, geheim, art, verfahren, einheitlich_mehrheit, nur_mitglieder, version FROM wahl WHERE id = ?1",
-            [id],
+            p![id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?)),
-        )
-        .optional()?
+        )?
         .ok_or(nicht_gefunden("Wahl", id))?;
     let lesen =
         |feld: &str, e: crate::domain::werte::UnbekannterWert| ungueltig(feld, e.to_string());
@@ -271,42 +264,39 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
         einheitlich_mehrheit: mehrheit,
         nur_mitglieder,
     };
-    let (gremium, sitzung_nummer, beginn): (String, i64, NaiveDateTime) = conn.query_row(
+    let (gremium, sitzung_nummer, beginn): (String, i64, NaiveDateTime) = db.query_row(
         "SELECT g.name, s.nummer, s.beginn FROM sitzung s JOIN gremium g ON g.id = s.gremium_id WHERE s.id = ?1",
-        [sitzung],
+        p![sitzung],
         |r| Ok((r.get(0)?, r.get(1)?, zeit_aus(r, 2)?)),
     )?;
     let ziel_name: Option<String> = match ziel {
-        Some(g) => conn
-            .query_row("SELECT name FROM gremium WHERE id = ?1", [g], |r| r.get(0))
-            .optional()?,
+        Some(g) => db.query_opt("SELECT name FROM gremium WHERE id = ?1", p![g], |r| {
+            r.get(0)
+        })?,
         None => None,
     };
-    let vorschlag_zeilen: Vec<(i64, String, String)> = conn
-        .prepare("SELECT id, name, eingereicht_von FROM wahlvorschlag WHERE wahl_id = ?1 ORDER BY pos, id")?
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<Result<_, _>>()?;
+    let vorschlag_zeilen: Vec<(i64, String, String)> = db.query_map(
+        "SELECT id, name, eingereicht_von FROM wahlvorschlag WHERE wahl_id = ?1 ORDER BY pos, id",
+        p![id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     let mut vorschlaege = Vec::new();
     for (vid, name, von) in vorschlag_zeilen {
         vorschlaege.push(VorschlagAkte {
             id: vid,
             name,
             eingereicht_von: von,
-            kandidaten: personen_von(conn, id, Some(vid))?,
+            kandidaten: personen_von(db, id, Some(vid))?,
         });
     }
-    let kandidaten = personen_von(conn, id, None)?;
-    let gang_zeilen: Vec<(i64, String, i64, i64, i64, i64)> = conn
-        .prepare("SELECT id, gang, abgegeben, ungueltig, enthaltungen, nein FROM wahlgang WHERE wahl_id = ?1 ORDER BY nr")?
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
-        .collect::<Result<_, _>>()?;
+    let kandidaten = personen_von(db, id, None)?;
+    let gang_zeilen: Vec<(i64, String, i64, i64, i64, i64)> = db
+        .query_map("SELECT id, gang, abgegeben, ungueltig, enthaltungen, nein FROM wahlgang WHERE wahl_id = ?1 ORDER BY nr", p![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
     let mut gaenge = Vec::new();
     for (gid, gang, abgegeben, ungueltig_, enthaltungen, nein) in gang_zeilen {
         // Votes by candidate or list id, named as the options of the Wahl name them.
-        let stimmen: Vec<(String, u64)> = conn
-            .prepare("SELECT person_id, wahlvorschlag_id, anzahl FROM stimmen WHERE wahlgang_id = ?1 ORDER BY rowid")?
-            .query_map([gid], |r| Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, i64>(2)? as u64)))?
-            .collect::<Result<Vec<_>, _>>()?
+        let stimmen: Vec<(String, u64)> = db
+            .query_map("SELECT person_id, wahlvorschlag_id, anzahl FROM stimmen WHERE wahlgang_id = ?1 ORDER BY rowid", p![gid], |r| Ok((r.get::<Option<i64>>(0)?, r.get::<Option<i64>>(1)?, r.get::<i64>(2)? as u64)))?
             .into_iter()
             .map(|(person, vorschlag, n)| {
                 let name = match (person, vorschlag) {
@@ -326,9 +316,8 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
             stimmen,
         });
     }
-    let lose: Vec<LosAkte> = conn
-        .prepare("SELECT nach_gang, zwischen, plaetze, gezogen_von, ergebnis, seed, zeit FROM los WHERE wahl_id = ?1 ORDER BY id")?
-        .query_map([id], |r| {
+    let lose: Vec<LosAkte> = db
+        .query_map("SELECT nach_gang, zwischen, plaetze, gezogen_von, ergebnis, seed, zeit FROM los WHERE wahl_id = ?1 ORDER BY id", p![id], |r| {
             let zwischen: String = r.get(1)?;
             let ergebnis: String = r.get(4)?;
             Ok(LosAkte {
@@ -339,43 +328,41 @@ fn wahl_lesen(conn: &Connection, id: i64) -> Result<WahlAkte, StoreError> {
                     ergebnis: serde_json::from_str(&ergebnis).unwrap_or_default(),
                 },
                 gezogen_von: r.get(3)?,
-                seed: r.get::<_, Option<i64>>(5)?.map(|s| s as u64),
+                seed: r.get::<Option<i64>>(5)?.map(|s| s as u64),
                 zeit: zeit_aus(r, 6)?,
             })
-        })?
-        .collect::<Result<_, _>>()?;
-    let erfasst: i64 = conn.query_row(
+        })?;
+    let erfasst: i64 = db.query_row(
         "SELECT count(*) FROM anwesenheit WHERE sitzung_id = ?1",
-        [sitzung],
+        p![sitzung],
         |r| r.get(0),
     )?;
     let anwesend_stimmberechtigt = if erfasst > 0 {
-        Some(conn.query_row(
+        Some(db.query_row(
             "SELECT count(*) FROM anwesenheit a JOIN sitzung s ON s.id = a.sitzung_id JOIN mitgliedschaft m ON m.person_id = a.person_id AND m.gremium_id = s.gremium_id
              WHERE a.sitzung_id = ?1 AND a.status = ?2 AND m.stimmrecht = 1",
-            params![sitzung, Anwesenheit::Anwesend.key()],
-            |r| r.get::<_, i64>(0),
+            p![sitzung, Anwesenheit::Anwesend.key()],
+            |r| r.get::<i64>(0),
         )? as u64)
     } else {
         None
     };
-    let stimmberechtigte_mitglieder = conn.query_row(
+    let stimmberechtigte_mitglieder = db.query_row(
         &format!(
             "SELECT count(*) FROM sitzung s JOIN mitgliedschaft m ON m.gremium_id = s.gremium_id
              WHERE s.id = ?1 AND m.stimmrecht = 1 AND m.rolle != 'stellv_mitglied' AND {}",
             MITGLIED_AM_TAG
         ),
-        [sitzung],
-        |r| r.get::<_, i64>(0),
+        p![sitzung],
+        |r| r.get::<i64>(0),
     )? as u64;
     let nichtoeffentlich: bool = match top {
-        Some(t) => conn
-            .query_row(
+        Some(t) => db
+            .query_opt(
                 "SELECT teil = 'nichtoeffentlich' FROM top WHERE id = ?1",
-                [t],
+                p![t],
                 |r| r.get(0),
-            )
-            .optional()?
+            )?
             .unwrap_or(false),
         None => false,
     };

@@ -5,11 +5,11 @@ use crate::domain::anlage::{mime_nach_name, sha512_hex, AnlageInfo, AnlageNeu};
 use crate::domain::pruefung::AnlageKurz;
 use crate::domain::{AnlageId, Befund, Status, VorlageId};
 use crate::store::fehler::StoreError;
+use crate::store::sql::{p, Db, Zeile};
 use crate::store::{wert, zeit, zeit_aus, Gespeichert, Store};
 use chrono::NaiveDateTime;
-use rusqlite::{params, Connection, OptionalExtension};
 
-fn info_aus_zeile(r: &rusqlite::Row) -> rusqlite::Result<AnlageInfo> {
+fn info_aus_zeile(r: &Zeile) -> Result<AnlageInfo, StoreError> {
     Ok(AnlageInfo {
         id: AnlageId(r.get(0)?),
         nr: r.get(1)?,
@@ -23,45 +23,41 @@ fn info_aus_zeile(r: &rusqlite::Row) -> rusqlite::Result<AnlageInfo> {
     })
 }
 
-pub(crate) fn liste(conn: &Connection, vorlage: i64) -> Result<Vec<AnlageInfo>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+pub(crate) fn liste(db: Db<'_>, vorlage: i64) -> Result<Vec<AnlageInfo>, StoreError> {
+    db.query_map(
         "SELECT id, pos, name, mime, groesse, sha512, status, alternativenpruefung, erstellt
          FROM anlage WHERE vorlage_id = ?1 ORDER BY pos",
-    )?;
-    let v = stmt
-        .query_map([vorlage], info_aus_zeile)?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+        p![vorlage],
+        info_aus_zeile,
+    )
 }
 
-pub(crate) fn kurz(conn: &Connection, vorlage: i64) -> Result<Vec<AnlageKurz>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+pub(crate) fn kurz(db: Db<'_>, vorlage: i64) -> Result<Vec<AnlageKurz>, StoreError> {
+    db.query_map(
         "SELECT name, alternativenpruefung FROM anlage WHERE vorlage_id = ?1 ORDER BY pos",
-    )?;
-    let v = stmt
-        .query_map([vorlage], |r| {
+        p![vorlage],
+        |r| {
             Ok(AnlageKurz {
                 name: r.get(0)?,
                 alternativenpruefung: r.get(1)?,
             })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(v)
+        },
+    )
 }
 
-pub(crate) fn kopieren(conn: &Connection, von: i64, nach: i64) -> Result<(), StoreError> {
-    conn.execute(
+pub(crate) fn kopieren(db: Db<'_>, von: i64, nach: i64) -> Result<(), StoreError> {
+    db.execute(
         "INSERT INTO anlage (vorlage_id, pos, name, mime, groesse, sha512, status, alternativenpruefung, daten, erstellt)
          SELECT ?2, pos, name, mime, groesse, sha512, status, alternativenpruefung, daten, erstellt FROM anlage WHERE vorlage_id = ?1",
-        params![von, nach],
+        p![von, nach],
     )?;
     Ok(())
 }
 
-fn gehoert_zu(conn: &Connection, vorlage: VorlageId, anlage: AnlageId) -> Result<(), StoreError> {
-    let da: bool = conn.query_row(
+fn gehoert_zu(db: Db<'_>, vorlage: VorlageId, anlage: AnlageId) -> Result<(), StoreError> {
+    let da: bool = db.query_row(
         "SELECT EXISTS (SELECT 1 FROM anlage WHERE id = ?1 AND vorlage_id = ?2)",
-        params![anlage.0, vorlage.0],
+        p![anlage.0, vorlage.0],
         |r| r.get(0),
     )?;
     if da {
@@ -87,25 +83,24 @@ impl Store {
         let name = neu.dateiname();
         let sha = sha512_hex(&neu.daten);
         let mime = mime_nach_name(&name);
-        self.entwurf_aendern(vorlage, basis, jetzt, |conn| {
-            let doppelt: Option<String> = conn
-                .query_row(
+        self.entwurf_aendern(vorlage, basis, jetzt, |db| {
+            let doppelt: Option<String> = db
+                .query_opt(
                     "SELECT name FROM anlage WHERE vorlage_id = ?1 AND sha512 = ?2",
-                    params![vorlage.0, sha],
+                    p![vorlage.0, sha],
                     |r| r.get(0),
-                )
-                .optional()?;
+                )?;
             if let Some(vorhanden) = doppelt {
                 return Err(StoreError::Ungueltig(vec![Befund::fehler(
                     "anlagen",
                     format!("Anlage „{name}“: Dieselbe Datei ist schon als „{vorhanden}“ angehängt."),
                 )]));
             }
-            let id: i64 = conn.query_row(
+            let id: i64 = db.query_row(
                 "INSERT INTO anlage (vorlage_id, pos, name, mime, groesse, sha512, status, alternativenpruefung, daten, erstellt)
                  VALUES (?1, (SELECT coalesce(max(pos), 0) + 1 FROM anlage WHERE vorlage_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  RETURNING id",
-                params![
+                p![
                     vorlage.0,
                     name,
                     mime,
@@ -118,9 +113,9 @@ impl Store {
                 ],
                 |r| r.get(0),
             )?;
-            let info = conn.query_row(
+            let info = db.query_row(
                 "SELECT id, pos, name, mime, groesse, sha512, status, alternativenpruefung, erstellt FROM anlage WHERE id = ?1",
-                [id],
+                p![id],
                 info_aus_zeile,
             )?;
             Ok(info)
@@ -137,11 +132,11 @@ impl Store {
         alternativenpruefung: bool,
         jetzt: NaiveDateTime,
     ) -> Result<Gespeichert, StoreError> {
-        self.entwurf_aendern(vorlage, basis, jetzt, |conn| {
-            gehoert_zu(conn, vorlage, anlage)?;
-            conn.execute(
+        self.entwurf_aendern(vorlage, basis, jetzt, |db| {
+            gehoert_zu(db, vorlage, anlage)?;
+            db.execute(
                 "UPDATE anlage SET status = ?2, alternativenpruefung = ?3 WHERE id = ?1",
-                params![anlage.0, status.key(), alternativenpruefung],
+                p![anlage.0, status.key(), alternativenpruefung],
             )?;
             Ok(())
         })
@@ -156,16 +151,16 @@ impl Store {
         anlage: AnlageId,
         jetzt: NaiveDateTime,
     ) -> Result<Gespeichert, StoreError> {
-        self.entwurf_aendern(vorlage, basis, jetzt, |conn| {
-            gehoert_zu(conn, vorlage, anlage)?;
-            let pos: i64 = conn.query_row(
+        self.entwurf_aendern(vorlage, basis, jetzt, |db| {
+            gehoert_zu(db, vorlage, anlage)?;
+            let pos: i64 = db.query_row(
                 "DELETE FROM anlage WHERE id = ?1 RETURNING pos",
-                [anlage.0],
+                p![anlage.0],
                 |r| r.get(0),
             )?;
-            conn.execute(
+            db.execute(
                 "UPDATE anlage SET pos = pos - 1 WHERE vorlage_id = ?1 AND pos > ?2",
-                params![vorlage.0, pos],
+                p![vorlage.0, pos],
             )?;
             Ok(())
         })
@@ -174,9 +169,9 @@ impl Store {
 
     /// The Anlagen of a Vorlage in their order (without their bytes).
     pub fn anlagen(&self, vorlage: VorlageId) -> Result<Vec<AnlageInfo>, StoreError> {
-        let da: bool = self.conn.query_row(
+        let da: bool = self.db().query_row(
             "SELECT EXISTS (SELECT 1 FROM vorlage WHERE id = ?1)",
-            [vorlage.0],
+            p![vorlage.0],
             |r| r.get(0),
         )?;
         if !da {
@@ -185,25 +180,23 @@ impl Store {
                 id: vorlage.0,
             });
         }
-        liste(&self.conn, vorlage.0)
+        liste(self.db(), vorlage.0)
     }
 
     /// The bytes of an Anlage.
     pub fn anlage_daten(&self, anlage: AnlageId) -> Result<(AnlageInfo, Vec<u8>), StoreError> {
-        let info = self
-            .conn
-            .query_row(
+        let info = self.db()
+            .query_opt(
                 "SELECT id, pos, name, mime, groesse, sha512, status, alternativenpruefung, erstellt FROM anlage WHERE id = ?1",
-                [anlage.0],
+                p![anlage.0],
                 info_aus_zeile,
-            )
-            .optional()?
+            )?
             .ok_or(StoreError::NichtGefunden { was: "Anlage", id: anlage.0 })?;
-        let daten: Vec<u8> =
-            self.conn
-                .query_row("SELECT daten FROM anlage WHERE id = ?1", [anlage.0], |r| {
-                    r.get(0)
-                })?;
+        let daten: Vec<u8> = self.db().query_row(
+            "SELECT daten FROM anlage WHERE id = ?1",
+            p![anlage.0],
+            |r| r.get(0),
+        )?;
         Ok((info, daten))
     }
 }

@@ -5,8 +5,8 @@
 use super::version_erhoehen;
 use crate::domain::VorlageId;
 use crate::store::fehler::StoreError;
+use crate::store::sql::{p, Db};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{params, Connection};
 
 fn iso(tag: NaiveDate) -> String {
     tag.format("%Y-%m-%d").to_string()
@@ -15,52 +15,52 @@ fn iso(tag: NaiveDate) -> String {
 /// Records the Beratung of `vorlage` in `gremium` on `tag`: the step of that Gremium gets
 /// the date; without one, a step is appended.
 pub(crate) fn vermerken(
-    conn: &Connection,
+    db: Db<'_>,
     vorlage: VorlageId,
     gremium: &str,
     tag: NaiveDate,
     jetzt: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    let n = conn.execute(
+    let n = db.execute(
         "UPDATE beratungsschritt SET datum = ?3 WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2)",
-        params![vorlage.0, gremium, iso(tag)],
+        p![vorlage.0, gremium, iso(tag)],
     )?;
     if n == 0 {
-        conn.execute(
+        db.execute(
             "INSERT INTO beratungsschritt (vorlage_id, pos, gremium, rolle, datum)
              VALUES (?1, (SELECT coalesce(max(pos), -1) + 1 FROM beratungsschritt WHERE vorlage_id = ?1), ?2, 'vorberatung', ?3)",
-            params![vorlage.0, gremium, iso(tag)],
+            p![vorlage.0, gremium, iso(tag)],
         )?;
     }
-    version_erhoehen(conn, vorlage, jetzt).map(|_| ())
+    version_erhoehen(db, vorlage, jetzt).map(|_| ())
 }
 
 /// The result of the Beratung in `gremium`, as the Vorlage PDF prints it.
 pub(crate) fn ergebnis_vermerken(
-    conn: &Connection,
+    db: Db<'_>,
     vorlage: VorlageId,
     gremium: &str,
     vermerk: &str,
     jetzt: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    conn.execute(
+    db.execute(
         "UPDATE beratungsschritt SET ergebnis = ?3 WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2)",
-        params![vorlage.0, gremium, vermerk],
+        p![vorlage.0, gremium, vermerk],
     )?;
-    version_erhoehen(conn, vorlage, jetzt).map(|_| ())
+    version_erhoehen(db, vorlage, jetzt).map(|_| ())
 }
 
 /// Takes back the date of a Beratung on `tag` that has no result yet.
 pub(crate) fn zuruecknehmen(
-    conn: &Connection,
+    db: Db<'_>,
     vorlage: VorlageId,
     gremium: &str,
     tag: NaiveDate,
     jetzt: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    conn.execute(
+    db.execute(
         "UPDATE beratungsschritt SET datum = '' WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2) AND datum = ?3 AND ergebnis = ''",
-        params![vorlage.0, gremium, iso(tag)],
+        p![vorlage.0, gremium, iso(tag)],
     )?;
-    version_erhoehen(conn, vorlage, jetzt).map(|_| ())
+    version_erhoehen(db, vorlage, jetzt).map(|_| ())
 }

@@ -8,75 +8,68 @@ use crate::domain::{
     Unterschrift, VorlageInhalt, Zeichnung,
 };
 use crate::store::fehler::StoreError;
+use crate::store::sql::{p, AlsParam, Db};
 use crate::store::{wert, wert_opt};
-use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
-fn finanzen_lesen(conn: &Connection, id: i64) -> Result<Finanzen, StoreError> {
+fn finanzen_lesen(db: Db<'_>, id: i64) -> Result<Finanzen, StoreError> {
     let spalten: Vec<&str> = Posten::ALLE.iter().map(|p| p.key()).collect();
     let sql = format!(
         "SELECT art, haushaltsmittel, {} FROM finanzen WHERE vorlage_id = ?1",
         spalten.join(", ")
     );
-    let fin = conn
-        .query_row(&sql, [id], |r| {
-            let art: String = r.get(0)?;
-            let hm: Option<String> = r.get(1)?;
-            let mut f = Finanzen {
-                art: if art == "folgende" {
-                    FinanzArt::Folgende
-                } else {
-                    FinanzArt::Keine
-                },
-                haushaltsmittel: hm.as_deref().and_then(Haushaltsmittel::from_key),
-                ..Default::default()
-            };
-            for (i, p) in Posten::ALLE.iter().enumerate() {
-                f.setzen(*p, r.get::<_, Option<i64>>(i + 2)?.map(Cent));
-            }
-            Ok(f)
-        })
-        .optional()?;
+    let fin = db.query_opt(&sql, p![id], |r| {
+        let art: String = r.get(0)?;
+        let hm: Option<String> = r.get(1)?;
+        let mut f = Finanzen {
+            art: if art == "folgende" {
+                FinanzArt::Folgende
+            } else {
+                FinanzArt::Keine
+            },
+            haushaltsmittel: hm.as_deref().and_then(Haushaltsmittel::from_key),
+            ..Default::default()
+        };
+        for (i, p) in Posten::ALLE.iter().enumerate() {
+            f.setzen(*p, r.get::<Option<i64>>(i + 2)?.map(Cent));
+        }
+        Ok(f)
+    })?;
     Ok(fin.unwrap_or_default())
 }
 
 /// The finance table as typed (schema 8); `None` for rows written before it.
-fn eingabe_lesen(conn: &Connection, id: i64) -> Result<Option<FinanzenEingabe>, StoreError> {
-    let text: Option<String> = conn
-        .query_row(
+fn eingabe_lesen(db: Db<'_>, id: i64) -> Result<Option<FinanzenEingabe>, StoreError> {
+    let text: Option<String> = db
+        .query_opt(
             "SELECT eingabe FROM finanzen WHERE vorlage_id = ?1",
-            [id],
+            p![id],
             |r| r.get(0),
-        )
-        .optional()?
+        )?
         .flatten();
     Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
 }
 
-fn beratungsfolge_lesen(conn: &Connection, id: i64) -> Result<Vec<Beratungsschritt>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT gremium, rolle, datum, ergebnis FROM beratungsschritt WHERE vorlage_id = ?1 ORDER BY pos",
-    )?;
-    let schritte = stmt
-        .query_map([id], |r| {
+fn beratungsfolge_lesen(db: Db<'_>, id: i64) -> Result<Vec<Beratungsschritt>, StoreError> {
+    let schritte = db
+        .query_map("SELECT gremium, rolle, datum, ergebnis FROM beratungsschritt WHERE vorlage_id = ?1 ORDER BY pos", p![id], |r| {
             Ok(Beratungsschritt {
                 gremium: r.get(0)?,
                 rolle: wert(r, 1)?,
                 datum: r.get(2)?,
                 ergebnis: r.get(3)?,
             })
-        })?
-        .collect::<Result<_, _>>()?;
+        })?;
     Ok(schritte)
 }
 
 /// The stored content of one Fassung.
-pub(crate) fn inhalt_lesen(conn: &Connection, id: i64) -> Result<VorlageInhalt, StoreError> {
-    let mut inhalt = conn
-        .query_row(
+pub(crate) fn inhalt_lesen(db: Db<'_>, id: i64) -> Result<VorlageInhalt, StoreError> {
+    let mut inhalt = db
+        .query_opt(
             "SELECT art, status, betreff, verfasser, federfuehrend, bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt,
                     unterschrift_modus, unterschrift_name, unterschrift_funktion, unterschrift_behoerdenleitung
              FROM vorlage WHERE id = ?1",
-            [id],
+            p![id],
             |r| {
                 Ok(VorlageInhalt {
                     art: wert(r, 0)?,
@@ -88,7 +81,7 @@ pub(crate) fn inhalt_lesen(conn: &Connection, id: i64) -> Result<VorlageInhalt, 
                     klimarelevanz: wert_opt::<Klimarelevanz>(r, 6)?,
                     beschlussvorschlag: r.get(7)?,
                     sachverhalt: r.get(8)?,
-                    unterschrift: match r.get::<_, Option<String>>(9)? {
+                    unterschrift: match r.get::<Option<String>>(9)? {
                         Some(m) => Some(Unterschrift {
                             behoerdenleitung: r.get(12)?,
                             modus: Zeichnung::from_key(&m).unwrap_or_default(),
@@ -100,29 +93,28 @@ pub(crate) fn inhalt_lesen(conn: &Connection, id: i64) -> Result<VorlageInhalt, 
                     ..Default::default()
                 })
             },
-        )
-        .optional()?
+        )?
         .ok_or(StoreError::NichtGefunden { was: "Vorlage", id })?;
-    inhalt.beratungsfolge = beratungsfolge_lesen(conn, id)?;
-    inhalt.finanzen = match eingabe_lesen(conn, id)? {
+    inhalt.beratungsfolge = beratungsfolge_lesen(db, id)?;
+    inhalt.finanzen = match eingabe_lesen(db, id)? {
         Some(eingabe) => eingabe,
-        None => finanzen_lesen(conn, id)?.als_eingabe(),
+        None => finanzen_lesen(db, id)?.als_eingabe(),
     };
     Ok(inhalt)
 }
 
 pub(super) fn inhalt_schreiben(
-    conn: &Connection,
+    db: Db<'_>,
     id: i64,
     inhalt: &VorlageInhalt,
     fin: &Finanzen,
 ) -> Result<(), StoreError> {
-    conn.execute(
+    db.execute(
         "UPDATE vorlage SET art = ?2, status = ?3, betreff = ?4, verfasser = ?5, federfuehrend = ?6, bearbeiter = ?7,
                 klimarelevanz = ?8, beschlussvorschlag = ?9, sachverhalt = ?10,
                 unterschrift_modus = ?11, unterschrift_name = ?12, unterschrift_funktion = ?13,
                 unterschrift_behoerdenleitung = ?14 WHERE id = ?1",
-        params![
+        p![
             id,
             inhalt.art.key(),
             inhalt.status.key(),
@@ -139,12 +131,11 @@ pub(super) fn inhalt_schreiben(
             inhalt.unterschrift.as_ref().map(|u| u.behoerdenleitung.as_str()).unwrap_or("")
         ],
     )?;
-    conn.execute("DELETE FROM beratungsschritt WHERE vorlage_id = ?1", [id])?;
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO beratungsschritt (vorlage_id, pos, gremium, rolle, datum, ergebnis) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
+    db.execute("DELETE FROM beratungsschritt WHERE vorlage_id = ?1", p![id])?;
     for (pos, s) in inhalt.beratungsfolge.iter().enumerate() {
-        stmt.execute(params![
+        db.execute(
+            "INSERT INTO beratungsschritt (vorlage_id, pos, gremium, rolle, datum, ergebnis) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            p![
             id,
             pos as i64,
             s.gremium,
@@ -153,10 +144,11 @@ pub(super) fn inhalt_schreiben(
             s.ergebnis
         ])?;
     }
+    db.execute("DELETE FROM finanzen WHERE vorlage_id = ?1", p![id])?;
     let spalten: Vec<&str> = Posten::ALLE.iter().map(|p| p.key()).collect();
     let platzhalter: Vec<String> = (4..4 + spalten.len()).map(|i| format!("?{i}")).collect();
     let sql = format!(
-        "INSERT OR REPLACE INTO finanzen (vorlage_id, art, haushaltsmittel, eingabe, {}) VALUES (?1, ?2, ?3, ?{}, {})",
+        "INSERT INTO finanzen (vorlage_id, art, haushaltsmittel, eingabe, {}) VALUES (?1, ?2, ?3, ?{}, {})",
         spalten.join(", "),
         4 + spalten.len(),
         platzhalter.join(", ")
@@ -171,9 +163,9 @@ pub(super) fn inhalt_schreiben(
         .map(|p| fin.betrag(*p).map(|c| c.0))
         .collect();
     let eingabe = serde_json::to_string(&inhalt.finanzen).expect("Finanzen serialisieren");
-    let mut werte: Vec<&dyn ToSql> = vec![&id, &art, &hm];
-    werte.extend(betraege.iter().map(|b| b as &dyn ToSql));
-    werte.push(&eingabe);
-    conn.prepare_cached(&sql)?.execute(&*werte)?;
+    let mut werte = vec![id.param(), art.param(), hm.param()];
+    werte.extend(betraege.iter().map(|b| b.param()));
+    werte.push(eingabe.param());
+    db.execute(&sql, &werte)?;
     Ok(())
 }

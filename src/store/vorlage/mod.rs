@@ -26,24 +26,23 @@ use crate::domain::nummer::{self, Nummernschema};
 use crate::domain::pruefung;
 use crate::domain::vorlage::VorlageAkte;
 use crate::domain::{Finanzen, VorlageId, VorlageInhalt};
+use crate::store::sql::{p, Db};
 use chrono::{Datelike, NaiveDateTime};
 use inhalt::{inhalt_lesen, inhalt_schreiben};
-use rusqlite::{params, Connection, OptionalExtension};
 
 const AKTE_SPALTEN: &str = "id, nummer, zustand, fassung, stamm_id, vorgaenger_id,
     (SELECT n.id FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), version, erstellt, geaendert, freigegeben_am,
     art, status, betreff, verfasser, federfuehrend, bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt";
 
 /// Version and state check before any change.
-fn kopf_pruefen(conn: &Connection, id: i64, basis: i64) -> Result<(), StoreError> {
-    super::papierkorb::nicht_im_papierkorb(conn, super::PapierkorbArt::Vorlage, id)?;
-    let (zustand, version, nummer): (String, i64, Option<String>) = conn
-        .query_row(
+fn kopf_pruefen(db: Db<'_>, id: i64, basis: i64) -> Result<(), StoreError> {
+    super::papierkorb::nicht_im_papierkorb(db, super::PapierkorbArt::Vorlage, id)?;
+    let (zustand, version, nummer): (String, i64, Option<String>) = db
+        .query_opt(
             "SELECT zustand, version, nummer FROM vorlage WHERE id = ?1",
-            [id],
+            p![id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?
+        )?
         .ok_or(StoreError::NichtGefunden { was: "Vorlage", id })?;
     if zustand == "freigegeben" {
         return Err(StoreError::Freigegeben {
@@ -60,29 +59,29 @@ fn kopf_pruefen(conn: &Connection, id: i64, basis: i64) -> Result<(), StoreError
 }
 
 fn befunde_berechnen(
-    conn: &Connection,
+    db: Db<'_>,
     id: i64,
 ) -> Result<(VorlageInhalt, Finanzen, Vec<Befund>), StoreError> {
-    let inhalt = inhalt_lesen(conn, id)?;
-    let kurz = anlagen::kurz(conn, id)?;
+    let inhalt = inhalt_lesen(db, id)?;
+    let kurz = anlagen::kurz(db, id)?;
     let (fin, befunde) = pruefung::pruefen(&inhalt, &kurz);
     Ok((inhalt, fin, befunde))
 }
 
 /// Bumps the version, records the findings' count and re-indexes.
 fn abschluss(
-    conn: &Connection,
+    db: Db<'_>,
     id: i64,
     jetzt: NaiveDateTime,
     (fin, befunde): (Finanzen, Vec<Befund>),
 ) -> Result<Gespeichert, StoreError> {
     let geaendert = sekunden(jetzt);
-    let version = version_erhoehen(conn, VorlageId(id), geaendert)?;
-    conn.execute(
+    let version = version_erhoehen(db, VorlageId(id), geaendert)?;
+    db.execute(
         "UPDATE vorlage SET offene_befunde = ?2 WHERE id = ?1",
-        params![id, pruefung::offene(&befunde) as i64],
+        p![id, pruefung::offene(&befunde) as i64],
     )?;
-    suche::indizieren(conn, id)?;
+    suche::indizieren(db, id)?;
     Ok(Gespeichert {
         id: VorlageId(id),
         version,
@@ -97,13 +96,13 @@ fn abschluss(
 /// the last change here, so that an editor open on the old version is told. Returns the
 /// new version.
 pub(super) fn version_erhoehen(
-    conn: &Connection,
+    db: Db<'_>,
     id: VorlageId,
     jetzt: NaiveDateTime,
 ) -> Result<i64, StoreError> {
-    Ok(conn.query_row(
+    Ok(db.query_row(
         "UPDATE vorlage SET version = version + 1, geaendert = ?2 WHERE id = ?1 RETURNING version",
-        params![id.0, zeit(jetzt)],
+        p![id.0, zeit(jetzt)],
         |r| r.get(0),
     )?)
 }
@@ -135,15 +134,14 @@ impl Store {
         let (inhalt, fin, befunde) = annehmbar(inhalt)?;
         let tx = schreibtransaktion(&mut self.conn)?;
         let t = zeit(jetzt);
-        tx.execute(
+        let id: i64 = tx.db().eins(
             "INSERT INTO vorlage (zustand, art, status, betreff, version, erstellt, geaendert)
-             VALUES ('entwurf', ?1, ?2, '', 0, ?3, ?3)",
-            params![inhalt.art.key(), inhalt.status.key(), t],
+             VALUES ('entwurf', ?1, ?2, '', 0, ?3, ?3) RETURNING id",
+            p![inhalt.art.key(), inhalt.status.key(), t],
         )?;
-        let id = tx.last_insert_rowid();
-        inhalt_schreiben(&tx, id, &inhalt, &fin)?;
+        inhalt_schreiben(tx.db(), id, &inhalt, &fin)?;
         // The findings of the content as checked: it is stored as it was normalised.
-        let g = abschluss(&tx, id, jetzt, (fin, befunde))?;
+        let g = abschluss(tx.db(), id, jetzt, (fin, befunde))?;
         commit(tx)?;
         Ok(g)
     }
@@ -159,16 +157,17 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<Gespeichert, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        kopf_pruefen(&tx, id.0, basis)?;
-        let kurz = anlagen::kurz(&tx, id.0)?;
+        kopf_pruefen(tx.db(), id.0, basis)?;
+        let kurz = anlagen::kurz(tx.db(), id.0)?;
         let inhalt = inhalt.normalisiert();
         let (fin, befunde) = pruefung::pruefen(&inhalt, &kurz);
-        if inhalt_lesen(&tx, id.0)? == inhalt {
+        if inhalt_lesen(tx.db(), id.0)? == inhalt {
             // Nothing changed: no new version, nothing written.
-            let geaendert =
-                tx.query_row("SELECT geaendert FROM vorlage WHERE id = ?1", [id.0], |r| {
-                    zeit_aus(r, 0)
-                })?;
+            let geaendert = tx.db().query_row(
+                "SELECT geaendert FROM vorlage WHERE id = ?1",
+                p![id.0],
+                |r| zeit_aus(r, 0),
+            )?;
             return Ok(Gespeichert {
                 id,
                 version: basis,
@@ -177,8 +176,8 @@ impl Store {
                 summen: fin.summen(),
             });
         }
-        inhalt_schreiben(&tx, id.0, &inhalt, &fin)?;
-        let g = abschluss(&tx, id.0, jetzt, (fin, befunde))?;
+        inhalt_schreiben(tx.db(), id.0, &inhalt, &fin)?;
+        let g = abschluss(tx.db(), id.0, jetzt, (fin, befunde))?;
         commit(tx)?;
         Ok(g)
     }
@@ -190,33 +189,34 @@ impl Store {
         id: VorlageId,
         basis: i64,
         jetzt: NaiveDateTime,
-        aenderung: impl FnOnce(&Connection) -> Result<T, StoreError>,
+        aenderung: impl FnOnce(Db<'_>) -> Result<T, StoreError>,
     ) -> Result<(Gespeichert, T), StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        kopf_pruefen(&tx, id.0, basis)?;
-        let t = aenderung(&tx)?;
-        let (_, fin, befunde) = befunde_berechnen(&tx, id.0)?;
-        let g = abschluss(&tx, id.0, jetzt, (fin, befunde))?;
+        kopf_pruefen(tx.db(), id.0, basis)?;
+        let t = aenderung(tx.db())?;
+        let (_, fin, befunde) = befunde_berechnen(tx.db(), id.0)?;
+        let g = abschluss(tx.db(), id.0, jetzt, (fin, befunde))?;
         commit(tx)?;
         Ok((g, t))
     }
 
     /// Everything about one Fassung.
     pub fn vorlage(&self, id: VorlageId) -> Result<VorlageAkte, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.lesetransaktion()?;
         let akte = tx
-            .query_row(
+            .db()
+            .query_opt(
                 &format!("SELECT {AKTE_SPALTEN} FROM vorlage v WHERE id = ?1"),
-                [id.0],
+                p![id.0],
                 |r| {
                     Ok(VorlageAkte {
                         id: VorlageId(r.get(0)?),
                         nummer: r.get(1)?,
                         zustand: wert(r, 2)?,
                         fassung: r.get(3)?,
-                        stamm_id: r.get::<_, Option<i64>>(4)?.map(VorlageId),
-                        vorgaenger_id: r.get::<_, Option<i64>>(5)?.map(VorlageId),
-                        nachfolger_id: r.get::<_, Option<i64>>(6)?.map(VorlageId),
+                        stamm_id: r.get::<Option<i64>>(4)?.map(VorlageId),
+                        vorgaenger_id: r.get::<Option<i64>>(5)?.map(VorlageId),
+                        nachfolger_id: r.get::<Option<i64>>(6)?.map(VorlageId),
                         version: r.get(7)?,
                         erstellt: zeit_aus(r, 8)?,
                         geaendert: zeit_aus(r, 9)?,
@@ -227,14 +227,13 @@ impl Store {
                         summen: FinanzSummen::default(),
                     })
                 },
-            )
-            .optional()?
+            )?
             .ok_or(StoreError::NichtGefunden {
                 was: "Vorlage",
                 id: id.0,
             })?;
-        let (inhalt, fin, befunde) = befunde_berechnen(&tx, id.0)?;
-        let anlagen = anlagen::liste(&tx, id.0)?;
+        let (inhalt, fin, befunde) = befunde_berechnen(tx.db(), id.0)?;
+        let anlagen = anlagen::liste(tx.db(), id.0)?;
         Ok(VorlageAkte {
             inhalt,
             anlagen,
@@ -253,8 +252,8 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<Gespeichert, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        kopf_pruefen(&tx, id.0, basis)?;
-        let (_, fin, befunde) = befunde_berechnen(&tx, id.0)?;
+        kopf_pruefen(tx.db(), id.0, basis)?;
+        let (_, fin, befunde) = befunde_berechnen(tx.db(), id.0)?;
         if befund::erreicht(&befunde, Schwere::Unvollstaendig) {
             return Err(StoreError::Ungueltig(
                 befunde
@@ -263,26 +262,27 @@ impl Store {
                     .collect(),
             ));
         }
-        let (stamm, fassung): (Option<i64>, i64) = tx.query_row(
+        let (stamm, fassung): (Option<i64>, i64) = tx.db().query_row(
             "SELECT stamm_id, fassung FROM vorlage WHERE id = ?1",
-            [id.0],
+            p![id.0],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let nummer = match stamm {
             Some(stamm) => {
-                let stamm_nummer: Option<String> =
-                    tx.query_row("SELECT nummer FROM vorlage WHERE id = ?1", [stamm], |r| {
-                        r.get(0)
-                    })?;
+                let stamm_nummer: Option<String> = tx.db().query_row(
+                    "SELECT nummer FROM vorlage WHERE id = ?1",
+                    p![stamm],
+                    |r| r.get(0),
+                )?;
                 nummer::fassung(&stamm_nummer.unwrap_or_default(), fassung as u32)
             }
-            None => naechste_nummer(&tx, jetzt)?,
+            None => naechste_nummer(tx.db(), jetzt)?,
         };
-        tx.execute(
+        tx.db().execute(
             "UPDATE vorlage SET zustand = 'freigegeben', nummer = ?2, freigegeben_am = ?3 WHERE id = ?1",
-            params![id.0, nummer, zeit(jetzt)],
+            p![id.0, nummer, zeit(jetzt)],
         )?;
-        let g = abschluss(&tx, id.0, jetzt, (fin, befunde))?;
+        let g = abschluss(tx.db(), id.0, jetzt, (fin, befunde))?;
         commit(tx)?;
         Ok(g)
     }
@@ -295,14 +295,13 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<Gespeichert, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let (zustand, nachfolger): (String, Option<String>) = tx
-            .query_row(
+        let (zustand, nachfolger): (String, Option<String>) = tx.db()
+            .query_opt(
                 "SELECT zustand, (SELECT coalesce(n.nummer, 'Entwurf ' || n.id) FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL)
                  FROM vorlage v WHERE id = ?1",
-                [id.0],
+                p![id.0],
                 |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
+            )?
             .ok_or(StoreError::NichtGefunden { was: "Vorlage", id: id.0 })?;
         if zustand != "freigegeben" {
             return Err(StoreError::NochEntwurf);
@@ -311,7 +310,7 @@ impl Store {
             return Err(StoreError::NeuereFassung(n));
         }
         let t = zeit(jetzt);
-        tx.execute(
+        let neu: i64 = tx.db().eins(
             "INSERT INTO vorlage (stamm_id, fassung, vorgaenger_id, zustand, art, status, betreff, verfasser, federfuehrend,
                                   bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt, unterschrift_modus,
                                   unterschrift_name, unterschrift_funktion, unterschrift_behoerdenleitung, version,
@@ -319,26 +318,25 @@ impl Store {
              SELECT coalesce(stamm_id, id), fassung + 1, id, 'entwurf', art, status, betreff, verfasser, federfuehrend,
                     bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt, unterschrift_modus,
                     unterschrift_name, unterschrift_funktion, unterschrift_behoerdenleitung, 0, ?2, ?2
-             FROM vorlage WHERE id = ?1",
-            params![id.0, t],
+             FROM vorlage WHERE id = ?1 RETURNING id",
+            p![id.0, t],
         )?;
-        let neu = tx.last_insert_rowid();
-        tx.execute(
+        tx.db().execute(
             "INSERT INTO beratungsschritt (vorlage_id, pos, gremium, rolle, datum, ergebnis)
              SELECT ?2, pos, gremium, rolle, datum, ergebnis FROM beratungsschritt WHERE vorlage_id = ?1",
-            params![id.0, neu],
+            p![id.0, neu],
         )?;
         let spalten: Vec<&str> = Posten::ALLE.iter().map(|p| p.key()).collect();
-        tx.execute(
+        tx.db().execute(
             &format!(
                 "INSERT INTO finanzen (vorlage_id, art, haushaltsmittel, {s}) SELECT ?2, art, haushaltsmittel, {s} FROM finanzen WHERE vorlage_id = ?1",
                 s = spalten.join(", ")
             ),
-            params![id.0, neu],
+            p![id.0, neu],
         )?;
-        anlagen::kopieren(&tx, id.0, neu)?;
-        let (_, fin, befunde) = befunde_berechnen(&tx, neu)?;
-        let g = abschluss(&tx, neu, jetzt, (fin, befunde))?;
+        anlagen::kopieren(tx.db(), id.0, neu)?;
+        let (_, fin, befunde) = befunde_berechnen(tx.db(), neu)?;
+        let g = abschluss(tx.db(), neu, jetzt, (fin, befunde))?;
         commit(tx)?;
         Ok(g)
     }
@@ -346,8 +344,8 @@ impl Store {
 
 /// The next free number of the office's scheme; the counter advances past numbers that
 /// are taken already (e.g. after the scheme was changed).
-fn naechste_nummer(conn: &Connection, jetzt: NaiveDateTime) -> Result<String, StoreError> {
-    let b = buero::lesen(conn)?;
+fn naechste_nummer(db: Db<'_>, jetzt: NaiveDateTime) -> Result<String, StoreError> {
+    let b = buero::lesen(db)?;
     let schema = Nummernschema::parse(&b.nummernschema).map_err(|e| {
         StoreError::Ungueltig(vec![Befund::unvollstaendig(
             "nummernschema",
@@ -361,27 +359,26 @@ fn naechste_nummer(conn: &Connection, jetzt: NaiveDateTime) -> Result<String, St
         )]));
     }
     let schluessel = schema.zaehler(jetzt.year(), &b.wahlperiode);
-    let mut nr: i64 = conn
-        .query_row(
+    let mut nr: i64 = db
+        .query_opt(
             "SELECT letzte FROM nummer_zaehler WHERE schluessel = ?1",
-            [&schluessel],
+            p![&schluessel],
             |r| r.get(0),
-        )
-        .optional()?
+        )?
         .unwrap_or(0);
     loop {
         nr += 1;
         let kandidat = schema.formatieren(nr as u32, jetzt.year(), &b.wahlperiode);
-        let vergeben: bool = conn.query_row(
+        let vergeben: bool = db.query_row(
             "SELECT EXISTS (SELECT 1 FROM vorlage WHERE nummer = ?1)",
-            [&kandidat],
+            p![&kandidat],
             |r| r.get(0),
         )?;
         if !vergeben {
-            conn.execute(
+            db.execute(
                 "INSERT INTO nummer_zaehler (schluessel, letzte) VALUES (?1, ?2)
                  ON CONFLICT (schluessel) DO UPDATE SET letzte = excluded.letzte",
-                params![schluessel, nr],
+                p![schluessel, nr],
             )?;
             return Ok(kandidat);
         }

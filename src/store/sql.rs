@@ -1,0 +1,333 @@
+//! The one way the store's table code reads and writes: [`Db`] (a connection or an open
+//! transaction), [`Param`] (a value bound to `?N`) and [`Zeile`] (a result row read
+//! column by column into [`AusSql`] values).
+//!
+//! The table files (`gremien`, `personen`, `vorlage/…`) are written once against this
+//! interface, in the SQL both backends understand (`?N` placeholders, `RETURNING id`
+//! instead of `last_insert_rowid()`), so that a second backend adds an arm here instead
+//! of a copy of every query. What only one engine has — the FTS5 index, `PRAGMA`s,
+//! `VACUUM INTO` backups, the migration runner — stays in the files that own it and
+//! matches on the backend there.
+//!
+//! Values cross as plain integers, reals, text and bytes: the store keeps times as text
+//! and vocabularies as their keys, so nothing needs an engine-specific type. Statements
+//! are prepared through SQLite's statement cache, so a query run once per list row costs
+//! no parse after the first.
+
+use super::fehler::StoreError;
+use rusqlite::types::{ToSqlOutput, ValueRef};
+
+/// How many prepared statements a connection keeps (the store has about 150 distinct).
+pub(crate) const STATEMENT_CACHE: usize = 256;
+
+/// A value bound to a placeholder. Borrows its text and bytes: an Anlage's bytes are not
+/// copied to be written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Param<'a> {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+/// What can be bound: integers, `bool` (as 0/1), reals, text, bytes, and `Option`s of
+/// them (`None` is NULL).
+pub(crate) trait AlsParam {
+    fn param(&self) -> Param<'_>;
+}
+
+macro_rules! ganzzahl_param {
+    ($($t:ty),*) => {$(
+        impl AlsParam for $t {
+            fn param(&self) -> Param<'_> {
+                Param::Int(*self as i64)
+            }
+        }
+    )*};
+}
+ganzzahl_param!(i64, i32, u32, u16, u8, usize);
+
+impl AlsParam for bool {
+    fn param(&self) -> Param<'_> {
+        Param::Int(i64::from(*self))
+    }
+}
+impl AlsParam for f64 {
+    fn param(&self) -> Param<'_> {
+        Param::Real(*self)
+    }
+}
+impl AlsParam for str {
+    fn param(&self) -> Param<'_> {
+        Param::Text(self)
+    }
+}
+impl AlsParam for String {
+    fn param(&self) -> Param<'_> {
+        Param::Text(self)
+    }
+}
+impl AlsParam for [u8] {
+    fn param(&self) -> Param<'_> {
+        Param::Bytes(self)
+    }
+}
+impl AlsParam for Vec<u8> {
+    fn param(&self) -> Param<'_> {
+        Param::Bytes(self)
+    }
+}
+impl<T: AlsParam + ?Sized> AlsParam for &T {
+    fn param(&self) -> Param<'_> {
+        (**self).param()
+    }
+}
+impl<T: AlsParam> AlsParam for Option<T> {
+    fn param(&self) -> Param<'_> {
+        match self {
+            None => Param::Null,
+            Some(v) => v.param(),
+        }
+    }
+}
+impl AlsParam for Param<'_> {
+    fn param(&self) -> Param<'_> {
+        *self
+    }
+}
+
+/// The parameters of one statement: `p![id, zeit(jetzt)]`.
+macro_rules! p {
+    ($($x:expr),* $(,)?) => {
+        &[$($crate::store::sql::AlsParam::param(&$x)),*] as &[$crate::store::sql::Param]
+    };
+}
+pub(crate) use p;
+
+impl rusqlite::ToSql for Param<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match *self {
+            Param::Null => ValueRef::Null,
+            Param::Int(i) => ValueRef::Integer(i),
+            Param::Real(f) => ValueRef::Real(f),
+            Param::Text(s) => ValueRef::Text(s.as_bytes()),
+            Param::Bytes(b) => ValueRef::Blob(b),
+        }))
+    }
+}
+
+/// One column of a result row, as the engine gave it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Spalte<'a> {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+/// What a column can be read into. The message says what was found instead.
+pub(crate) trait AusSql: Sized {
+    fn aus(s: Spalte<'_>) -> Result<Self, String>;
+}
+
+fn falsch<T>(s: Spalte<'_>, erwartet: &str) -> Result<T, String> {
+    Err(format!("{erwartet} erwartet, gefunden: {s:?}"))
+}
+
+impl AusSql for i64 {
+    fn aus(s: Spalte<'_>) -> Result<i64, String> {
+        match s {
+            Spalte::Int(i) => Ok(i),
+            _ => falsch(s, "Ganzzahl"),
+        }
+    }
+}
+macro_rules! schmale_ganzzahl {
+    ($($t:ty),*) => {$(
+        impl AusSql for $t {
+            fn aus(s: Spalte<'_>) -> Result<$t, String> {
+                let i = i64::aus(s)?;
+                <$t>::try_from(i).map_err(|_| format!("{i} passt nicht in {}", stringify!($t)))
+            }
+        }
+    )*};
+}
+schmale_ganzzahl!(i32, u32, u16, u8, usize);
+
+impl AusSql for bool {
+    fn aus(s: Spalte<'_>) -> Result<bool, String> {
+        Ok(i64::aus(s)? != 0)
+    }
+}
+impl AusSql for f64 {
+    fn aus(s: Spalte<'_>) -> Result<f64, String> {
+        match s {
+            Spalte::Real(f) => Ok(f),
+            Spalte::Int(i) => Ok(i as f64),
+            _ => falsch(s, "Zahl"),
+        }
+    }
+}
+impl AusSql for String {
+    fn aus(s: Spalte<'_>) -> Result<String, String> {
+        match s {
+            Spalte::Text(t) => Ok(t.to_owned()),
+            _ => falsch(s, "Text"),
+        }
+    }
+}
+impl AusSql for Vec<u8> {
+    fn aus(s: Spalte<'_>) -> Result<Vec<u8>, String> {
+        match s {
+            Spalte::Bytes(b) => Ok(b.to_vec()),
+            _ => falsch(s, "Bytes"),
+        }
+    }
+}
+impl<T: AusSql> AusSql for Option<T> {
+    fn aus(s: Spalte<'_>) -> Result<Option<T>, String> {
+        match s {
+            Spalte::Null => Ok(None),
+            _ => T::aus(s).map(Some),
+        }
+    }
+}
+
+/// One result row.
+pub(crate) enum Zeile<'a> {
+    Sqlite(&'a rusqlite::Row<'a>),
+}
+
+impl Zeile<'_> {
+    /// Column `i` (from 0) as the engine gave it; text and bytes borrowed from the row.
+    pub(crate) fn spalte(&self, i: usize) -> Result<Spalte<'_>, StoreError> {
+        match self {
+            Zeile::Sqlite(r) => Ok(match r.get_ref(i)? {
+                ValueRef::Null => Spalte::Null,
+                ValueRef::Integer(i) => Spalte::Int(i),
+                ValueRef::Real(f) => Spalte::Real(f),
+                ValueRef::Text(t) => Spalte::Text(std::str::from_utf8(t).map_err(|e| {
+                    StoreError::Beschaedigt(format!("Spalte {i}: kein UTF-8 ({e})"))
+                })?),
+                ValueRef::Blob(b) => Spalte::Bytes(b),
+            }),
+        }
+    }
+
+    /// Column `i` (from 0) read as `T`.
+    pub(crate) fn get<T: AusSql>(&self, i: usize) -> Result<T, StoreError> {
+        T::aus(self.spalte(i)?)
+            .map_err(|grund| StoreError::Beschaedigt(format!("Spalte {i}: {grund}")))
+    }
+}
+
+/// A connection or an open transaction of the office database. Copy it freely: every
+/// table function takes one.
+#[derive(Clone, Copy)]
+pub(crate) enum Db<'a> {
+    Sqlite(&'a rusqlite::Connection),
+}
+
+impl Db<'_> {
+    /// Runs a statement; returns the number of rows it changed.
+    pub(crate) fn execute(self, sql: &str, p: &[Param]) -> Result<usize, StoreError> {
+        match self {
+            Db::Sqlite(c) => Ok(c
+                .prepare_cached(sql)?
+                .execute(rusqlite::params_from_iter(p.iter()))?),
+        }
+    }
+
+    /// Calls `f` on each row until it returns `false` (the rest is not read).
+    pub(crate) fn each(
+        self,
+        sql: &str,
+        p: &[Param],
+        mut f: impl FnMut(&Zeile) -> Result<bool, StoreError>,
+    ) -> Result<(), StoreError> {
+        match self {
+            Db::Sqlite(c) => {
+                let mut stmt = c.prepare_cached(sql)?;
+                let mut zeilen = stmt.query(rusqlite::params_from_iter(p.iter()))?;
+                while let Some(r) = zeilen.next()? {
+                    if !f(&Zeile::Sqlite(r))? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Every row, each turned into a `T` by `f`.
+    pub(crate) fn query_map<T>(
+        self,
+        sql: &str,
+        p: &[Param],
+        mut f: impl FnMut(&Zeile) -> Result<T, StoreError>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut alle = Vec::new();
+        self.each(sql, p, |r| {
+            alle.push(f(r)?);
+            Ok(true)
+        })?;
+        Ok(alle)
+    }
+
+    /// The first row turned into a `T`, or `None` when there is none.
+    pub(crate) fn query_opt<T>(
+        self,
+        sql: &str,
+        p: &[Param],
+        f: impl FnOnce(&Zeile) -> Result<T, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        let mut f = Some(f);
+        let mut ergebnis = None;
+        self.each(sql, p, |r| {
+            if let Some(f) = f.take() {
+                ergebnis = Some(f(r)?);
+            }
+            Ok(false)
+        })?;
+        Ok(ergebnis)
+    }
+
+    /// The first row turned into a `T`; no row is an error ([`StoreError::KeineZeile`]).
+    pub(crate) fn query_row<T>(
+        self,
+        sql: &str,
+        p: &[Param],
+        f: impl FnOnce(&Zeile) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.query_opt(sql, p, f)?.ok_or(StoreError::KeineZeile)
+    }
+
+    /// The first column of the first row.
+    pub(crate) fn eins<T: AusSql>(self, sql: &str, p: &[Param]) -> Result<T, StoreError> {
+        self.query_row(sql, p, |r| r.get(0))
+    }
+}
+
+/// A write transaction: [`Tx::db`] for the statements, [`Tx::commit`] at the end; dropped
+/// without a commit, nothing of it is kept.
+pub(crate) enum Tx<'c> {
+    Sqlite(rusqlite::Transaction<'c>),
+}
+
+impl Tx<'_> {
+    pub(crate) fn db(&self) -> Db<'_> {
+        match self {
+            Tx::Sqlite(t) => Db::Sqlite(t),
+        }
+    }
+
+    pub(crate) fn commit(self) -> Result<(), StoreError> {
+        match self {
+            Tx::Sqlite(t) => t
+                .commit()
+                .map_err(|e| StoreError::from(e).gesperrt_erkennen()),
+        }
+    }
+}

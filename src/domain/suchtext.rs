@@ -95,6 +95,53 @@ pub fn anfrage(text: &str) -> Option<String> {
     (!teile.is_empty()).then(|| teile.join(" AND "))
 }
 
+/// The folded Nr./Betreff/names (`kopf`) and texts (`text`, both from [`falten`]) as a
+/// PostgreSQL `tsvector` literal: every word a lexeme at its position, weight A in the
+/// head and B in the texts, so that `ts_rank` weighs them as bm25 does on SQLite.
+pub fn tsvector(kopf: &str, text: &str) -> String {
+    let mut out = String::with_capacity(kopf.len() + text.len() + 64);
+    let woerter = kopf
+        .split(' ')
+        .map(|w| (w, 'A'))
+        .chain(text.split(' ').map(|w| (w, 'B')))
+        .filter(|(w, _)| !w.is_empty());
+    for (i, (w, gewicht)) in woerter.enumerate() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        // Positions end at 16383 (PostgreSQL's limit); later words keep that position.
+        out.push_str(&format!("'{w}':{}{gewicht}", (i + 1).min(16383)));
+    }
+    out
+}
+
+/// The same search as [`anfrage`] for PostgreSQL: a `tsquery` of quoted prefix lexemes,
+/// `'celik':* & ('muehl':* | 'muhl':*)`. The words are alphanumeric, so quoting them
+/// needs no escapes.
+pub fn anfrage_tsquery(text: &str) -> Option<String> {
+    tsquery_aus(&anfrage_woerter(text), "")
+}
+
+/// The `tsquery` of one word's forms, or of all words (AND), each a prefix; `gewicht`
+/// `"A"` restricts the match to Nr./Betreff/names.
+pub fn tsquery_aus(woerter: &[Vec<String>], gewicht: &str) -> Option<String> {
+    let teile: Vec<String> = woerter
+        .iter()
+        .map(|formen| match formen.as_slice() {
+            [a] => format!("'{a}':*{gewicht}"),
+            _ => format!(
+                "({})",
+                formen
+                    .iter()
+                    .map(|f| format!("'{f}':*{gewicht}"))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ),
+        })
+        .collect();
+    (!teile.is_empty()).then(|| teile.join(" & "))
+}
+
 /// The folded forms of each query word (one or two: "muhlenkamp", "muehlenkamp"), for
 /// asking the index how common a word is.
 pub fn anfrage_woerter(text: &str) -> Vec<Vec<String>> {

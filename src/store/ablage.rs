@@ -68,7 +68,7 @@ impl fmt::Display for Ablage {
 }
 
 /// `postgres://anna:geheim@host/db` → `postgres://anna@host/db`.
-fn ohne_kennwort(url: &str) -> String {
+pub(crate) fn ohne_kennwort(url: &str) -> String {
     let Some((schema, rest)) = url.split_once("://") else {
         return url.to_string();
     };
@@ -90,7 +90,10 @@ impl Store {
         jetzt: NaiveDateTime,
         sicherungen: Option<&Path>,
     ) -> Result<Store, StoreError> {
-        Store::oeffnen_mit(ablage.datei()?, jetzt, sicherungen)
+        match ablage {
+            Ablage::Datei(pfad) => Store::oeffnen_mit(pfad, jetzt, sicherungen),
+            Ablage::Server(url) => Store::oeffnen_server(url, jetzt),
+        }
     }
 }
 

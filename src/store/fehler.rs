@@ -7,6 +7,20 @@ use std::path::{Path, PathBuf};
 pub enum StoreError {
     #[error("Datenbankfehler: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("Datenbankfehler auf dem Server: {}", server_text(.0))]
+    Server(postgres::Error),
+    #[error("Die Server-Adresse „{url}“ ist so nicht verwendbar: {grund}. Erwartet wird z. B. postgres://benutzer@rathaus:5432/ratsbuero oder postgres://benutzer@/ratsbuero?host=/run/postgresql.")]
+    ServerAdresse { url: String, grund: String },
+    #[error("Der Datenbank-Server „{ziel}“ ist nicht erreichbar ({grund}). Ist er gestartet und die Adresse richtig? Ihre Eingaben bleiben erhalten.")]
+    ServerNichtErreichbar { ziel: String, grund: String },
+    #[error("Die Anmeldung am Datenbank-Server „{ziel}“ ist fehlgeschlagen: {grund}. Bitte Benutzername und Kennwort prüfen (PGPASSWORD oder ~/.pgpass).")]
+    ServerAnmeldung { ziel: String, grund: String },
+    #[error("Die Datenbank „{0}“ enthält Tabellen einer anderen Anwendung; Ratsbüro verändert sie nicht. Bitte eine leere Datenbank für Ratsbüro anlegen.")]
+    FremdeDatenbank(String),
+    #[error("Der Datenbank-Benutzer darf hier nicht schreiben ({0}); nichts wurde verändert. Bitte die IT, der Rolle Schreibrechte auf die Ratsbüro-Datenbank zu geben.")]
+    KeineRechte(String),
+    #[error("Die Verbindung zum Datenbank-Server ist abgebrochen; nichts wurde gespeichert, Ihre Eingaben bleiben im Editor. Ratsbüro verbindet sich neu, sobald der Server wieder da ist.")]
+    ServerWeg,
     #[error("Die Datenbank wird gerade von einem anderen Fenster oder Programm beschrieben. Bitte versuchen Sie es gleich noch einmal.")]
     Gesperrt,
     #[error("Die Datei „{0}“ ist keine Ratsbüro-Datenbank (oder beschädigt).")]
@@ -56,6 +70,35 @@ pub enum StoreError {
     ServerNichtVerfuegbar(String),
 }
 
+/// A server's error, sorted: missing rights and a lost connection get their own message.
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> StoreError {
+        use postgres::error::SqlState;
+        if e.is_closed() {
+            return StoreError::ServerWeg;
+        }
+        match e.code() {
+            Some(c)
+                if *c == SqlState::INSUFFICIENT_PRIVILEGE
+                    || *c == SqlState::READ_ONLY_SQL_TRANSACTION =>
+            {
+                StoreError::KeineRechte(
+                    e.as_db_error()
+                        .map(|d| d.message().to_string())
+                        .unwrap_or_default(),
+                )
+            }
+            Some(c) if c.code().starts_with("08") || *c == SqlState::ADMIN_SHUTDOWN => {
+                StoreError::ServerWeg
+            }
+            None if std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>()) => {
+                StoreError::ServerWeg
+            }
+            _ => StoreError::Server(e),
+        }
+    }
+}
+
 /// A domain rule refused the change: nothing was written.
 impl From<Befund> for StoreError {
     fn from(b: Befund) -> StoreError {
@@ -67,7 +110,12 @@ impl StoreError {
     /// Stable machine-readable code (the `code` of `{code, message}` at the UI boundary).
     pub fn code(&self) -> &'static str {
         match self {
-            StoreError::Sqlite(_) => "datenbank",
+            StoreError::Sqlite(_) | StoreError::Server(_) => "datenbank",
+            StoreError::ServerAdresse { .. } => "server_adresse",
+            StoreError::ServerNichtErreichbar { .. } | StoreError::ServerWeg => "server_weg",
+            StoreError::ServerAnmeldung { .. } => "server_anmeldung",
+            StoreError::FremdeDatenbank(_) => "keine_datenbank",
+            StoreError::KeineRechte(_) => "keine_rechte",
             StoreError::Gesperrt => "gesperrt",
             StoreError::KeineDatenbank(_) => "keine_datenbank",
             StoreError::KeinWal(_) => "datenbank",
@@ -97,9 +145,23 @@ impl StoreError {
         }
     }
 
-    /// Turns SQLITE_BUSY (the busy timeout ran out) into [`StoreError::Gesperrt`].
+    /// Turns SQLITE_BUSY (the busy timeout ran out) and the server's lock timeout, deadlock
+    /// or serialisation failure into [`StoreError::Gesperrt`].
     pub(crate) fn gesperrt_erkennen(self) -> StoreError {
+        use postgres::error::SqlState;
         match &self {
+            StoreError::Server(e)
+                if e.code().is_some_and(|c| {
+                    [
+                        SqlState::LOCK_NOT_AVAILABLE,
+                        SqlState::T_R_DEADLOCK_DETECTED,
+                        SqlState::T_R_SERIALIZATION_FAILURE,
+                    ]
+                    .contains(c)
+                }) =>
+            {
+                StoreError::Gesperrt
+            }
             StoreError::Sqlite(e)
                 if matches!(
                     e.sqlite_error_code(),
@@ -110,5 +172,17 @@ impl StoreError {
             }
             _ => self,
         }
+    }
+}
+
+/// The server's own words (its message and detail), or what went wrong on the way there.
+fn server_text(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(d) => format!("{} ({d})", db.message()),
+            None => db.message().to_string(),
+        },
+        None if e.is_closed() => "Die Verbindung zum Server ist abgebrochen.".into(),
+        None => e.to_string(),
     }
 }

@@ -23,6 +23,7 @@ mod papierkorb;
 mod personen;
 #[doc(hidden)]
 pub mod roh;
+mod server;
 mod sicherung;
 mod sitzungen;
 mod sql;
@@ -121,10 +122,30 @@ pub(crate) fn ungueltig(feld: &str, meldung: impl Into<String>) -> StoreError {
 /// Every write runs in one IMMEDIATE transaction: it takes the write lock at once, so two
 /// windows never interleave their reads and writes (the other one waits, then fails as
 /// [`StoreError::Gesperrt`]).
-pub(crate) fn schreibtransaktion(conn: &mut Connection) -> Result<Tx<'_>, StoreError> {
-    conn.transaction_with_behavior(TransactionBehavior::Immediate)
-        .map(Tx::Sqlite)
-        .map_err(|e| StoreError::from(e).gesperrt_erkennen())
+pub(crate) fn schreibtransaktion(conn: &mut Verbindung) -> Result<Tx<'_>, StoreError> {
+    match conn {
+        Verbindung::Sqlite(c) => c
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map(Tx::Sqlite)
+            .map_err(|e| StoreError::from(e).gesperrt_erkennen()),
+        Verbindung::Pg(c) => server::schreibtransaktion(c.get_mut()),
+    }
+}
+
+/// The open database: the SQLite file or the PostgreSQL server.
+pub(crate) enum Verbindung {
+    Sqlite(Connection),
+    Pg(std::cell::RefCell<postgres::Client>),
+}
+
+impl Verbindung {
+    /// The SQLite file, for what only a file has (its pragmas, `VACUUM INTO`).
+    pub(crate) fn datei(&self) -> Option<&Connection> {
+        match self {
+            Verbindung::Sqlite(c) => Some(c),
+            Verbindung::Pg(_) => None,
+        }
+    }
 }
 
 pub(crate) fn commit(tx: Tx<'_>) -> Result<(), StoreError> {
@@ -171,7 +192,8 @@ where
 
 /// An open office database.
 pub struct Store {
-    conn: Connection,
+    conn: Verbindung,
+    ablage: Ablage,
     pfad: PathBuf,
     /// From how many papers on a search word counts as common (see `vorlagen`).
     gemein_ab: i64,
@@ -227,12 +249,44 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         migrationen::migrieren(&mut conn, pfad, version, jetzt, sicherungen)?;
         let mut store = Store {
-            conn,
+            conn: Verbindung::Sqlite(conn),
+            ablage: Ablage::Datei(pfad.to_path_buf()),
             pfad: pfad.to_path_buf(),
             gemein_ab: GEMEIN_AB,
         };
         store.papierkorb_leeren(jetzt)?;
         Ok(store)
+    }
+
+    /// Opens the office database on the PostgreSQL server at `url` and brings its schema
+    /// to the latest version (see [`server`]).
+    pub fn oeffnen_server(url: &str, jetzt: NaiveDateTime) -> Result<Store, StoreError> {
+        let ziel = ablage::ohne_kennwort(url);
+        let mut client = server::verbinden(url)?;
+        let version = server::schema_version(&mut client, &ziel)?;
+        let neueste = server::neueste_version();
+        if version > neueste {
+            return Err(StoreError::NeueresSchema {
+                gefunden: version,
+                bekannt: neueste,
+            });
+        }
+        if version < neueste {
+            server::migrieren(&mut client, &ziel, &zeit(jetzt))?;
+        }
+        let mut store = Store {
+            conn: Verbindung::Pg(std::cell::RefCell::new(client)),
+            ablage: Ablage::Server(url.to_string()),
+            pfad: PathBuf::new(),
+            gemein_ab: GEMEIN_AB,
+        };
+        store.papierkorb_leeren(jetzt)?;
+        Ok(store)
+    }
+
+    /// Where this office's data lives.
+    pub fn ablage(&self) -> &Ablage {
+        &self.ablage
     }
 
     /// Sets from how many papers a search word counts as common (default [`GEMEIN_AB`]);
@@ -243,37 +297,56 @@ impl Store {
 
     /// A transaction that only reads: every query in it sees the same state.
     pub(crate) fn lesetransaktion(&self) -> Result<Tx<'_>, StoreError> {
-        Ok(Tx::Sqlite(self.conn.unchecked_transaction()?))
+        match &self.conn {
+            Verbindung::Sqlite(c) => Ok(Tx::Sqlite(c.unchecked_transaction()?)),
+            Verbindung::Pg(c) => {
+                c.borrow_mut()
+                    .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
+                Ok(Tx::PgLesen(sql::PgLesen(c)))
+            }
+        }
     }
 
     /// The office database, for the table functions.
     pub(crate) fn db(&self) -> Db<'_> {
-        Db::Sqlite(&self.conn)
+        match &self.conn {
+            Verbindung::Sqlite(c) => Db::Sqlite(c),
+            Verbindung::Pg(c) => Db::Pg(c),
+        }
     }
 
     pub fn pfad(&self) -> &Path {
         &self.pfad
     }
 
-    /// `PRAGMA integrity_check` — "ok" when the file is sound.
+    /// `PRAGMA integrity_check` — "ok" when the file is sound (a server checks itself:
+    /// "ok" when it answers).
     pub fn integritaet(&self) -> Result<String, StoreError> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        match &self.conn {
+            Verbindung::Sqlite(c) => Ok(c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?),
+            Verbindung::Pg(_) => self.db().eins::<i64>("SELECT 1", &[]).map(|_| "ok".into()),
+        }
     }
 
-    /// The schema version the file is at.
+    /// The schema version the database is at.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        match &self.conn {
+            Verbindung::Sqlite(c) => Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?),
+            Verbindung::Pg(_) => self.db().eins(
+                "SELECT coalesce(max(version), 0) FROM ratsbuero_schema",
+                &[],
+            ),
+        }
     }
 
-    /// Reads a pragma value (for tests and diagnostics).
+    /// Reads a pragma value of the SQLite file (for tests and diagnostics).
     pub fn pragma(&self, name: &str) -> Result<String, StoreError> {
+        let conn = self
+            .conn
+            .datei()
+            .ok_or_else(|| StoreError::ServerNichtVerfuegbar(self.ablage.to_string()))?;
         let v: rusqlite::types::Value =
-            self.conn
-                .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))?;
+            conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))?;
         Ok(match v {
             rusqlite::types::Value::Integer(i) => i.to_string(),
             rusqlite::types::Value::Text(t) => t,

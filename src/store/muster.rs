@@ -78,7 +78,7 @@ impl Store {
     /// The Muster, by name.
     pub fn muster_liste(&self) -> Result<Vec<MusterInfo>, StoreError> {
         let zeilen: Vec<(i64, String, String, String)> = self.db()
-            .query_map("SELECT id, name, inhalt, geaendert FROM muster WHERE geloescht IS NULL ORDER BY name COLLATE NOCASE, id", p![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            .query_map("SELECT id, name, inhalt, geaendert FROM muster WHERE geloescht IS NULL ORDER BY lower(name), id", p![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         zeilen
             .into_iter()
             .map(|(id, name, json, geaendert)| {

@@ -49,6 +49,8 @@ impl Store {
         let _ = std::fs::remove_file(&tmp);
         let ergebnis = (|| {
             self.conn
+                .datei()
+                .ok_or_else(|| StoreError::ServerNichtVerfuegbar(self.ablage().to_string()))?
                 .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
                 .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
             crate::datei::einsetzen(&tmp, ziel).map_err(io(ziel))?;

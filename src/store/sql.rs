@@ -15,7 +15,10 @@
 //! no parse after the first.
 
 use super::fehler::StoreError;
+use postgres::types::{to_sql_checked, IsNull, ToSql, Type};
 use rusqlite::types::{ToSqlOutput, ValueRef};
+use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// How many prepared statements a connection keeps (the store has about 150 distinct).
 pub(crate) const STATEMENT_CACHE: usize = 256;
@@ -117,6 +120,91 @@ impl rusqlite::ToSql for Param<'_> {
     }
 }
 
+/// On PostgreSQL a value is written in the type the server expects at its placeholder:
+/// an integer into `bigint`, `integer` or `boolean` alike, text into any text type.
+impl ToSql for Param<'_> {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut bytes::BytesMut,
+    ) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match *self {
+            Param::Null => Ok(IsNull::Yes),
+            Param::Int(i) => match *ty {
+                Type::INT8 => i.to_sql(ty, out),
+                Type::INT4 => i32::try_from(i)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(i)?.to_sql(ty, out),
+                Type::BOOL => (i != 0).to_sql(ty, out),
+                Type::FLOAT8 => (i as f64).to_sql(ty, out),
+                _ => i.to_string().as_str().to_sql(&Type::TEXT, out),
+            },
+            Param::Real(f) => match *ty {
+                Type::FLOAT4 => (f as f32).to_sql(ty, out),
+                _ => f.to_sql(&Type::FLOAT8, out),
+            },
+            Param::Text(t) => t.to_sql(&Type::TEXT, out),
+            Param::Bytes(b) => b.to_sql(&Type::BYTEA, out),
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    to_sql_checked!();
+}
+
+/// The statement in PostgreSQL's spelling: `?N` becomes `$N` (outside string literals).
+pub(crate) fn pg_sql(sql: &str) -> Cow<'_, str> {
+    if !sql.contains('?') {
+        return Cow::Borrowed(sql);
+    }
+    let mut out = String::with_capacity(sql.len());
+    let mut in_text = false;
+    for c in sql.chars() {
+        match c {
+            '\'' => {
+                in_text = !in_text;
+                out.push(c);
+            }
+            '?' if !in_text => out.push('$'),
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A PostgreSQL connection or transaction, behind a `RefCell`: the table functions share
+/// one `Db` while the client wants `&mut` for every statement.
+pub(crate) trait PgZugang {
+    fn abfragen(&self, sql: &str, p: &[Param]) -> Result<Vec<postgres::Row>, postgres::Error>;
+    fn ausfuehren(&self, sql: &str, p: &[Param]) -> Result<u64, postgres::Error>;
+}
+
+fn pg_params<'a>(p: &'a [Param<'a>]) -> Vec<&'a (dyn ToSql + Sync)> {
+    p.iter().map(|w| w as &(dyn ToSql + Sync)).collect()
+}
+
+impl PgZugang for RefCell<postgres::Client> {
+    fn abfragen(&self, sql: &str, p: &[Param]) -> Result<Vec<postgres::Row>, postgres::Error> {
+        self.borrow_mut().query(pg_sql(sql).as_ref(), &pg_params(p))
+    }
+    fn ausfuehren(&self, sql: &str, p: &[Param]) -> Result<u64, postgres::Error> {
+        self.borrow_mut()
+            .execute(pg_sql(sql).as_ref(), &pg_params(p))
+    }
+}
+
+impl PgZugang for RefCell<postgres::Transaction<'_>> {
+    fn abfragen(&self, sql: &str, p: &[Param]) -> Result<Vec<postgres::Row>, postgres::Error> {
+        self.borrow_mut().query(pg_sql(sql).as_ref(), &pg_params(p))
+    }
+    fn ausfuehren(&self, sql: &str, p: &[Param]) -> Result<u64, postgres::Error> {
+        self.borrow_mut()
+            .execute(pg_sql(sql).as_ref(), &pg_params(p))
+    }
+}
+
 /// One column of a result row, as the engine gave it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Spalte<'a> {
@@ -198,6 +286,11 @@ impl<T: AusSql> AusSql for Option<T> {
 /// One result row.
 pub(crate) enum Zeile<'a> {
     Sqlite(&'a rusqlite::Row<'a>),
+    Pg(&'a postgres::Row),
+}
+
+fn leer(o: Option<Spalte<'_>>) -> Spalte<'_> {
+    o.unwrap_or(Spalte::Null)
 }
 
 impl Zeile<'_> {
@@ -213,6 +306,42 @@ impl Zeile<'_> {
                 })?),
                 ValueRef::Blob(b) => Spalte::Bytes(b),
             }),
+            Zeile::Pg(r) => {
+                let ty = r
+                    .columns()
+                    .get(i)
+                    .map(|c| c.type_().clone())
+                    .ok_or_else(|| StoreError::Beschaedigt(format!("Spalte {i} gibt es nicht")))?;
+                Ok(match ty {
+                    Type::INT8 => leer(r.try_get::<_, Option<i64>>(i)?.map(Spalte::Int)),
+                    Type::INT4 => leer(
+                        r.try_get::<_, Option<i32>>(i)?
+                            .map(|v| Spalte::Int(v.into())),
+                    ),
+                    Type::INT2 => leer(
+                        r.try_get::<_, Option<i16>>(i)?
+                            .map(|v| Spalte::Int(v.into())),
+                    ),
+                    Type::BOOL => leer(
+                        r.try_get::<_, Option<bool>>(i)?
+                            .map(|v| Spalte::Int(v.into())),
+                    ),
+                    Type::FLOAT8 => leer(r.try_get::<_, Option<f64>>(i)?.map(Spalte::Real)),
+                    Type::FLOAT4 => leer(
+                        r.try_get::<_, Option<f32>>(i)?
+                            .map(|v| Spalte::Real(v.into())),
+                    ),
+                    Type::BYTEA => leer(r.try_get::<_, Option<&[u8]>>(i)?.map(Spalte::Bytes)),
+                    Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => {
+                        leer(r.try_get::<_, Option<&str>>(i)?.map(Spalte::Text))
+                    }
+                    andere => {
+                        return Err(StoreError::Beschaedigt(format!(
+                            "Spalte {i}: Typ {andere} wird nicht gelesen"
+                        )))
+                    }
+                })
+            }
         }
     }
 
@@ -228,6 +357,7 @@ impl Zeile<'_> {
 #[derive(Clone, Copy)]
 pub(crate) enum Db<'a> {
     Sqlite(&'a rusqlite::Connection),
+    Pg(&'a dyn PgZugang),
 }
 
 impl Db<'_> {
@@ -237,6 +367,7 @@ impl Db<'_> {
             Db::Sqlite(c) => Ok(c
                 .prepare_cached(sql)?
                 .execute(rusqlite::params_from_iter(p.iter()))?),
+            Db::Pg(c) => Ok(c.ausfuehren(sql, p)? as usize),
         }
     }
 
@@ -253,6 +384,14 @@ impl Db<'_> {
                 let mut zeilen = stmt.query(rusqlite::params_from_iter(p.iter()))?;
                 while let Some(r) = zeilen.next()? {
                     if !f(&Zeile::Sqlite(r))? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            Db::Pg(c) => {
+                for r in c.abfragen(sql, p)? {
+                    if !f(&Zeile::Pg(&r))? {
                         break;
                     }
                 }
@@ -304,6 +443,11 @@ impl Db<'_> {
         self.query_opt(sql, p, f)?.ok_or(StoreError::KeineZeile)
     }
 
+    /// Which engine this is, for the few statements each spells its own way.
+    pub(crate) fn ist_pg(self) -> bool {
+        matches!(self, Db::Pg(_))
+    }
+
     /// The first column of the first row.
     pub(crate) fn eins<T: AusSql>(self, sql: &str, p: &[Param]) -> Result<T, StoreError> {
         self.query_row(sql, p, |r| r.get(0))
@@ -314,12 +458,26 @@ impl Db<'_> {
 /// without a commit, nothing of it is kept.
 pub(crate) enum Tx<'c> {
     Sqlite(rusqlite::Transaction<'c>),
+    Pg(RefCell<postgres::Transaction<'c>>),
+    /// A read-only snapshot on the server (`REPEATABLE READ READ ONLY`), ended when dropped.
+    PgLesen(PgLesen<'c>),
+}
+
+/// The open read snapshot of [`Tx::PgLesen`].
+pub(crate) struct PgLesen<'c>(pub(crate) &'c RefCell<postgres::Client>);
+
+impl Drop for PgLesen<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.borrow_mut().batch_execute("COMMIT");
+    }
 }
 
 impl Tx<'_> {
     pub(crate) fn db(&self) -> Db<'_> {
         match self {
             Tx::Sqlite(t) => Db::Sqlite(t),
+            Tx::Pg(t) => Db::Pg(t),
+            Tx::PgLesen(l) => Db::Pg(l.0),
         }
     }
 
@@ -328,6 +486,11 @@ impl Tx<'_> {
             Tx::Sqlite(t) => t
                 .commit()
                 .map_err(|e| StoreError::from(e).gesperrt_erkennen()),
+            Tx::Pg(t) => t
+                .into_inner()
+                .commit()
+                .map_err(|e| StoreError::from(e).gesperrt_erkennen()),
+            Tx::PgLesen(_) => Ok(()),
         }
     }
 }

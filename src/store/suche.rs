@@ -54,6 +54,20 @@ pub struct VorlagenFilter {
     pub grenze: Option<u32>,
 }
 
+/// The list columns of the Vorlagen whose ids are in the JSON array `?1`.
+const LISTE_SQLITE: &str = "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v.betreff, v.verfasser,
+        coalesce((SELECT group_concat(b.gremium, ' → ' ORDER BY b.pos) FROM beratungsschritt b WHERE b.vorlage_id = v.id), ''),
+        v.offene_befunde, EXISTS (SELECT 1 FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), v.version, v.geaendert
+     FROM vorlage v WHERE v.id IN (SELECT value FROM json_each(?1)) AND v.geloescht IS NULL";
+const LISTE_PG: &str = "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v.betreff, v.verfasser,
+        coalesce((SELECT string_agg(b.gremium, ' → ' ORDER BY b.pos) FROM beratungsschritt b WHERE b.vorlage_id = v.id), ''),
+        v.offene_befunde, EXISTS (SELECT 1 FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), v.version, v.geaendert
+     FROM vorlage v WHERE v.id IN (SELECT value::bigint FROM json_array_elements_text(CAST(?1 AS text)::json)) AND v.geloescht IS NULL";
+
+/// ts_rank's weights for D, C, B, A: a hit in Nr./Betreff/names (A) weighs five times a
+/// hit in the long texts (B), as bm25's 5 : 1 on SQLite.
+const PG_GEWICHTE: &str = "'{0, 0, 0.2, 1.0}'::float4[]";
+
 /// Re-indexes one Vorlage from its stored row.
 pub(crate) fn indizieren(db: Db<'_>, id: i64) -> Result<(), StoreError> {
     let (kopf, text): (String, String) = db.query_row(
@@ -64,10 +78,18 @@ pub(crate) fn indizieren(db: Db<'_>, id: i64) -> Result<(), StoreError> {
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     db.execute("DELETE FROM vorlage_suche WHERE rowid = ?1", p![id])?;
-    db.execute(
-        "INSERT INTO vorlage_suche (rowid, kopf, text) VALUES (?1, ?2, ?3)",
-        p![id, suchtext::falten(&kopf), suchtext::falten(&text)],
-    )?;
+    let (kopf, text) = (suchtext::falten(&kopf), suchtext::falten(&text));
+    if db.ist_pg() {
+        db.execute(
+            "INSERT INTO vorlage_suche (rowid, kopf, text, dokument) VALUES (?1, ?2, ?3, CAST(?4 AS text)::tsvector)",
+            p![id, kopf, text, suchtext::tsvector(&kopf, &text)],
+        )?;
+    } else {
+        db.execute(
+            "INSERT INTO vorlage_suche (rowid, kopf, text) VALUES (?1, ?2, ?3)",
+            p![id, kopf, text],
+        )?;
+    }
     Ok(())
 }
 
@@ -89,6 +111,9 @@ impl Store {
     /// `None` when the search is selective (then bm25 ranks as usual).
     fn gemeine_suche(&self, text: &str, grenze: usize) -> Result<Option<Vec<i64>>, StoreError> {
         let woerter = suchtext::anfrage_woerter(text);
+        if self.db().ist_pg() {
+            return self.gemeine_suche_pg(&woerter, grenze);
+        }
         let Some(anfrage) = suchtext::anfrage(text) else {
             return Ok(None);
         };
@@ -123,6 +148,48 @@ impl Store {
         Ok(Some(ids))
     }
 
+    /// [`Store::gemeine_suche`] on the server: the same rule, read off the GIN index
+    /// (a lexeme restricted to weight A matches Nr./Betreff/names only).
+    fn gemeine_suche_pg(
+        &self,
+        woerter: &[Vec<String>],
+        grenze: usize,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
+        let Some(alle) = suchtext::tsquery_aus(woerter, "") else {
+            return Ok(None);
+        };
+        for formen in woerter {
+            let wort = suchtext::tsquery_aus(std::slice::from_ref(formen), "").unwrap_or_default();
+            let haeufig: i64 = self.db().eins(
+                "SELECT count(*) FROM vorlage_suche WHERE dokument @@ CAST(?1 AS text)::tsquery",
+                p![wort],
+            )?;
+            if haeufig <= self.gemein_ab {
+                return Ok(None);
+            }
+        }
+        let kopf = suchtext::tsquery_aus(woerter, "A").unwrap_or_default();
+        let mut ids: Vec<i64> = self.db().query_map(
+            "SELECT rowid FROM vorlage_suche WHERE dokument @@ CAST(?1 AS text)::tsquery ORDER BY rowid DESC LIMIT ?2",
+            p![kopf, grenze as i64],
+            |r| r.get(0),
+        )?;
+        if ids.len() < grenze {
+            let schon: std::collections::HashSet<i64> = ids.iter().copied().collect();
+            let rest: Vec<i64> = self.db().query_map(
+                "SELECT rowid FROM vorlage_suche WHERE dokument @@ CAST(?1 AS text)::tsquery ORDER BY rowid DESC LIMIT ?2",
+                p![alle, (grenze + schon.len()) as i64],
+                |r| r.get(0),
+            )?;
+            ids.extend(
+                rest.into_iter()
+                    .filter(|id| !schon.contains(id))
+                    .take(grenze - schon.len()),
+            );
+        }
+        Ok(Some(ids))
+    }
+
     /// The list, filtered, searched and sorted.
     pub fn vorlagen(&self, filter: &VorlagenFilter) -> Result<Vec<VorlageZeile>, StoreError> {
         let mut bedingungen: Vec<String> = Vec::new();
@@ -130,13 +197,23 @@ impl Store {
         let mut von = "vorlage v".to_string();
         let mut treffer_sortierung = false;
         let mut nur_suche = false;
+        let pg = self.db().ist_pg();
         if let Some(text) = filter.suche.as_deref().filter(|t| !t.trim().is_empty()) {
-            match suchtext::anfrage(text) {
+            let anfrage = if pg {
+                suchtext::anfrage_tsquery(text)
+            } else {
+                suchtext::anfrage(text)
+            };
+            match anfrage {
                 Some(anfrage) => {
                     von = "vorlage_suche s JOIN vorlage v ON v.id = s.rowid".into();
                     nur_suche = true;
                     werte.push(anfrage);
-                    bedingungen.push(format!("vorlage_suche MATCH ?{}", werte.len()));
+                    bedingungen.push(if pg {
+                        format!("s.dokument @@ CAST(?{} AS text)::tsquery", werte.len())
+                    } else {
+                        format!("vorlage_suche MATCH ?{}", werte.len())
+                    });
                     treffer_sortierung = true;
                 }
                 None => return Ok(Vec::new()),
@@ -163,12 +240,17 @@ impl Store {
         }
         let richtung = if filter.absteigend { "DESC" } else { "ASC" };
         let ordnung = match filter.sortierung {
+            Sortierung::Standard if treffer_sortierung && pg => {
+                format!(
+                    "ts_rank({PG_GEWICHTE}, s.dokument, CAST(?1 AS text)::tsquery) DESC, v.id DESC"
+                )
+            }
             Sortierung::Standard if treffer_sortierung => {
                 "bm25(vorlage_suche, 5.0, 1.0), v.id DESC".to_string()
             }
             Sortierung::Standard => "v.geaendert DESC, v.id DESC".to_string(),
             Sortierung::Nummer => format!("v.nummer IS NULL, v.nummer {richtung}, v.id {richtung}"),
-            Sortierung::Betreff => format!("v.betreff COLLATE NOCASE {richtung}, v.id"),
+            Sortierung::Betreff => format!("lower(v.betreff) {richtung}, v.id"),
             Sortierung::Art => format!("v.art {richtung}, v.nummer {richtung}"),
             Sortierung::Geaendert => format!("v.geaendert {richtung}, v.id {richtung}"),
         };
@@ -186,7 +268,9 @@ impl Store {
         // Searching without other filters in relevance order needs the index alone.
         let nur_suche =
             nur_suche && bedingungen.len() == 1 && filter.sortierung == Sortierung::Standard;
-        let ids_sql = if nur_suche {
+        let ids_sql = if nur_suche && pg {
+            format!("SELECT rowid FROM vorlage_suche WHERE dokument @@ CAST(?1 AS text)::tsquery ORDER BY ts_rank({PG_GEWICHTE}, dokument, CAST(?1 AS text)::tsquery) DESC, rowid DESC {grenze}")
+        } else if nur_suche {
             format!("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?1 ORDER BY rank, rowid DESC {grenze}")
         } else {
             format!("SELECT v.id FROM {von} {wo} ORDER BY {ordnung} {grenze}")
@@ -206,27 +290,24 @@ impl Store {
         let position: std::collections::HashMap<i64, usize> =
             ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let liste = serde_json::to_string(&ids).expect("ids serialisieren");
-        let mut zeilen: Vec<VorlageZeile> = self.db().query_map(
-            "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v.betreff, v.verfasser,
-                    coalesce((SELECT group_concat(b.gremium, ' → ' ORDER BY b.pos) FROM beratungsschritt b WHERE b.vorlage_id = v.id), ''),
-                    v.offene_befunde, EXISTS (SELECT 1 FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), v.version, v.geaendert
-             FROM vorlage v WHERE v.id IN (SELECT value FROM json_each(?1)) AND v.geloescht IS NULL",
-            p![liste], |r| {
-                Ok(VorlageZeile {
-                    id: VorlageId(r.get(0)?),
-                    nummer: r.get(1)?,
-                    art: wert(r, 2)?,
-                    status: wert(r, 3)?,
-                    zustand: wert(r, 4)?,
-                    betreff: r.get(5)?,
-                    verfasser: r.get(6)?,
-                    gremien: r.get(7)?,
-                    offene_befunde: r.get(8)?,
-                    ersetzt: r.get(9)?,
-                    version: r.get(10)?,
-                    geaendert: zeit_aus(r, 11)?,
-                })
-            })?;
+        let mut zeilen: Vec<VorlageZeile> =
+            self.db()
+                .query_map(if pg { LISTE_PG } else { LISTE_SQLITE }, p![liste], |r| {
+                    Ok(VorlageZeile {
+                        id: VorlageId(r.get(0)?),
+                        nummer: r.get(1)?,
+                        art: wert(r, 2)?,
+                        status: wert(r, 3)?,
+                        zustand: wert(r, 4)?,
+                        betreff: r.get(5)?,
+                        verfasser: r.get(6)?,
+                        gremien: r.get(7)?,
+                        offene_befunde: r.get(8)?,
+                        ersetzt: r.get(9)?,
+                        version: r.get(10)?,
+                        geaendert: zeit_aus(r, 11)?,
+                    })
+                })?;
         zeilen.sort_by_key(|z| position.get(&z.id.0).copied().unwrap_or(usize::MAX));
         Ok(zeilen)
     }

@@ -233,7 +233,7 @@ fn personen_von(db: Db<'_>, wahl: i64, vorschlag: Option<i64>) -> Result<Vec<Per
     Ok(db.query_map(
         &format!(
             "SELECT {PERSON_SPALTEN} FROM bewerbung b JOIN person p ON p.id = b.person_id
-             WHERE b.wahl_id = ?1 AND b.wahlvorschlag_id IS ?2 ORDER BY b.pos, b.id"
+             WHERE b.wahl_id = ?1 AND b.wahlvorschlag_id IS NOT DISTINCT FROM ?2 ORDER BY b.pos, b.id"
         ),
         p![wahl, vorschlag],
         |r| person_aus(r, 0),

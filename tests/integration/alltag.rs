@@ -51,9 +51,9 @@ fn a_negative_amount_and_more_typing_are_saved_as_typed_and_survive_reopening() 
     assert!(fehler.contains(&"beratungsfolge.0.datum"), "{fehler:?}");
 
     // Closed and reopened: everything typed is there, exactly.
-    let pfad = b.pfad();
+    let ablage = b.ablage.clone();
     drop(b.store);
-    let store = Store::oeffnen(&pfad, j).unwrap();
+    let store = Store::oeffnen_ablage(&ablage, j, None).unwrap();
     let akte = store.vorlage(neu.id).unwrap();
     assert_eq!(akte.inhalt.finanzen.art, FinanzArt::Folgende);
     assert_eq!(akte.inhalt.finanzen.aufwand_einmalig, "-500,00");
@@ -219,9 +219,9 @@ fn a_draft_goes_into_the_papierkorb_and_comes_back_and_is_gone_after_30_days() {
     // Deleted again, then 31 days later the file is opened: removed for good.
     let v = b.store.vorlage(a.id).unwrap().version;
     b.store.vorlage_loeschen(a.id, v, j).unwrap();
-    let pfad = b.pfad();
+    let ablage = b.ablage.clone();
     drop(b.store);
-    let store = Store::oeffnen(&pfad, zeit("2027-01-02")).unwrap();
+    let store = Store::oeffnen_ablage(&ablage, zeit("2027-01-02"), None).unwrap();
     assert!(store.papierkorb().unwrap().is_empty());
     assert!(store.vorlage(a.id).is_err());
     assert!(store.vorlage(bleibt.id).is_ok());

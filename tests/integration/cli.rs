@@ -210,25 +210,34 @@ fn the_calendar_stamp_is_the_real_instant_whatever_the_machines_time_zone() {
     }
 }
 
-/// `--db` takes where the data lives: a PostgreSQL URL is recognised as a server and, until
-/// that backend exists, refused with a German message that does not repeat the password.
+/// `--db` takes where the data lives: a PostgreSQL URL names a server. One that cannot be
+/// reached, and a URL that is no URL, are named in German without the password, and no
+/// file is created instead.
 #[test]
-fn a_server_url_is_refused_clearly_and_keeps_its_password_to_itself() {
-    let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
-        .args([
-            "--db",
-            "postgresql://anna:geheim@rathaus:5432/ratsbuero",
-            "buero",
-        ])
-        .env_remove("RATSBUERO_DB")
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(1));
-    let fehler = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        fehler.contains("„postgresql://anna@rathaus:5432/ratsbuero“ liegt auf einem Server"),
-        "{fehler}"
-    );
-    assert!(!fehler.contains("geheim"), "{fehler}");
-    assert!(!std::path::Path::new("postgresql:").exists());
+fn an_unreachable_server_or_a_wrong_url_is_named_clearly_and_keeps_its_password_to_itself() {
+    let ordner = tempfile::tempdir().unwrap();
+    for (url, erwartet) in [
+        (
+            "postgresql://anna:geheim@rathaus.invalid:5432/ratsbuero",
+            "Der Datenbank-Server „postgresql://anna@rathaus.invalid:5432/ratsbuero“ ist nicht erreichbar",
+        ),
+        (
+            "postgres://anna:geheim@rathaus:54x32/ratsbuero",
+            "Die Server-Adresse „postgres://anna@rathaus:54x32/ratsbuero“ ist so nicht verwendbar",
+        ),
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+            .args(["--db", url, "buero"])
+            .current_dir(ordner.path())
+            .env_remove("RATSBUERO_DB")
+            .env_remove("PGPASSWORD")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        let fehler = String::from_utf8_lossy(&o.stderr);
+        assert!(fehler.contains(erwartet), "{fehler}");
+        assert!(!fehler.contains("geheim"), "{fehler}");
+        assert!(!fehler.contains("panicked"), "{fehler}");
+    }
+    assert_eq!(std::fs::read_dir(ordner.path()).unwrap().count(), 0);
 }

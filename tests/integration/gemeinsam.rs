@@ -1,8 +1,15 @@
 //! Helpers shared by the integration tests: a temporary office database and a clock.
+//!
+//! The office database is an SQLite file in a temporary folder, or — when
+//! `RATSBUERO_TEST_SERVER` names a PostgreSQL server (`postgres://…/postgres?host=…`, as
+//! `scripts/pg-server` prints it) — a fresh database of its own on that server. The same
+//! test bodies thus run against both backends (`scripts/test` runs them twice). A test
+//! about the file itself (its backups, its pragmas, the CLI on a path) asks for
+//! [`buero_datei`].
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratsbuero::domain::{Beratungsschritt, Buero, Klimarelevanz, Rolle, VorlageInhalt};
-use ratsbuero::store::Store;
+use ratsbuero::store::{Ablage, Store};
 use std::path::PathBuf;
 
 pub fn zeit(tag: &str) -> NaiveDateTime {
@@ -15,18 +22,83 @@ pub fn zeit(tag: &str) -> NaiveDateTime {
 pub struct Testbuero {
     pub ordner: tempfile::TempDir,
     pub store: Store,
+    pub ablage: Ablage,
 }
 
 impl Testbuero {
+    /// The SQLite file (only for a [`buero_datei`]).
     pub fn pfad(&self) -> PathBuf {
-        self.ordner.path().join("buero.sqlite")
+        match &self.ablage {
+            Ablage::Datei(p) => p.clone(),
+            Ablage::Server(_) => panic!("dieser Test braucht buero_datei()"),
+        }
+    }
+
+    /// What `--db` takes for this office: the file's path or the server's URL.
+    pub fn db_arg(&self) -> String {
+        match &self.ablage {
+            Ablage::Datei(p) => p.to_string_lossy().into_owned(),
+            Ablage::Server(url) => url.clone(),
+        }
+    }
+
+    /// A second connection to the same office (another window or workstation).
+    pub fn noch_einmal(&self) -> Store {
+        Store::oeffnen_ablage(&self.ablage, zeit("2026-01-05"), None).unwrap()
+    }
+}
+
+/// The test server named by `RATSBUERO_TEST_SERVER`, if any.
+pub fn test_server() -> Option<String> {
+    std::env::var("RATSBUERO_TEST_SERVER")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// A fresh, empty database on the test server; its URL.
+pub fn neue_server_datenbank(admin: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NR: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "t_{}_{}_{}",
+        std::process::id(),
+        NR.fetch_add(1, Ordering::SeqCst),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos()
+    );
+    let mut c = postgres::Client::connect(admin, postgres::NoTls).unwrap();
+    c.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    let (vorne, hinten) = admin.split_once('?').unwrap_or((admin, ""));
+    let (basis, _) = vorne.rsplit_once('/').unwrap();
+    if hinten.is_empty() {
+        format!("{basis}/{name}")
+    } else {
+        format!("{basis}/{name}?{hinten}")
+    }
+}
+
+fn ablage_neu(ordner: &tempfile::TempDir, datei: bool) -> Ablage {
+    match test_server() {
+        Some(admin) if !datei => Ablage::Server(neue_server_datenbank(&admin)),
+        _ => Ablage::Datei(ordner.path().join("buero.sqlite")),
     }
 }
 
 pub fn buero_mit_schema(schema: &str, wahlperiode: &str) -> Testbuero {
+    buero_auf(schema, wahlperiode, false)
+}
+
+/// An office in an SQLite file, whatever `RATSBUERO_TEST_SERVER` says.
+pub fn buero_datei() -> Testbuero {
+    buero_auf("{jahr}/{nr:04}", "", true)
+}
+
+fn buero_auf(schema: &str, wahlperiode: &str, datei: bool) -> Testbuero {
     let ordner = tempfile::tempdir().unwrap();
-    let mut store =
-        Store::oeffnen(&ordner.path().join("buero.sqlite"), zeit("2026-01-05")).unwrap();
+    let ablage = ablage_neu(&ordner, datei);
+    let mut store = Store::oeffnen_ablage(&ablage, zeit("2026-01-05"), None).unwrap();
     store
         .buero_speichern(&Buero {
             kommune: "Stadt Herne".into(),
@@ -35,7 +107,11 @@ pub fn buero_mit_schema(schema: &str, wahlperiode: &str) -> Testbuero {
             ..Buero::default()
         })
         .unwrap();
-    Testbuero { ordner, store }
+    Testbuero {
+        ordner,
+        store,
+        ablage,
+    }
 }
 
 pub fn buero() -> Testbuero {

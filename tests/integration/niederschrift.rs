@@ -366,7 +366,7 @@ fn beschlussauszuege_one_per_result_and_the_cli_writes_them() {
     assert_eq!(auszuege[0].dateiname, "beschlussauszug-1-o-2.pdf");
 
     // The CLI: close, then Niederschrift and Auszüge into files.
-    let db = b.pfad();
+    let db = b.db_arg();
     drop(b.store);
     let out = b.ordner.path().join("auszuege");
     let cli = |args: &[&str]| {
@@ -455,7 +455,7 @@ fn einladung_is_a_letter_per_member_with_salutation() {
     );
 
     // The CLI contract: `sitzung einladung ID --out DIR`, one file per member.
-    let db = b.pfad();
+    let db = b.db_arg();
     drop(b.store);
     let out = b.ordner.path().join("einladungen");
     let r = std::process::Command::new(env!("CARGO_BIN_EXE_ratsbuero"))

@@ -354,9 +354,9 @@ fn a_broken_anlage_stops_the_packet_naming_vorlage_and_anlage_and_leaves_no_file
     assert_eq!(e.code, "paket_anlage");
     assert_eq!(e.message, "Vorlage (Entwurf 1), Anlage 1 „Haushaltsplan.pdf“ ist beschädigt und nicht lesbar; das Sitzungspaket wurde nicht erstellt.");
 
-    let db = b.pfad();
+    let db = b.db_arg();
     drop(b.store);
-    let aus = db.with_file_name("paket.pdf");
+    let aus = b.ordner.path().join("paket.pdf");
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
         .arg("--db")
         .arg(&db)
@@ -375,7 +375,7 @@ fn a_broken_anlage_stops_the_packet_naming_vorlage_and_anlage_and_leaves_no_file
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("Haushaltsplan.pdf"));
     assert!(!aus.exists());
-    let reste: Vec<_> = std::fs::read_dir(db.parent().unwrap())
+    let reste: Vec<_> = std::fs::read_dir(b.ordner.path())
         .unwrap()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().contains("paket"))

@@ -488,7 +488,7 @@ fn a_character_the_font_lacks_is_named_and_no_file_is_written() {
     let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
         .args([
             "--db",
-            b.pfad().to_str().unwrap(),
+            &b.db_arg(),
             "vorlage",
             "pdf",
             &i.id.0.to_string(),

@@ -4,7 +4,7 @@
 //! keeps 7 daily, 4 weekly and 12 monthly backups. The CLI contract
 //! `sicherung erstellen|pruefen|wiederherstellen`.
 
-use crate::gemeinsam::{buero, vorlage, zeit};
+use crate::gemeinsam::{buero_datei, vorlage, zeit};
 use chrono::Duration;
 use ratsbuero::api;
 use ratsbuero::domain::AnlageNeu;
@@ -26,7 +26,7 @@ fn betreffs(store: &Store) -> Vec<String> {
 
 /// An office with two Vorlagen, one with an Anlage.
 fn mit_anlage() -> crate::gemeinsam::Testbuero {
-    let mut t = buero();
+    let mut t = buero_datei();
     let g = t
         .store
         .vorlage_anlegen(&vorlage("Integrationskonzept"), zeit("2026-03-01"))
@@ -199,7 +199,7 @@ fn a_backup_from_schema_1_is_restored_and_migrated() {
 
 #[test]
 fn rotation_keeps_seven_daily_four_weekly_twelve_monthly_backups() {
-    let t = buero();
+    let t = buero_datei();
     let ordner = t.ordner.path().join("sicherungen");
     let beginn = zeit("2025-01-01");
     // A year and a half of daily backups, some days twice.

@@ -181,7 +181,7 @@ fn wrong_password_expired_certificate_and_non_pkcs12_are_clear_errors() {
     let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
         .args([
             "--db",
-            b.pfad().to_str().unwrap(),
+            &b.db_arg(),
             "vorlage",
             "pdf",
             &g.id.0.to_string(),

@@ -289,7 +289,7 @@ fn members_sort_by_family_name_in_every_script_and_chair_first() {
 #[test]
 fn cli_builds_a_sitzung_and_the_ics_holds_no_nichtoeffentliche_word() {
     let b = buero();
-    let db = b.pfad();
+    let db = b.db_arg();
     drop(b.store);
     let lauf = |args: &[&str]| {
         let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))

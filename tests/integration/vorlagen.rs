@@ -39,7 +39,7 @@ fn stale_save_is_a_conflict_and_overwrites_nothing() {
 #[test]
 fn conflict_is_detected_across_two_connections() {
     let b = buero();
-    let mut zweite = Store::oeffnen(&b.pfad(), zeit("2026-02-01")).unwrap();
+    let mut zweite = b.noch_einmal();
     let mut erste = b.store;
     let g = erste
         .vorlage_anlegen(&vorlage("Gemeinsam"), zeit("2026-02-01"))

@@ -215,17 +215,24 @@ pub(crate) enum Spalte<'a> {
     Bytes(&'a [u8]),
 }
 
+/// Why a column could not be read as asked: what was found instead.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(crate) struct Spaltenfehler(String);
+
 /// What a column can be read into. The message says what was found instead.
 pub(crate) trait AusSql: Sized {
-    fn aus(s: Spalte<'_>) -> Result<Self, String>;
+    fn aus(s: Spalte<'_>) -> Result<Self, Spaltenfehler>;
 }
 
-fn falsch<T>(s: Spalte<'_>, erwartet: &str) -> Result<T, String> {
-    Err(format!("{erwartet} erwartet, gefunden: {s:?}"))
+fn falsch<T>(s: Spalte<'_>, erwartet: &str) -> Result<T, Spaltenfehler> {
+    Err(Spaltenfehler(format!(
+        "{erwartet} erwartet, gefunden: {s:?}"
+    )))
 }
 
 impl AusSql for i64 {
-    fn aus(s: Spalte<'_>) -> Result<i64, String> {
+    fn aus(s: Spalte<'_>) -> Result<i64, Spaltenfehler> {
         match s {
             Spalte::Int(i) => Ok(i),
             _ => falsch(s, "Ganzzahl"),
@@ -235,9 +242,9 @@ impl AusSql for i64 {
 macro_rules! schmale_ganzzahl {
     ($($t:ty),*) => {$(
         impl AusSql for $t {
-            fn aus(s: Spalte<'_>) -> Result<$t, String> {
+            fn aus(s: Spalte<'_>) -> Result<$t, Spaltenfehler> {
                 let i = i64::aus(s)?;
-                <$t>::try_from(i).map_err(|_| format!("{i} passt nicht in {}", stringify!($t)))
+                <$t>::try_from(i).map_err(|_| Spaltenfehler(format!("{i} passt nicht in {}", stringify!($t))))
             }
         }
     )*};
@@ -245,12 +252,12 @@ macro_rules! schmale_ganzzahl {
 schmale_ganzzahl!(i32, u32, u16, u8, usize);
 
 impl AusSql for bool {
-    fn aus(s: Spalte<'_>) -> Result<bool, String> {
+    fn aus(s: Spalte<'_>) -> Result<bool, Spaltenfehler> {
         Ok(i64::aus(s)? != 0)
     }
 }
 impl AusSql for f64 {
-    fn aus(s: Spalte<'_>) -> Result<f64, String> {
+    fn aus(s: Spalte<'_>) -> Result<f64, Spaltenfehler> {
         match s {
             Spalte::Real(f) => Ok(f),
             Spalte::Int(i) => Ok(i as f64),
@@ -259,7 +266,7 @@ impl AusSql for f64 {
     }
 }
 impl AusSql for String {
-    fn aus(s: Spalte<'_>) -> Result<String, String> {
+    fn aus(s: Spalte<'_>) -> Result<String, Spaltenfehler> {
         match s {
             Spalte::Text(t) => Ok(t.to_owned()),
             _ => falsch(s, "Text"),
@@ -267,7 +274,7 @@ impl AusSql for String {
     }
 }
 impl AusSql for Vec<u8> {
-    fn aus(s: Spalte<'_>) -> Result<Vec<u8>, String> {
+    fn aus(s: Spalte<'_>) -> Result<Vec<u8>, Spaltenfehler> {
         match s {
             Spalte::Bytes(b) => Ok(b.to_vec()),
             _ => falsch(s, "Bytes"),
@@ -275,7 +282,7 @@ impl AusSql for Vec<u8> {
     }
 }
 impl<T: AusSql> AusSql for Option<T> {
-    fn aus(s: Spalte<'_>) -> Result<Option<T>, String> {
+    fn aus(s: Spalte<'_>) -> Result<Option<T>, Spaltenfehler> {
         match s {
             Spalte::Null => Ok(None),
             _ => T::aus(s).map(Some),

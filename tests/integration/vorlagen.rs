@@ -3,7 +3,7 @@
 use crate::gemeinsam::{buero, buero_mit_schema, vorlage, zeit};
 use ratsbuero::domain::AnlageNeu;
 use ratsbuero::domain::{FinanzArt, FinanzenEingabe, Klimarelevanz, Schwere, Status};
-use ratsbuero::store::{Store, StoreError, VorlagenFilter};
+use ratsbuero::store::{StoreError, VorlagenFilter};
 
 #[test]
 fn stale_save_is_a_conflict_and_overwrites_nothing() {

@@ -136,6 +136,20 @@ window.ratsbueroSchliessen = async () => {
   await aufruf(ok ? 'fenster_schliessen' : 'fenster_bleibt').catch(() => {});
 };
 
+// Live between workstations (office on a server): another workstation changed something.
+// The lists are read again and the open Vorlage checked; `voll` after a reconnect.
+let liveTimer = null;
+window.__TAURI__?.event?.listen('db-geaendert', () => {
+  clearTimeout(liveTimer);
+  liveTimer = setTimeout(async () => {
+    sitzungenBadge();
+    try {
+      if (vorlagen) await vorlagen.vonAussen();
+      else await offenerBereich?.vonAussen?.();
+    } catch (e) { /* the areas report their own errors */ }
+  }, 250);
+});
+
 async function start() {
   try {
     await wertlisten.laden();

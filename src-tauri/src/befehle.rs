@@ -10,6 +10,7 @@ macro_rules! befehle {
             einstellungen::buero_speichern,
             einstellungen::db_info,
             einstellungen::db_pfad_setzen,
+            einstellungen::db_kennwort,
             vorlagen::vorlage_liste,
             vorlagen::vorlage_lesen,
             vorlagen::vorlage_neu,

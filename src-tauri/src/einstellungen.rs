@@ -1,5 +1,6 @@
-//! The commands of the settings: the office (Büro), which database is open, the
-//! signing certificate of this workstation, and the cold-start measurement.
+//! The commands of the settings: the office (Büro), which database (file or server) is
+//! open and its password, the signing certificate of this workstation, and the
+//! cold-start measurement.
 
 use crate::zustand::{self, App, DbInfo};
 use crate::{jetzt, Antwort};
@@ -25,9 +26,29 @@ pub async fn db_info(app: State<'_, App>) -> Antwort<DbInfo> {
     Ok(app.info())
 }
 
+/// Opens another database file or server (`kennwort`: a server password just typed).
 #[tauri::command]
-pub async fn db_pfad_setzen(app: State<'_, App>, pfad: String) -> Antwort<DbInfo> {
-    app.db_wechseln(&pfad, jetzt())
+pub async fn db_pfad_setzen(
+    app: State<'_, App>,
+    handle: AppHandle,
+    pfad: String,
+    kennwort: Option<String>,
+) -> Antwort<DbInfo> {
+    let info = app.db_wechseln(&pfad, kennwort.as_deref(), jetzt())?;
+    crate::live::starten(&handle, &app.ablage(), app.kennwort());
+    Ok(info)
+}
+
+/// The password of the open server, when none was found (held in memory only).
+#[tauri::command]
+pub async fn db_kennwort(
+    app: State<'_, App>,
+    handle: AppHandle,
+    kennwort: String,
+) -> Antwort<DbInfo> {
+    let info = app.kennwort_setzen(&kennwort, jetzt())?;
+    crate::live::starten(&handle, &app.ablage(), app.kennwort());
+    Ok(info)
 }
 
 #[tauri::command]

@@ -13,6 +13,7 @@
 mod befehle;
 mod einstellungen;
 mod fenster;
+mod live;
 mod muster;
 mod papierkorb;
 mod rechtschreibung;
@@ -43,7 +44,9 @@ fn main() {
                 .app_config_dir()
                 .map(|d| d.join("einstellungen.json"))
                 .ok();
-            app.manage(App::starten(konfig, jetzt()));
+            let zustand = App::starten(konfig, jetzt());
+            live::starten(app.handle(), &zustand.ablage(), None);
+            app.manage(zustand);
             app.manage(fenster::Schliessen::default());
             rechtschreibung::einschalten(app);
             Ok(())

@@ -1,5 +1,12 @@
 //! The app's state: the open database (or why it could not be opened), this
-//! workstation's settings (database file, signing certificate) and the PDF on screen.
+//! workstation's settings (database file or server, signing certificate) and the PDF on
+//! screen.
+//!
+//! Every call into the store runs on a thread of its own, outside Tauri's tokio runtime:
+//! the sync PostgreSQL client drives a runtime of its own and must not be called from
+//! inside another one. Before each call a server connection that went away is opened
+//! again, so the app reconnects by itself once the server is back. A server password the
+//! user typed is held in memory only.
 
 use chrono::NaiveDateTime;
 use ratsbuero::api::{ApiFehler, AppKonfig};
@@ -37,6 +44,8 @@ pub struct DbInfo {
     pub aus_umgebung: bool,
     pub schema_version: Option<i64>,
     pub fehler: Option<ApiFehler>,
+    /// A server that needs a password the app does not have: the UI asks for it.
+    pub kennwort_noetig: bool,
     /// The PKCS#12 file this workstation signs with.
     pub zertifikat_pfad: Option<String>,
 }
@@ -58,6 +67,8 @@ pub struct App {
     aus_umgebung: bool,
     offen: Mutex<Offen>,
     vorschau: Mutex<Option<Vorschau>>,
+    /// The server password typed in this session (never written anywhere).
+    kennwort: Mutex<Option<String>>,
     /// Set by "Abbrechen" while a long job (the session packet) runs.
     abbruch: std::sync::atomic::AtomicBool,
 }
@@ -73,8 +84,9 @@ impl App {
             .unwrap_or_default();
         let ablage = umgebung
             .clone()
-            .unwrap_or_else(|| Ablage::Datei(konfig.db()));
-        let store = Store::oeffnen_ablage(&ablage, jetzt, Some(&konfig.sicherungen()))
+            .unwrap_or_else(|| Ablage::aus_text(&konfig.db().to_string_lossy()));
+        let sicherungen = konfig.sicherungen();
+        let store = abseits(|| Store::oeffnen_ablage(&ablage, jetzt, Some(&sicherungen)))
             .map_err(ApiFehler::from);
         App {
             konfig_datei,
@@ -82,6 +94,7 @@ impl App {
             aus_umgebung: umgebung.is_some(),
             offen: Mutex::new(Offen { ablage, store }),
             vorschau: Mutex::new(None),
+            kennwort: Mutex::new(None),
             abbruch: Default::default(),
         }
     }
@@ -223,30 +236,84 @@ impl App {
         self.offen.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn mit<T>(&self, f: impl FnOnce(&Store) -> Result<T, ApiFehler>) -> Result<T, ApiFehler> {
-        match &self.sperre().store {
-            Ok(s) => f(s),
+    pub fn mit<T: Send>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, ApiFehler> + Send,
+    ) -> Result<T, ApiFehler> {
+        self.mit_mut(|s| f(s))
+    }
+
+    pub fn mit_mut<T: Send>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiFehler> + Send,
+    ) -> Result<T, ApiFehler> {
+        match &mut self.sperre().store {
+            Ok(s) => abseits(|| {
+                s.verbindung_pruefen()?;
+                f(s)
+            }),
             Err(e) => Err(e.clone()),
         }
     }
 
-    pub fn mit_mut<T>(
+    /// Opens the server again with the password the user typed; only if that works is the
+    /// password kept (in memory).
+    pub fn kennwort_setzen(
         &self,
-        f: impl FnOnce(&mut Store) -> Result<T, ApiFehler>,
-    ) -> Result<T, ApiFehler> {
-        match &mut self.sperre().store {
-            Ok(s) => f(s),
-            Err(e) => Err(e.clone()),
+        kennwort: &str,
+        jetzt: NaiveDateTime,
+    ) -> Result<DbInfo, ApiFehler> {
+        if kennwort.is_empty() {
+            return Err(ApiFehler::feld(
+                "kennwort",
+                "Kennwort: Bitte das Kennwort des Datenbank-Benutzers eingeben.",
+            ));
         }
+        let mut o = self.sperre();
+        let ablage = o.ablage.clone();
+        let store = abseits(|| Store::oeffnen_ablage_mit(&ablage, jetzt, None, Some(kennwort)))
+            .map_err(|e| match e {
+                ratsbuero::store::StoreError::ServerAnmeldung { .. } => {
+                    ApiFehler::feld("kennwort", e.to_string())
+                }
+                e => ApiFehler::from(e),
+            })?;
+        let alt = std::mem::replace(&mut o.store, Ok(store));
+        drop(o);
+        abseits(move || drop(alt));
+        *self.kennwort.lock().unwrap_or_else(|e| e.into_inner()) = Some(kennwort.to_string());
+        Ok(self.info())
+    }
+
+    /// Where the open office lives.
+    pub fn ablage(&self) -> Ablage {
+        self.sperre().ablage.clone()
+    }
+
+    /// The server password typed in this session, if any.
+    pub fn kennwort(&self) -> Option<String> {
+        self.kennwort
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     pub fn info(&self) -> DbInfo {
-        let o = self.sperre();
+        let mut o = self.sperre();
+        let schema_version = match &mut o.store {
+            Ok(s) => abseits(move || s.schema_version()).ok(),
+            Err(_) => None,
+        };
         DbInfo {
             pfad: o.ablage.to_string(),
             aus_umgebung: self.aus_umgebung,
-            schema_version: o.store.as_ref().ok().and_then(|s| s.schema_version().ok()),
+            schema_version,
             fehler: o.store.as_ref().err().cloned(),
+            kennwort_noetig: o
+                .store
+                .as_ref()
+                .err()
+                .is_some_and(|e| e.code == "server_anmeldung"),
             zertifikat_pfad: self
                 .konfig()
                 .zertifikat_pfad
@@ -255,23 +322,68 @@ impl App {
         }
     }
 
-    /// Opens another database file; only when it opens is the choice kept.
-    pub fn db_wechseln(&self, pfad: &str, jetzt: NaiveDateTime) -> Result<DbInfo, ApiFehler> {
+    /// Opens another database file or server; only when it opens is the choice kept.
+    /// `kennwort` is a server password just typed (else the one typed before is used); it
+    /// is kept in memory when the server opens with it.
+    pub fn db_wechseln(
+        &self,
+        pfad: &str,
+        kennwort: Option<&str>,
+        jetzt: NaiveDateTime,
+    ) -> Result<DbInfo, ApiFehler> {
         let pfad = PathBuf::from(pfad.trim());
         if pfad.as_os_str().is_empty() {
             return Err(ApiFehler::feld(
                 "db_pfad",
-                "Datenbankdatei: Bitte einen Pfad angeben.",
+                "Datenbank: Bitte einen Dateipfad oder eine Server-Adresse (postgres://…) angeben.",
             ));
         }
-        // A server is named as such and refused with its message; the setting stays.
         let ablage = Ablage::aus_text(&pfad.to_string_lossy());
-        let store = Store::oeffnen_ablage(&ablage, jetzt, Some(&self.sicherung_ordner()))?;
+        if ablage.hat_kennwort() {
+            return Err(ApiFehler::feld(
+                "db_pfad",
+                "Datenbank: Das Kennwort gehört nicht in die Adresse, denn die Einstellungen würden es im Klartext speichern. Bitte die Adresse ohne Kennwort angeben; Ratsbüro fragt danach (oder nimmt es aus PGPASSWORD bzw. ~/.pgpass).",
+            ));
+        }
+        let kennwort = kennwort
+            .filter(|k| !k.is_empty())
+            .map(str::to_string)
+            .or_else(|| {
+                self.kennwort
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .clone()
+            });
+        let sicherungen = self.sicherung_ordner();
+        let store = abseits(|| {
+            Store::oeffnen_ablage_mit(&ablage, jetzt, Some(&sicherungen), kennwort.as_deref())
+        })?;
         self.konfig_aendern(|k| k.db_pfad = Some(pfad.clone()))?;
-        *self.sperre() = Offen {
+        let server = ablage.datei().is_err();
+        self.ersetzen(Offen {
             ablage,
             store: Ok(store),
-        };
+        });
+        if server {
+            *self.kennwort.lock().unwrap_or_else(|e| e.into_inner()) = kennwort;
+        }
         Ok(self.info())
     }
+}
+
+impl App {
+    /// Puts another database in place; the old one is closed off the runtime (closing a
+    /// server connection talks to the server).
+    fn ersetzen(&self, neu: Offen) {
+        let alt = std::mem::replace(&mut *self.sperre(), neu);
+        abseits(move || drop(alt));
+    }
+}
+
+/// Runs `f` on a thread of its own, outside Tauri's tokio runtime (see the module docs).
+fn abseits<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| match s.spawn(f).join() {
+        Ok(t) => t,
+        Err(panik) => std::panic::resume_unwind(panik),
+    })
 }

@@ -181,3 +181,21 @@ pub fn sicherung_wiederherstellen(
 ) -> Result<(Store, Wiederhergestellt), ApiFehler> {
     Ok(store::wiederherstellen(db, datei, jetzt)?)
 }
+
+/// `umzug --nach`: the whole office from `quelle` into the empty `ziel` (file or server,
+/// either direction), checked afterwards; the German summary.
+pub fn umzug(
+    quelle: &Store,
+    ziel: &store::Ablage,
+    jetzt: NaiveDateTime,
+) -> Result<String, ApiFehler> {
+    if quelle.ablage() == ziel {
+        return Err(ApiFehler::feld(
+            "nach",
+            "--nach: Quelle und Ziel sind dieselbe Datenbank.",
+        ));
+    }
+    let mut z = store::ziel_oeffnen(ziel, jetzt)?;
+    let bericht = store::umziehen(quelle, &mut z)?;
+    Ok(bericht.zusammenfassung(&quelle.ablage().to_string(), &ziel.to_string()))
+}

@@ -35,6 +35,17 @@ impl Ablage {
         }
     }
 
+    /// Whether this names a server together with its password (in the user part or as
+    /// `?password=`): the CLI may take such a URL, a settings file never keeps one.
+    pub fn hat_kennwort(&self) -> bool {
+        match self {
+            Ablage::Datei(_) => false,
+            Ablage::Server(url) => url
+                .parse::<postgres::Config>()
+                .is_ok_and(|c| c.get_password().is_some()),
+        }
+    }
+
     /// The file, or why a server cannot be used as one (backups and restores of a file).
     pub fn datei(&self) -> Result<&Path, StoreError> {
         match self {
@@ -90,9 +101,19 @@ impl Store {
         jetzt: NaiveDateTime,
         sicherungen: Option<&Path>,
     ) -> Result<Store, StoreError> {
+        Store::oeffnen_ablage_mit(ablage, jetzt, sicherungen, None)
+    }
+
+    /// Like [`Store::oeffnen_ablage`]; `kennwort` is the server password the user typed.
+    pub fn oeffnen_ablage_mit(
+        ablage: &Ablage,
+        jetzt: NaiveDateTime,
+        sicherungen: Option<&Path>,
+        kennwort: Option<&str>,
+    ) -> Result<Store, StoreError> {
         match ablage {
             Ablage::Datei(pfad) => Store::oeffnen_mit(pfad, jetzt, sicherungen),
-            Ablage::Server(url) => Store::oeffnen_server(url, jetzt),
+            Ablage::Server(url) => Store::oeffnen_server_mit(url, kennwort, jetzt),
         }
     }
 }
@@ -113,6 +134,10 @@ mod tests {
             s.to_string(),
             "postgresql://anna@rathaus:5432/ratsbuero?sslmode=require"
         );
+        assert!(s.hat_kennwort());
+        assert!(Ablage::aus_text("postgres://anna@/ir?host=/tmp&password=x").hat_kennwort());
+        assert!(!Ablage::aus_text("postgres://anna@rathaus/ir").hat_kennwort());
+        assert!(!Ablage::aus_text("/srv/ir.sqlite").hat_kennwort());
         assert_eq!(
             Ablage::aus_text("POSTGRES://db/ir").to_string(),
             "POSTGRES://db/ir"

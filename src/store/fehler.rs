@@ -21,6 +21,8 @@ pub enum StoreError {
     KeineRechte(String),
     #[error("Die Verbindung zum Datenbank-Server ist abgebrochen; nichts wurde gespeichert, Ihre Eingaben bleiben im Editor. Ratsbüro verbindet sich neu, sobald der Server wieder da ist.")]
     ServerWeg,
+    #[error("Das Ziel „{ziel}“ ist nicht leer ({grund}); der Umzug schreibt nur in eine leere Datenbank, nichts wurde verändert.")]
+    ZielNichtLeer { ziel: String, grund: String },
     #[error("Die Datenbank wird gerade von einem anderen Fenster oder Programm beschrieben. Bitte versuchen Sie es gleich noch einmal.")]
     Gesperrt,
     #[error("Die Datei „{0}“ ist keine Ratsbüro-Datenbank (oder beschädigt).")]
@@ -116,6 +118,7 @@ impl StoreError {
             StoreError::ServerAnmeldung { .. } => "server_anmeldung",
             StoreError::FremdeDatenbank(_) => "keine_datenbank",
             StoreError::KeineRechte(_) => "keine_rechte",
+            StoreError::ZielNichtLeer { .. } => "ziel_nicht_leer",
             StoreError::Gesperrt => "gesperrt",
             StoreError::KeineDatenbank(_) => "keine_datenbank",
             StoreError::KeinWal(_) => "datenbank",

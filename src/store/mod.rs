@@ -17,6 +17,7 @@ mod ablage;
 mod buero;
 mod fehler;
 mod gremien;
+pub mod live;
 pub mod migrationen;
 mod muster;
 mod papierkorb;
@@ -29,6 +30,7 @@ mod sitzungen;
 mod sql;
 mod suche;
 mod tagesordnung;
+mod umzug;
 mod vorlage;
 mod wahlen;
 
@@ -36,8 +38,10 @@ pub use ablage::{Ablage, DATEINAME, SICHERUNG_ENDUNG};
 pub use fehler::StoreError;
 pub use muster::MusterInfo;
 pub use papierkorb::{PapierkorbArt, PapierkorbEintrag, AUFBEWAHRUNG_TAGE};
+pub use server::KEIN_KENNWORT;
 pub use sicherung::{sicherung_pruefen, wiederherstellen, SicherungsPruefung, Wiederhergestellt};
 pub use suche::{Sortierung, VorlageZeile, VorlagenFilter};
+pub use umzug::{umziehen, ziel_oeffnen, UmzugBericht};
 
 use crate::domain::befund::Befund;
 use crate::domain::finanzen::FinanzSummen;
@@ -197,6 +201,8 @@ pub struct Store {
     pfad: PathBuf,
     /// From how many papers on a search word counts as common (see `vorlagen`).
     gemein_ab: i64,
+    /// The password the user typed for the server (memory only; for reconnecting).
+    kennwort: Option<String>,
 }
 
 /// A search word in more papers than this is "common": bm25 ranking of all hits is
@@ -253,6 +259,7 @@ impl Store {
             ablage: Ablage::Datei(pfad.to_path_buf()),
             pfad: pfad.to_path_buf(),
             gemein_ab: GEMEIN_AB,
+            kennwort: None,
         };
         store.papierkorb_leeren(jetzt)?;
         Ok(store)
@@ -261,8 +268,18 @@ impl Store {
     /// Opens the office database on the PostgreSQL server at `url` and brings its schema
     /// to the latest version (see [`server`]).
     pub fn oeffnen_server(url: &str, jetzt: NaiveDateTime) -> Result<Store, StoreError> {
+        Store::oeffnen_server_mit(url, None, jetzt)
+    }
+
+    /// Like [`Store::oeffnen_server`], with the password the user typed (kept in memory
+    /// for reconnecting, never written).
+    pub fn oeffnen_server_mit(
+        url: &str,
+        kennwort: Option<&str>,
+        jetzt: NaiveDateTime,
+    ) -> Result<Store, StoreError> {
         let ziel = ablage::ohne_kennwort(url);
-        let mut client = server::verbinden(url)?;
+        let mut client = server::verbinden(url, kennwort)?;
         let version = server::schema_version(&mut client, &ziel)?;
         let neueste = server::neueste_version();
         if version > neueste {
@@ -279,9 +296,30 @@ impl Store {
             ablage: Ablage::Server(url.to_string()),
             pfad: PathBuf::new(),
             gemein_ab: GEMEIN_AB,
+            kennwort: kennwort.map(str::to_string),
         };
-        store.papierkorb_leeren(jetzt)?;
-        Ok(store)
+        // A workstation with a read-only role opens the office to read; emptying the
+        // Papierkorb is left to one that may write.
+        match store.papierkorb_leeren(jetzt) {
+            Ok(_) | Err(StoreError::KeineRechte(_)) => Ok(store),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// After the server went away (a save then failed with [`StoreError::ServerWeg`]),
+    /// connects again; nothing to do for a file or a live connection. The app calls it
+    /// before each action, so it reconnects by itself once the server is back.
+    pub fn verbindung_pruefen(&mut self) -> Result<(), StoreError> {
+        let url = match &self.ablage {
+            Ablage::Server(url) => url.clone(),
+            Ablage::Datei(_) => return Ok(()),
+        };
+        if let Verbindung::Pg(c) = &mut self.conn {
+            if c.get_mut().is_closed() {
+                *c.get_mut() = server::verbinden(&url, self.kennwort.as_deref())?;
+            }
+        }
+        Ok(())
     }
 
     /// Where this office's data lives.

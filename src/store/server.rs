@@ -9,10 +9,10 @@
 //! workstations starting at once do not both migrate. A database with tables of another
 //! application, or with a newer Ratsbüro schema, is refused untouched.
 //!
-//! Every write transaction takes one advisory lock first: writers on the server follow
-//! one another as on the SQLite file (where `BEGIN IMMEDIATE` takes the file's write
-//! lock), so the version checks and the Vorlage numbering need no other care. Readers
-//! never wait.
+//! Every write transaction notifies the other workstations ([`super::live`]) and takes
+//! one advisory lock first: writers on the server follow one another as on the SQLite
+//! file (where `BEGIN IMMEDIATE` takes the file's write lock), so the version checks and
+//! the Vorlage numbering need no other care. Readers never wait.
 
 use super::fehler::StoreError;
 use super::sql::{Db, Tx};
@@ -42,7 +42,9 @@ const MIGRATIONEN: [&str; 9] = [
 ];
 
 /// Connects to the server at `url` (a libpq URI; see the module docs for the password).
-pub(crate) fn verbinden(url: &str) -> Result<Client, StoreError> {
+/// `kennwort` is the one the app asked for (held in memory only); it is used when the URL
+/// has none, before `PGPASSWORD` and `~/.pgpass`.
+pub(crate) fn verbinden(url: &str, kennwort: Option<&str>) -> Result<Client, StoreError> {
     let anzeige = super::ablage::ohne_kennwort(url);
     let mut config: Config =
         url.parse()
@@ -57,7 +59,8 @@ pub(crate) fn verbinden(url: &str) -> Result<Client, StoreError> {
         });
     }
     config.ssl_mode(SslMode::Disable);
-    config.application_name("Ratsbüro");
+    // ASCII: the server shows other characters of application_name as "?".
+    config.application_name("ratsbuero");
     config.connect_timeout(Duration::from_secs(10));
     if config.get_user().is_none() {
         if let Ok(u) = std::env::var("PGUSER").or_else(|_| std::env::var("USER")) {
@@ -65,7 +68,10 @@ pub(crate) fn verbinden(url: &str) -> Result<Client, StoreError> {
         }
     }
     if config.get_password().is_none() {
-        if let Some(k) = kennwort_suchen(&config) {
+        if let Some(k) = kennwort
+            .map(str::to_string)
+            .or_else(|| kennwort_suchen(&config))
+        {
             config.password(k);
         }
     }
@@ -99,7 +105,7 @@ fn verbindung_fehler(ziel: &str, e: postgres::Error) -> StoreError {
         Some(_) => StoreError::from(e),
         None if e.to_string().contains("password missing") => StoreError::ServerAnmeldung {
             ziel: ziel.into(),
-            grund: "kein Kennwort gefunden (weder in PGPASSWORD noch in ~/.pgpass)".into(),
+            grund: KEIN_KENNWORT.into(),
         },
         None => StoreError::ServerNichtErreichbar {
             ziel: ziel.into(),
@@ -109,6 +115,10 @@ fn verbindung_fehler(ziel: &str, e: postgres::Error) -> StoreError {
         },
     }
 }
+
+/// The reason of a [`StoreError::ServerAnmeldung`] when no password was found at all (the
+/// app then asks for one).
+pub const KEIN_KENNWORT: &str = "kein Kennwort gefunden (weder in PGPASSWORD noch in ~/.pgpass)";
 
 /// `PGPASSWORD`, else the first matching line of the password file.
 fn kennwort_suchen(config: &Config) -> Option<String> {
@@ -244,6 +254,8 @@ pub(crate) fn schreibtransaktion(client: &mut Client) -> Result<Tx<'_>, StoreErr
     ))?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHREIBSPERRE])
         .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
+    // Delivered to the other workstations only if this transaction commits.
+    super::live::benachrichtigen(&mut tx)?;
     Ok(Tx::Pg(RefCell::new(tx)))
 }
 

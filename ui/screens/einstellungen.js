@@ -76,21 +76,45 @@ export async function zeigen(wurzel, { geaendert }) {
       if (neu) { meldung.zeigen('Einstellungen gespeichert.'); geaendert?.(neu); }
     } }, 'Einstellungen speichern')));
   }
-  const pfadFeld = feld.text('db_pfad', 'Datenbankdatei', info.pfad, {
+  const pfadFeld = feld.text('db_pfad', 'Datenbank (Datei oder Server)', info.pfad, {
     breit: true,
-    hilfe: info.aus_umgebung ? 'Durch die Umgebungsvariable RATSBUERO_DB festgelegt.' : 'Eine andere Datei wählen: vollständigen Pfad eintragen. Gibt es sie nicht, wird sie angelegt.',
+    hilfe: info.aus_umgebung
+      ? 'Durch die Umgebungsvariable RATSBUERO_DB festgelegt.'
+      : 'Eine Datei: vollständigen Pfad eintragen; gibt es sie nicht, wird sie angelegt. Ein gemeinsamer PostgreSQL-Server: postgres://benutzer@server:5432/ratsbuero (ohne Kennwort).',
   });
+  // The password of a server: asked for when none was found; held in memory only.
+  const kennwortFeld = feld.text('kennwort', 'Kennwort des Datenbank-Benutzers', '', {
+    breit: true,
+    attrs: { type: 'password', autocomplete: 'current-password' },
+    hilfe: 'Wird nur für diese Sitzung im Arbeitsspeicher gehalten, nie gespeichert.',
+  });
+  const istServer = (t) => /^postgres(ql)?:\/\//i.test(t.trim());
   const dbForm = h('form', { 'data-testid': 'einstellungen-db', onsubmit: (e) => e.preventDefault() },
     pfadFeld,
+    kennwortFeld,
     h('p', { class: 'stumm', 'data-testid': 'db-schema' }, info.schema_version ? `Schema-Version ${info.schema_version}` : ''),
-    info.fehler ? h('p', { class: 'feld-meldung', role: 'alert' }, info.fehler.message) : null,
-    h('button', { 'data-testid': 'db-wechseln', disabled: info.aus_umgebung, onclick: async () => {
-      try {
-        await aufruf('db_pfad_setzen', { pfad: dbForm.querySelector('[data-feld="db_pfad"]').value });
-        meldung.zeigen('Datenbank gewechselt.');
-        geaendert?.();
-      } catch (e) { feld.befundeZeigen(dbForm, e.befunde || []); meldung.fehler(e); }
-    } }, 'Diese Datei öffnen'));
+    info.fehler ? h('p', { class: 'feld-meldung', role: 'alert', 'data-testid': 'db-fehler' }, info.fehler.message) : null);
+  const wert = (k) => dbForm.querySelector(`[data-feld="${k}"]`).value;
+  const knopf = h('button', { 'data-testid': 'db-wechseln', onclick: async () => {
+    try {
+      if (info.aus_umgebung) await aufruf('db_kennwort', { kennwort: wert('kennwort') });
+      else await aufruf('db_pfad_setzen', { pfad: wert('db_pfad'), kennwort: wert('kennwort') || null });
+      meldung.zeigen(info.aus_umgebung ? 'Mit dem Server verbunden.' : 'Datenbank gewechselt.');
+      geaendert?.();
+    } catch (e) { feld.befundeZeigen(dbForm, e.befunde || []); meldung.fehler(e); }
+  } });
+  // Which fields make sense: a password only for a server; with RATSBUERO_DB only that.
+  const anpassen = () => {
+    const server = istServer(wert('db_pfad'));
+    kennwortFeld.hidden = !(server && (!info.aus_umgebung || info.kennwort_noetig));
+    knopf.textContent = server ? 'Mit diesem Server verbinden' : 'Diese Datei öffnen';
+    knopf.disabled = info.aus_umgebung && !info.kennwort_noetig;
+  };
+  dbForm.querySelector('[data-feld="db_pfad"]').addEventListener('input', anpassen);
+  if (info.aus_umgebung) dbForm.querySelector('[data-feld="db_pfad"]').readOnly = true;
+  dbForm.append(knopf);
+  anpassen();
+  if (info.kennwort_noetig) dbForm.querySelector('[data-feld="kennwort"]').focus();
   const zertForm = zertifikatFormular(info);
   wurzel.replaceChildren(h('div', { class: 'einstellungen' },
     h('h1', {}, 'Einstellungen'),

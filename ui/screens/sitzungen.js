@@ -59,6 +59,16 @@ export class SitzungenBereich {
     this.detail.replaceChildren(h('p', { class: 'leer' }, text));
   }
 
+  /** Another workstation changed something: read the list and the open Sitzung again. */
+  async vonAussen() {
+    const offen = this.akte?.id;
+    // Not while the user is typing in the Sitzung: the next save then meets the newer
+    // version and reports the conflict.
+    if (this.detail.contains(document.activeElement) && document.activeElement !== document.body) return;
+    await this.laden();
+    if (offen) await this.oeffnen(offen);
+  }
+
   async laden() {
     try {
       [this.gremien, this.vorlagen] = await Promise.all([

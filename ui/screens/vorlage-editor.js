@@ -430,6 +430,20 @@ export class Editor {
     }
   }
 
+  /** Another workstation changed something: if it was this Vorlage, say so before the
+   * user types on (the input stays in the journal, nothing is saved over it). */
+  async vonAussen() {
+    if (!this.akte || this.konflikt) return;
+    const id = this.akte.id;
+    let neu;
+    try { neu = await aufruf('vorlage_lesen', { id }); } catch { return; }
+    if (this.akte?.id !== id || neu.version === this.basis) return;
+    this.fehlerBeimSpeichern({
+      code: 'konflikt',
+      message: `Die Vorlage wurde an anderer Stelle geändert (jetzt Version ${neu.version}${neu.zustand === 'freigegeben' ? ', freigegeben' : ''}). Nichts wurde überschrieben.`,
+    });
+  }
+
   fehlerBeimSpeichern(e) {
     if (e.code === 'konflikt') {
       this.konflikt = true;

@@ -128,6 +128,12 @@ export class VorlagenBereich {
     }
   }
 
+  /** Another workstation changed something: the list again, and the open Vorlage checked. */
+  async vonAussen() {
+    await this.laden();
+    await this.editor.vonAussen();
+  }
+
   zeichnen() {
     if (this.zeilen.length === 0) {
       const text = this.filter.suche ? `Keine Vorlage gefunden für „${this.filter.suche}“.` : 'Noch keine Vorlagen. Legen Sie mit „Neue Vorlage“ (Strg+N) die erste an.';

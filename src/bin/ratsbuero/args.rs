@@ -91,6 +91,12 @@ pub enum Befehl {
         #[command(subcommand)]
         befehl: SicherungBefehl,
     },
+    /// Das ganze Büro in eine leere Datenbank kopieren und prüfen (Datei ↔ Server)
+    Umzug {
+        /// Ziel: eine neue Datei oder eine leere Server-Datenbank (postgres://…)
+        #[arg(long)]
+        nach: Ablage,
+    },
     /// Wahlen und Entsendungen einer Sitzung (§ 50 GO NRW)
     Wahl {
         #[command(subcommand)]

@@ -128,6 +128,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                 d.vorlagen, d.gremien, d.personen, d.sitzungen
             );
         }
+        Befehl::Umzug { nach } => println!("{}", api::umzug(&store, &nach, jetzt())?),
         Befehl::Gremium { befehl } => gremium::gremium(&mut store, befehl)?,
         Befehl::Person { befehl } => person::person(&mut store, befehl)?,
         Befehl::Sitzung { befehl } => sitzung::sitzung(&mut store, befehl)?,

@@ -1,0 +1,92 @@
+// Two workstations on one PostgreSQL server (RATSBUERO_E2E_SERVER: the admin URL that
+// scripts/pg-server prints; scripts/test sets it). One saves and releases; the other
+// sees it without reloading: its list follows, and its open editor says
+// "Konflikt: von anderer Stelle geändert" before the user types on.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { starteApp, neuerOrdner, barrieren, tid, CLI } from './app.mjs';
+
+const admin = process.env.RATSBUERO_E2E_SERVER;
+const ohneServer = admin ? false : 'RATSBUERO_E2E_SERVER ist nicht gesetzt (scripts/test setzt es)';
+const ordner = neuerOrdner('server');
+let url;
+let a;
+let b;
+
+/** A fresh database on the test server; its URL. */
+function neueDatenbank() {
+  const name = `e2e_${process.pid}_${Date.now()}`;
+  execFileSync('psql', [admin, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`]);
+  const [vorne, hinten] = admin.split('?');
+  const basis = vorne.slice(0, vorne.lastIndexOf('/'));
+  return hinten ? `${basis}/${name}?${hinten}` : `${basis}/${name}`;
+}
+
+function cli(...args) {
+  return execFileSync(CLI, ['--db', url, ...args], { encoding: 'utf8', env: { ...process.env, RATSBUERO_DB: '' } });
+}
+
+before(async () => {
+  if (!admin) return;
+  url = neueDatenbank();
+  cli('einrichten', '--kommune', 'Stadt Herne');
+  const datei = path.join(ordner, 'vorlage.json');
+  writeFileSync(datei, JSON.stringify({
+    art: 'beschlussvorlage', status: 'oeffentlich',
+    betreff: 'Gesamtstädtisches Integrationskonzept',
+    verfasser: 'Radojka Mühlenkamp', federfuehrend: 'Büro Integrationsrat', bearbeiter: 'Nguyễn Thị Hồng',
+    beratungsfolge: [
+      { gremium: 'Integrationsrat', rolle: 'vorberatung', datum: '2027-04-16' },
+      { gremium: 'Rat der Stadt', rolle: 'entscheidung', datum: '2027-05-06' },
+    ],
+    klimarelevanz: 'keine',
+    beschlussvorschlag: 'Der Rat der Stadt Herne beschließt das gesamtstädtische Integrationskonzept.',
+    sachverhalt: 'Zum 01.08.2013 wurde ein Kommunales Integrationszentrum in Herne errichtet.',
+  }));
+  cli('vorlage', 'import', datei);
+  a = await starteApp(neuerOrdner('server-a'), { RATSBUERO_DB: url });
+  b = await starteApp(neuerOrdner('server-b'), { RATSBUERO_DB: url });
+});
+after(async () => { await a?.beenden(); await b?.beenden(); });
+
+async function oeffnen(browser) {
+  const zeile = await browser.$(tid('vorlage-zeile'));
+  await zeile.waitForDisplayed({ timeout: 15000 });
+  await (await zeile.$('td')).click();
+  await (await browser.$(tid('feld-betreff'))).waitForDisplayed();
+}
+
+const zeilenText = (browser) => browser.execute(() => document.querySelector('[data-testid="vorlage-zeile"]')?.textContent || '');
+
+test('a save on one workstation shows on the other without reloading, in its list and its open editor', { skip: ohneServer }, async () => {
+  await oeffnen(a.browser);
+  await oeffnen(b.browser);
+
+  await (await a.browser.$(tid('feld-betreff'))).setValue('Integrationskonzept 2027 (Arbeitsplatz A)');
+  const standA = await a.browser.$(tid('speicherstand'));
+  await a.browser.waitUntil(async () => (await standA.getText()).startsWith('Gespeichert'), { timeout: 10000 });
+
+  // B has not typed: its list and its editor follow by themselves.
+  await b.browser.waitUntil(async () => (await zeilenText(b.browser)).includes('Arbeitsplatz A'), { timeout: 10000, timeoutMsg: 'Liste von B nicht aktualisiert' });
+  const standB = await b.browser.$(tid('speicherstand'));
+  await b.browser.waitUntil(async () => (await standB.getText()) === 'Konflikt: von anderer Stelle geändert', { timeout: 10000, timeoutMsg: 'kein Konflikt angezeigt' });
+  assert.match(await (await b.browser.$(tid('konflikt'))).getText(), /an anderer Stelle geändert/);
+  assert.deepEqual(await barrieren(b.browser), []);
+  await (await b.browser.$(tid('konflikt-neu-laden'))).click();
+  await b.browser.waitUntil(async () => (await (await b.browser.$(tid('feld-betreff'))).getValue()) === 'Integrationskonzept 2027 (Arbeitsplatz A)', { timeout: 8000 });
+});
+
+test('a release on one workstation: the other sees the number, the server holds it', { skip: ohneServer }, async () => {
+  await (await a.browser.$(tid('freigeben'))).click();
+  const jahr = new Date().getFullYear();
+  const titel = await a.browser.$(tid('editor-titel'));
+  await a.browser.waitUntil(async () => (await titel.getText()).includes(`Vorlage ${jahr}/0001`), { timeout: 10000, timeoutMsg: 'nicht freigegeben' });
+  await b.browser.waitUntil(async () => (await zeilenText(b.browser)).includes(`${jahr}/0001`), { timeout: 10000, timeoutMsg: 'Nummer erscheint nicht bei B' });
+  const gespeichert = JSON.parse(cli('vorlage', 'zeigen', '1', '--json'));
+  assert.equal(gespeichert.nummer, `${jahr}/0001`);
+  assert.equal(gespeichert.inhalt.betreff, 'Integrationskonzept 2027 (Arbeitsplatz A)');
+  assert.equal(gespeichert.inhalt.bearbeiter, 'Nguyễn Thị Hồng');
+});

@@ -1,0 +1,425 @@
+//! What only the PostgreSQL backend has to prove: the same search hits as the SQLite
+//! file, numbering under 20 processes at once, and the faults of a shared server (a
+//! foreign or newer database, a read-only role, a server that goes away mid-work).
+//!
+//! These run when `RATSBUERO_TEST_SERVER` names a server (`scripts/test` sets it for the
+//! second pass); without one they say so on stderr and pass.
+
+use crate::gemeinsam::{
+    buero, buero_datei, neue_server_datenbank, test_server, vorlage, zeit, Testbuero,
+};
+use ratsbuero::store::{Store, StoreError, VorlagenFilter};
+use std::collections::BTreeSet;
+use std::process::Command;
+
+fn server() -> Option<String> {
+    let s = test_server();
+    if s.is_none() {
+        eprintln!("übersprungen: RATSBUERO_TEST_SERVER ist nicht gesetzt (scripts/test setzt es)");
+    }
+    s
+}
+
+/// `postgres://u@/NAME?host=/tmp/x` → `NAME`.
+fn datenbankname(url: &str) -> String {
+    let vorne = url.split('?').next().unwrap();
+    vorne.rsplit_once('/').unwrap().1.to_string()
+}
+
+fn admin(url: &str) -> postgres::Client {
+    postgres::Client::connect(url, postgres::NoTls).unwrap()
+}
+
+/// The same office on both backends: names of many scripts, compounds, umlauts and
+/// numbers, some released; built from a fixed seed so both get exactly the same.
+fn korpus(b: &mut Testbuero) {
+    let namen = [
+        "Radojka Mühlenkamp",
+        "Fatma Karacakurtoğlu",
+        "Łukasz Wiśniewski",
+        "Nguyễn Thị Hồng",
+        "Ştefan Dumitrescu",
+        "Αλέξανδρος Παπαδόπουλος",
+        "Наталья Кузнецова",
+        "Çağrı Öztürk",
+        "Ingrid Straßburger",
+        "José Muñoz",
+    ];
+    let themen = [
+        "Integrationskonzept",
+        "Sprachförderung in Kindertagesstätten",
+        "Entsendung in die AG Integrationsräte",
+        "Haushalt 2027: Zuschüsse an Migrantenselbstorganisationen",
+        "Antidiskriminierungsstelle",
+        "Wohnungslosigkeit geflüchteter Familien",
+        "Straßenbenennung nach Semra Ertan",
+        "Einbürgerungsfeier im Rathaus",
+        "Kommunales Integrationszentrum: Jahresbericht",
+        "Arbeitsmarktintegration über 25-Jährige",
+    ];
+    let texte = [
+        "Der Integrationsrat berät über die Förderrichtlinie.",
+        "Die Verwaltung berichtet über die Beratungsstellen am Bahnhof.",
+        "Zum 01.08.2013 wurde ein Kommunales Integrationszentrum errichtet.",
+        "Die Bürgermeisterin lädt zur Feierstunde ein; Anmeldung über das Büro.",
+        "Straßen, Plätze und Wege im Stadtteil Wanne-Eickel.",
+        "Mehrsprachige Elternabende in Türkisch, Arabisch und Ukrainisch.",
+    ];
+    let mut zufall: u64 = 0x5eed;
+    let mut naechste = |n: usize| {
+        zufall = zufall
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (zufall >> 33) as usize % n
+    };
+    for i in 0..60 {
+        let mut v = vorlage(&format!("{} ({})", themen[naechste(themen.len())], i + 1));
+        v.verfasser = namen[naechste(namen.len())].into();
+        v.bearbeiter = namen[naechste(namen.len())].into();
+        v.sachverhalt = format!(
+            "{} {}",
+            texte[naechste(texte.len())],
+            texte[naechste(texte.len())]
+        );
+        v.beschlussvorschlag = format!("Der Integrationsrat nimmt Kenntnis. {}", namen[i % 10]);
+        let g = b.store.vorlage_anlegen(&v, zeit("2026-02-01")).unwrap();
+        if i % 3 == 0 {
+            b.store
+                .vorlage_freigeben(g.id, g.version, zeit("2026-02-02"))
+                .unwrap();
+        }
+    }
+}
+
+fn treffer(store: &Store, text: &str) -> BTreeSet<i64> {
+    store
+        .vorlagen(&VorlagenFilter {
+            suche: Some(text.into()),
+            grenze: Some(1000),
+            ..Default::default()
+        })
+        .unwrap_or_else(|e| panic!("Suche „{text}“: {e}"))
+        .into_iter()
+        .map(|z| z.id.0)
+        .collect()
+}
+
+#[test]
+fn both_backends_find_the_same_vorlagen_for_the_same_words() {
+    if server().is_none() {
+        return;
+    }
+    let mut datei = buero_datei();
+    let mut pg = buero();
+    assert!(
+        pg.store.ablage().datei().is_err(),
+        "zweites Büro liegt auf dem Server"
+    );
+    korpus(&mut datei);
+    korpus(&mut pg);
+    let anfragen = [
+        "integrationsrat",
+        "integration",
+        "muehlenkamp",
+        "mühlenkamp",
+        "karacakurtoglu",
+        "Çağrı",
+        "ozturk",
+        "παπαδόπουλος",
+        "кузнецова",
+        "nguyen hong",
+        "strasse",
+        "straßburger",
+        "sprachförderung kindertagesstätten",
+        "2026/0001",
+        "2026/00",
+        "haushalt 2027",
+        "25-jährige",
+        "wanne-eickel",
+        "bahnhof beratung",
+        "feier",
+        "AG",
+        "x",
+        "wohnungsbau",
+        "\"*",
+        "ukrainisch türkisch",
+    ];
+    for gemein_ab in [2_000, 5] {
+        datei.store.gemein_ab_setzen(gemein_ab);
+        pg.store.gemein_ab_setzen(gemein_ab);
+        let mut getroffen = 0;
+        for a in anfragen {
+            let d = treffer(&datei.store, a);
+            let s = treffer(&pg.store, a);
+            assert_eq!(
+                d, s,
+                "„{a}“ (gemein ab {gemein_ab}): Datei {d:?}, Server {s:?}"
+            );
+            getroffen += usize::from(!d.is_empty());
+        }
+        assert!(getroffen >= 18, "nur {getroffen} Anfragen mit Treffern");
+    }
+}
+
+#[test]
+fn twenty_processes_releasing_at_once_get_twenty_consecutive_numbers() {
+    if server().is_none() {
+        return;
+    }
+    let mut b = buero();
+    let ids: Vec<i64> = (0..20)
+        .map(|i| {
+            b.store
+                .vorlage_anlegen(&vorlage(&format!("Antrag {i}")), zeit("2026-03-01"))
+                .unwrap()
+                .id
+                .0
+        })
+        .collect();
+    let start = std::sync::Arc::new(std::sync::Barrier::new(ids.len()));
+    let faeden: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            let (db, id, start) = (b.db_arg(), id.to_string(), start.clone());
+            std::thread::spawn(move || {
+                let mut c = Command::new(env!("CARGO_BIN_EXE_ratsbuero"));
+                c.args(["--db", &db, "vorlage", "freigeben", &id])
+                    .env_remove("RATSBUERO_DB");
+                start.wait();
+                c.output().unwrap()
+            })
+        })
+        .collect();
+    let mut nummern = Vec::new();
+    for f in faeden {
+        let o = f.join().unwrap();
+        assert!(
+            o.status.success(),
+            "stderr: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        nummern.push(String::from_utf8(o.stdout).unwrap().trim().to_string());
+    }
+    let mut laufend: Vec<u32> = nummern
+        .iter()
+        .map(|n| n.rsplit('/').next().unwrap().parse().unwrap())
+        .collect();
+    laufend.sort_unstable();
+    assert_eq!(
+        laufend,
+        (1..=20).collect::<Vec<u32>>(),
+        "Nummern: {nummern:?}"
+    );
+    let jahre: BTreeSet<&str> = nummern
+        .iter()
+        .map(|n| n.split('/').next().unwrap())
+        .collect();
+    assert_eq!(jahre.len(), 1, "{nummern:?}");
+    // What the processes printed is what the office holds.
+    let gespeichert: BTreeSet<String> = b
+        .noch_einmal()
+        .vorlagen(&VorlagenFilter::default())
+        .unwrap()
+        .into_iter()
+        .filter_map(|z| z.nummer)
+        .collect();
+    assert_eq!(gespeichert, nummern.into_iter().collect());
+}
+
+#[test]
+fn a_database_of_another_application_is_refused_untouched() {
+    let Some(url) = server() else { return };
+    let fremd = neue_server_datenbank(&url);
+    admin(&fremd)
+        .batch_execute("CREATE TABLE kunden (id int PRIMARY KEY, name text); INSERT INTO kunden VALUES (1, 'Müller')")
+        .unwrap();
+    let e = Store::oeffnen_server(&fremd, zeit("2026-01-05"))
+        .err()
+        .unwrap();
+    assert!(matches!(e, StoreError::FremdeDatenbank(_)), "{e:?}");
+    assert!(e.to_string().contains("andere"), "{e}");
+    let tabellen: Vec<String> = admin(&fremd)
+        .query(
+            "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(tabellen, ["kunden"]);
+}
+
+#[test]
+fn a_newer_schema_on_the_server_is_refused_untouched() {
+    let Some(_) = server() else { return };
+    let b = buero();
+    let url = b.db_arg();
+    drop(b.store);
+    let mut c = admin(&url);
+    c.batch_execute("INSERT INTO ratsbuero_schema VALUES (99, '2030-01-01T00:00:00')")
+        .unwrap();
+    let vorher: i64 = c
+        .query_one("SELECT count(*) FROM vorlage", &[])
+        .unwrap()
+        .get(0);
+    let e = Store::oeffnen_server(&url, zeit("2026-01-05"))
+        .err()
+        .unwrap();
+    assert!(
+        matches!(e, StoreError::NeueresSchema { gefunden: 99, .. }),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("neuer"), "{e}");
+    let versionen: Vec<i64> = c
+        .query("SELECT version FROM ratsbuero_schema ORDER BY 1", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(versionen.last(), Some(&99));
+    assert_eq!(versionen.len(), 10);
+    let nachher: i64 = c
+        .query_one("SELECT count(*) FROM vorlage", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(vorher, nachher);
+}
+
+#[test]
+fn a_role_without_write_rights_reads_and_is_refused_a_save_in_german() {
+    let Some(_) = server() else { return };
+    let mut b = buero();
+    b.store
+        .vorlage_anlegen(&vorlage("Sprachkurse"), zeit("2026-02-01"))
+        .unwrap();
+    let url = b.db_arg();
+    let rolle = format!("leser_{}", std::process::id());
+    let mut c = admin(&url);
+    c.batch_execute(&format!(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{rolle}') THEN CREATE ROLE {rolle} LOGIN; END IF; END $$;
+         GRANT SELECT ON ALL TABLES IN SCHEMA public TO {rolle};"
+    ))
+    .unwrap();
+    let leser_url = url.replacen("postgres://postgres@", &format!("postgres://{rolle}@"), 1);
+    let mut leser = Store::oeffnen_server(&leser_url, zeit("2026-01-05")).unwrap();
+    let liste = leser.vorlagen(&VorlagenFilter::default()).unwrap();
+    assert_eq!(liste.len(), 1);
+    let e = leser
+        .vorlage_anlegen(&vorlage("Neu"), zeit("2026-02-02"))
+        .err()
+        .unwrap();
+    assert!(matches!(e, StoreError::KeineRechte(_)), "{e:?}");
+    assert!(e.to_string().contains("darf hier nicht schreiben"), "{e}");
+    assert_eq!(
+        b.store.vorlagen(&VorlagenFilter::default()).unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn a_server_that_goes_away_mid_work_refuses_the_save_keeps_the_data_and_is_reconnected() {
+    let Some(admin_url) = server() else { return };
+    let mut b = buero();
+    let g = b
+        .store
+        .vorlage_anlegen(&vorlage("Sprachkurse"), zeit("2026-02-01"))
+        .unwrap();
+    let url = b.db_arg();
+    let dbname = datenbankname(&url);
+    // The server ends this workstation's connection (a restart, a network cut).
+    let beendet: i64 = admin(&admin_url)
+        .query_one(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'ratsbuero'",
+            &[&dbname],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(beendet, 1);
+    let e = b
+        .store
+        .vorlage_speichern(
+            g.id,
+            g.version,
+            &vorlage("Sprachkurse geändert"),
+            zeit("2026-02-02"),
+        )
+        .err()
+        .unwrap();
+    assert!(matches!(e, StoreError::ServerWeg), "{e:?}");
+    assert!(e.to_string().contains("Verbindung"), "{e}");
+    b.store.verbindung_pruefen().unwrap();
+    let a = b.store.vorlage(g.id).unwrap();
+    assert_eq!(a.inhalt.betreff, "Sprachkurse");
+    assert_eq!(a.version, g.version);
+    // The draft the editor kept saves now, on its old version.
+    b.store
+        .vorlage_speichern(
+            g.id,
+            g.version,
+            &vorlage("Sprachkurse geändert"),
+            zeit("2026-02-02"),
+        )
+        .unwrap();
+    assert_eq!(
+        b.store.vorlage(g.id).unwrap().inhalt.betreff,
+        "Sprachkurse geändert"
+    );
+}
+
+#[test]
+fn another_workstations_save_is_heard_and_a_lost_listener_reconnects() {
+    use ratsbuero::store::live::{lauschen, Aenderung};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let Some(admin_url) = server() else { return };
+    let mut b = buero();
+    let url = b.db_arg();
+    let (tx, rx) = mpsc::channel();
+    let lauscher = lauschen(url.clone(), None, move |a| {
+        let _ = tx.send(a);
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    // This workstation's own save is not reported back to it.
+    b.store
+        .vorlage_anlegen(&vorlage("Eigene"), zeit("2026-02-01"))
+        .unwrap();
+    assert_eq!(rx.recv_timeout(Duration::from_millis(1500)).ok(), None);
+    // Another workstation (a CLI process) saves: heard.
+    let json = b.ordner.path().join("v.json");
+    std::fs::write(
+        &json,
+        r#"{"betreff": "Von nebenan", "art": "mitteilungsvorlage"}"#,
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .args(["--db", &url, "vorlage", "import"])
+        .arg(&json)
+        .env_remove("RATSBUERO_DB")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        rx.recv_timeout(Duration::from_secs(5)).ok(),
+        Some(Aenderung::Geaendert)
+    );
+    // The server drops the listener's connection: it says so, reconnects and asks for a
+    // full refresh (what happened meanwhile was not replayed).
+    let beendet: i64 = admin(&admin_url)
+        .query_one(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'ratsbuero-lauscher' AND datname = $1",
+            &[&datenbankname(&url)],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(beendet, 1);
+    let mut gesehen = Vec::new();
+    while let Ok(a) = rx.recv_timeout(Duration::from_secs(8)) {
+        gesehen.push(a);
+        if a == Aenderung::NeuVerbunden {
+            break;
+        }
+    }
+    assert_eq!(gesehen, [Aenderung::Getrennt, Aenderung::NeuVerbunden]);
+    drop(lauscher);
+}

@@ -33,11 +33,7 @@ pub async fn sicherung_jetzt(app: State<'_, App>) -> Antwort<api::SicherungErste
 #[tauri::command]
 pub async fn sicherung_automatisch(app: State<'_, App>) -> Antwort<Option<api::SicherungErstellt>> {
     let ordner = app.sicherung_ordner();
-    if !api::sicherung_faellig(&ordner, jetzt())? {
-        return Ok(None);
-    }
-    app.mit(|s| api::sicherung_erstellen(s, &ordner, Default::default(), jetzt()))
-        .map(Some)
+    app.mit(|s| api::sicherung_automatisch(s, &ordner, jetzt()))
 }
 
 /// Restores one of the backups listed in the backup folder.

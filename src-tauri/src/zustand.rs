@@ -46,6 +46,8 @@ pub struct DbInfo {
     pub fehler: Option<ApiFehler>,
     /// A server that needs a password the app does not have: the UI asks for it.
     pub kennwort_noetig: bool,
+    /// The office is on a server (no backups of the app's own there).
+    pub server: bool,
     /// The PKCS#12 file this workstation signs with.
     pub zertifikat_pfad: Option<String>,
 }
@@ -305,6 +307,7 @@ impl App {
             Err(_) => None,
         };
         DbInfo {
+            server: o.ablage.datei().is_err(),
             pfad: o.ablage.to_string(),
             aus_umgebung: self.aus_umgebung,
             schema_version,

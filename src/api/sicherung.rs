@@ -76,6 +76,19 @@ pub fn sicherung_faellig(ordner: &Path, jetzt: NaiveDateTime) -> Result<bool, Ap
         .is_none_or(|s| jetzt - s.zeit >= ABSTAND))
 }
 
+/// The automatic backup, when one is due; none for an office on a server (there the IT's
+/// own `pg_dump` schedule is the backup).
+pub fn sicherung_automatisch(
+    store: &Store,
+    ordner: &Path,
+    jetzt: NaiveDateTime,
+) -> Result<Option<SicherungErstellt>, ApiFehler> {
+    if store.ablage().datei().is_err() || !sicherung_faellig(ordner, jetzt)? {
+        return Ok(None);
+    }
+    sicherung_erstellen(store, ordner, Aufbewahrung::default(), jetzt).map(Some)
+}
+
 /// "Jetzt sichern": a checked backup into `ordner`, then the rotation.
 pub fn sicherung_erstellen(
     store: &Store,

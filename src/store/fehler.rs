@@ -68,7 +68,7 @@ pub enum StoreError {
     Ungueltig(Vec<Befund>),
     #[error("Gespeicherte Daten sind beschädigt ({0}).")]
     Beschaedigt(String),
-    #[error("Die Datenbank „{0}“ liegt auf einem Server; diese Ratsbüro-Version arbeitet nur mit einer Datenbankdatei. Bitte eine Datei angeben.")]
+    #[error("Die Datenbank „{0}“ liegt auf einem Server: Sicherung und Wiederherstellung macht dort die IT (pg_dump/pg_restore); Ratsbüro selbst sichert nur Datenbankdateien.")]
     ServerNichtVerfuegbar(String),
 }
 

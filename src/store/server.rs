@@ -103,16 +103,22 @@ fn verbindung_fehler(ziel: &str, e: postgres::Error) -> StoreError {
                 .unwrap_or_default(),
         },
         Some(_) => StoreError::from(e),
-        None if e.to_string().contains("password missing") => StoreError::ServerAnmeldung {
-            ziel: ziel.into(),
-            grund: KEIN_KENNWORT.into(),
-        },
-        None => StoreError::ServerNichtErreichbar {
-            ziel: ziel.into(),
-            grund: std::error::Error::source(&e)
+        None => {
+            let grund = std::error::Error::source(&e)
                 .map(|s| s.to_string())
-                .unwrap_or_else(|| e.to_string()),
-        },
+                .unwrap_or_else(|| e.to_string());
+            if grund.contains("password missing") || e.to_string().contains("password missing") {
+                StoreError::ServerAnmeldung {
+                    ziel: ziel.into(),
+                    grund: KEIN_KENNWORT.into(),
+                }
+            } else {
+                StoreError::ServerNichtErreichbar {
+                    ziel: ziel.into(),
+                    grund,
+                }
+            }
+        }
     }
 }
 

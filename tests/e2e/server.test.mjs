@@ -1,11 +1,12 @@
 // Two workstations on one PostgreSQL server (RATSBUERO_E2E_SERVER: the admin URL that
 // scripts/pg-server prints; scripts/test sets it). One saves and releases; the other
 // sees it without reloading: its list follows, and its open editor says
-// "Konflikt: von anderer Stelle geändert" before the user types on.
+// "Konflikt: von anderer Stelle geändert" before the user types on. A role with a
+// password: the app asks for it and keeps it in memory only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { starteApp, neuerOrdner, barrieren, tid, CLI } from './app.mjs';
 
@@ -89,4 +90,43 @@ test('a release on one workstation: the other sees the number, the server holds 
   assert.equal(gespeichert.nummer, `${jahr}/0001`);
   assert.equal(gespeichert.inhalt.betreff, 'Integrationskonzept 2027 (Arbeitsplatz A)');
   assert.equal(gespeichert.inhalt.bearbeiter, 'Nguyễn Thị Hồng');
+});
+
+test('a server that wants a password: the app asks for it, refuses a wrong one at the field, keeps the right one in memory only', { skip: ohneServer }, async () => {
+  // A role that must log in with a password (scram), on the same throw-away server.
+  const rolle = `e2e_kennwort_${process.pid}`;
+  const kennwort = 'Geheim-Ölweg 7';
+  execFileSync('psql', [admin, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE ROLE ${rolle} LOGIN PASSWORD '${kennwort}'`]);
+  execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qc', `GRANT ALL ON ALL TABLES IN SCHEMA public TO ${rolle}; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${rolle}`]);
+  const socket = new URLSearchParams(admin.split('?')[1]).get('host');
+  const hba = path.join(socket, 'data', 'pg_hba.conf');
+  writeFileSync(hba, `local all ${rolle} scram-sha-256\n${readFileSync(hba, 'utf8')}`);
+  execFileSync('psql', [admin, '-qc', 'SELECT pg_reload_conf()']);
+
+  const ohneKennwort = url.replace('postgres://postgres@', `postgres://${rolle}@`);
+  const ordnerC = neuerOrdner('server-c');
+  const env = { ...process.env, PGPASSWORD: '', PGPASSFILE: path.join(ordnerC, 'keine-pgpass') };
+  delete env.PGPASSWORD;
+  const c = await starteApp(ordnerC, { ...env, RATSBUERO_DB: ohneKennwort });
+  try {
+    const br = c.browser;
+    const feldK = await br.$(tid('feld-kennwort'));
+    await feldK.waitForDisplayed({ timeout: 15000 });
+    assert.match(await (await br.$(tid('db-fehler'))).getText(), /Anmeldung .* fehlgeschlagen/);
+    assert.equal(await br.execute(() => document.activeElement?.dataset?.feld), 'kennwort', 'das Kennwortfeld hat den Fokus');
+    await feldK.setValue('falsch');
+    await (await br.$(tid('db-wechseln'))).click();
+    await br.waitUntil(async () => (await br.execute(() => document.querySelector('[data-feld="kennwort"]')?.getAttribute('aria-invalid'))) === 'true', { timeout: 10000, timeoutMsg: 'falsches Kennwort nicht am Feld gemeldet' });
+    await (await br.$(tid('feld-kennwort'))).setValue(kennwort);
+    await (await br.$(tid('db-wechseln'))).click();
+    await br.waitUntil(async () => (await br.$$(tid('db-fehler'))).length === 0, { timeout: 10000, timeoutMsg: 'nicht verbunden' });
+    await br.execute(() => { location.hash = '#vorlagen'; });
+    await br.waitUntil(async () => (await zeilenText(br)).includes('Arbeitsplatz A'), { timeout: 10000, timeoutMsg: 'Liste nach der Anmeldung leer' });
+    assert.deepEqual(await barrieren(br), []);
+  } finally {
+    await c.beenden();
+  }
+  // Nothing of the password is on disk in the app's folders.
+  const suche = spawnSync('grep', ['-rl', 'Ölweg', ordnerC], { encoding: 'utf8' });
+  assert.equal(suche.stdout, '', `Kennwort gefunden in: ${suche.stdout}`);
 });

@@ -423,3 +423,61 @@ fn another_workstations_save_is_heard_and_a_lost_listener_reconnects() {
     assert_eq!(gesehen, [Aenderung::Getrennt, Aenderung::NeuVerbunden]);
     drop(lauscher);
 }
+
+#[test]
+fn on_a_server_the_app_leaves_backups_to_the_it_and_says_so() {
+    let Some(_) = server() else { return };
+    let b = buero();
+    let ordner = b.ordner.path().join("sicherungen");
+    let auto =
+        ratsbuero::api::sicherung_automatisch(&b.store, &ordner, zeit("2026-02-01")).unwrap();
+    assert!(auto.is_none());
+    assert!(!ordner.exists(), "nichts geschrieben");
+    let e = ratsbuero::api::sicherung_erstellen(
+        &b.store,
+        &ordner,
+        Default::default(),
+        zeit("2026-02-01"),
+    )
+    .unwrap_err();
+    assert!(e.message.contains("macht dort die IT"), "{}", e.message);
+}
+
+#[test]
+fn a_role_that_needs_a_password_is_asked_for_one_and_a_wrong_one_is_named() {
+    let Some(admin_url) = server() else { return };
+    let b = buero();
+    let rolle = format!("mit_kennwort_{}", std::process::id());
+    let mut c = admin(&admin_url);
+    c.batch_execute(&format!(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{rolle}') THEN CREATE ROLE {rolle} LOGIN PASSWORD 'Ölweg 7'; END IF; END $$;"
+    ))
+    .unwrap();
+    let hba: String = c.query_one("SHOW hba_file", &[]).unwrap().get(0);
+    let alt = std::fs::read_to_string(&hba).unwrap();
+    if !alt.contains(&rolle) {
+        std::fs::write(&hba, format!("local all {rolle} scram-sha-256\n{alt}")).unwrap();
+        c.batch_execute("SELECT pg_reload_conf()").unwrap();
+    }
+    admin(&b.db_arg())
+        .batch_execute(&format!(
+            "GRANT ALL ON ALL TABLES IN SCHEMA public TO {rolle}; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {rolle}"
+        ))
+        .unwrap();
+    let url = b
+        .db_arg()
+        .replacen("postgres://postgres@", &format!("postgres://{rolle}@"), 1);
+    // No password anywhere (PGPASSFILE names no file; PGPASSWORD is not set in the tests).
+    std::env::set_var("PGPASSFILE", b.ordner.path().join("keine"));
+    let e = Store::oeffnen_server(&url, zeit("2026-01-05"))
+        .err()
+        .unwrap();
+    assert!(matches!(e, StoreError::ServerAnmeldung { .. }), "{e:?}");
+    assert!(e.to_string().contains("kein Kennwort gefunden"), "{e}");
+    let e = Store::oeffnen_server_mit(&url, Some("falsch"), zeit("2026-01-05"))
+        .err()
+        .unwrap();
+    assert!(matches!(e, StoreError::ServerAnmeldung { .. }), "{e:?}");
+    assert!(!e.to_string().contains("falsch"), "{e}");
+    Store::oeffnen_server_mit(&url, Some("Ölweg 7"), zeit("2026-01-05")).unwrap();
+}

@@ -101,6 +101,7 @@ export async function zeigen(wurzel, { geaendert }) {
       else await aufruf('db_pfad_setzen', { pfad: wert('db_pfad'), kennwort: wert('kennwort') || null });
       meldung.zeigen(info.aus_umgebung ? 'Mit dem Server verbunden.' : 'Datenbank gewechselt.');
       geaendert?.();
+      await zeigen(wurzel, { geaendert });
     } catch (e) { feld.befundeZeigen(dbForm, e.befunde || []); meldung.fehler(e); }
   } });
   // Which fields make sense: a password only for a server; with RATSBUERO_DB only that.
@@ -114,16 +115,19 @@ export async function zeigen(wurzel, { geaendert }) {
   if (info.aus_umgebung) dbForm.querySelector('[data-feld="db_pfad"]').readOnly = true;
   dbForm.append(knopf);
   anpassen();
-  if (info.kennwort_noetig) dbForm.querySelector('[data-feld="kennwort"]').focus();
   const zertForm = zertifikatFormular(info);
   wurzel.replaceChildren(h('div', { class: 'einstellungen' },
     h('h1', {}, 'Einstellungen'),
     b ? h('fieldset', {}, h('legend', {}, 'Büro'), bueroForm) : null,
     h('fieldset', {}, h('legend', {}, 'Datenbank'), dbForm),
     h('fieldset', {}, h('legend', {}, 'Signatur'), zertForm),
-    h('fieldset', {}, h('legend', {}, 'Sicherung'), sicherungFormular(geaendert)),
+    h('fieldset', {}, h('legend', {}, 'Sicherung'), info.server
+      ? h('p', { 'data-testid': 'sicherung-server' }, 'Die Datenbank liegt auf einem PostgreSQL-Server. Sicherung und Wiederherstellung macht dort die IT (pg_dump/pg_restore nach ihrem eigenen Plan); Ratsbüro sichert nur Datenbankdateien. Eine prüfbare Kopie als Datei gibt „ratsbuero umzug --nach kopie.sqlite“.')
+      : sicherungFormular(geaendert)),
     h('fieldset', { id: 'papierkorb' }, h('legend', {}, 'Papierkorb'), papierkorbListe()),
   ));
+  // A server without its password: the cursor waits in the password field.
+  if (info.kennwort_noetig) dbForm.querySelector('[data-feld="kennwort"]').focus();
 }
 
 const ARTEN_PAPIERKORB = { vorlage: 'Vorlage', sitzung: 'Sitzung', wahl: 'Wahl' };

@@ -8,88 +8,18 @@
 //! or, without it, a throw-away one this benchmark starts and stops itself. The writer
 //! processes are this benchmark binary again, started with `RATSBUERO_BENCH_SCHREIBER`.
 
-use chrono::NaiveDate;
-use ratsbuero::domain::{AnlageNeu, Beratungsschritt, Klimarelevanz, Rolle, Status, VorlageInhalt};
+use ratsbuero::domain::{AnlageNeu, Status};
 use ratsbuero::store::{Store, VorlagenFilter};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod gemeinsam;
+use gemeinsam::{inhalt, jetzt, perzentile, ANFRAGEN};
+
 const SCHREIBER: &str = "RATSBUERO_BENCH_SCHREIBER";
 const SCHREIBER_SEKUNDEN: u64 = 30;
-
-fn jetzt() -> chrono::NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
-
-const NAMEN: &[&str] = &[
-    "Radojka Mühlenkamp",
-    "Ayşe Yılmaz",
-    "Łukasz Wiśniewski",
-    "Ștefan Țurcanu",
-    "Nguyễn Thị Hồng",
-    "Елена Смирнова",
-    "Γιώργος Παπαδόπουλος",
-    "Mehmet Çelik",
-    "Zofia Żak",
-    "Michael Barszap",
-];
-const THEMEN: &[&str] = &[
-    "Integrationskonzept",
-    "Entsendung in die AG Integrationsräte",
-    "Sprachförderung in Kitas",
-    "Umgestaltung der Bahnhofstraße",
-    "Zuschüsse für Migrantenselbstorganisationen",
-    "Interkulturelle Woche",
-    "Antidiskriminierungsstelle",
-    "Haushalt des Integrationsrates",
-    "Einbürgerungsfeier",
-    "Wohnungsmarkt und Teilhabe",
-];
-/// The queries of `--bench store`.
-const ANFRAGEN: &[&str] = &[
-    "integrationsrat",
-    "muehlenkamp",
-    "bahnhofstrasse",
-    "çelik sprachförderung",
-    "vorlage 4711",
-];
-
-/// The generated Vorlage `i`, as in `--bench store`.
-fn inhalt(i: usize) -> VorlageInhalt {
-    let thema = THEMEN[i % THEMEN.len()];
-    VorlageInhalt {
-        betreff: format!("{thema} – Vorlage {i}"),
-        verfasser: NAMEN[i % NAMEN.len()].into(),
-        federfuehrend: "Büro Integrationsrat".into(),
-        bearbeiter: NAMEN[(i * 7 + 3) % NAMEN.len()].into(),
-        beratungsfolge: vec![Beratungsschritt {
-            gremium: "Integrationsrat".into(),
-            rolle: Rolle::Entscheidung,
-            datum: format!("2026-{:02}-{:02}", i % 12 + 1, i % 28 + 1),
-            ergebnis: String::new(),
-        }],
-        klimarelevanz: Some(Klimarelevanz::Keine),
-        beschlussvorschlag: format!("Der Integrationsrat beschließt zu „{thema}“ wie in der Anlage {i} dargestellt."),
-        sachverhalt: format!(
-            "Die Verwaltung berichtet über {thema}. Beteiligt waren {} und {}.\n\n- Stand {i}\n- Haushaltsjahr {}",
-            NAMEN[(i + 1) % NAMEN.len()],
-            NAMEN[(i + 5) % NAMEN.len()],
-            2020 + i % 7
-        ),
-        ..Default::default()
-    }
-}
-
-fn perzentile(mut t: Vec<Duration>) -> (f64, f64) {
-    t.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    (ms(t[t.len() / 2]), ms(t[t.len() * 95 / 100]))
-}
 
 /// The server: the given one, or one started here (stopped on drop).
 struct Server {
@@ -126,10 +56,9 @@ impl Server {
     /// A fresh database; its URL.
     fn datenbank(&self, name: &str) -> String {
         let mut c = postgres::Client::connect(&self.admin, postgres::NoTls).unwrap();
-        c.batch_execute(&format!(
-            "DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}"
-        ))
-        .unwrap();
+        c.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+            .unwrap();
+        c.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
         let (vorne, hinten) = self.admin.split_once('?').unwrap_or((&self.admin, ""));
         let basis = vorne.rsplit_once('/').unwrap().0;
         if hinten.is_empty() {

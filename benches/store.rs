@@ -2,75 +2,13 @@
 //! over 10,000 generated Vorlagen. Besides criterion's estimates, each prints the p50 and
 //! p95 of 1,000 single operations, the figures the README's performance table reports.
 
-use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use ratsbuero::domain::{Beratungsschritt, Klimarelevanz, Rolle, VorlageInhalt};
 use ratsbuero::store::{Store, VorlagenFilter};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-fn jetzt() -> chrono::NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
-
-const NAMEN: &[&str] = &[
-    "Radojka Mühlenkamp",
-    "Ayşe Yılmaz",
-    "Łukasz Wiśniewski",
-    "Ștefan Țurcanu",
-    "Nguyễn Thị Hồng",
-    "Елена Смирнова",
-    "Γιώργος Παπαδόπουλος",
-    "Mehmet Çelik",
-    "Zofia Żak",
-    "Michael Barszap",
-];
-const THEMEN: &[&str] = &[
-    "Integrationskonzept",
-    "Entsendung in die AG Integrationsräte",
-    "Sprachförderung in Kitas",
-    "Umgestaltung der Bahnhofstraße",
-    "Zuschüsse für Migrantenselbstorganisationen",
-    "Interkulturelle Woche",
-    "Antidiskriminierungsstelle",
-    "Haushalt des Integrationsrates",
-    "Einbürgerungsfeier",
-    "Wohnungsmarkt und Teilhabe",
-];
-
-fn inhalt(i: usize) -> VorlageInhalt {
-    let thema = THEMEN[i % THEMEN.len()];
-    VorlageInhalt {
-        betreff: format!("{thema} – Vorlage {i}"),
-        verfasser: NAMEN[i % NAMEN.len()].into(),
-        federfuehrend: "Büro Integrationsrat".into(),
-        bearbeiter: NAMEN[(i * 7 + 3) % NAMEN.len()].into(),
-        beratungsfolge: vec![Beratungsschritt {
-            gremium: "Integrationsrat".into(),
-            rolle: Rolle::Entscheidung,
-            datum: format!("2026-{:02}-{:02}", i % 12 + 1, i % 28 + 1),
-            ergebnis: String::new(),
-        }],
-        klimarelevanz: Some(Klimarelevanz::Keine),
-        beschlussvorschlag: format!("Der Integrationsrat beschließt zu „{thema}“ wie in der Anlage {i} dargestellt."),
-        sachverhalt: format!(
-            "Die Verwaltung berichtet über {thema}. Beteiligt waren {} und {}.\n\n- Stand {i}\n- Haushaltsjahr {}",
-            NAMEN[(i + 1) % NAMEN.len()],
-            NAMEN[(i + 5) % NAMEN.len()],
-            2020 + i % 7
-        ),
-        ..Default::default()
-    }
-}
-
-fn perzentile(mut t: Vec<Duration>) -> (f64, f64) {
-    t.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    (ms(t[t.len() / 2]), ms(t[t.len() * 95 / 100]))
-}
+mod gemeinsam;
+use gemeinsam::{inhalt, jetzt, perzentile, ANFRAGEN};
 
 fn speichern(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
@@ -116,13 +54,6 @@ fn suchdatenbank() -> PathBuf {
     pfad
 }
 
-pub const ANFRAGEN: &[&str] = &[
-    "integrationsrat",
-    "muehlenkamp",
-    "bahnhofstrasse",
-    "çelik sprachförderung",
-    "vorlage 4711",
-];
 
 fn suchen(c: &mut Criterion) {
     let pfad = suchdatenbank();

@@ -132,14 +132,14 @@ pub(crate) fn schreibtransaktion(conn: &mut Verbindung) -> Result<Tx<'_>, StoreE
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map(Tx::Sqlite)
             .map_err(|e| StoreError::from(e).gesperrt_erkennen()),
-        Verbindung::Pg(c) => server::schreibtransaktion(c.get_mut()),
+        Verbindung::Pg(c) => server::schreibtransaktion(c),
     }
 }
 
 /// The open database: the SQLite file or the PostgreSQL server.
 pub(crate) enum Verbindung {
     Sqlite(Connection),
-    Pg(std::cell::RefCell<postgres::Client>),
+    Pg(sql::PgVerbindung),
 }
 
 impl Verbindung {
@@ -292,7 +292,7 @@ impl Store {
             server::migrieren(&mut client, &ziel, &zeit(jetzt))?;
         }
         let mut store = Store {
-            conn: Verbindung::Pg(std::cell::RefCell::new(client)),
+            conn: Verbindung::Pg(sql::PgVerbindung::neu(client)),
             ablage: Ablage::Server(url.to_string()),
             pfad: PathBuf::new(),
             gemein_ab: GEMEIN_AB,
@@ -315,8 +315,8 @@ impl Store {
             Ablage::Datei(_) => return Ok(()),
         };
         if let Verbindung::Pg(c) = &mut self.conn {
-            if c.get_mut().is_closed() {
-                *c.get_mut() = server::verbinden(&url, self.kennwort.as_deref())?;
+            if c.client.get_mut().is_closed() {
+                c.ersetzen(server::verbinden(&url, self.kennwort.as_deref())?);
             }
         }
         Ok(())
@@ -338,7 +338,8 @@ impl Store {
         match &self.conn {
             Verbindung::Sqlite(c) => Ok(Tx::Sqlite(c.unchecked_transaction()?)),
             Verbindung::Pg(c) => {
-                c.borrow_mut()
+                c.client
+                    .borrow_mut()
                     .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
                 Ok(Tx::PgLesen(sql::PgLesen(c)))
             }

@@ -15,7 +15,7 @@
 //! the Vorlage numbering need no other care. Readers never wait.
 
 use super::fehler::StoreError;
-use super::sql::{Db, Tx};
+use super::sql::{Db, PgVerbindung, Tx};
 use super::suche;
 use postgres::config::{Host, SslMode};
 use postgres::{Client, Config, NoTls};
@@ -61,6 +61,9 @@ pub(crate) fn verbinden(url: &str, kennwort: Option<&str>) -> Result<Client, Sto
     config.ssl_mode(SslMode::Disable);
     // ASCII: the server shows other characters of application_name as "?".
     config.application_name("ratsbuero");
+    // Each query planned for its own values (a common search word wants another plan
+    // than a rare one); the statements are still prepared only once.
+    config.options("-c plan_cache_mode=force_custom_plan");
     config.connect_timeout(Duration::from_secs(10));
     if config.get_user().is_none() {
         if let Ok(u) = std::env::var("PGUSER").or_else(|_| std::env::var("USER")) {
@@ -252,17 +255,20 @@ fn schema_version_fehler(e: &postgres::Error) -> bool {
 
 /// A write transaction on the server: it waits (up to the busy timeout) for the one
 /// writer before it, like a second window on the SQLite file.
-pub(crate) fn schreibtransaktion(client: &mut Client) -> Result<Tx<'_>, StoreError> {
-    let mut tx = client.transaction()?;
-    tx.batch_execute(&format!(
-        "SET LOCAL lock_timeout = '{}s'",
-        super::BUSY_TIMEOUT.as_secs()
-    ))?;
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHREIBSPERRE])
-        .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
-    // Delivered to the other workstations only if this transaction commits.
-    super::live::benachrichtigen(&mut tx)?;
-    Ok(Tx::Pg(RefCell::new(tx)))
+pub(crate) fn schreibtransaktion(v: &mut PgVerbindung) -> Result<Tx<'_>, StoreError> {
+    let t = v.transaktion()?;
+    {
+        let mut tx = t.tx.borrow_mut();
+        tx.batch_execute(&format!(
+            "SET LOCAL lock_timeout = '{}s'",
+            super::BUSY_TIMEOUT.as_secs()
+        ))?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHREIBSPERRE])
+            .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
+        // Delivered to the other workstations only if this transaction commits.
+        super::live::benachrichtigen(&mut tx)?;
+    }
+    Ok(Tx::Pg(t))
 }
 
 #[cfg(test)]

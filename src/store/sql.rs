@@ -11,14 +11,16 @@
 //!
 //! Values cross as plain integers, reals, text and bytes: the store keeps times as text
 //! and vocabularies as their keys, so nothing needs an engine-specific type. Statements
-//! are prepared through SQLite's statement cache, so a query run once per list row costs
-//! no parse after the first.
+//! are prepared once per connection and kept (SQLite's statement cache; on the server
+//! [`PgVerbindung`]'s named statements), so a query run once per list row, or once per
+//! save, costs no parse and no extra round trip after the first.
 
 use super::fehler::StoreError;
 use postgres::types::{to_sql_checked, IsNull, ToSql, Type};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// How many prepared statements a connection keeps (the store has about 150 distinct).
 pub(crate) const STATEMENT_CACHE: usize = 256;
@@ -192,6 +194,82 @@ impl PgZugang for RefCell<postgres::Client> {
     fn ausfuehren(&self, sql: &str, p: &[Param]) -> Result<u64, postgres::Error> {
         self.borrow_mut()
             .execute(pg_sql(sql).as_ref(), &pg_params(p))
+    }
+}
+
+/// The server connection of a store, with its prepared statements (named statements live
+/// as long as the connection; a new connection starts with none).
+pub(crate) struct PgVerbindung {
+    pub(crate) client: RefCell<postgres::Client>,
+    cache: RefCell<HashMap<String, postgres::Statement>>,
+}
+
+/// The store's prepared statements on the server, by their SQL in PostgreSQL's spelling.
+type Vorbereitet = RefCell<HashMap<String, postgres::Statement>>;
+
+fn vorbereitet(
+    cache: &Vorbereitet,
+    sql: &str,
+    vorbereiten: impl FnOnce(&str) -> Result<postgres::Statement, postgres::Error>,
+) -> Result<postgres::Statement, postgres::Error> {
+    let sql = pg_sql(sql);
+    if let Some(s) = cache.borrow().get(sql.as_ref()) {
+        return Ok(s.clone());
+    }
+    let s = vorbereiten(&sql)?;
+    cache.borrow_mut().insert(sql.into_owned(), s.clone());
+    Ok(s)
+}
+
+impl PgVerbindung {
+    pub(crate) fn neu(client: postgres::Client) -> PgVerbindung {
+        PgVerbindung {
+            client: RefCell::new(client),
+            cache: RefCell::default(),
+        }
+    }
+
+    /// A new connection in place of a lost one (its statements are gone with it).
+    pub(crate) fn ersetzen(&mut self, client: postgres::Client) {
+        *self.client.get_mut() = client;
+        self.cache.get_mut().clear();
+    }
+
+    /// A transaction that prepares through this connection's statements.
+    pub(crate) fn transaktion(&mut self) -> Result<PgTx<'_>, postgres::Error> {
+        let PgVerbindung { client, cache } = self;
+        Ok(PgTx {
+            tx: RefCell::new(client.get_mut().transaction()?),
+            cache,
+        })
+    }
+}
+
+impl PgZugang for PgVerbindung {
+    fn abfragen(&self, sql: &str, p: &[Param]) -> Result<Vec<postgres::Row>, postgres::Error> {
+        let s = vorbereitet(&self.cache, sql, |q| self.client.borrow_mut().prepare(q))?;
+        self.client.borrow_mut().query(&s, &pg_params(p))
+    }
+    fn ausfuehren(&self, sql: &str, p: &[Param]) -> Result<u64, postgres::Error> {
+        let s = vorbereitet(&self.cache, sql, |q| self.client.borrow_mut().prepare(q))?;
+        self.client.borrow_mut().execute(&s, &pg_params(p))
+    }
+}
+
+/// A write transaction on the server, preparing through its connection's statements.
+pub(crate) struct PgTx<'c> {
+    pub(crate) tx: RefCell<postgres::Transaction<'c>>,
+    cache: &'c Vorbereitet,
+}
+
+impl PgZugang for PgTx<'_> {
+    fn abfragen(&self, sql: &str, p: &[Param]) -> Result<Vec<postgres::Row>, postgres::Error> {
+        let s = vorbereitet(self.cache, sql, |q| self.tx.borrow_mut().prepare(q))?;
+        self.tx.borrow_mut().query(&s, &pg_params(p))
+    }
+    fn ausfuehren(&self, sql: &str, p: &[Param]) -> Result<u64, postgres::Error> {
+        let s = vorbereitet(self.cache, sql, |q| self.tx.borrow_mut().prepare(q))?;
+        self.tx.borrow_mut().execute(&s, &pg_params(p))
     }
 }
 
@@ -465,17 +543,17 @@ impl Db<'_> {
 /// without a commit, nothing of it is kept.
 pub(crate) enum Tx<'c> {
     Sqlite(rusqlite::Transaction<'c>),
-    Pg(RefCell<postgres::Transaction<'c>>),
+    Pg(PgTx<'c>),
     /// A read-only snapshot on the server (`REPEATABLE READ READ ONLY`), ended when dropped.
     PgLesen(PgLesen<'c>),
 }
 
 /// The open read snapshot of [`Tx::PgLesen`].
-pub(crate) struct PgLesen<'c>(pub(crate) &'c RefCell<postgres::Client>);
+pub(crate) struct PgLesen<'c>(pub(crate) &'c PgVerbindung);
 
 impl Drop for PgLesen<'_> {
     fn drop(&mut self) {
-        let _ = self.0.borrow_mut().batch_execute("COMMIT");
+        let _ = self.0.client.borrow_mut().batch_execute("COMMIT");
     }
 }
 
@@ -494,6 +572,7 @@ impl Tx<'_> {
                 .commit()
                 .map_err(|e| StoreError::from(e).gesperrt_erkennen()),
             Tx::Pg(t) => t
+                .tx
                 .into_inner()
                 .commit()
                 .map_err(|e| StoreError::from(e).gesperrt_erkennen()),

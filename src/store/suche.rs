@@ -160,9 +160,10 @@ impl Store {
         };
         for formen in woerter {
             let wort = suchtext::tsquery_aus(std::slice::from_ref(formen), "").unwrap_or_default();
+            // Counted only up to the threshold: past it the exact number does not matter.
             let haeufig: i64 = self.db().eins(
-                "SELECT count(*) FROM vorlage_suche WHERE dokument @@ CAST(?1 AS text)::tsquery",
-                p![wort],
+                "SELECT count(*) FROM (SELECT 1 FROM vorlage_suche WHERE dokument @@ CAST(?1 AS text)::tsquery LIMIT ?2) t",
+                p![wort, self.gemein_ab + 1],
             )?;
             if haeufig <= self.gemein_ab {
                 return Ok(None);

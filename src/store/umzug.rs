@@ -257,6 +257,10 @@ pub fn umziehen(quelle: &Store, ziel: &mut Store) -> Result<UmzugBericht, StoreE
         suche::alles_neu_indizieren(z)?;
         commit(tx)?;
     }
+    if ziel.db().ist_pg() {
+        // The planner's statistics of the new rows (autovacuum would take its time).
+        ziel.db().execute("ANALYZE", p![])?;
+    }
     // Read back what landed.
     for (t, n) in &tabellen {
         let da = zahl(ziel.db(), t)?;

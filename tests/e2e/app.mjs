@@ -92,3 +92,11 @@ export async function zeileOeffnen(b, text) {
   }
   throw new Error(`keine Vorlage „${text}“`);
 }
+
+/** Opens the first Vorlage of the list in the editor. */
+export async function ersteVorlageOeffnen(browser) {
+  const zeile = await browser.$(tid('vorlage-zeile'));
+  await zeile.waitForDisplayed({ timeout: 15000 });
+  await (await zeile.$('td')).click();
+  await (await browser.$(tid('feld-betreff'))).waitForDisplayed();
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, CLI } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, ersteVorlageOeffnen } from './app.mjs';
 
 const ordner = neuerOrdner('konflikt');
 const db = path.join(ordner, 'buero.sqlite');
@@ -26,16 +26,10 @@ before(async () => {
 });
 after(async () => { await a?.beenden(); await b?.beenden(); });
 
-async function oeffnen(browser) {
-  const zeile = await browser.$(tid('vorlage-zeile'));
-  await zeile.waitForDisplayed({ timeout: 15000 });
-  await (await zeile.$('td')).click();
-  await (await browser.$(tid('feld-betreff'))).waitForDisplayed();
-}
 
 test('the later writer gets the conflict and nothing is overwritten', async () => {
-  await oeffnen(a.browser);
-  await oeffnen(b.browser);
+  await ersteVorlageOeffnen(a.browser);
+  await ersteVorlageOeffnen(b.browser);
 
   await (await a.browser.$(tid('feld-betreff'))).setValue('Interkulturelle Woche 2027 (Fenster A)');
   const standA = await a.browser.$(tid('speicherstand'));

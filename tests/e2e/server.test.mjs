@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, CLI } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, ersteVorlageOeffnen } from './app.mjs';
 
 const admin = process.env.RATSBUERO_E2E_SERVER;
 const ohneServer = admin ? false : 'RATSBUERO_E2E_SERVER ist nicht gesetzt (scripts/test setzt es)';
@@ -53,18 +53,12 @@ before(async () => {
 });
 after(async () => { await a?.beenden(); await b?.beenden(); });
 
-async function oeffnen(browser) {
-  const zeile = await browser.$(tid('vorlage-zeile'));
-  await zeile.waitForDisplayed({ timeout: 15000 });
-  await (await zeile.$('td')).click();
-  await (await browser.$(tid('feld-betreff'))).waitForDisplayed();
-}
 
 const zeilenText = (browser) => browser.execute(() => document.querySelector('[data-testid="vorlage-zeile"]')?.textContent || '');
 
 test('a save on one workstation shows on the other without reloading, in its list and its open editor', { skip: ohneServer }, async () => {
-  await oeffnen(a.browser);
-  await oeffnen(b.browser);
+  await ersteVorlageOeffnen(a.browser);
+  await ersteVorlageOeffnen(b.browser);
 
   await (await a.browser.$(tid('feld-betreff'))).setValue('Integrationskonzept 2027 (Arbeitsplatz A)');
   const standA = await a.browser.$(tid('speicherstand'));

@@ -163,3 +163,15 @@ pub fn vorsitzwahl(sitzung: ratsbuero::domain::SitzungId) -> ratsbuero::domain::
         nur_mitglieder: true,
     }
 }
+
+/// The id of the person with this family name (in the demo office).
+pub fn person(b: &Testbuero, nachname: &str) -> i64 {
+    b.store
+        .personen()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.daten.nachname == nachname)
+        .unwrap()
+        .id
+        .0
+}

@@ -1,7 +1,9 @@
 //! `ratsbuero --db QUELLE umzug --nach ZIEL`: a whole office into an empty other
 //! database, checked; file → server → file when a test server is there, else file → file.
 
-use crate::gemeinsam::{buero_datei, neue_server_datenbank, test_server, vorlage, zeit, Testbuero};
+use crate::gemeinsam::{
+    buero_datei, neue_server_datenbank, person, test_server, vorlage, zeit, Testbuero,
+};
 use ratsbuero::api;
 use ratsbuero::domain::wahl::{Verfahren, WahlArt, Wahlgang, Zaehlung};
 use ratsbuero::domain::{AnlageNeu, SitzungId, Status, WahlNeu};
@@ -33,17 +35,7 @@ fn reiches_buero() -> Testbuero {
         j,
     )
     .unwrap();
-    let person = |nachname: &str| {
-        b.store
-            .personen()
-            .unwrap()
-            .into_iter()
-            .find(|p| p.daten.nachname == nachname)
-            .unwrap()
-            .id
-            .0
-    };
-    let (a, n) = (person("Yılmaz"), person("Nguyễn"));
+    let (a, n) = (person(&b, "Yılmaz"), person(&b, "Nguyễn"));
     let w = api::wahlvorschlag_anlegen(&mut b.store, w.id, "Liste A", "", &[a], None, j).unwrap();
     let w = api::wahlvorschlag_anlegen(&mut b.store, w.id, "Liste B", "", &[n], None, j).unwrap();
     api::wahlgang_erfassen(

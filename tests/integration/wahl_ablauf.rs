@@ -3,7 +3,7 @@
 //! election of a chair with a run-off, the checks of a count, eligibility, the Stimmzettel
 //! with 1, 2, 20 and 40 candidates read back with pdftotext, and the Wahlniederschrift.
 
-use crate::gemeinsam::{buero, zeit, Testbuero};
+use crate::gemeinsam::{buero, person, zeit, Testbuero};
 use crate::pdf::{geprueft_und_eingebettet, in_reihenfolge, technisch_einwandfrei, text};
 use ratsbuero::api;
 use ratsbuero::domain::wahl::{los_ziehen, Schritt, Verfahren, WahlArt, Wahlgang, Zaehlung};
@@ -32,16 +32,6 @@ fn wahl(art: WahlArt, sitze: u32, titel: &str) -> WahlNeu {
     }
 }
 
-fn person(b: &Testbuero, nachname: &str) -> i64 {
-    b.store
-        .personen()
-        .unwrap()
-        .into_iter()
-        .find(|p| p.daten.nachname == nachname)
-        .unwrap()
-        .id
-        .0
-}
 
 fn zaehlung(gang: Wahlgang, abgegeben: u64, stimmen: &[(&str, u64)]) -> Zaehlung {
     Zaehlung {

@@ -315,7 +315,9 @@ impl Store {
             Ablage::Datei(_) => return Ok(()),
         };
         if let Verbindung::Pg(c) = &mut self.conn {
-            if c.client.get_mut().is_closed() {
+            // A lost connection is not always marked closed yet: ask (one round trip).
+            let client = c.client.get_mut();
+            if client.is_closed() || client.is_valid(Duration::from_secs(5)).is_err() {
                 c.ersetzen(server::verbinden(&url, self.kennwort.as_deref())?);
             }
         }

@@ -61,9 +61,6 @@ pub(crate) fn verbinden(url: &str, kennwort: Option<&str>) -> Result<Client, Sto
     config.ssl_mode(SslMode::Disable);
     // ASCII: the server shows other characters of application_name as "?".
     config.application_name("ratsbuero");
-    // Each query planned for its own values (a common search word wants another plan
-    // than a rare one); the statements are still prepared only once.
-    config.options("-c plan_cache_mode=force_custom_plan");
     config.connect_timeout(Duration::from_secs(10));
     if config.get_user().is_none() {
         if let Ok(u) = std::env::var("PGUSER").or_else(|_| std::env::var("USER")) {
@@ -257,17 +254,15 @@ fn schema_version_fehler(e: &postgres::Error) -> bool {
 /// writer before it, like a second window on the SQLite file.
 pub(crate) fn schreibtransaktion(v: &mut PgVerbindung) -> Result<Tx<'_>, StoreError> {
     let t = v.transaktion()?;
-    {
-        let mut tx = t.tx.borrow_mut();
-        tx.batch_execute(&format!(
-            "SET LOCAL lock_timeout = '{}s'",
-            super::BUSY_TIMEOUT.as_secs()
-        ))?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHREIBSPERRE])
-            .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
-        // Delivered to the other workstations only if this transaction commits.
-        super::live::benachrichtigen(&mut tx)?;
-    }
+    // One round trip: the wait limit, the writers' lock, and the notification of the
+    // other workstations (delivered only if this transaction commits).
+    t.tx.borrow_mut()
+        .batch_execute(&format!(
+            "SET LOCAL lock_timeout = '{}s'; SELECT pg_advisory_xact_lock({SCHREIBSPERRE}); {}",
+            super::BUSY_TIMEOUT.as_secs(),
+            super::live::benachrichtigung()
+        ))
+        .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
     Ok(Tx::Pg(t))
 }
 

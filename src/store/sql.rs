@@ -207,12 +207,23 @@ pub(crate) struct PgVerbindung {
 /// The store's prepared statements on the server, by their SQL in PostgreSQL's spelling.
 type Vorbereitet = RefCell<HashMap<String, postgres::Statement>>;
 
+/// Whether a statement is kept prepared. A search is not: a kept statement gets, after a
+/// few runs, one generic plan for every word, and the plan that suits a rare word (the
+/// GIN index) is a full scan for a common one and the other way round; a search is
+/// planned for its words each time.
+fn behalten(sql: &str) -> bool {
+    !sql.contains("::tsquery")
+}
+
 fn vorbereitet(
     cache: &Vorbereitet,
     sql: &str,
     vorbereiten: impl FnOnce(&str) -> Result<postgres::Statement, postgres::Error>,
 ) -> Result<postgres::Statement, postgres::Error> {
     let sql = pg_sql(sql);
+    if !behalten(&sql) {
+        return vorbereiten(&sql);
+    }
     if let Some(s) = cache.borrow().get(sql.as_ref()) {
         return Ok(s.clone());
     }

@@ -59,10 +59,13 @@ const LISTE_SQLITE: &str = "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v
         coalesce((SELECT group_concat(b.gremium, ' → ' ORDER BY b.pos) FROM beratungsschritt b WHERE b.vorlage_id = v.id), ''),
         v.offene_befunde, EXISTS (SELECT 1 FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), v.version, v.geaendert
      FROM vorlage v WHERE v.id IN (SELECT value FROM json_each(?1)) AND v.geloescht IS NULL";
+/// On the server the successor is joined (`vorgaenger_id` is unique): as an `EXISTS` the
+/// planner would hash every Vorlage for the 200 rows shown.
 const LISTE_PG: &str = "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v.betreff, v.verfasser,
         coalesce((SELECT string_agg(b.gremium, ' → ' ORDER BY b.pos) FROM beratungsschritt b WHERE b.vorlage_id = v.id), ''),
-        v.offene_befunde, EXISTS (SELECT 1 FROM vorlage n WHERE n.vorgaenger_id = v.id AND n.geloescht IS NULL), v.version, v.geaendert
-     FROM vorlage v WHERE v.id IN (SELECT value::bigint FROM json_array_elements_text(CAST(?1 AS text)::json)) AND v.geloescht IS NULL";
+        v.offene_befunde, n.id IS NOT NULL, v.version, v.geaendert
+     FROM vorlage v LEFT JOIN vorlage n ON n.vorgaenger_id = v.id AND n.geloescht IS NULL
+     WHERE v.id IN (SELECT value::bigint FROM json_array_elements_text(CAST(?1 AS text)::json)) AND v.geloescht IS NULL";
 
 /// ts_rank's weights for D, C, B, A: a hit in Nr./Betreff/names (A) weighs five times a
 /// hit in the long texts (B), as bm25's 5 : 1 on SQLite.
@@ -148,7 +151,7 @@ impl Store {
         Ok(Some(ids))
     }
 
-    /// [`Store::gemeine_suche`] on the server: the same rule, read off the GIN index
+    /// [`Store::gemeine_suche`] on the server, read off the GIN index and the primary key
     /// (a lexeme restricted to weight A matches Nr./Betreff/names only).
     fn gemeine_suche_pg(
         &self,
@@ -158,27 +161,30 @@ impl Store {
         let Some(alle) = suchtext::tsquery_aus(woerter, "") else {
             return Ok(None);
         };
-        for formen in woerter {
-            let wort = suchtext::tsquery_aus(std::slice::from_ref(formen), "").unwrap_or_default();
-            // Counted only up to the threshold: past it the exact number does not matter.
-            let haeufig: i64 = self.db().eins(
-                "SELECT count(*) FROM (SELECT 1 FROM vorlage_suche WHERE dokument @@ CAST(?1 AS text)::tsquery LIMIT ?2) t",
-                p![wort, self.gemein_ab + 1],
-            )?;
-            if haeufig <= self.gemein_ab {
-                return Ok(None);
-            }
-        }
-        let kopf = suchtext::tsquery_aus(woerter, "A").unwrap_or_default();
-        let mut ids: Vec<i64> = self.db().query_map(
-            "SELECT rowid FROM vorlage_suche WHERE dokument @@ CAST(?1 AS text)::tsquery ORDER BY rowid DESC LIMIT ?2",
-            p![kopf, grenze as i64],
-            |r| r.get(0),
+        // On the server it is the whole query that must be common (counted only up to the
+        // threshold): a rare word among common ones makes the query rare at once, without
+        // counting the common words' many papers first. The hits are the same either way;
+        // only the order of a long list can differ from the file's.
+        let haeufig: i64 = self.db().eins(
+            "SELECT count(*) FROM (SELECT 1 FROM vorlage_suche WHERE dokument @@ CAST(?1 AS text)::tsquery LIMIT ?2) t",
+            p![&alle, self.gemein_ab + 1],
         )?;
+        if haeufig <= self.gemein_ab {
+            return Ok(None);
+        }
+        // Newest first along the primary key, stopping at the limit: the word is known to
+        // be in many papers, so few rows are read (OFFSET 0 keeps the planner from
+        // fetching every match through the GIN index and sorting them).
+        const NEUESTE: &str = "SELECT rowid FROM (SELECT rowid, dokument FROM vorlage_suche ORDER BY rowid DESC OFFSET 0) s
+             WHERE s.dokument @@ CAST(?1 AS text)::tsquery LIMIT ?2";
+        let kopf = suchtext::tsquery_aus(woerter, "A").unwrap_or_default();
+        let mut ids: Vec<i64> =
+            self.db()
+                .query_map(NEUESTE, p![kopf, grenze as i64], |r| r.get(0))?;
         if ids.len() < grenze {
             let schon: std::collections::HashSet<i64> = ids.iter().copied().collect();
             let rest: Vec<i64> = self.db().query_map(
-                "SELECT rowid FROM vorlage_suche WHERE dokument @@ CAST(?1 AS text)::tsquery ORDER BY rowid DESC LIMIT ?2",
+                NEUESTE,
                 p![alle, (grenze + schon.len()) as i64],
                 |r| r.get(0),
             )?;

@@ -54,7 +54,6 @@ fn suchdatenbank() -> PathBuf {
     pfad
 }
 
-
 fn suchen(c: &mut Criterion) {
     let pfad = suchdatenbank();
     let store = Store::oeffnen(&pfad, jetzt()).unwrap();

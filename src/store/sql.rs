@@ -582,11 +582,11 @@ impl Tx<'_> {
             Tx::Sqlite(t) => t
                 .commit()
                 .map_err(|e| StoreError::from(e).gesperrt_erkennen()),
-            Tx::Pg(t) => t
-                .tx
-                .into_inner()
-                .commit()
-                .map_err(|e| StoreError::from(e).gesperrt_erkennen()),
+            Tx::Pg(t) => {
+                t.tx.into_inner()
+                    .commit()
+                    .map_err(|e| StoreError::from(e).gesperrt_erkennen())
+            }
             Tx::PgLesen(_) => Ok(()),
         }
     }

@@ -178,16 +178,16 @@ impl Store {
         const NEUESTE: &str = "SELECT rowid FROM (SELECT rowid, dokument FROM vorlage_suche ORDER BY rowid DESC OFFSET 0) s
              WHERE s.dokument @@ CAST(?1 AS text)::tsquery LIMIT ?2";
         let kopf = suchtext::tsquery_aus(woerter, "A").unwrap_or_default();
-        let mut ids: Vec<i64> =
-            self.db()
-                .query_map(NEUESTE, p![kopf, grenze as i64], |r| r.get(0))?;
+        let mut ids: Vec<i64> = self
+            .db()
+            .query_map(NEUESTE, p![kopf, grenze as i64], |r| r.get(0))?;
         if ids.len() < grenze {
             let schon: std::collections::HashSet<i64> = ids.iter().copied().collect();
-            let rest: Vec<i64> = self.db().query_map(
-                NEUESTE,
-                p![alle, (grenze + schon.len()) as i64],
-                |r| r.get(0),
-            )?;
+            let rest: Vec<i64> =
+                self.db()
+                    .query_map(NEUESTE, p![alle, (grenze + schon.len()) as i64], |r| {
+                        r.get(0)
+                    })?;
             ids.extend(
                 rest.into_iter()
                     .filter(|id| !schon.contains(id))

@@ -32,7 +32,6 @@ fn wahl(art: WahlArt, sitze: u32, titel: &str) -> WahlNeu {
     }
 }
 
-
 fn zaehlung(gang: Wahlgang, abgegeben: u64, stimmen: &[(&str, u64)]) -> Zaehlung {
     Zaehlung {
         gang,

@@ -1,10 +1,13 @@
 //! The store: the backend behind the one seam [`Store`], and every line of SQL the
-//! product has. Today one SQLite file per office ([`Ablage::Datei`]).
+//! product has. One SQLite file per office ([`Ablage::Datei`]), or one PostgreSQL database
+//! that several workstations share ([`Ablage::Server`]; see `server`, `live`, `umzug`).
 //!
 //! It turns rows into the domain's values and back and keeps only the checks that need
 //! the transaction: versions (a stale save is [`StoreError::Konflikt`]), uniqueness, the
 //! numbering counter; every other rule is the domain's, called from here. Nothing outside
-//! this module knows it is SQLite: the rest of the core calls the methods of [`Store`].
+//! this module knows which engine it is: the rest of the core calls the methods of
+//! [`Store`].
+//!
 //! The file runs in WAL mode with `foreign_keys=ON` and `synchronous=FULL` (a saved
 //! Vorlage survives a power cut), a busy timeout so that a second window or the CLI waits
 //! instead of failing, and versioned migrations ([`migrationen`]) that run in one

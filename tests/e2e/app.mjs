@@ -1,6 +1,6 @@
 // Starts the real Ratsbüro app through tauri-driver (WebKitWebDriver) and connects
 // webdriverio to it. Each app gets its own database and config folders.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -38,14 +38,36 @@ async function warteAufPort(port, ms = 15000) {
   throw new Error(`tauri-driver antwortet nicht auf Port ${port}`);
 }
 
-/** Starts the app on the database in `ordner` (with `mehrEnv` added to its environment);
- * returns {browser, beenden}. */
+/** A fresh database on the test server (RATSBUERO_E2E_SERVER, the admin URL that
+ * scripts/pg-server prints); its URL. */
+export function neueServerDatenbank() {
+  const admin = process.env.RATSBUERO_E2E_SERVER;
+  const name = `e2e_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  execFileSync('psql', [admin, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`]);
+  const [vorne, hinten] = admin.split('?');
+  const basis = vorne.slice(0, vorne.lastIndexOf('/'));
+  return hinten ? `${basis}/${name}?${hinten}` : `${basis}/${name}`;
+}
+
+const datenbanken = new Map();
+
+/** Where the office of a test's folder lives: the file `buero.sqlite` in it, or — when the
+ * runner runs the file a second time with RATSBUERO_E2E_BACKEND=server — one database of
+ * its own on the test server (the same one for every start in that folder). */
+export function bueroDb(ordner) {
+  if (process.env.RATSBUERO_E2E_BACKEND !== 'server') return path.join(ordner, 'buero.sqlite');
+  if (!datenbanken.has(ordner)) datenbanken.set(ordner, neueServerDatenbank());
+  return datenbanken.get(ordner);
+}
+
+/** Starts the app on the office of `ordner` (see `bueroDb`; `mehrEnv` is added to its
+ * environment); returns {browser, beenden}. */
 export async function starteApp(ordner, mehrEnv = {}) {
   const port = await freierPort();
   const nativ = await freierPort();
   const env = {
     ...process.env,
-    RATSBUERO_DB: path.join(ordner, 'buero.sqlite'),
+    RATSBUERO_DB: bueroDb(ordner),
     XDG_CONFIG_HOME: path.join(ordner, 'config'),
     XDG_DATA_HOME: path.join(ordner, 'data'),
     ...mehrEnv,

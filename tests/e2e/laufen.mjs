@@ -14,9 +14,14 @@ const dateien = process.argv.slice(2).length
   ? process.argv.slice(2)
   : readdirSync(hier).filter((d) => d.endsWith('.test.mjs')).sort();
 
-function lauf(datei) {
+// With a test server (RATSBUERO_E2E_SERVER), these run a second time on it: a Vorlage
+// drafted and released, and a Sitzung with its packet and Niederschrift.
+const AUF_DEM_SERVER = ['vorlage.test.mjs', 'sitzung.test.mjs'];
+
+function lauf({ datei, server }) {
+  const env = { ...process.env, RATSBUERO_E2E_BACKEND: server ? 'server' : '' };
   const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', datei], {
-    cwd: hier, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024,
+    cwd: hier, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024,
   });
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
@@ -28,12 +33,18 @@ const appVerloren = (text) => /✖[^\n]*\n[^\n]*invalid session id/.test(text);
 
 const fehlgeschlagen = [];
 const wiederholt = [];
-for (const datei of dateien) {
-  let r = lauf(datei);
+const laeufe = dateien.map((datei) => ({ datei, server: false }));
+if (process.env.RATSBUERO_E2E_SERVER) {
+  laeufe.push(...dateien.filter((d) => AUF_DEM_SERVER.includes(d)).map((datei) => ({ datei, server: true })));
+}
+for (const l of laeufe) {
+  const datei = l.server ? `${l.datei} (PostgreSQL)` : l.datei;
+  if (l.server) console.log(`\n== ${datei}`);
+  let r = lauf(l);
   if (!r.ok && appVerloren(r.text)) {
     console.log(`\n!! ${datei}: die Anwendung ist während des Tests verschwunden (invalid session id); die Datei läuft noch einmal von vorn.\n`);
     wiederholt.push(datei);
-    r = lauf(datei);
+    r = lauf(l);
   }
   if (!r.ok) fehlgeschlagen.push(datei);
 }
@@ -42,4 +53,4 @@ if (fehlgeschlagen.length) {
   console.log(`\nFehlgeschlagen: ${fehlgeschlagen.join(', ')}`);
   process.exit(1);
 }
-console.log(`\nAlle ${dateien.length} Dateien bestanden.`);
+console.log(`\nAlle ${laeufe.length} Läufe bestanden (${dateien.length} Dateien).`);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, CLI, ersteVorlageOeffnen } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, ersteVorlageOeffnen, neueServerDatenbank } from './app.mjs';
 
 const admin = process.env.RATSBUERO_E2E_SERVER;
 const ohneServer = admin ? false : 'RATSBUERO_E2E_SERVER ist nicht gesetzt (scripts/test setzt es)';
@@ -17,14 +17,6 @@ let url;
 let a;
 let b;
 
-/** A fresh database on the test server; its URL. */
-function neueDatenbank() {
-  const name = `e2e_${process.pid}_${Date.now()}`;
-  execFileSync('psql', [admin, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`]);
-  const [vorne, hinten] = admin.split('?');
-  const basis = vorne.slice(0, vorne.lastIndexOf('/'));
-  return hinten ? `${basis}/${name}?${hinten}` : `${basis}/${name}`;
-}
 
 function cli(...args) {
   return execFileSync(CLI, ['--db', url, ...args], { encoding: 'utf8', env: { ...process.env, RATSBUERO_DB: '' } });
@@ -32,7 +24,7 @@ function cli(...args) {
 
 before(async () => {
   if (!admin) return;
-  url = neueDatenbank();
+  url = neueServerDatenbank();
   cli('einrichten', '--kommune', 'Stadt Herne');
   const datei = path.join(ordner, 'vorlage.json');
   writeFileSync(datei, JSON.stringify({

@@ -1,16 +1,17 @@
 // A Sitzung in the real app: build one with two TOPs (a Vorlage and a plain item),
 // reorder them (buttons and drag and drop), print the session packet (progress bar, then
 // the preview), save it and read it with pdftotext; then results, attendance, closing and
-// the Niederschrift. The office is the demo office (members in six scripts).
+// the Niederschrift. The office is the demo office (members in six scripts). The runner
+// runs this file on the file and on the PostgreSQL server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel, bueroDb } from './app.mjs';
 
 const ordner = neuerOrdner('sitzung');
-const db = path.join(ordner, 'buero.sqlite');
+const db = bueroDb(ordner);
 const ablage = path.join(ordner, 'ablage');
 let app;
 

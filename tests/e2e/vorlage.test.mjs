@@ -1,5 +1,6 @@
 // End to end in the real webview: set up the office, draft a Vorlage through every part of
 // the editor, release it, restart the app, find it by search. axe-core checks each screen.
+// The runner runs this file on the file and on the PostgreSQL server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';

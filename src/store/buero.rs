@@ -13,7 +13,7 @@ fn art_key(a: GremiumArt) -> &'static str {
 }
 
 pub(crate) fn lesen(db: Db<'_>) -> Result<Buero, StoreError> {
-    Ok(db.query_row(
+    db.query_row(
         "SELECT kommune, gremium_name, gremium_art, nummernschema, wahlperiode, eingerichtet,
                 unterschrift_behoerdenleitung, unterschrift_modus, unterschrift_name, unterschrift_funktion FROM buero WHERE id = 1",
         p![],
@@ -38,7 +38,7 @@ pub(crate) fn lesen(db: Db<'_>) -> Result<Buero, StoreError> {
                 },
             })
         },
-    )?)
+    )
 }
 
 impl Store {
@@ -70,7 +70,7 @@ impl Store {
                     b.unterschrift.funktion.trim()
                 ],
             )
-            .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
+            .map_err(|e| e.gesperrt_erkennen())?;
         self.buero()
     }
 }

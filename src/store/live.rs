@@ -60,8 +60,8 @@ impl Drop for Lauscher {
 
 /// Listens on the server at `url` (with the password the user typed, if any) and calls
 /// `melden` for every change of another workstation, in a thread of its own, until the
-/// returned [`Lauscher`] is dropped. Reconnects by itself (every 2 s while the server is
-/// away).
+/// returned [`Lauscher`] is dropped. Reconnects by itself (after 2 s, then less often up
+/// to every 30 s while the server is away).
 pub fn lauschen(
     url: String,
     kennwort: Option<String>,
@@ -73,6 +73,9 @@ pub fn lauschen(
         .name("ratsbuero-lauscher".into())
         .spawn(move || {
             let mut erstes_mal = true;
+            // Waits longer after each failed attempt (2 s up to 30 s), so that a server
+            // that refuses the login is not asked every 2 s all day.
+            let mut pause = Duration::from_secs(2);
             while !ende.load(Ordering::SeqCst) {
                 let mut client =
                     match server::verbinden(&url, kennwort.as_deref()).and_then(|mut c| {
@@ -83,10 +86,12 @@ pub fn lauschen(
                     }) {
                         Ok(c) => c,
                         Err(_) => {
-                            std::thread::sleep(Duration::from_secs(2));
+                            std::thread::sleep(pause);
+                            pause = (pause * 2).min(Duration::from_secs(30));
                             continue;
                         }
                     };
+                pause = Duration::from_secs(2);
                 if !erstes_mal {
                     melden(Aenderung::NeuVerbunden);
                 }

@@ -55,11 +55,11 @@ impl Store {
 
     /// Everyone, sorted by family name as a German reader expects ("Çelik" beside "Celik").
     pub fn personen(&self) -> Result<Vec<Person>, StoreError> {
-        Ok(self.db().query_map(
+        self.db().query_map(
             &format!("SELECT {PERSON_SPALTEN} FROM person p ORDER BY p.sortname, p.id"),
             p![],
             |r| person_aus(r, 0),
-        )?)
+        )
     }
 
     pub fn mitgliedschaft_anlegen(&mut self, neu: &MitgliedschaftNeu) -> Result<(), StoreError> {

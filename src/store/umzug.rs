@@ -91,11 +91,10 @@ fn spalten(db: Db<'_>, tabelle: &str) -> Result<Vec<String>, StoreError> {
 }
 
 /// The order rows are read in: by id, and the votes in their order of entry.
-fn reihenfolge(db: Db<'_>, tabelle: &str, spalten: &[String]) -> &'static str {
+fn reihenfolge(tabelle: &str, spalten: &[String]) -> &'static str {
     if tabelle == "stimmen" {
         return " ORDER BY rowid";
     }
-    let _ = db;
     if spalten.iter().any(|s| s == "id") {
         " ORDER BY id"
     } else if spalten.iter().any(|s| s == "vorlage_id") {
@@ -157,7 +156,7 @@ fn tabelle_kopieren(
     );
     let lesen = format!(
         "SELECT {liste} FROM {tabelle}{}",
-        reihenfolge(quelle, tabelle, spalten)
+        reihenfolge(tabelle, spalten)
     );
     let mut n = 0u64;
     let mut zeile_schreiben = |r: &super::sql::Zeile| -> Result<bool, StoreError> {

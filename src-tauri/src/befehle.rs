@@ -12,6 +12,7 @@ macro_rules! befehle {
             einstellungen::db_pfad_setzen,
             einstellungen::db_kennwort,
             vorlagen::vorlage_liste,
+            vorlagen::bearbeitung,
             vorlagen::vorlage_lesen,
             vorlagen::vorlage_neu,
             vorlagen::vorlage_pruefen,

@@ -1,8 +1,9 @@
 //! Live between workstations: while the office is on a server, a listener thread of the
 //! core (`ratsbuero::store::live`) hears the other workstations' changes and this file
 //! passes each to the window as the event `db-geaendert` (`{voll}`: after a reconnect,
-//! when everything must be read again). The UI then refreshes its lists and checks the
-//! open Vorlage.
+//! when everything must be read again), and another workstation's open editor as the
+//! event `bearbeitung` (`{kennung, vorlage, wer}`). The UI then refreshes its lists,
+//! checks the open Vorlage and shows „wird gerade bearbeitet von …“.
 
 use ratsbuero::store::live::{lauschen, Aenderung, Lauscher};
 use ratsbuero::store::Ablage;
@@ -18,13 +19,33 @@ pub fn starten(app: &AppHandle, ablage: &Ablage, kennwort: Option<String>) {
         Ablage::Server(url) => {
             let app = app.clone();
             Some(lauschen(url.clone(), kennwort, move |a| {
-                let voll = a == Aenderung::NeuVerbunden;
-                if a != Aenderung::Getrennt {
-                    let _ = app.emit("db-geaendert", serde_json::json!({ "voll": voll }));
-                }
+                let _ = match a {
+                    Aenderung::Bearbeitung {
+                        kennung,
+                        vorlage,
+                        wer,
+                    } => app.emit(
+                        "bearbeitung",
+                        serde_json::json!({ "kennung": kennung, "vorlage": vorlage, "wer": wer }),
+                    ),
+                    Aenderung::Getrennt => Ok(()),
+                    Aenderung::Geaendert => {
+                        app.emit("db-geaendert", serde_json::json!({ "voll": false }))
+                    }
+                    Aenderung::NeuVerbunden => {
+                        app.emit("db-geaendert", serde_json::json!({ "voll": true }))
+                    }
+                };
             }))
         }
         Ablage::Datei(_) => None,
     };
     *AKTIV.lock().unwrap_or_else(|e| e.into_inner()) = neu;
+}
+
+/// The name this workstation gives when it has a Vorlage open: the user's login name.
+pub fn wer() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unbekannt".into())
 }

@@ -161,3 +161,9 @@ pub async fn pdf_speichern(app: State<'_, App>, handle: AppHandle) -> Antwort<Op
     app.mit_vorschau(|v| api::datei_schreiben(&ziel, &v.bytes))?;
     Ok(Some(ziel.display().to_string()))
 }
+
+/// The editor has Vorlage `vorlage` open (`None`: none): told to the other workstations.
+#[tauri::command]
+pub async fn bearbeitung(app: State<'_, App>, vorlage: Option<i64>) -> Antwort<()> {
+    app.mit(|s| Ok(s.bearbeitung_melden(vorlage, &crate::live::wer())?))
+}

@@ -5,7 +5,9 @@
 //! The listener has a connection of its own, in a thread of its own. Notifications are
 //! not replayed: after every reconnect it reports [`Aenderung::NeuVerbunden`], and the app
 //! refreshes everything it shows. A workstation's own writes carry its [`kennung`] and are
-//! not reported back to it. The SQLite file has no such channel (one file, one machine);
+//! not reported back to it. On a second channel each workstation says which Vorlage its
+//! editor has open ([`Store::bearbeitung_melden`], repeated by the app while it stays
+//! open), so that the others can show „wird gerade bearbeitet von …“. The SQLite file has no such channel (one file, one machine);
 //! there the app only sees other windows' changes when it reads again.
 
 use super::fehler::StoreError;
@@ -17,10 +19,19 @@ use std::time::Duration;
 
 /// The channel of the notifications.
 pub(crate) const KANAL: &str = "ratsbuero";
+/// The channel on which the workstations say which Vorlage they have open.
+const KANAL_OFFEN: &str = "ratsbuero_offen";
 
 /// What the listener reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Aenderung {
+    /// Another workstation has Vorlage `vorlage` open in its editor (`None`: none any
+    /// more); `wer` is the name it gave, `kennung` tells the workstations apart.
+    Bearbeitung {
+        kennung: String,
+        vorlage: Option<i64>,
+        wer: String,
+    },
     /// Another workstation committed a change.
     Geaendert,
     /// The connection was lost and is back: what was missed is unknown, read everything.
@@ -80,7 +91,7 @@ pub fn lauschen(
                 let mut client =
                     match server::verbinden(&url, kennwort.as_deref()).and_then(|mut c| {
                         c.batch_execute(&format!(
-                            "SET application_name = 'ratsbuero-lauscher'; LISTEN {KANAL}"
+                            "SET application_name = 'ratsbuero-lauscher'; LISTEN {KANAL}; LISTEN {KANAL_OFFEN}"
                         ))?;
                         Ok::<_, StoreError>(c)
                     }) {
@@ -98,16 +109,23 @@ pub fn lauschen(
                 erstes_mal = false;
                 'verbunden: while !ende.load(Ordering::SeqCst) {
                     let mut andere = false;
+                    let mut offen = Vec::new();
                     {
                         let mut n = client.notifications();
                         let mut warten = n.timeout_iter(Duration::from_millis(500));
                         loop {
                             match warten.next() {
+                                Ok(Some(m)) if m.channel() == KANAL_OFFEN => {
+                                    offen.extend(bearbeitung_lesen(m.payload()));
+                                }
                                 Ok(Some(m)) => andere |= m.payload() != kennung(),
                                 Ok(None) => break,
                                 Err(_) => break 'verbunden,
                             }
                         }
+                    }
+                    for b in offen {
+                        melden(b);
                     }
                     if andere {
                         melden(Aenderung::Geaendert);
@@ -125,4 +143,32 @@ pub fn lauschen(
         })
         .expect("Lauscher-Thread startet");
     Lauscher { aus }
+}
+
+/// A notification on the channel of the open editors, unless it is this workstation's own.
+fn bearbeitung_lesen(text: &str) -> Option<Aenderung> {
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    let k = v["kennung"].as_str()?;
+    (k != kennung()).then(|| Aenderung::Bearbeitung {
+        kennung: k.to_string(),
+        vorlage: v["vorlage"].as_i64(),
+        wer: v["wer"].as_str().unwrap_or_default().to_string(),
+    })
+}
+
+impl super::Store {
+    /// Tells the other workstations which Vorlage this one's editor has open (`None`: none),
+    /// and under which name. On a file there is nobody to tell.
+    pub fn bearbeitung_melden(&self, vorlage: Option<i64>, wer: &str) -> Result<(), StoreError> {
+        if !self.db().ist_pg() {
+            return Ok(());
+        }
+        let text =
+            serde_json::json!({ "kennung": kennung(), "vorlage": vorlage, "wer": wer }).to_string();
+        self.db().execute(
+            "SELECT pg_notify(?1, ?2)",
+            super::sql::p![KANAL_OFFEN, &text],
+        )?;
+        Ok(())
+    }
 }

@@ -1,7 +1,8 @@
 // Two workstations on one PostgreSQL server (RATSBUERO_E2E_SERVER: the admin URL that
 // scripts/pg-server prints; scripts/test sets it). One saves and releases; the other
 // sees it without reloading: its list follows, and its open editor says
-// "Konflikt: von anderer Stelle geändert" before the user types on. A role with a
+// "Konflikt: von anderer Stelle geändert" before the user types on; each shows
+// „wird gerade bearbeitet von …“ while the other has the Vorlage open. A role with a
 // password: the app asks for it and keeps it in memory only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,6 +52,10 @@ const zeilenText = (browser) => browser.execute(() => document.querySelector('[d
 test('a save on one workstation shows on the other without reloading, in its list and its open editor', { skip: ohneServer }, async () => {
   await ersteVorlageOeffnen(a.browser);
   await ersteVorlageOeffnen(b.browser);
+  // Each sees that the other has the Vorlage open.
+  for (const br of [a.browser, b.browser]) {
+    await br.waitUntil(async () => /^Wird gerade bearbeitet von \S+/.test(await (await br.$(tid('bearbeitet-von'))).getText()), { timeout: 10000, timeoutMsg: 'der andere Arbeitsplatz wird nicht genannt' });
+  }
 
   await (await a.browser.$(tid('feld-betreff'))).setValue('Integrationskonzept 2027 (Arbeitsplatz A)');
   const standA = await a.browser.$(tid('speicherstand'));

@@ -368,7 +368,7 @@ fn a_server_that_goes_away_mid_work_refuses_the_save_keeps_the_data_and_is_recon
 }
 
 #[test]
-fn another_workstations_save_is_heard_and_a_lost_listener_reconnects() {
+fn another_workstations_save_and_open_editor_are_heard_and_a_lost_listener_reconnects() {
     use ratsbuero::store::live::{lauschen, Aenderung};
     use std::sync::mpsc;
     use std::time::Duration;
@@ -415,12 +415,31 @@ fn another_workstations_save_is_heard_and_a_lost_listener_reconnects() {
     assert_eq!(beendet, 1);
     let mut gesehen = Vec::new();
     while let Ok(a) = rx.recv_timeout(Duration::from_secs(8)) {
+        let fertig = a == Aenderung::NeuVerbunden;
         gesehen.push(a);
-        if a == Aenderung::NeuVerbunden {
+        if fertig {
             break;
         }
     }
     assert_eq!(gesehen, [Aenderung::Getrennt, Aenderung::NeuVerbunden]);
+
+    // Which Vorlage the editors have open: this workstation's own is not reported back,
+    // another's is, with its name.
+    b.store.bearbeitung_melden(Some(1), "selbst").unwrap();
+    assert_eq!(rx.recv_timeout(Duration::from_millis(1500)).ok(), None);
+    admin(&url)
+        .batch_execute(
+            r#"SELECT pg_notify('ratsbuero_offen', '{"kennung": "nebenan-1", "vorlage": 1, "wer": "Ayşe Yılmaz"}')"#,
+        )
+        .unwrap();
+    assert_eq!(
+        rx.recv_timeout(Duration::from_secs(5)).ok(),
+        Some(Aenderung::Bearbeitung {
+            kennung: "nebenan-1".into(),
+            vorlage: Some(1),
+            wer: "Ayşe Yılmaz".into()
+        })
+    );
     drop(lauscher);
 }
 

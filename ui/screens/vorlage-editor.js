@@ -38,6 +38,21 @@ const POSTEN_INVESTIV = [
   ['Auszahlung', [['auszahlung_einmalig', 'einmalig'], ['auszahlung_jaehrlich', 'jährlich']], []],
 ];
 
+// Who else has a Vorlage open (office on a server): kennung → {vorlage, wer, zeit}. Each
+// workstation repeats what it has open every 20 s; an entry older than 50 s is gone.
+const PULS_MS = 20000;
+const GUELTIG_MS = 50000;
+const andere = new Map();
+let offenerEditor = null;
+window.__TAURI__?.event?.listen('bearbeitung', ({ payload }) => {
+  const neu = !andere.has(payload.kennung);
+  if (payload.vorlage == null) andere.delete(payload.kennung);
+  else andere.set(payload.kennung, { vorlage: payload.vorlage, wer: payload.wer, zeit: Date.now() });
+  // A workstation that just opened something learns at once what this one has open.
+  if (neu && payload.vorlage != null) offenerEditor?.bearbeitungMelden();
+  offenerEditor?.bearbeiterZeigen();
+});
+
 export class Editor {
   constructor(wurzel, { gespeichert, oeffnen, geloescht }) {
     this.wurzel = wurzel;
@@ -53,6 +68,7 @@ export class Editor {
   }
 
   leer() {
+    if (this.akte) this.bearbeitungBeenden();
     this.akte = null;
     this.wurzel.replaceChildren(h('div', { class: 'leer', 'data-testid': 'editor-leer' },
       'Wählen Sie links eine Vorlage oder legen Sie eine neue an (Strg+N).'));
@@ -98,6 +114,7 @@ export class Editor {
     this.summenZeigen(akte.summen);
     this.standZeigen(akte.zustand === 'freigegeben' ? `Freigegeben am ${datumDeutsch(akte.freigegeben_am)}` : `Gespeichert ${uhrzeit(akte.geaendert)}`);
     this.journalAnbieten();
+    this.bearbeitungBeginnen();
   }
 
   /** Input of an earlier run that never reached the store is offered back. */
@@ -152,6 +169,7 @@ export class Editor {
     // A frozen paper has no enabled control: the scroll area itself takes the focus then.
     this.form = h('form', { class: 'formular', 'data-testid': 'editor', novalidate: true, 'aria-label': titel, tabindex: this.freigegeben ? '0' : null, onsubmit: (e) => e.preventDefault() });
     this.konfliktLeiste = h('div', { 'data-testid': 'konflikt' });
+    this.bearbeiterLeiste = h('div', { class: 'bearbeitet-von', 'data-testid': 'bearbeitet-von', role: 'status' });
     this.befundListe = h('div', { class: 'befunde', 'data-testid': 'befunde', 'aria-live': 'polite' });
     const gesperrt = this.freigegeben;
     const inhalt = h('fieldset', { class: 'ohne-rahmen', disabled: gesperrt, 'data-testid': 'editor-felder' },
@@ -167,7 +185,7 @@ export class Editor {
         feld.flaeche('sachverhalt', 'Sachverhalt', i.sachverhalt, { lang: true, hilfe: 'Absätze durch eine Leerzeile trennen; Aufzählungen mit „- “ oder „1. “ beginnen.' })),
       this.unterzeichnungTeil(i),
     );
-    this.form.append(this.konfliktLeiste, this.befundListe, inhalt, this.anlagenTeil(a));
+    this.form.append(this.bearbeiterLeiste, this.konfliktLeiste, this.befundListe, inhalt, this.anlagenTeil(a));
     this.form.addEventListener('input', (e) => this.geaendert(e));
     this.form.addEventListener('change', (e) => this.geaendert(e));
     this.ablegenErlauben(this.form);
@@ -428,6 +446,42 @@ export class Editor {
       this.fehlerBeimSpeichern(e);
       return false;
     }
+  }
+
+  /** Tells the other workstations that this Vorlage is open here, now and every 20 s
+   * while the editor is on screen. */
+  bearbeitungBeginnen() {
+    offenerEditor = this;
+    this.bearbeitungMelden();
+    this.bearbeiterZeigen();
+    clearInterval(this.puls);
+    this.puls = setInterval(() => {
+      if (!this.wurzel.isConnected || !this.akte) { this.bearbeitungBeenden(); return; }
+      this.bearbeitungMelden();
+      this.bearbeiterZeigen();
+    }, PULS_MS);
+  }
+
+  bearbeitungBeenden() {
+    clearInterval(this.puls);
+    if (offenerEditor === this) offenerEditor = null;
+    aufruf('bearbeitung', { vorlage: null }).catch(() => {});
+  }
+
+  bearbeitungMelden() {
+    aufruf('bearbeitung', { vorlage: this.akte?.id ?? null }).catch(() => {});
+  }
+
+  /** „Wird gerade bearbeitet von …“: the others who have this Vorlage open. */
+  bearbeiterZeigen() {
+    if (!this.bearbeiterLeiste) return;
+    const jetzt = Date.now();
+    const namen = [...new Set([...andere.values()]
+      .filter((a) => a.vorlage === this.akte?.id && jetzt - a.zeit < GUELTIG_MS)
+      .map((a) => a.wer))];
+    this.bearbeiterLeiste.replaceChildren(...(namen.length
+      ? [h('p', {}, `Wird gerade bearbeitet von ${namen.join(', ')} (an einem anderen Arbeitsplatz).`)]
+      : []));
   }
 
   /** Another workstation changed something: if it was this Vorlage, say so before the

@@ -43,9 +43,12 @@ pub fn starten(app: &AppHandle, ablage: &Ablage, kennwort: Option<String>) {
     *AKTIV.lock().unwrap_or_else(|e| e.into_inner()) = neu;
 }
 
-/// The name this workstation gives when it has a Vorlage open: the user's login name.
-pub fn wer() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unbekannt".into())
+/// The name this workstation gives when it has a Vorlage open: the user's login name, else
+/// the database role of the server URL.
+pub fn wer(ablage: &Ablage) -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|n| !n.is_empty()))
+        .or_else(|| ablage.benutzer())
+        .unwrap_or_else(|| "unbekannt".into())
 }

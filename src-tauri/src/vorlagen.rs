@@ -165,5 +165,6 @@ pub async fn pdf_speichern(app: State<'_, App>, handle: AppHandle) -> Antwort<Op
 /// The editor has Vorlage `vorlage` open (`None`: none): told to the other workstations.
 #[tauri::command]
 pub async fn bearbeitung(app: State<'_, App>, vorlage: Option<i64>) -> Antwort<()> {
-    app.mit(|s| Ok(s.bearbeitung_melden(vorlage, &crate::live::wer())?))
+    let wer = crate::live::wer(&app.ablage());
+    app.mit(|s| Ok(s.bearbeitung_melden(vorlage, &wer)?))
 }

@@ -46,6 +46,17 @@ impl Ablage {
         }
     }
 
+    /// The database role a server URL names (`postgres://anna@…` → `anna`).
+    pub fn benutzer(&self) -> Option<String> {
+        match self {
+            Ablage::Datei(_) => None,
+            Ablage::Server(url) => url
+                .parse::<postgres::Config>()
+                .ok()
+                .and_then(|c| c.get_user().map(str::to_string)),
+        }
+    }
+
     /// The file, or why a server cannot be used as one (backups and restores of a file).
     pub fn datei(&self) -> Result<&Path, StoreError> {
         match self {
@@ -137,6 +148,13 @@ mod tests {
         assert!(s.hat_kennwort());
         assert!(Ablage::aus_text("postgres://anna@/ir?host=/tmp&password=x").hat_kennwort());
         assert!(!Ablage::aus_text("postgres://anna@rathaus/ir").hat_kennwort());
+        assert_eq!(
+            Ablage::aus_text("postgres://anna@rathaus/ir")
+                .benutzer()
+                .as_deref(),
+            Some("anna")
+        );
+        assert_eq!(Ablage::aus_text("/srv/ir.sqlite").benutzer(), None);
         assert!(!Ablage::aus_text("/srv/ir.sqlite").hat_kennwort());
         assert_eq!(
             Ablage::aus_text("POSTGRES://db/ir").to_string(),

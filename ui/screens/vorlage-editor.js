@@ -475,6 +475,8 @@ export class Editor {
   /** „Wird gerade bearbeitet von …“: the others who have this Vorlage open. */
   bearbeiterZeigen() {
     if (!this.bearbeiterLeiste) return;
+    // A released Vorlage is read, not edited: nobody to warn.
+    if (this.freigegeben) { this.bearbeiterLeiste.replaceChildren(); return; }
     const jetzt = Date.now();
     const namen = [...new Set([...andere.values()]
       .filter((a) => a.vorlage === this.akte?.id && jetzt - a.zeit < GUELTIG_MS)

@@ -137,7 +137,7 @@ window.ratsbueroSchliessen = async () => {
 };
 
 // Live between workstations (office on a server): another workstation changed something.
-// The lists are read again and the open Vorlage checked; `voll` after a reconnect.
+// The lists are read again and the open Vorlage checked (after a reconnect as well).
 let liveTimer = null;
 window.__TAURI__?.event?.listen('db-geaendert', () => {
   clearTimeout(liveTimer);

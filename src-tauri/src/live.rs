@@ -1,7 +1,7 @@
 //! Live between workstations: while the office is on a server, a listener thread of the
 //! core (`ratsbuero::store::live`) hears the other workstations' changes and this file
-//! passes each to the window as the event `db-geaendert` (`{voll}`: after a reconnect,
-//! when everything must be read again), and another workstation's open editor as the
+//! passes each to the window as the event `db-geaendert` (also after a reconnect: the UI
+//! reads everything it shows again either way), and another workstation's open editor as the
 //! event `bearbeitung` (`{kennung, vorlage, wer}`). The UI then refreshes its lists,
 //! checks the open Vorlage and shows „wird gerade bearbeitet von …“.
 
@@ -29,12 +29,7 @@ pub fn starten(app: &AppHandle, ablage: &Ablage, kennwort: Option<String>) {
                         serde_json::json!({ "kennung": kennung, "vorlage": vorlage, "wer": wer }),
                     ),
                     Aenderung::Getrennt => Ok(()),
-                    Aenderung::Geaendert => {
-                        app.emit("db-geaendert", serde_json::json!({ "voll": false }))
-                    }
-                    Aenderung::NeuVerbunden => {
-                        app.emit("db-geaendert", serde_json::json!({ "voll": true }))
-                    }
+                    Aenderung::Geaendert | Aenderung::NeuVerbunden => app.emit("db-geaendert", ()),
                 };
             }))
         }

@@ -41,7 +41,6 @@ pub use ablage::{Ablage, DATEINAME, SICHERUNG_ENDUNG};
 pub use fehler::StoreError;
 pub use muster::MusterInfo;
 pub use papierkorb::{PapierkorbArt, PapierkorbEintrag, AUFBEWAHRUNG_TAGE};
-pub use server::KEIN_KENNWORT;
 pub use sicherung::{sicherung_pruefen, wiederherstellen, SicherungsPruefung, Wiederhergestellt};
 pub use suche::{Sortierung, VorlageZeile, VorlagenFilter};
 pub use umzug::{umziehen, ziel_oeffnen, UmzugBericht};

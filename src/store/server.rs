@@ -124,7 +124,7 @@ fn verbindung_fehler(ziel: &str, e: postgres::Error) -> StoreError {
 
 /// The reason of a [`StoreError::ServerAnmeldung`] when no password was found at all (the
 /// app then asks for one).
-pub const KEIN_KENNWORT: &str = "kein Kennwort gefunden (weder in PGPASSWORD noch in ~/.pgpass)";
+const KEIN_KENNWORT: &str = "kein Kennwort gefunden (weder in PGPASSWORD noch in ~/.pgpass)";
 
 /// `PGPASSWORD`, else the first matching line of the password file.
 fn kennwort_suchen(config: &Config) -> Option<String> {

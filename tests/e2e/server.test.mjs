@@ -96,8 +96,7 @@ test('a server that wants a password: the app asks for it, refuses a wrong one a
 
   const ohneKennwort = url.replace('postgres://postgres@', `postgres://${rolle}@`);
   const ordnerC = neuerOrdner('server-c');
-  const env = { ...process.env, PGPASSWORD: '', PGPASSFILE: path.join(ordnerC, 'keine-pgpass') };
-  delete env.PGPASSWORD;
+  const { PGPASSWORD: _ohne, ...env } = { ...process.env, PGPASSFILE: path.join(ordnerC, 'keine-pgpass') };
   const c = await starteApp(ordnerC, { ...env, RATSBUERO_DB: ohneKennwort });
   try {
     const br = c.browser;

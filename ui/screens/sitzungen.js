@@ -64,7 +64,7 @@ export class SitzungenBereich {
     const offen = this.akte?.id;
     // Not while the user is typing in the Sitzung: the next save then meets the newer
     // version and reports the conflict.
-    if (this.detail.contains(document.activeElement) && document.activeElement !== document.body) return;
+    if (this.detail.contains(document.activeElement)) return;
     await this.laden();
     if (offen) await this.oeffnen(offen);
   }

@@ -164,14 +164,21 @@ impl App {
         self.konfig_aendern(|k| k.sicherung_ordner = Some(ordner))
     }
 
-    /// Replaces the open database with a backup: the connection is closed first; if the
-    /// restore fails, the database that was open is opened again.
+    /// Replaces the open database with a backup: the file's connection is closed first; if
+    /// the restore fails, the database that was open is opened again. On a server the
+    /// office as it was goes into the backup folder first.
     pub fn wiederherstellen(
         &self,
         datei: &std::path::Path,
         jetzt: NaiveDateTime,
     ) -> Result<ratsbuero::store::Wiederhergestellt, ApiFehler> {
+        let ordner = self.sicherung_ordner();
         let mut o = self.sperre();
+        if let Ablage::Server(_) = o.ablage {
+            // A server's office is replaced in one transaction on the open connection.
+            let store = o.store.as_mut().map_err(|e| e.clone())?;
+            return ratsbuero::api::sicherung_wiederherstellen_server(store, &ordner, datei, jetzt);
+        }
         let db = o.ablage.datei().map(Path::to_path_buf)?;
         let geschlossen = std::mem::replace(
             &mut o.store,

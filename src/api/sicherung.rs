@@ -76,17 +76,30 @@ pub fn sicherung_faellig(ordner: &Path, jetzt: NaiveDateTime) -> Result<bool, Ap
         .is_none_or(|s| jetzt - s.zeit >= ABSTAND))
 }
 
-/// The automatic backup, when one is due; none for an office on a server (there the IT's
-/// own `pg_dump` schedule is the backup).
+/// The automatic backup, when one is due (of a server's office too: each workstation
+/// keeps its own copies, beside the IT's `pg_dump` of the server).
 pub fn sicherung_automatisch(
     store: &Store,
     ordner: &Path,
     jetzt: NaiveDateTime,
 ) -> Result<Option<SicherungErstellt>, ApiFehler> {
-    if store.ablage().datei().is_err() || !sicherung_faellig(ordner, jetzt)? {
+    if !sicherung_faellig(ordner, jetzt)? {
         return Ok(None);
     }
     sicherung_erstellen(store, ordner, Aufbewahrung::default(), jetzt).map(Some)
+}
+
+/// A name for a new backup in `ordner` (created if need be): `basis` with the ending, or
+/// with `-2`, `-3`, … when that is taken.
+fn freier_name(ordner: &Path, basis: &str) -> Result<PathBuf, ApiFehler> {
+    std::fs::create_dir_all(ordner).map_err(|e| ordner_fehler(ordner, e))?;
+    Ok((1..)
+        .map(|n| match n {
+            1 => ordner.join(format!("{basis}{ENDUNG}")),
+            n => ordner.join(format!("{basis}-{n}{ENDUNG}")),
+        })
+        .find(|p| !p.exists())
+        .expect("a free name"))
 }
 
 /// "Jetzt sichern": a checked backup into `ordner`, then the rotation.
@@ -96,16 +109,8 @@ pub fn sicherung_erstellen(
     aufbewahrung: Aufbewahrung,
     jetzt: NaiveDateTime,
 ) -> Result<SicherungErstellt, ApiFehler> {
-    std::fs::create_dir_all(ordner).map_err(|e| ordner_fehler(ordner, e))?;
-    let basis = format!("{PRAEFIX}{}", jetzt.format(ZEIT));
-    let datei = (1..)
-        .map(|n| match n {
-            1 => ordner.join(format!("{basis}{ENDUNG}")),
-            n => ordner.join(format!("{basis}-{n}{ENDUNG}")),
-        })
-        .find(|p| !p.exists())
-        .expect("a free name");
-    store.sichern(&datei)?;
+    let datei = freier_name(ordner, &format!("{PRAEFIX}{}", jetzt.format(ZEIT)))?;
+    store.sichern(&datei, jetzt)?;
     let pruefung = match store::sicherung_pruefen(&datei) {
         Ok(p) => p,
         Err(e) => {
@@ -193,6 +198,22 @@ pub fn sicherung_wiederherstellen(
     jetzt: NaiveDateTime,
 ) -> Result<(Store, Wiederhergestellt), ApiFehler> {
     Ok(store::wiederherstellen(db, datei, jetzt)?)
+}
+
+/// Replaces the office on the server by the backup `datei` (see
+/// [`Store::server_wiederherstellen`]); the office as it was is kept first as one more
+/// backup in `ordner` (`ratsbuero-<zeit>-vor-wiederherstellung.sqlite`).
+pub fn sicherung_wiederherstellen_server(
+    store: &mut Store,
+    ordner: &Path,
+    datei: &Path,
+    jetzt: NaiveDateTime,
+) -> Result<Wiederhergestellt, ApiFehler> {
+    let beiseite = freier_name(
+        ordner,
+        &format!("{PRAEFIX}{}-vor-wiederherstellung", jetzt.format(ZEIT)),
+    )?;
+    Ok(store.server_wiederherstellen(datei, &beiseite, jetzt)?)
 }
 
 /// `umzug --nach`: the whole office from `quelle` into the empty `ziel` (file or server,

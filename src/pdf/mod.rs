@@ -17,6 +17,7 @@ mod satz;
 mod schrift;
 mod seiten;
 mod signatur;
+mod signaturstempel;
 pub mod sitzungspaket;
 pub mod tagesordnung;
 mod vorlage;

@@ -37,10 +37,38 @@ fn pdf_text(text: &str) -> Object {
 }
 
 pub(super) fn nachbearbeiten(pdf: Vec<u8>, m: &Metadaten) -> Result<Vec<u8>, PdfFehler> {
+    nachbearbeiten_als(pdf, m, true)
+}
+
+/// Whether the PDF `bytes` says of itself that it is PDF/A (its XMP has `pdfaid:part`).
+pub(super) fn erklaert_pdfa(doc: &Document) -> bool {
+    doc.catalog()
+        .ok()
+        .and_then(|k| k.get(b"Metadata").ok())
+        .and_then(|m| m.as_reference().ok())
+        .and_then(|r| doc.get_object(r).ok())
+        .and_then(|o| o.as_stream().ok())
+        .map(|s| {
+            s.decompressed_content()
+                .unwrap_or_else(|_| s.content.clone())
+        })
+        .is_some_and(|x| x.windows(11).any(|w| w == b"pdfaid:part"))
+}
+
+/// The post-processing; the PDF/A identification only when `pdfa` (a packet with an
+/// Anlage from elsewhere that is not PDF/A itself cannot claim it; it gets the rest:
+/// XMP, output intent, file identifier).
+pub(super) fn nachbearbeiten_als(
+    pdf: Vec<u8>,
+    m: &Metadaten,
+    pdfa: bool,
+) -> Result<Vec<u8>, PdfFehler> {
     let mut doc = Document::load_mem(&pdf)?;
     doc.version = "1.7".into();
-    let zeit_xmp = m.erstellt.format("%Y-%m-%dT%H:%M:%S").to_string();
-    let zeit_pdf = m.erstellt.format("D:%Y%m%d%H%M%S").to_string();
+    // With the office's offset from UTC: a date without one is read as the reader's
+    // local time.
+    let zeit_xmp = crate::domain::zeitzone::berlin(m.erstellt).to_rfc3339();
+    let zeit_pdf = super::signatur::pdf_datum(m.erstellt);
 
     let xmp = format!(
         r#"<?xpacket begin="﻿" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -60,15 +88,18 @@ pub(super) fn nachbearbeiten(pdf: Vec<u8>, m: &Metadaten) -> Result<Vec<u8>, Pdf
    <xmp:MetadataDate>{zeit_xmp}</xmp:MetadataDate>
    <xmp:CreatorTool>Ratsbüro</xmp:CreatorTool>
    <pdf:Producer>Ratsbüro (printpdf, lopdf)</pdf:Producer>
-   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
-  </rdf:Description>
+{kennung}  </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>"#,
         titel = xml(&m.titel),
         autor = xml(&m.autor),
         betreff = xml(&m.betreff),
+        kennung = if pdfa {
+            "   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>B</pdfaid:conformance>\n"
+        } else {
+            ""
+        },
     );
     let mut metadaten = Stream::new(
         dictionary! { "Type" => "Metadata", "Subtype" => "XML" },

@@ -41,8 +41,16 @@ pub struct Feld {
     pub rechteck: [f32; 4],
 }
 
+/// The instant of the office's local time `t`.
 fn zeit_utc(t: NaiveDateTime) -> chrono::DateTime<Utc> {
-    Utc.from_utc_datetime(&t)
+    crate::domain::zeitzone::berlin(t).with_timezone(&Utc)
+}
+
+/// A PDF date with its offset from UTC (`D:20261204203000+01'00'`).
+pub(super) fn pdf_datum(t: NaiveDateTime) -> String {
+    let mit = crate::domain::zeitzone::berlin(t);
+    let versatz = mit.format("%:z").to_string().replace(':', "'");
+    format!("{}{versatz}'", mit.format("D:%Y%m%d%H%M%S"))
 }
 
 /// Opens a PKCS#12 file. A wrong password, a file that is not PKCS#12, a key that is not
@@ -198,11 +206,18 @@ pub fn signieren(
         "SubFilter" => "ETSI.CAdES.detached",
         "ByteRange" => vec![Object::Integer(0), Object::Integer(PLATZHALTER), Object::Integer(PLATZHALTER), Object::Integer(PLATZHALTER)],
         "Contents" => Object::String(vec![0u8; KAPAZITAET], StringFormat::Hexadecimal),
-        "M" => Object::string_literal(jetzt.format("D:%Y%m%d%H%M%S").to_string()),
+        "M" => Object::string_literal(pdf_datum(jetzt)),
         "Name" => pdf_text(&z.name),
         "Reason" => pdf_text(grund),
     });
     let [x1, y1, x2, y2] = feld.rechteck;
+    let am = jetzt.format("%d.%m.%Y, %H:%M Uhr").to_string();
+    let erscheinung = super::signaturstempel::erscheinung(
+        &mut doc,
+        x2 - x1,
+        y2 - y1,
+        &super::signaturstempel::zeilen(&z.name, &am),
+    )?;
     let widget_id = doc.add_object(dictionary! {
         "Type" => "Annot",
         "Subtype" => "Widget",
@@ -212,6 +227,7 @@ pub fn signieren(
         "Rect" => vec![Object::Real(x1), Object::Real(y1), Object::Real(x2), Object::Real(y2)],
         "P" => seite_id,
         "F" => 132,
+        "AP" => dictionary! { "N" => erscheinung },
     });
     {
         let seite = doc.get_dictionary_mut(seite_id)?;

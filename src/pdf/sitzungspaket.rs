@@ -200,6 +200,23 @@ pub fn sitzungspaket(
     );
     weiter(tops.len() + 1, "Zusammenfügen".into())?;
     let pdf = paket::zusammenfuegen(&stuecke, &titel, &kennung)?;
+    // PDF/A like its pieces; claimed only when every Anlage from elsewhere is PDF/A too.
+    let pdfa = stuecke
+        .iter()
+        .filter(|st| st.ebene == Ebene::Anlage)
+        .all(|st| {
+            paket::oeffnen(&st.bytes, &st.quelle).is_ok_and(|d| super::pdfa::erklaert_pdfa(&d))
+        });
+    let pdf = super::pdfa::nachbearbeiten_als(
+        pdf,
+        &super::Metadaten {
+            titel: titel.clone(),
+            autor: p.buero.kommune.clone(),
+            betreff: kennung.clone(),
+            erstellt: p.jetzt,
+        },
+        pdfa,
+    )?;
     weiter(gesamt, "fertig".into())?;
     Ok(pdf)
 }

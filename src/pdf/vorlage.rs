@@ -583,10 +583,14 @@ fn unterschrift(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero) -> Feld {
     }
     let unten = s.y();
     s.vorschub(10.0);
-    let x = s.rand.links;
+    // The signature's stamp (its field's appearance) stands beside the block, on its
+    // right, as high as the block, at most 62 pt.
+    let rechts = A4_BREITE - s.rand.rechts;
+    let links = (s.rand.links + 270.0).min(rechts - 170.0);
+    let hoehe = (unten - oben).min(62.0);
     Feld {
         seite: s.seite_nr() as u32,
-        rechteck: [x, A4_HOEHE - unten, x + 260.0, A4_HOEHE - oben],
+        rechteck: [links, A4_HOEHE - oben - hoehe, rechts, A4_HOEHE - oben],
     }
 }
 

@@ -15,6 +15,8 @@ pub enum StoreError {
     ServerNichtErreichbar { ziel: String, grund: String },
     #[error("Die Anmeldung am Datenbank-Server „{ziel}“ ist fehlgeschlagen: {grund}. Bitte Benutzername und Kennwort prüfen (PGPASSWORD oder ~/.pgpass).")]
     ServerAnmeldung { ziel: String, grund: String },
+    #[error("Die verschlüsselte Verbindung zum Datenbank-Server „{ziel}“ kam nicht zustande: {grund}. Bitte das Zertifikat des Servers und sslmode/sslrootcert in der Adresse prüfen (die IT weiß, welches gilt).")]
+    ServerVerschluesselung { ziel: String, grund: String },
     #[error("Die Datenbank „{0}“ enthält Tabellen einer anderen Anwendung; Ratsbüro verändert sie nicht. Bitte eine leere Datenbank für Ratsbüro anlegen.")]
     FremdeDatenbank(String),
     #[error("Der Datenbank-Benutzer darf hier nicht schreiben ({0}); nichts wurde verändert. Bitte die IT, der Rolle Schreibrechte auf die Ratsbüro-Datenbank zu geben.")]
@@ -68,7 +70,7 @@ pub enum StoreError {
     Ungueltig(Vec<Befund>),
     #[error("Gespeicherte Daten sind beschädigt ({0}).")]
     Beschaedigt(String),
-    #[error("Die Datenbank „{0}“ liegt auf einem Server: Sicherung und Wiederherstellung macht dort die IT (pg_dump/pg_restore); Ratsbüro selbst sichert nur Datenbankdateien.")]
+    #[error("Die Datenbank „{0}“ liegt auf einem Server, nicht in einer Datei: das geht nur mit einer Datenbankdatei.")]
     ServerNichtVerfuegbar(String),
 }
 
@@ -116,6 +118,7 @@ impl StoreError {
             StoreError::ServerAdresse { .. } => "server_adresse",
             StoreError::ServerNichtErreichbar { .. } | StoreError::ServerWeg => "server_weg",
             StoreError::ServerAnmeldung { .. } => "server_anmeldung",
+            StoreError::ServerVerschluesselung { .. } => "server_tls",
             StoreError::FremdeDatenbank(_) => "keine_datenbank",
             StoreError::KeineRechte(_) => "keine_rechte",
             StoreError::ZielNichtLeer { .. } => "ziel_nicht_leer",

@@ -28,6 +28,8 @@ mod personen;
 #[doc(hidden)]
 pub mod roh;
 mod server;
+mod server_sicherung;
+mod server_tls;
 mod sicherung;
 mod sitzungen;
 mod sql;

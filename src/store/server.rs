@@ -15,10 +15,11 @@
 //! the Vorlage numbering need no other care. Readers never wait.
 
 use super::fehler::StoreError;
+use super::server_tls::Verschluesselung;
 use super::sql::{Db, PgVerbindung, Tx};
 use super::suche;
 use postgres::config::{Host, SslMode};
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config};
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -46,19 +47,24 @@ const MIGRATIONEN: [&str; 9] = [
 /// has none, before `PGPASSWORD` and `~/.pgpass`.
 pub(crate) fn verbinden(url: &str, kennwort: Option<&str>) -> Result<Client, StoreError> {
     let anzeige = super::ablage::ohne_kennwort(url);
-    let mut config: Config =
-        url.parse()
-            .map_err(|e: postgres::Error| StoreError::ServerAdresse {
-                url: anzeige.clone(),
-                grund: e.to_string(),
-            })?;
-    if config.get_ssl_mode() == SslMode::Require {
-        return Err(StoreError::ServerAdresse {
-            url: anzeige,
-            grund: "sslmode=require: verschlüsselte Verbindungen kann diese Version noch nicht; im Rathausnetz über den Unix-Socket oder ohne sslmode verbinden".into(),
-        });
-    }
-    config.ssl_mode(SslMode::Disable);
+    let ungueltig = |grund: String| StoreError::ServerAdresse {
+        url: anzeige.clone(),
+        grund,
+    };
+    let (url, tls) = Verschluesselung::aus_url(url).map_err(ungueltig)?;
+    let mut config: Config = url
+        .parse()
+        .map_err(|e: postgres::Error| ungueltig(e.to_string()))?;
+    // Over a Unix socket nothing is encrypted, as with libpq.
+    let nur_socket = config
+        .get_hosts()
+        .iter()
+        .all(|h| matches!(h, Host::Unix(_)));
+    config.ssl_mode(if nur_socket {
+        SslMode::Disable
+    } else {
+        tls.ssl_mode()
+    });
     // ASCII: the server shows other characters of application_name as "?".
     config.application_name("ratsbuero");
     config.connect_timeout(Duration::from_secs(10));
@@ -76,7 +82,7 @@ pub(crate) fn verbinden(url: &str, kennwort: Option<&str>) -> Result<Client, Sto
         }
     }
     config
-        .connect(NoTls)
+        .connect(tls.connector(&anzeige)?)
         .map_err(|e| verbindung_fehler(&anzeige, e))
 }
 
@@ -107,7 +113,14 @@ fn verbindung_fehler(ziel: &str, e: postgres::Error) -> StoreError {
             let grund = std::error::Error::source(&e)
                 .map(|s| s.to_string())
                 .unwrap_or_else(|| e.to_string());
-            if grund.contains("password missing") || e.to_string().contains("password missing") {
+            if e.to_string().contains("TLS") {
+                StoreError::ServerVerschluesselung {
+                    ziel: ziel.into(),
+                    grund,
+                }
+            } else if grund.contains("password missing")
+                || e.to_string().contains("password missing")
+            {
                 StoreError::ServerAnmeldung {
                     ziel: ziel.into(),
                     grund: KEIN_KENNWORT.into(),

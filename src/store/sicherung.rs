@@ -34,8 +34,10 @@ fn io(pfad: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
 }
 
 impl Store {
-    /// Writes a consistent copy of the database to `ziel` (which must not exist yet).
-    pub fn sichern(&self, ziel: &Path) -> Result<u64, StoreError> {
+    /// Writes a consistent copy of the database to `ziel` (which must not exist yet): of
+    /// the file by `VACUUM INTO`, of a server's office by copying it into a new file
+    /// ([`super::server_sicherung`]); both are SQLite files of the same form.
+    pub fn sichern(&self, ziel: &Path, jetzt: NaiveDateTime) -> Result<u64, StoreError> {
         if ziel.exists() {
             return Err(StoreError::Io {
                 pfad: ziel.to_path_buf(),
@@ -48,11 +50,13 @@ impl Store {
         let tmp = temporaer(ziel);
         let _ = std::fs::remove_file(&tmp);
         let ergebnis = (|| {
-            self.conn
-                .datei()
-                .ok_or_else(|| StoreError::ServerNichtVerfuegbar(self.ablage().to_string()))?
-                .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
-                .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
+            match self.conn.datei() {
+                Some(c) => {
+                    c.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+                        .map_err(|e| StoreError::from(e).gesperrt_erkennen())?;
+                }
+                None => self.server_sichern(&tmp, jetzt)?,
+            }
             crate::datei::einsetzen(&tmp, ziel).map_err(io(ziel))?;
             std::fs::metadata(ziel).map(|m| m.len()).map_err(io(ziel))
         })();

@@ -225,8 +225,28 @@ pub fn ziel_oeffnen(ziel: &Ablage, jetzt: NaiveDateTime) -> Result<Store, StoreE
     Store::oeffnen_ablage(ziel, jetzt, None)
 }
 
+/// What the copy does with what the target already holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ImZiel {
+    /// Refuses a target that holds anything of an office (a move).
+    Verweigern,
+    /// Removes it in the same transaction as the copy (a server restored from a backup:
+    /// the old office goes only when the new one is whole).
+    Ersetzen,
+}
+
 /// Copies the whole office from `quelle` into the empty `ziel`, then checks the copy.
 pub fn umziehen(quelle: &Store, ziel: &mut Store) -> Result<UmzugBericht, StoreError> {
+    kopieren(quelle, ziel, ImZiel::Verweigern)
+}
+
+/// Copies the whole office from `quelle` into `ziel` (see [`ImZiel`]), then checks the
+/// copy.
+pub(crate) fn kopieren(
+    quelle: &Store,
+    ziel: &mut Store,
+    im_ziel: ImZiel,
+) -> Result<UmzugBericht, StoreError> {
     let anzeige = ziel.ablage().to_string();
     let lesen = quelle.lesetransaktion()?;
     let q = lesen.db();
@@ -245,7 +265,15 @@ pub fn umziehen(quelle: &Store, ziel: &mut Store) -> Result<UmzugBericht, StoreE
     {
         let tx = schreibtransaktion(&mut ziel.conn)?;
         let z = tx.db();
-        leer_pruefen(z, &anzeige)?;
+        match im_ziel {
+            ImZiel::Verweigern => leer_pruefen(z, &anzeige)?,
+            // Children before parents.
+            ImZiel::Ersetzen => {
+                for t in TABELLEN.iter().rev() {
+                    z.execute(&format!("DELETE FROM {t}"), p![])?;
+                }
+            }
+        }
         z.execute("DELETE FROM buero", p![])?;
         for (t, s) in &plan {
             tabellen.push((t.to_string(), tabelle_kopieren(q, z, t, s)?));

@@ -249,7 +249,8 @@ fn both_packet_variants_and_nothing_nichtoeffentlich_in_the_public_one() {
     let mitglieder =
         api::sitzung_paket(&b.store, sitzung.id.0, PaketVariante::Mitglieder, j).unwrap();
     ablegen("mitglieder.pdf", &mitglieder);
-    geprueft_und_eingebettet(&mitglieder);
+    crate::pdf::technisch_einwandfrei(&mitglieder);
+    xmp_wie_info(&mitglieder);
     let tx = text(&mitglieder);
     crate::pdf::in_reihenfolge(
         &tx,
@@ -381,6 +382,117 @@ fn a_broken_anlage_stops_the_packet_naming_vorlage_and_anlage_and_leaves_no_file
         .filter(|e| e.file_name().to_string_lossy().contains("paket"))
         .collect();
     assert!(reste.is_empty());
+}
+
+/// The XMP's title is the document information's, and the file has an identifier.
+fn xmp_wie_info(pdf: &[u8]) {
+    let d = lopdf::Document::load_mem(pdf).unwrap();
+    let info = d
+        .get_dictionary(d.trailer.get(b"Info").unwrap().as_reference().unwrap())
+        .unwrap();
+    let titel = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
+    let xmp = d
+        .get_object(
+            d.catalog()
+                .unwrap()
+                .get(b"Metadata")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap()
+        .as_stream()
+        .unwrap()
+        .content
+        .clone();
+    let xmp = String::from_utf8(xmp).unwrap();
+    assert!(
+        xmp.contains(&format!("<rdf:li xml:lang=\"x-default\">{titel}</rdf:li>")),
+        "{titel} / {xmp}"
+    );
+    assert!(d.trailer.get(b"ID").unwrap().as_array().unwrap().len() == 2);
+}
+
+/// The packet is PDF/A-2b like its pieces (the Vorlagen and the Einladung): XMP with the
+/// PDF/A identification, the output intent, a file identifier. An Anlage from elsewhere
+/// that is not PDF/A itself takes the claim away (the rest stays), as it must.
+#[test]
+fn the_packet_is_pdfa_unless_an_anlage_from_elsewhere_is_not() {
+    let mut b = buero();
+    let j = zeit("2026-11-01");
+    let g = b
+        .store
+        .gremium_anlegen(
+            &GremiumNeu {
+                name: "Integrationsrat".into(),
+                kurzname: "IR".into(),
+                typ: GremiumTyp::Integrationsrat,
+                wahlperiode: String::new(),
+                ladungsfrist_tage: 7,
+                mindestsitzungen_jahr: 0,
+            },
+            j,
+        )
+        .unwrap();
+    let v = b
+        .store
+        .vorlage_anlegen(&vorlage("Haushalt 2027"), j)
+        .unwrap();
+    let eigene = anlage_pdf(&b, "Haushaltsplan");
+    let mut fremd = lopdf::Document::load_mem(&eigene).unwrap();
+    fremd.catalog_mut().unwrap().remove(b"Metadata");
+    let mut fremde = Vec::new();
+    fremd.save_to(&mut fremde).unwrap();
+    b.store
+        .anlage_hinzufuegen(
+            v.id,
+            v.version,
+            AnlageNeu {
+                name: "Haushaltsplan.pdf".into(),
+                status: Status::Oeffentlich,
+                alternativenpruefung: false,
+                daten: eigene,
+            },
+            j,
+        )
+        .unwrap();
+    let sitzung = b
+        .store
+        .sitzung_anlegen(g.id, t("2026-12-03T17:00"), "Rathaus", j)
+        .unwrap();
+    b.store
+        .top_hinzufuegen(
+            sitzung.id,
+            &TopNeu {
+                teil: Teil::Oeffentlich,
+                titel: String::new(),
+                vorlage: Some(v.id),
+                unterpunkt: false,
+            },
+            j,
+        )
+        .unwrap();
+    let paket = api::sitzung_paket(&b.store, sitzung.id.0, PaketVariante::Mitglieder, j).unwrap();
+    crate::pdf::technisch_einwandfrei(&paket);
+    xmp_wie_info(&paket);
+
+    b.store
+        .anlage_hinzufuegen(
+            v.id,
+            b.store.vorlage(v.id).unwrap().version,
+            AnlageNeu {
+                name: "Stellungnahme.pdf".into(),
+                status: Status::Oeffentlich,
+                alternativenpruefung: false,
+                daten: fremde,
+            },
+            j,
+        )
+        .unwrap();
+    let paket = api::sitzung_paket(&b.store, sitzung.id.0, PaketVariante::Mitglieder, j).unwrap();
+    geprueft_und_eingebettet(&paket);
+    xmp_wie_info(&paket);
+    assert!(!String::from_utf8_lossy(&paket).contains("pdfaid:part"));
 }
 
 /// With `RATSBUERO_PAKET_ABLAGE=DIR` the packets are kept for looking at.

@@ -443,23 +443,114 @@ fn another_workstations_save_and_open_editor_are_heard_and_a_lost_listener_recon
     drop(lauscher);
 }
 
+fn betreffs(store: &Store) -> Vec<String> {
+    let mut v: Vec<String> = store
+        .vorlagen(&VorlagenFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|z| z.betreff)
+        .collect();
+    v.sort();
+    v
+}
+
+/// *Jetzt sichern* and the daily backup work on a server as on the file: a checked SQLite
+/// file in the backup folder, with every Anlage. The restore replaces the server's office
+/// by the backup's in one transaction, keeps the office as it was as one more backup, and
+/// another workstation sees the restored office; a damaged backup changes nothing.
 #[test]
-fn on_a_server_the_app_leaves_backups_to_the_it_and_says_so() {
+fn a_servers_office_is_backed_up_checked_and_restored_with_its_anlagen() {
+    use ratsbuero::domain::{AnlageNeu, Status};
     let Some(_) = server() else { return };
-    let b = buero();
+    let mut b = buero();
+    let g = b
+        .store
+        .vorlage_anlegen(&vorlage("Integrationskonzept"), zeit("2026-03-01"))
+        .unwrap();
+    let daten = "Konzept für Çağrı und Łukasz ".repeat(5000).into_bytes();
+    b.store
+        .anlage_hinzufuegen(
+            g.id,
+            g.version,
+            AnlageNeu {
+                name: "Konzept.pdf".into(),
+                status: Status::Oeffentlich,
+                alternativenpruefung: false,
+                daten: daten.clone(),
+            },
+            zeit("2026-03-01"),
+        )
+        .unwrap();
     let ordner = b.ordner.path().join("sicherungen");
-    let auto =
-        ratsbuero::api::sicherung_automatisch(&b.store, &ordner, zeit("2026-02-01")).unwrap();
-    assert!(auto.is_none());
-    assert!(!ordner.exists(), "nichts geschrieben");
-    let e = ratsbuero::api::sicherung_erstellen(
+    let auto = ratsbuero::api::sicherung_automatisch(&b.store, &ordner, zeit("2026-03-02"))
+        .unwrap()
+        .expect("die erste Sicherung ist fällig");
+    assert_eq!((auto.pruefung.vorlagen, auto.pruefung.anlagen), (1, 1));
+    // The backup is an office file of its own: it opens and holds the Anlage's bytes.
+    let als_datei = Store::oeffnen(&auto.datei, zeit("2026-03-02")).unwrap();
+    let anlage = als_datei.vorlage(g.id).unwrap().anlagen[0].id;
+    assert_eq!(als_datei.anlage_daten(anlage).unwrap().1, daten);
+    drop(als_datei);
+    let auto = ratsbuero::api::sicherung_pruefen(&auto.datei).unwrap();
+    assert_eq!(auto.vorlagen, 1);
+
+    // Work goes on after the backup: one more Vorlage, and the first one deleted.
+    b.store
+        .vorlage_anlegen(&vorlage("Interkulturelle Woche"), zeit("2026-03-03"))
+        .unwrap();
+    let jetzt = ratsbuero::api::sicherung_erstellen(
         &b.store,
         &ordner,
         Default::default(),
-        zeit("2026-02-01"),
+        zeit("2026-03-04"),
+    )
+    .unwrap();
+    assert_eq!(jetzt.pruefung.vorlagen, 2);
+    let sicherungen = ratsbuero::api::sicherungen(&ordner).unwrap();
+    assert_eq!(sicherungen.len(), 2);
+
+    // A damaged backup is refused and the server's office stays as it is.
+    let kaputt = ordner.join("kaputt.sqlite");
+    std::fs::write(&kaputt, b"keine Datenbank").unwrap();
+    let anderer = b.noch_einmal();
+    let e = ratsbuero::api::sicherung_wiederherstellen_server(
+        &mut b.store,
+        &ordner,
+        &kaputt,
+        zeit("2026-03-05"),
     )
     .unwrap_err();
-    assert!(e.message.contains("macht dort die IT"), "{}", e.message);
+    assert_eq!(e.code, "keine_datenbank", "{}", e.message);
+    assert_eq!(
+        betreffs(&anderer),
+        ["Integrationskonzept", "Interkulturelle Woche"]
+    );
+
+    // The first backup back: one Vorlage with its Anlage; the state before is kept aside.
+    let w = ratsbuero::api::sicherung_wiederherstellen_server(
+        &mut b.store,
+        &ordner,
+        &sicherungen[1].datei,
+        zeit("2026-03-05"),
+    )
+    .unwrap();
+    assert_eq!(w.pruefung.vorlagen, 1);
+    assert_eq!(betreffs(&anderer), ["Integrationskonzept"]);
+    assert_eq!(anderer.anlage_daten(anlage).unwrap().1, daten);
+    let beiseite = w.beiseite.unwrap();
+    assert!(beiseite.starts_with(&ordner), "{}", beiseite.display());
+    assert_eq!(
+        ratsbuero::api::sicherung_pruefen(&beiseite)
+            .unwrap()
+            .vorlagen,
+        2
+    );
+    // The office goes on from there: new ids follow the restored ones.
+    let neu = b
+        .store
+        .vorlage_anlegen(&vorlage("Nach der Wiederherstellung"), zeit("2026-03-06"))
+        .unwrap();
+    assert!(neu.id.0 > g.id.0);
 }
 
 #[test]
@@ -499,4 +590,111 @@ fn a_role_that_needs_a_password_is_asked_for_one_and_a_wrong_one_is_named() {
     assert!(matches!(e, StoreError::ServerAnmeldung { .. }), "{e:?}");
     assert!(!e.to_string().contains("falsch"), "{e}");
     Store::oeffnen_server_mit(&url, Some("Ölweg 7"), zeit("2026-01-05")).unwrap();
+}
+
+/// `key=value` of the URL's query.
+fn abfragewert(url: &str, schluessel: &str) -> Option<String> {
+    url.split_once('?')?.1.split('&').find_map(|t| {
+        t.strip_prefix(schluessel)
+            .and_then(|r| r.strip_prefix('='))
+            .map(str::to_string)
+    })
+}
+
+/// Over TCP the connection is encrypted as `sslmode` asks, with libpq's meaning:
+/// `verify-full` checks the authority (`sslrootcert`) and the host name, `verify-ca` only
+/// the authority, `require` neither. The test server's certificate (scripts/pg-server) is
+/// for `localhost` only, signed by a throw-away authority beside its socket.
+#[test]
+fn the_connection_is_encrypted_and_the_servers_certificate_checked_as_sslmode_asks() {
+    let Some(_) = server() else { return };
+    let b = buero();
+    let url = b.db_arg();
+    let (ordner, port) = (
+        abfragewert(&url, "host").unwrap(),
+        abfragewert(&url, "port").expect("scripts/pg-server gibt den TCP-Port an"),
+    );
+    let name = datenbankname(&url);
+    let wurzel = format!("{ordner}/root.crt");
+    let tcp = |host: &str, rest: &str| format!("postgres://postgres@{host}:{port}/{name}?{rest}");
+
+    let mut s = Store::oeffnen_server(
+        &tcp(
+            "localhost",
+            &format!("sslmode=verify-full&sslrootcert={wurzel}"),
+        ),
+        zeit("2026-01-05"),
+    )
+    .unwrap();
+    let id = s
+        .vorlage_anlegen(&vorlage("Verschlüsselt gespeichert"), zeit("2026-01-06"))
+        .unwrap()
+        .id;
+    let (verschluesselt, verbindungen): (bool, i64) = {
+        let r = admin(&url)
+            .query_one(
+                "SELECT coalesce(bool_and(s.ssl), false), count(*) FROM pg_stat_ssl s
+                 JOIN pg_stat_activity a USING (pid)
+                 WHERE a.datname = $1 AND a.client_addr IS NOT NULL",
+                &[&name],
+            )
+            .unwrap();
+        (r.get(0), r.get(1))
+    };
+    assert!(
+        verbindungen >= 1 && verschluesselt,
+        "{verbindungen} Verbindungen, alle mit TLS: {verschluesselt}"
+    );
+    assert_eq!(
+        s.vorlage(id).unwrap().inhalt.betreff,
+        "Verschlüsselt gespeichert"
+    );
+    drop(s);
+
+    // The certificate is for localhost, not for 127.0.0.1: verify-full refuses, in German;
+    // verify-ca (authority only) and require (no check) connect.
+    let e = Store::oeffnen_server(
+        &tcp(
+            "127.0.0.1",
+            &format!("sslmode=verify-full&sslrootcert={wurzel}"),
+        ),
+        zeit("2026-01-05"),
+    )
+    .err()
+    .unwrap();
+    assert!(
+        matches!(e, StoreError::ServerVerschluesselung { .. }),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("verschlüsselte Verbindung"), "{e}");
+    for rest in [
+        format!("sslmode=verify-ca&sslrootcert={wurzel}"),
+        "sslmode=require".into(),
+    ] {
+        Store::oeffnen_server(&tcp("127.0.0.1", &rest), zeit("2026-01-05"))
+            .unwrap_or_else(|e| panic!("{rest}: {e}"));
+    }
+    // Without sslrootcert the system's store decides, and it does not know the test's
+    // authority.
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    if !home.is_some_and(|h| h.join(".postgresql/root.crt").exists()) {
+        let e = Store::oeffnen_server(&tcp("localhost", "sslmode=verify-full"), zeit("2026-01-05"))
+            .err()
+            .unwrap();
+        assert!(
+            matches!(e, StoreError::ServerVerschluesselung { .. }),
+            "{e:?}"
+        );
+    }
+    // A root certificate file that is not there is named, and nothing is connected.
+    let e = Store::oeffnen_server(
+        &tcp(
+            "localhost",
+            "sslmode=verify-full&sslrootcert=/nirgends/stadt-ca.pem",
+        ),
+        zeit("2026-01-05"),
+    )
+    .err()
+    .unwrap();
+    assert!(e.to_string().contains("/nirgends/stadt-ca.pem"), "{e}");
 }

@@ -111,7 +111,7 @@ fn abgewiesen(t: crate::gemeinsam::Testbuero, sicherung: &Path, code: &str, text
 fn a_falsified_attachment_is_refused_naming_vorlage_and_anlage() {
     let t = mit_anlage();
     let datei = t.ordner.path().join("s.sqlite");
-    t.store.sichern(&datei).unwrap();
+    t.store.sichern(&datei, zeit("2026-02-01")).unwrap();
     // A valid database whose Anlage no longer matches its SHA-512.
     store::roh::ausfuehren(&datei, "UPDATE anlage SET daten = X'00'").unwrap();
     abgewiesen(
@@ -126,7 +126,7 @@ fn a_falsified_attachment_is_refused_naming_vorlage_and_anlage() {
 fn a_damaged_file_is_refused() {
     let t = mit_anlage();
     let datei = t.ordner.path().join("s.sqlite");
-    t.store.sichern(&datei).unwrap();
+    t.store.sichern(&datei, zeit("2026-02-01")).unwrap();
     // Overwrite everything after the first page (the header stays a database's).
     let mut bytes = std::fs::read(&datei).unwrap();
     let seite = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
@@ -170,7 +170,7 @@ fn a_file_that_is_no_ratsbuero_database_is_refused() {
 fn a_backup_of_a_newer_schema_is_refused() {
     let t = mit_anlage();
     let datei = t.ordner.path().join("s.sqlite");
-    t.store.sichern(&datei).unwrap();
+    t.store.sichern(&datei, zeit("2026-02-01")).unwrap();
     store::roh::ausfuehren(&datei, "PRAGMA user_version = 99").unwrap();
     abgewiesen(t, &datei, "neueres_schema", "Schema 99");
 }

@@ -71,8 +71,95 @@ fn pdfsig(pdf: &[u8]) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
 }
 
+/// The office's clock (German time, whatever the machine's time zone).
 fn heute() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
+    api::jetzt()
+}
+
+/// PDF/A (rule 6.3.3-1) wants an appearance for every visible annotation: the signature
+/// field has one, a stamp beside the signature block that names the signer, and it does
+/// not cover the block's text. The signing time carries its offset from UTC.
+fn sichtbar_und_mit_zeitzone(pdf: &[u8], dir: &Path) {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut felder = 0;
+    for (_, seite) in doc.get_pages() {
+        let annots = match doc.get_dictionary(seite).unwrap().get(b"Annots") {
+            Ok(a) => a.as_array().unwrap().clone(),
+            Err(_) => continue,
+        };
+        for a in annots {
+            let w = doc.get_dictionary(a.as_reference().unwrap()).unwrap();
+            let rect: Vec<f32> = w
+                .get(b"Rect")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o.as_float().unwrap())
+                .collect();
+            assert!(rect[2] > rect[0] && rect[3] > rect[1], "{rect:?}");
+            let n = w.get(b"AP").unwrap().as_dict().unwrap().get(b"N").unwrap();
+            let stream = doc
+                .get_object(n.as_reference().unwrap())
+                .unwrap()
+                .as_stream()
+                .unwrap();
+            assert_eq!(
+                stream.dict.get(b"Subtype").unwrap().as_name().unwrap(),
+                b"Form"
+            );
+            felder += 1;
+            // The stamp's text, and that the block's own text is not under it.
+            let datei = dir.join("sichtbar.pdf");
+            std::fs::write(&datei, pdf).unwrap();
+            let seite_nr = doc
+                .get_pages()
+                .into_iter()
+                .find(|(_, id)| *id == seite)
+                .unwrap()
+                .0
+                .to_string();
+            let bereich = |x: f32, y: f32, b: f32, h: f32| {
+                let o = Command::new("pdftotext")
+                    .args(["-f", &seite_nr, "-l", &seite_nr, "-x"])
+                    .arg(format!("{}", x as i32))
+                    .arg("-y")
+                    .arg(format!("{}", (841.89 - y - h) as i32))
+                    .args([
+                        "-W",
+                        &format!("{}", b as i32),
+                        "-H",
+                        &format!("{}", h as i32),
+                    ])
+                    .arg(&datei)
+                    .arg("-")
+                    .output()
+                    .unwrap();
+                String::from_utf8_lossy(&o.stdout)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let im_stempel = bereich(rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]);
+            assert!(
+                im_stempel.starts_with("Elektronisch signiert von Rainer Weichelt am "),
+                "{im_stempel:?}"
+            );
+            assert!(im_stempel.ends_with("Uhr"), "{im_stempel:?}");
+        }
+    }
+    assert_eq!(felder, 1);
+    let m = String::from_utf8_lossy(pdf);
+    let stelle = m
+        .find("/M(D:")
+        .or_else(|| m.find("/M (D:").map(|i| i + 1))
+        .expect("/M")
+        + 5;
+    let datum = &m[stelle..stelle + 21];
+    assert!(
+        datum[14..].starts_with("+01'00'") || datum[14..].starts_with("+02'00'"),
+        "{datum}"
+    );
 }
 
 #[test]
@@ -107,6 +194,7 @@ fn signed_pdf_is_valid_and_covers_the_whole_document_and_one_byte_breaks_it() {
             "{bericht}"
         );
         assert!(bericht.contains("Rainer Weichelt"), "{bericht}");
+        sichtbar_und_mit_zeitzone(&pdf, dir.path());
         let (ok, _) = (
             Command::new("qpdf")
                 .arg("--check")

@@ -121,9 +121,9 @@ export async function zeigen(wurzel, { geaendert }) {
     b ? h('fieldset', {}, h('legend', {}, 'Büro'), bueroForm) : null,
     h('fieldset', {}, h('legend', {}, 'Datenbank'), dbForm),
     h('fieldset', {}, h('legend', {}, 'Signatur'), zertForm),
-    h('fieldset', {}, h('legend', {}, 'Sicherung'), info.server
-      ? h('p', { 'data-testid': 'sicherung-server' }, 'Die Datenbank liegt auf einem PostgreSQL-Server. Sicherung und Wiederherstellung macht dort die IT (pg_dump/pg_restore nach ihrem eigenen Plan); Ratsbüro sichert nur Datenbankdateien. Eine prüfbare Kopie als Datei gibt „ratsbuero umzug --nach kopie.sqlite“.')
-      : sicherungFormular(geaendert)),
+    h('fieldset', {}, h('legend', {}, 'Sicherung'),
+      info.server ? h('p', { class: 'stumm', 'data-testid': 'sicherung-server' }, 'Die Datenbank liegt auf einem PostgreSQL-Server. Jede Sicherung hier ist eine geprüfte Kopie des ganzen Büros als Datei in diesem Ordner; beim Wiederherstellen wird das Büro auf dem Server in einem Schritt ersetzt, der bisherige Stand bleibt als Sicherung erhalten. Den Server selbst sichert zusätzlich die IT (pg_dump).') : null,
+      sicherungFormular(geaendert)),
     h('fieldset', { id: 'papierkorb' }, h('legend', {}, 'Papierkorb'), papierkorbListe()),
   ));
   // A server without its password: the cursor waits in the password field.

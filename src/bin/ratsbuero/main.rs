@@ -20,6 +20,7 @@ use ratsbuero::api::{self, ApiFehler};
 use ratsbuero::domain::{Buero, GremiumArt, Unterschrift, Zeichnung};
 use ratsbuero::store::{Ablage, Store};
 use sicherung::{pruefung_zeigen, SicherungBefehl};
+use std::path::Path;
 use std::process::ExitCode;
 
 pub(crate) fn jetzt() -> NaiveDateTime {
@@ -97,7 +98,16 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
         Befehl::Sicherung {
             befehl: SicherungBefehl::Wiederherstellen { datei },
         } => {
-            let (_, w) = api::sicherung_wiederherstellen(ablage.datei()?, datei, jetzt())?;
+            let w = match &ablage {
+                Ablage::Datei(db) => api::sicherung_wiederherstellen(db, datei, jetzt())?.1,
+                // The office as it was is kept beside the backup.
+                Ablage::Server(_) => api::sicherung_wiederherstellen_server(
+                    &mut Store::oeffnen_ablage(&ablage, jetzt(), None)?,
+                    datei.parent().unwrap_or(Path::new(".")),
+                    datei,
+                    jetzt(),
+                )?,
+            };
             println!("Wiederhergestellt: {}", pruefung_zeigen(&w.pruefung));
             if let Some(b) = w.beiseite {
                 println!("Die bisherige Datenbank liegt unter {}", b.display());

@@ -3,7 +3,8 @@
 
 use super::fehler::StoreError;
 use super::sql::{p, Db};
-use super::{commit, schreibtransaktion, ungueltig, wert, zeit, Store};
+use super::zeitpunkt::zeitpunkt;
+use super::{commit, schreibtransaktion, ungueltig, wert, Store};
 use crate::domain::gremium::{Gremium, GremiumNeu};
 use crate::domain::GremiumId;
 use chrono::NaiveDateTime;
@@ -53,7 +54,7 @@ impl Store {
         let id: i64 = tx.db().eins(
             "INSERT INTO gremium (name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, erstellt, geaendert)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
-            p![name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, zeit(jetzt)],
+            p![name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, zeitpunkt(jetzt)],
         )?;
         let g = gremium_lesen(tx.db(), id)?;
         commit(tx)?;

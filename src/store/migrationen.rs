@@ -32,6 +32,13 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0007_suchvokabular.sql")),
         M::up(include_str!("sql/0008_papierkorb_eingabe.sql")),
         M::up(include_str!("sql/0009_mitgliedschaft_muster.sql")),
+        M::up_with_hook(
+            include_str!("sql/0010_zeitpunkte_utc.sql"),
+            |tx: &rusqlite::Transaction| {
+                zeitpunkte_in_utc(tx)
+                    .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+            },
+        ),
     ])
 });
 
@@ -40,7 +47,34 @@ pub fn neueste_version() -> i64 {
     MIGRATIONEN_ANZAHL as i64
 }
 
-const MIGRATIONEN_ANZAHL: usize = 9;
+const MIGRATIONEN_ANZAHL: usize = 10;
+
+/// Schema 10: every instant column's local time becomes UTC text with a `Z`.
+fn zeitpunkte_in_utc(tx: &rusqlite::Transaction) -> Result<(), rusqlite::Error> {
+    use super::zeitpunkt::{Zeitpunkt, SPALTEN};
+    for (tabelle, spalte) in SPALTEN {
+        let werte: Vec<(i64, String)> = tx
+            .prepare(&format!(
+                "SELECT rowid, {spalte} FROM {tabelle} WHERE {spalte} IS NOT NULL"
+            ))?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut aendern = tx.prepare(&format!(
+            "UPDATE {tabelle} SET {spalte} = ?2 WHERE rowid = ?1"
+        ))?;
+        for (rowid, alt) in werte {
+            let neu = Zeitpunkt::aus_text(&alt).ok_or_else(|| {
+                rusqlite::Error::InvalidColumnType(
+                    1,
+                    format!("{tabelle}.{spalte} = {alt}"),
+                    rusqlite::types::Type::Text,
+                )
+            })?;
+            aendern.execute(rusqlite::params![rowid, neu.text()])?;
+        }
+    }
+    Ok(())
+}
 
 /// The path of the safety copy taken before migrating from `alt`.
 pub fn kopie_pfad(pfad: &Path, alt: i64, jetzt: NaiveDateTime) -> PathBuf {

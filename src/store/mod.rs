@@ -38,6 +38,7 @@ mod tagesordnung;
 mod umzug;
 mod vorlage;
 mod wahlen;
+mod zeitpunkt;
 
 pub use ablage::{Ablage, DATEINAME, SICHERUNG_ENDUNG};
 pub use fehler::StoreError;
@@ -61,7 +62,8 @@ use std::time::Duration;
 /// How long a writer waits for another connection's write lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The timestamp format of every time column (local time of the office).
+/// The format of a time on the office's clock (a Sitzung's beginn and ende; instants are
+/// kept in UTC, [`zeitpunkt`]).
 const ZEITFORMAT: &str = "%Y-%m-%dT%H:%M:%S";
 
 pub(crate) fn zeit(t: NaiveDateTime) -> String {

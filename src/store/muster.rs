@@ -8,6 +8,7 @@
 
 use super::fehler::StoreError;
 use super::sql::p;
+use super::zeitpunkt::{zeitpunkt, zeitpunkt_aus};
 use super::{zeit, Store};
 use crate::domain::{Befund, VorlageArt, VorlageInhalt};
 use chrono::NaiveDateTime;
@@ -64,7 +65,7 @@ impl Store {
             .map_err(|e| StoreError::Beschaedigt(format!("Muster: {e}")))?;
         let id: i64 = self.db().eins(
             "INSERT INTO muster (name, inhalt, erstellt, geaendert) VALUES (?1, ?2, ?3, ?3) RETURNING id",
-            p![name, json, zeit(jetzt)],
+            p![name, json, zeitpunkt(jetzt)],
         )?;
         Ok(MusterInfo {
             id,
@@ -78,7 +79,7 @@ impl Store {
     /// The Muster, by name.
     pub fn muster_liste(&self) -> Result<Vec<MusterInfo>, StoreError> {
         let zeilen: Vec<(i64, String, String, String)> = self.db()
-            .query_map("SELECT id, name, inhalt, geaendert FROM muster WHERE geloescht IS NULL ORDER BY lower(name), id", p![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            .query_map("SELECT id, name, inhalt, geaendert FROM muster WHERE geloescht IS NULL ORDER BY lower(name), id", p![], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, zeit(zeitpunkt_aus(r, 3)?))))?;
         zeilen
             .into_iter()
             .map(|(id, name, json, geaendert)| {
@@ -111,7 +112,7 @@ impl Store {
     pub fn muster_loeschen(&mut self, id: i64, jetzt: NaiveDateTime) -> Result<(), StoreError> {
         let n = self.db().execute(
             "UPDATE muster SET geloescht = ?2 WHERE id = ?1 AND geloescht IS NULL",
-            p![id, zeit(jetzt)],
+            p![id, zeitpunkt(jetzt)],
         )?;
         if n == 0 {
             return Err(StoreError::NichtGefunden { was: "Muster", id });

@@ -9,6 +9,7 @@
 
 use super::fehler::StoreError;
 use super::sql::{p, Db};
+use super::zeitpunkt::{zeitpunkt, zeitpunkt_aus, zeitpunkt_opt_aus};
 use super::{commit, schreibtransaktion};
 use super::{suche, zeit, Store};
 use crate::domain::{datum, Befund, SitzungId, VorlageId};
@@ -53,10 +54,8 @@ fn abgelehnt(feld: &str, meldung: impl Into<String>) -> StoreError {
     StoreError::Ungueltig(vec![Befund::fehler(feld, meldung)])
 }
 
-fn endgueltig_ab(geloescht: &str) -> String {
-    NaiveDateTime::parse_from_str(geloescht, super::ZEITFORMAT)
-        .map(|t| datum::deutsch((t + Duration::days(AUFBEWAHRUNG_TAGE)).date()))
-        .unwrap_or_default()
+fn endgueltig_ab(geloescht: NaiveDateTime) -> String {
+    datum::deutsch((geloescht + Duration::days(AUFBEWAHRUNG_TAGE)).date())
 }
 
 /// (zustand, version, geloescht) of a Vorlage or Sitzung.
@@ -64,14 +63,14 @@ fn stand(
     db: Db<'_>,
     art: PapierkorbArt,
     id: i64,
-) -> Result<(String, i64, Option<String>), StoreError> {
+) -> Result<(String, i64, Option<NaiveDateTime>), StoreError> {
     db.query_opt(
         &format!(
             "SELECT zustand, version, geloescht FROM {} WHERE id = ?1",
             art.tabelle()
         ),
         p![id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, zeitpunkt_opt_aus(r, 2)?)),
     )?
     .ok_or(StoreError::NichtGefunden {
         was: match art {
@@ -89,11 +88,11 @@ pub(super) fn nicht_im_papierkorb(
     art: PapierkorbArt,
     id: i64,
 ) -> Result<(), StoreError> {
-    let geloescht: Option<String> = db
+    let geloescht: Option<NaiveDateTime> = db
         .query_opt(
             &format!("SELECT geloescht FROM {} WHERE id = ?1", art.tabelle()),
             p![id],
-            |r| r.get(0),
+            |r| zeitpunkt_opt_aus(r, 0),
         )?
         .flatten();
     match geloescht {
@@ -149,7 +148,7 @@ impl Store {
         }
         tx.db().execute(
             "UPDATE vorlage SET geloescht = ?2, version = version + 1 WHERE id = ?1",
-            p![id.0, zeit(jetzt)],
+            p![id.0, zeitpunkt(jetzt)],
         )?;
         tx.db()
             .execute("DELETE FROM vorlage_suche WHERE rowid = ?1", p![id.0])?;
@@ -199,7 +198,7 @@ impl Store {
         }
         tx.db().execute(
             "UPDATE sitzung SET geloescht = ?2, version = version + 1 WHERE id = ?1",
-            p![id.0, zeit(jetzt)],
+            p![id.0, zeitpunkt(jetzt)],
         )?;
         commit(tx)
     }
@@ -237,7 +236,7 @@ impl Store {
         }
         tx.db().execute(
             "UPDATE wahl SET geloescht = ?2, version = version + 1 WHERE id = ?1 AND geloescht IS NULL",
-            p![id, zeit(jetzt)],
+            p![id, zeitpunkt(jetzt)],
         )?;
         commit(tx)
     }
@@ -260,7 +259,7 @@ impl Store {
                 r.get::<String>(0)?,
                 r.get::<i64>(1)?,
                 r.get::<String>(2)?,
-                r.get::<String>(3)?,
+                zeitpunkt_aus(r, 3)?,
             ))
         })?;
         for (art, id, titel, geloescht) in zeilen {
@@ -273,8 +272,8 @@ impl Store {
                 art,
                 id,
                 titel,
-                endgueltig_ab: endgueltig_ab(&geloescht),
-                geloescht,
+                endgueltig_ab: endgueltig_ab(geloescht),
+                geloescht: zeit(geloescht),
             });
         }
         Ok(eintraege)
@@ -308,7 +307,7 @@ impl Store {
                 "UPDATE {} SET geloescht = NULL, version = version + 1, geaendert = ?2 WHERE id = ?1 AND geloescht IS NOT NULL",
                 art.tabelle()
             ),
-            p![id, zeit(jetzt)],
+            p![id, zeitpunkt(jetzt)],
         )?;
         if n == 0 {
             return Err(StoreError::NichtGefunden {
@@ -325,7 +324,7 @@ impl Store {
     /// Removes for good what lies in the Papierkorb longer than [`AUFBEWAHRUNG_TAGE`];
     /// returns how many items.
     pub fn papierkorb_leeren(&mut self, jetzt: NaiveDateTime) -> Result<usize, StoreError> {
-        let grenze = zeit(jetzt - Duration::days(AUFBEWAHRUNG_TAGE));
+        let grenze = zeitpunkt(jetzt - Duration::days(AUFBEWAHRUNG_TAGE));
         let tx = schreibtransaktion(&mut self.conn)?;
         let mut n = tx.db().execute(
             "DELETE FROM wahl WHERE geloescht IS NOT NULL AND geloescht < ?1",

@@ -6,7 +6,8 @@
 use super::fehler::StoreError;
 use super::gremien::gremium_lesen;
 use super::sql::{p, Db, Zeile};
-use super::{commit, schreibtransaktion, ungueltig, wert, wert_opt, zeit, Store};
+use super::zeitpunkt::zeitpunkt;
+use super::{commit, schreibtransaktion, ungueltig, wert, wert_opt, Store};
 use crate::domain::mitgliedschaft::{Mitglied, MitgliedschaftNeu};
 use crate::domain::person::{Person, PersonNeu};
 use crate::domain::{GremiumId, PersonId};
@@ -48,7 +49,7 @@ impl Store {
         let id = self.db().eins(
             "INSERT INTO person (anrede, titel, vorname, nachname, email, telefon, anschrift, sortname, erstellt, geaendert)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
-            p![neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
+            p![neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeitpunkt(jetzt)],
         )?;
         person_lesen(self.db(), PersonId(id))
     }
@@ -230,7 +231,7 @@ fn person_schreiben(
     db.execute(
         "UPDATE person SET anrede = ?2, titel = ?3, vorname = ?4, nachname = ?5, email = ?6, telefon = ?7, anschrift = ?8, sortname = ?9, geaendert = ?10
          WHERE id = ?1",
-        p![id.0, neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeit(jetzt)],
+        p![id.0, neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeitpunkt(jetzt)],
     )?;
     Ok(())
 }

@@ -19,6 +19,11 @@ pub fn zahl(datei: &Path, sql: &str) -> Result<i64, StoreError> {
     Ok(Connection::open(datei)?.query_row(sql, [], |r| r.get(0))?)
 }
 
+/// The text `sql` returns (e.g. a column's raw value).
+pub fn text(datei: &Path, sql: &str) -> Result<String, StoreError> {
+    Ok(Connection::open(datei)?.query_row(sql, [], |r| r.get(0))?)
+}
+
 /// A new file at schema `version` (an office written by an older Ratsbüro).
 pub fn mit_schema(datei: &Path, version: usize) -> Result<(), StoreError> {
     migrationen::bis_version(&mut Connection::open(datei)?, version)

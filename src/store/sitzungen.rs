@@ -8,6 +8,7 @@ use super::fehler::StoreError;
 use super::gremien::gremium_lesen;
 use super::personen::mitglieder_lesen;
 use super::sql::{p, Db};
+use super::zeitpunkt::zeitpunkt;
 use super::{
     commit, schreibtransaktion, ungueltig, wert, wert_opt, zeit, zeit_aus, zeit_opt_aus,
     PapierkorbArt, Store,
@@ -36,7 +37,7 @@ impl Store {
         )?;
         let id: i64 = tx.db().eins(
             "INSERT INTO sitzung (gremium_id, nummer, beginn, ort, erstellt, geaendert) VALUES (?1, ?2, ?3, ?4, ?5, ?5) RETURNING id",
-            p![gremium.0, nummer, zeit(beginn), ort.trim(), zeit(jetzt)],
+            p![gremium.0, nummer, zeit(beginn), ort.trim(), zeitpunkt(jetzt)],
         )?;
         commit(tx)?;
         self.sitzung(SitzungId(id))
@@ -66,7 +67,7 @@ impl Store {
     ) -> Result<SitzungAkte, StoreError> {
         let n = self.db().execute(
             "UPDATE sitzung SET zustand = 'eingeladen', eingeladen_am = ?2, version = version + 1, geaendert = ?3 WHERE id = ?1 AND zustand IN ('geplant', 'eingeladen')",
-            p![sitzung.0, am.format("%Y-%m-%d").to_string(), zeit(jetzt)],
+            p![sitzung.0, am.format("%Y-%m-%d").to_string(), zeitpunkt(jetzt)],
         )?;
         if n == 0 {
             let akte = self.sitzung(sitzung)?;
@@ -263,7 +264,7 @@ pub(super) fn sitzung_geaendert(
 ) -> Result<(), StoreError> {
     db.execute(
         "UPDATE sitzung SET version = version + 1, geaendert = ?2 WHERE id = ?1",
-        p![sitzung, zeit(jetzt)],
+        p![sitzung, zeitpunkt(jetzt)],
     )?;
     Ok(())
 }

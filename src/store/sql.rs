@@ -34,6 +34,8 @@ pub(crate) enum Param<'a> {
     Real(f64),
     Text(&'a str),
     Bytes(&'a [u8]),
+    /// An instant, seconds since 1970 UTC ([`super::zeitpunkt`]).
+    Zeitpunkt(i64),
 }
 
 /// What can be bound: integers, `bool` (as 0/1), reals, text, bytes, and `Option`s of
@@ -112,7 +114,13 @@ pub(crate) use p;
 
 impl rusqlite::ToSql for Param<'_> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        if let Param::Zeitpunkt(z) = *self {
+            return Ok(ToSqlOutput::Owned(rusqlite::types::Value::Text(
+                super::zeitpunkt::Zeitpunkt(z).text(),
+            )));
+        }
         Ok(ToSqlOutput::Borrowed(match *self {
+            Param::Zeitpunkt(_) => unreachable!("oben behandelt"),
             Param::Null => ValueRef::Null,
             Param::Int(i) => ValueRef::Integer(i),
             Param::Real(f) => ValueRef::Real(f),
@@ -144,8 +152,25 @@ impl ToSql for Param<'_> {
                 Type::FLOAT4 => (f as f32).to_sql(ty, out),
                 _ => f.to_sql(&Type::FLOAT8, out),
             },
+            // Text into a timestamptz: an instant's text form (a copy from the file).
+            Param::Text(t) if *ty == Type::TIMESTAMPTZ => {
+                match super::zeitpunkt::Zeitpunkt::aus_text(t) {
+                    Some(z) => Param::Zeitpunkt(z.0).to_sql(ty, out),
+                    None => Err(format!("„{t}“ ist kein Zeitpunkt").into()),
+                }
+            }
             Param::Text(t) => t.to_sql(&Type::TEXT, out),
             Param::Bytes(b) => b.to_sql(&Type::BYTEA, out),
+            Param::Zeitpunkt(z) => match *ty {
+                // Microseconds since 2000-01-01 UTC, PostgreSQL's binary form.
+                Type::TIMESTAMPTZ | Type::TIMESTAMP => {
+                    ((z - PG_EPOCHE) * 1_000_000).to_sql(&Type::INT8, out)
+                }
+                _ => super::zeitpunkt::Zeitpunkt(z)
+                    .text()
+                    .as_str()
+                    .to_sql(&Type::TEXT, out),
+            },
         }
     }
 
@@ -154,6 +179,23 @@ impl ToSql for Param<'_> {
     }
 
     to_sql_checked!();
+}
+
+/// 2000-01-01 00:00 UTC in seconds since 1970, where PostgreSQL's timestamps count from.
+const PG_EPOCHE: i64 = 946_684_800;
+
+/// A `timestamptz` column read in its binary form: seconds since 1970 UTC.
+struct PgZeitpunkt(i64);
+
+impl<'a> postgres::types::FromSql<'a> for PgZeitpunkt {
+    fn from_sql(_: &Type, roh: &'a [u8]) -> Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+        let mikro = i64::from_be_bytes(roh.try_into()?);
+        Ok(PgZeitpunkt(mikro.div_euclid(1_000_000) + PG_EPOCHE))
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        *ty == Type::TIMESTAMPTZ
+    }
 }
 
 /// The statement in PostgreSQL's spelling: `?N` becomes `$N` (outside string literals).
@@ -302,6 +344,8 @@ pub(crate) enum Spalte<'a> {
     Real(f64),
     Text(&'a str),
     Bytes(&'a [u8]),
+    /// A `timestamptz`, seconds since 1970 UTC (the file keeps instants as text).
+    Zeitpunkt(i64),
 }
 
 /// Why a column could not be read as asked: what was found instead.
@@ -428,6 +472,10 @@ impl Zeile<'_> {
                             .map(|v| Spalte::Real(v.into())),
                     ),
                     Type::BYTEA => leer(r.try_get::<_, Option<&[u8]>>(i)?.map(Spalte::Bytes)),
+                    Type::TIMESTAMPTZ => leer(
+                        r.try_get::<_, Option<PgZeitpunkt>>(i)?
+                            .map(|z| Spalte::Zeitpunkt(z.0)),
+                    ),
                     Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => {
                         leer(r.try_get::<_, Option<&str>>(i)?.map(Spalte::Text))
                     }

@@ -5,7 +5,8 @@
 
 use super::fehler::StoreError;
 use super::sql::{p, AlsParam, Db, Param};
-use super::{wert, zeit_aus, Store};
+use super::zeitpunkt::zeitpunkt_aus;
+use super::{wert, Store};
 use crate::domain::{suchtext, Status, VorlageArt, VorlageId, Zustand};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -312,7 +313,7 @@ impl Store {
                         offene_befunde: r.get(8)?,
                         ersetzt: r.get(9)?,
                         version: r.get(10)?,
-                        geaendert: zeit_aus(r, 11)?,
+                        geaendert: zeitpunkt_aus(r, 11)?,
                     })
                 })?;
         zeilen.sort_by_key(|z| position.get(&z.id.0).copied().unwrap_or(usize::MAX));

@@ -138,6 +138,7 @@ fn param<'a>(s: &Spalte<'a>) -> Param<'a> {
         Spalte::Real(f) => Param::Real(f),
         Spalte::Text(t) => Param::Text(t),
         Spalte::Bytes(b) => Param::Bytes(b),
+        Spalte::Zeitpunkt(z) => Param::Zeitpunkt(z),
     }
 }
 

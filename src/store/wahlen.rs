@@ -7,7 +7,8 @@
 use super::fehler::StoreError;
 use super::personen::{person_aus, person_lesen, MITGLIED_AM_TAG, PERSON_SPALTEN};
 use super::sql::{p, Db};
-use super::{commit, schreibtransaktion, ungueltig, zeit, zeit_aus, Store};
+use super::zeitpunkt::{zeitpunkt, zeitpunkt_aus};
+use super::{commit, schreibtransaktion, ungueltig, zeit_aus, Store};
 use crate::domain::person::Person;
 use crate::domain::sitzung::Anwesenheit;
 use crate::domain::wahl::akte::{self, Kandidatur, LosAkte, VorschlagAkte, WahlAkte, WahlNeu};
@@ -57,7 +58,7 @@ impl Store {
         let id: i64 = tx.db().eins(
             "INSERT INTO wahl (sitzung_id, top_id, titel, ziel_gremium_id, sitze, stellvertreter, geheim, art, verfahren, einheitlich_mehrheit, nur_mitglieder, erstellt, geaendert)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12) RETURNING id",
-            p![neu.sitzung.0, neu.top.map(|t| t.0), neu.titel.trim(), neu.ziel_gremium.map(|g| g.0), neu.sitze, neu.stellvertreter, neu.geheim, neu.art.key(), neu.verfahren.key(), neu.einheitlich_mehrheit, neu.nur_mitglieder, zeit(jetzt)],
+            p![neu.sitzung.0, neu.top.map(|t| t.0), neu.titel.trim(), neu.ziel_gremium.map(|g| g.0), neu.sitze, neu.stellvertreter, neu.geheim, neu.art.key(), neu.verfahren.key(), neu.einheitlich_mehrheit, neu.nur_mitglieder, zeitpunkt(jetzt)],
         )?;
         commit(tx)?;
         self.wahl(id)
@@ -118,7 +119,7 @@ impl Store {
         let tx = schreibtransaktion(&mut self.conn)?;
         let gid: i64 = tx.db().eins(
             "INSERT INTO wahlgang (wahl_id, nr, gang, abgegeben, ungueltig, enthaltungen, nein, erfasst) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-            p![wahl, nr, gang.key(), z.abgegeben as i64, z.ungueltig as i64, z.enthaltungen as i64, z.nein as i64, zeit(jetzt)],
+            p![wahl, nr, gang.key(), z.abgegeben as i64, z.ungueltig as i64, z.enthaltungen as i64, z.nein as i64, zeitpunkt(jetzt)],
         )?;
         for (name, anzahl) in &z.stimmen {
             let (person, vorschlag) = match akte.daten.art {
@@ -161,7 +162,7 @@ impl Store {
         let los = akte::los_annehmen(&akte, gezogen_von, ergebnis, seed)?;
         self.db().execute(
             "INSERT INTO los (wahl_id, nach_gang, zwischen, plaetze, gezogen_von, ergebnis, seed, zeit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            p![wahl, los.nach_gang, serde_json::to_string(&los.zwischen).expect("json"), los.plaetze, gezogen_von.trim(), serde_json::to_string(&los.gezogen).expect("json"), seed.map(|s| s as i64), zeit(jetzt)],
+            p![wahl, los.nach_gang, serde_json::to_string(&los.zwischen).expect("json"), los.plaetze, gezogen_von.trim(), serde_json::to_string(&los.gezogen).expect("json"), seed.map(|s| s as i64), zeitpunkt(jetzt)],
         )?;
         geaendert(self.db(), wahl, jetzt)?;
         self.wahl(wahl)
@@ -184,7 +185,7 @@ impl Store {
 fn geaendert(db: Db<'_>, wahl: i64, jetzt: NaiveDateTime) -> Result<(), StoreError> {
     db.execute(
         "UPDATE wahl SET version = version + 1, geaendert = ?2 WHERE id = ?1",
-        p![wahl, zeit(jetzt)],
+        p![wahl, zeitpunkt(jetzt)],
     )?;
     Ok(())
 }
@@ -329,7 +330,7 @@ fn wahl_lesen(db: Db<'_>, id: i64) -> Result<WahlAkte, StoreError> {
                 },
                 gezogen_von: r.get(3)?,
                 seed: r.get::<Option<i64>>(5)?.map(|s| s as u64),
-                zeit: zeit_aus(r, 6)?,
+                zeit: zeitpunkt_aus(r, 6)?,
             })
         })?;
     let erfasst: i64 = db.query_row(

@@ -156,3 +156,47 @@ fn schema_9_rewrites_membership_dates_typed_in_german_as_iso() {
         ]
     );
 }
+
+/// Schema 10 keeps instants in UTC: the German times of schema 9 are converted (winter
+/// and summer time alike), the office sees the same times as before, and new saves are
+/// stored in UTC too.
+#[test]
+fn schema_10_keeps_instants_in_utc_and_the_office_sees_its_own_clock() {
+    let ordner = tempfile::tempdir().unwrap();
+    let pfad = ordner.path().join("alt.sqlite");
+    roh::mit_schema(&pfad, 9).unwrap();
+    roh::ausfuehren(
+        &pfad,
+        "INSERT INTO vorlage (id, zustand, art, status, betreff, erstellt, geaendert, freigegeben_am, nummer)
+           VALUES (1, 'freigegeben', 'anfrage', 'oeffentlich', 'Aus Schema 9', '2026-01-15T10:00:00', '2026-07-01T18:30:00', '2026-07-01T18:30:00', '2026/0001');",
+    )
+    .unwrap();
+    let mut store = Store::oeffnen(&pfad, zeit("2026-08-01")).unwrap();
+    let roh_wert = |spalte: &str| {
+        roh::text(&pfad, &format!("SELECT {spalte} FROM vorlage WHERE id = 1")).unwrap()
+    };
+    assert_eq!(roh_wert("erstellt"), "2026-01-15T09:00:00Z");
+    assert_eq!(roh_wert("geaendert"), "2026-07-01T16:30:00Z");
+    assert_eq!(roh_wert("freigegeben_am"), "2026-07-01T16:30:00Z");
+    let akte = store.vorlage(ratsbuero::domain::VorlageId(1)).unwrap();
+    let t = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").unwrap();
+    assert_eq!(akte.erstellt, t("2026-01-15T10:00:00"));
+    assert_eq!(akte.geaendert, t("2026-07-01T18:30:00"));
+    assert_eq!(akte.freigegeben_am, Some(t("2026-07-01T18:30:00")));
+
+    let neu = store
+        .vorlage_anlegen(
+            &crate::gemeinsam::vorlage("Nach Schema 10"),
+            t("2026-12-04T21:15:00"),
+        )
+        .unwrap();
+    assert_eq!(neu.geaendert, t("2026-12-04T21:15:00"));
+    assert_eq!(
+        roh::text(
+            &pfad,
+            &format!("SELECT geaendert FROM vorlage WHERE id = {}", neu.id.0)
+        )
+        .unwrap(),
+        "2026-12-04T20:15:00Z"
+    );
+}

@@ -278,7 +278,10 @@ fn a_newer_schema_on_the_server_is_refused_untouched() {
         .map(|r| r.get(0))
         .collect();
     assert_eq!(versionen.last(), Some(&99));
-    assert_eq!(versionen.len(), 10);
+    assert_eq!(
+        versionen.len() as i64,
+        ratsbuero::store::migrationen::neueste_version() + 1
+    );
     let nachher: i64 = c
         .query_one("SELECT count(*) FROM vorlage", &[])
         .unwrap()
@@ -697,4 +700,69 @@ fn the_connection_is_encrypted_and_the_servers_certificate_checked_as_sslmode_as
     .err()
     .unwrap();
     assert!(e.to_string().contains("/nirgends/stadt-ca.pem"), "{e}");
+}
+
+/// Schema 10 on the server: the instants become `timestamptz`, read from the German time
+/// of schema 9; the office sees the same times, and a save is an instant in UTC.
+#[test]
+fn schema_10_turns_the_servers_instants_into_timestamptz_from_german_time() {
+    let Some(admin_url) = server() else { return };
+    let url = neue_server_datenbank(&admin_url);
+    let mut c = admin(&url);
+    c.batch_execute(
+        "CREATE TABLE ratsbuero_schema (version BIGINT PRIMARY KEY, eingespielt TEXT NOT NULL)",
+    )
+    .unwrap();
+    let mut dateien: Vec<_> = std::fs::read_dir("src/store/server_sql")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    dateien.sort();
+    for (i, d) in dateien.iter().take(9).enumerate() {
+        c.batch_execute(&std::fs::read_to_string(d).unwrap())
+            .unwrap();
+        c.execute(
+            "INSERT INTO ratsbuero_schema VALUES ($1, '2026-01-01T00:00:00')",
+            &[&(i as i64 + 1)],
+        )
+        .unwrap();
+    }
+    c.batch_execute(
+        "INSERT INTO vorlage (id, zustand, art, status, betreff, version, erstellt, geaendert, freigegeben_am, nummer)
+           VALUES (1, 'freigegeben', 'anfrage', 'oeffentlich', 'Aus Schema 9', 1, '2026-01-15T10:00:00', '2026-07-01T18:30:00', '2026-07-01T18:30:00', '2026/0001')",
+    )
+    .unwrap();
+    let mut s = Store::oeffnen_server(&url, zeit("2026-08-01")).unwrap();
+    let utc = |c: &mut postgres::Client, spalte: &str, id: i64| -> String {
+        c.query_one(
+            &format!("SELECT to_char({spalte} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') FROM vorlage WHERE id = $1"),
+            &[&id],
+        )
+        .unwrap()
+        .get(0)
+    };
+    let typ: String = c
+        .query_one(
+            "SELECT data_type::text FROM information_schema.columns WHERE table_name = 'vorlage' AND column_name = 'geaendert'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(typ, "timestamp with time zone");
+    assert_eq!(utc(&mut c, "erstellt", 1), "2026-01-15T09:00:00");
+    assert_eq!(utc(&mut c, "geaendert", 1), "2026-07-01T16:30:00");
+    let t = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").unwrap();
+    let akte = s.vorlage(ratsbuero::domain::VorlageId(1)).unwrap();
+    assert_eq!(akte.erstellt, t("2026-01-15T10:00:00"));
+    assert_eq!(akte.freigegeben_am, Some(t("2026-07-01T18:30:00")));
+    c.batch_execute("SELECT setval(pg_get_serial_sequence('vorlage', 'id'), 1)")
+        .unwrap();
+    let neu = s
+        .vorlage_anlegen(&vorlage("Nach Schema 10"), t("2026-12-04T21:15:00"))
+        .unwrap();
+    assert_eq!(utc(&mut c, "geaendert", neu.id.0), "2026-12-04T20:15:00");
+    assert_eq!(
+        s.vorlage(neu.id).unwrap().geaendert,
+        t("2026-12-04T21:15:00")
+    );
 }

@@ -6,7 +6,8 @@ use crate::domain::pruefung::AnlageKurz;
 use crate::domain::{AnlageId, Befund, Status, VorlageId};
 use crate::store::fehler::StoreError;
 use crate::store::sql::{p, Db, Zeile};
-use crate::store::{wert, zeit, zeit_aus, Gespeichert, Store};
+use crate::store::zeitpunkt::{zeitpunkt, zeitpunkt_aus};
+use crate::store::{wert, Gespeichert, Store};
 use chrono::NaiveDateTime;
 
 fn info_aus_zeile(r: &Zeile) -> Result<AnlageInfo, StoreError> {
@@ -19,7 +20,7 @@ fn info_aus_zeile(r: &Zeile) -> Result<AnlageInfo, StoreError> {
         sha512: r.get(5)?,
         status: wert(r, 6)?,
         alternativenpruefung: r.get(7)?,
-        erstellt: zeit_aus(r, 8)?,
+        erstellt: zeitpunkt_aus(r, 8)?,
     })
 }
 
@@ -109,7 +110,7 @@ impl Store {
                     neu.status.key(),
                     neu.alternativenpruefung,
                     neu.daten,
-                    zeit(jetzt)
+                    zeitpunkt(jetzt)
                 ],
                 |r| r.get(0),
             )?;

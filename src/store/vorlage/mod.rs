@@ -16,10 +16,7 @@ pub(super) mod beratung;
 mod inhalt;
 
 use super::fehler::StoreError;
-use super::{
-    buero, commit, schreibtransaktion, sekunden, suche, wert, zeit, zeit_aus, zeit_opt_aus,
-    Gespeichert, Store,
-};
+use super::{buero, commit, schreibtransaktion, sekunden, suche, wert, Gespeichert, Store};
 use crate::domain::befund::{self, Befund, Schwere};
 use crate::domain::finanzen::{FinanzSummen, Posten};
 use crate::domain::nummer::{self, Nummernschema};
@@ -27,6 +24,7 @@ use crate::domain::pruefung;
 use crate::domain::vorlage::VorlageAkte;
 use crate::domain::{Finanzen, VorlageId, VorlageInhalt};
 use crate::store::sql::{p, Db};
+use crate::store::zeitpunkt::{zeitpunkt, zeitpunkt_aus, zeitpunkt_opt_aus};
 use chrono::{Datelike, NaiveDateTime};
 use inhalt::{inhalt_lesen, inhalt_schreiben};
 
@@ -102,7 +100,7 @@ pub(super) fn version_erhoehen(
 ) -> Result<i64, StoreError> {
     Ok(db.query_row(
         "UPDATE vorlage SET version = version + 1, geaendert = ?2 WHERE id = ?1 RETURNING version",
-        p![id.0, zeit(jetzt)],
+        p![id.0, zeitpunkt(jetzt)],
         |r| r.get(0),
     )?)
 }
@@ -133,7 +131,7 @@ impl Store {
     ) -> Result<Gespeichert, StoreError> {
         let (inhalt, fin, befunde) = annehmbar(inhalt)?;
         let tx = schreibtransaktion(&mut self.conn)?;
-        let t = zeit(jetzt);
+        let t = zeitpunkt(jetzt);
         let id: i64 = tx.db().eins(
             "INSERT INTO vorlage (zustand, art, status, betreff, version, erstellt, geaendert)
              VALUES ('entwurf', ?1, ?2, '', 0, ?3, ?3) RETURNING id",
@@ -166,7 +164,7 @@ impl Store {
             let geaendert = tx.db().query_row(
                 "SELECT geaendert FROM vorlage WHERE id = ?1",
                 p![id.0],
-                |r| zeit_aus(r, 0),
+                |r| zeitpunkt_aus(r, 0),
             )?;
             return Ok(Gespeichert {
                 id,
@@ -218,9 +216,9 @@ impl Store {
                         vorgaenger_id: r.get::<Option<i64>>(5)?.map(VorlageId),
                         nachfolger_id: r.get::<Option<i64>>(6)?.map(VorlageId),
                         version: r.get(7)?,
-                        erstellt: zeit_aus(r, 8)?,
-                        geaendert: zeit_aus(r, 9)?,
-                        freigegeben_am: zeit_opt_aus(r, 10)?,
+                        erstellt: zeitpunkt_aus(r, 8)?,
+                        geaendert: zeitpunkt_aus(r, 9)?,
+                        freigegeben_am: zeitpunkt_opt_aus(r, 10)?,
                         inhalt: VorlageInhalt::default(),
                         anlagen: Vec::new(),
                         befunde: Vec::new(),
@@ -280,7 +278,7 @@ impl Store {
         };
         tx.db().execute(
             "UPDATE vorlage SET zustand = 'freigegeben', nummer = ?2, freigegeben_am = ?3 WHERE id = ?1",
-            p![id.0, nummer, zeit(jetzt)],
+            p![id.0, nummer, zeitpunkt(jetzt)],
         )?;
         let g = abschluss(tx.db(), id.0, jetzt, (fin, befunde))?;
         commit(tx)?;
@@ -309,7 +307,7 @@ impl Store {
         if let Some(n) = nachfolger {
             return Err(StoreError::NeuereFassung(n));
         }
-        let t = zeit(jetzt);
+        let t = zeitpunkt(jetzt);
         let neu: i64 = tx.db().eins(
             "INSERT INTO vorlage (stamm_id, fassung, vorgaenger_id, zustand, art, status, betreff, verfasser, federfuehrend,
                                   bearbeiter, klimarelevanz, beschlussvorschlag, sachverhalt, unterschrift_modus,

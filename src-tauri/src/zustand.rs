@@ -177,7 +177,10 @@ impl App {
         if let Ablage::Server(_) = o.ablage {
             // A server's office is replaced in one transaction on the open connection.
             let store = o.store.as_mut().map_err(|e| e.clone())?;
-            return ratsbuero::api::sicherung_wiederherstellen_server(store, &ordner, datei, jetzt);
+            return abseits(|| {
+                store.verbindung_pruefen()?;
+                ratsbuero::api::sicherung_wiederherstellen_server(store, &ordner, datei, jetzt)
+            });
         }
         let db = o.ablage.datei().map(Path::to_path_buf)?;
         let geschlossen = std::mem::replace(

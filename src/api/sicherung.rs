@@ -201,8 +201,9 @@ pub fn sicherung_wiederherstellen(
 }
 
 /// Replaces the office on the server by the backup `datei` (see
-/// [`Store::server_wiederherstellen`]); the office as it was is kept first as one more
-/// backup in `ordner` (`ratsbuero-<zeit>-vor-wiederherstellung.sqlite`).
+/// [`Store::server_wiederherstellen`]); the office as it was is kept first in `ordner` as
+/// `vor-wiederherstellung-<zeit>.sqlite`: a backup file, but not one of the rotation (a
+/// second *Jetzt sichern* the same day must not take it away).
 pub fn sicherung_wiederherstellen_server(
     store: &mut Store,
     ordner: &Path,
@@ -211,7 +212,7 @@ pub fn sicherung_wiederherstellen_server(
 ) -> Result<Wiederhergestellt, ApiFehler> {
     let beiseite = freier_name(
         ordner,
-        &format!("{PRAEFIX}{}-vor-wiederherstellung", jetzt.format(ZEIT)),
+        &format!("vor-wiederherstellung-{}", jetzt.format(ZEIT)),
     )?;
     Ok(store.server_wiederherstellen(datei, &beiseite, jetzt)?)
 }

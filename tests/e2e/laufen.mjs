@@ -15,8 +15,8 @@ const dateien = process.argv.slice(2).length
   : readdirSync(hier).filter((d) => d.endsWith('.test.mjs')).sort();
 
 // With a test server (RATSBUERO_E2E_SERVER), these run a second time on it: a Vorlage
-// drafted and released, and a Sitzung with its packet and Niederschrift.
-const AUF_DEM_SERVER = ['vorlage.test.mjs', 'sitzung.test.mjs'];
+// drafted and released, a Sitzung with its packet and Niederschrift, and the backups.
+const AUF_DEM_SERVER = ['vorlage.test.mjs', 'sitzung.test.mjs', 'sicherung.test.mjs'];
 
 function lauf({ datei, server }) {
   const env = { ...process.env, RATSBUERO_E2E_BACKEND: server ? 'server' : '' };

@@ -1,15 +1,17 @@
 // Backups in the real app: the automatic backup at start, "Jetzt sichern", and restoring a
 // listed backup, after which the work done since the backup is gone and the old database
-// lies aside.
+// lies aside — beside the file, or, for an office on the server (the runner's second pass),
+// in the backup folder.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, CLI } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, bueroDb } from './app.mjs';
 
 const ordner = neuerOrdner('sicherung');
-const db = path.join(ordner, 'buero.sqlite');
+const db = bueroDb(ordner);
+const aufDemServer = process.env.RATSBUERO_E2E_BACKEND === 'server';
 const cli = (...args) => execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
 let app;
 
@@ -55,17 +57,19 @@ test('the automatic backup is made at start and a listed backup is restored', as
   const nachher = await betreffs(b);
   assert.equal(nachher.length, 1);
   assert.match(nachher[0], /Vor der Sicherung/);
-  const beiseite = readdirSync(ordner).filter((n) => n.includes('vor-wiederherstellung'));
-  assert.equal(beiseite.length, 1, readdirSync(ordner).join(', '));
+  const wo = aufDemServer ? sicherungsOrdner : ordner;
+  const beiseite = readdirSync(wo).filter((n) => n.includes('vor-wiederherstellung'));
+  assert.equal(beiseite.length, 1, readdirSync(wo).join(', '));
 
   // "Jetzt sichern" makes a new, checked backup; the rotation keeps only the newest of a day.
-  const vorher = readdirSync(sicherungsOrdner).filter((n) => n.endsWith('.sqlite'));
+  const gesichert = () => readdirSync(sicherungsOrdner).filter((n) => n.startsWith('ratsbuero-') && n.endsWith('.sqlite'));
+  const vorher = gesichert();
   assert.equal(vorher.length, 1);
   await (await b.$(tid('nav-einstellungen'))).click();
   await (await b.$(tid('sicherung-jetzt'))).waitForDisplayed();
   await (await b.$(tid('sicherung-jetzt'))).click();
   await b.waitUntil(async () => /Gesichert: 1 Vorlagen, 0 Anlagen, geprüft/.test(await (await b.$(tid('meldungen'))).getText()), { timeout: 15000, timeoutMsg: 'Jetzt sichern ohne Bestätigung' });
-  const danach = readdirSync(sicherungsOrdner).filter((n) => n.endsWith('.sqlite'));
+  const danach = gesichert();
   assert.equal(danach.length, 1, danach.join(', '));
   assert.notEqual(danach[0], vorher[0]);
   assert.equal((await b.$$(tid('sicherung-zeile'))).length, 1);

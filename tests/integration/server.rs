@@ -548,6 +548,14 @@ fn a_servers_office_is_backed_up_checked_and_restored_with_its_anlagen() {
             .vorlagen,
         2
     );
+    // Not one of the rotation: a further backup of the day leaves it where it is.
+    ratsbuero::api::sicherung_erstellen(&b.store, &ordner, Default::default(), zeit("2026-03-05"))
+        .unwrap();
+    assert!(beiseite.exists());
+    assert!(!ratsbuero::api::sicherungen(&ordner)
+        .unwrap()
+        .iter()
+        .any(|s| s.datei == beiseite));
     // The office goes on from there: new ids follow the restored ones.
     let neu = b
         .store

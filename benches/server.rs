@@ -308,8 +308,19 @@ fn main() {
         return;
     }
     let server = Server::holen();
-    speichern(&server.datenbank("bench_speichern"));
-    suchen(&server);
-    zehn_schreiber(&server);
-    umzug_gross(&server);
+    // RATSBUERO_BENCH_NUR=speichern,suchen,… runs only those parts (to look at one).
+    let nur = std::env::var("RATSBUERO_BENCH_NUR").unwrap_or_default();
+    let teil = |name: &str| nur.is_empty() || nur.split(',').any(|n| n == name);
+    if teil("speichern") {
+        speichern(&server.datenbank("bench_speichern"));
+    }
+    if teil("suchen") {
+        suchen(&server);
+    }
+    if teil("schreiber") {
+        zehn_schreiber(&server);
+    }
+    if teil("umzug") {
+        umzug_gross(&server);
+    }
 }

@@ -46,6 +46,12 @@ pub fn berlin(t: NaiveDateTime) -> DateTime<FixedOffset> {
         .expect("a fixed offset is unambiguous")
 }
 
+/// The local time `t` in RFC 3339 with its offset, to the second
+/// (`2026-12-04T21:26:21+01:00`).
+pub fn rfc3339(t: NaiveDateTime) -> String {
+    berlin(t).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
 /// The office's local time of the instant `utc`: the clock of the office, whatever time
 /// zone the machine it runs on is set to (servers and CI runners often run in UTC).
 /// Summer time starts and ends at 01:00 UTC on the last Sundays of March and October.
@@ -95,6 +101,11 @@ mod tests {
         assert_eq!(aus_utc(t("2026-10-25T00:30:00")), t("2026-10-25T02:30:00"));
         assert_eq!(aus_utc(t("2026-10-25T01:30:00")), t("2026-10-25T02:30:00"));
         assert_eq!(aus_utc(t("2026-10-25T02:00:00")), t("2026-10-25T03:00:00"));
+        // To the second: the clock's nanoseconds do not reach a document.
+        assert_eq!(
+            rfc3339(t("2026-12-04T21:26:21") + Duration::nanoseconds(12_288_875)),
+            "2026-12-04T21:26:21+01:00"
+        );
         // And back: every reading that is not in the repeated hour gives its instant again.
         for u in [
             "2026-01-15T09:00:00",

@@ -43,7 +43,7 @@ fn typ(name: &str) -> String {
 }
 
 fn zeit(t: &NaiveDateTime) -> String {
-    zeitzone::berlin(*t).to_rfc3339()
+    zeitzone::rfc3339(*t)
 }
 
 fn slug(name: &str) -> String {
@@ -248,7 +248,7 @@ fn schreiben(
     jetzt: NaiveDateTime,
 ) -> Result<OparlExport, ExportFehler> {
     let buero = &sd.buero;
-    let jetzt_s = zeitzone::berlin(jetzt).to_rfc3339();
+    let jetzt_s = zeitzone::rfc3339(jetzt);
     let body = w.url("body/1.json");
     let eingerichtet = papiere
         .iter()
@@ -461,7 +461,7 @@ fn schreiben(
             .cloned()
             .unwrap_or_else(|| eigenes.clone());
         let meeting = w.url(&format!("meeting/{}.json", s.id.0));
-        let start = zeitzone::berlin(s.beginn).to_rfc3339();
+        let start = zeitzone::rfc3339(s.beginn);
         let mut tops = Vec::new();
         for (order, t) in s
             .tops

@@ -67,7 +67,7 @@ pub(super) fn nachbearbeiten_als(
     doc.version = "1.7".into();
     // With the office's offset from UTC: a date without one is read as the reader's
     // local time.
-    let zeit_xmp = crate::domain::zeitzone::berlin(m.erstellt).to_rfc3339();
+    let zeit_xmp = crate::domain::zeitzone::rfc3339(m.erstellt);
     let zeit_pdf = super::signatur::pdf_datum(m.erstellt);
 
     let xmp = format!(

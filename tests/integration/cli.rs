@@ -241,3 +241,112 @@ fn an_unreachable_server_or_a_wrong_url_is_named_clearly_and_keeps_its_password_
     }
     assert_eq!(std::fs::read_dir(ordner.path()).unwrap().count(), 0);
 }
+
+/// A machine set to UTC (a server, a CI runner) or to Tokyo prints what one set to Berlin
+/// prints: the Vorlage's PDF and its dates, the OParl Paper with its `created`/`modified`
+/// (German time, with its offset), the list's times. What reads the clock carries the
+/// real instant with the German offset.
+#[test]
+fn every_output_is_the_same_whatever_the_machines_time_zone() {
+    use chrono::{DateTime, Utc};
+    let ordner = tempfile::tempdir().unwrap();
+    let db = ordner.path().join("zonen.sqlite");
+    let json = ordner.path().join("herne.json");
+    std::fs::write(&json, HERNE).unwrap();
+    stdout(&ratsbuero(&db, &["einrichten", "--kommune", "Stadt Herne"]));
+    stdout(&ratsbuero(
+        &db,
+        &["vorlage", "import", json.to_str().unwrap()],
+    ));
+    stdout(&ratsbuero(&db, &["vorlage", "freigeben", "1"]));
+    let mit_zone = |tz: &str, args: &[&str]| -> String {
+        let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("RATSBUERO_DB")
+            .env("TZ", tz)
+            .output()
+            .unwrap();
+        stdout(&o)
+    };
+    let mut gesehen: Option<(String, String, String)> = None;
+    for tz in ["Europe/Berlin", "UTC", "Asia/Tokyo", "America/Los_Angeles"] {
+        let name = tz.replace('/', "-");
+        let vorher = Utc::now();
+        let pdf = ordner.path().join(format!("{name}.pdf"));
+        mit_zone(tz, &["vorlage", "pdf", "1", "--out", pdf.to_str().unwrap()]);
+        let oparl = ordner.path().join(format!("oparl-{name}"));
+        mit_zone(
+            tz,
+            &[
+                "oparl",
+                "export",
+                oparl.to_str().unwrap(),
+                "--basis-url",
+                "https://ris.example/oparl",
+            ],
+        );
+        let liste = mit_zone(tz, &["vorlage", "zeigen", "1"]);
+        let nachher = Utc::now();
+
+        let text = String::from_utf8(
+            Command::new("pdftotext")
+                .args([pdf.to_str().unwrap(), "-"])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+        let papier_datei = std::fs::read_dir(oparl.join("paper"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "json"))
+            .expect("ein Paper");
+        let papier: Value = serde_json::from_slice(&std::fs::read(papier_datei).unwrap()).unwrap();
+        for feld in ["created", "modified"] {
+            let wert = papier[feld].as_str().unwrap_or_default();
+            assert!(
+                wert.ends_with("+01:00") || wert.ends_with("+02:00"),
+                "TZ={tz}: Paper.{feld} = {wert}"
+            );
+        }
+        // The file's checksum is that of a PDF made at this second (its creation date).
+        let mut papier = papier;
+        papier["mainFile"]["sha512Checksum"] = Value::Null;
+        let papier = papier.to_string();
+        let jetzt = (text.clone(), papier, liste);
+        match &gesehen {
+            None => gesehen = Some(jetzt),
+            Some(erste) => assert_eq!(erste, &jetzt, "TZ={tz} druckt anders als Europe/Berlin"),
+        }
+
+        // The PDF's creation date: the real instant, with the German offset.
+        let info = String::from_utf8(
+            Command::new("pdfinfo")
+                .args(["-isodates", pdf.to_str().unwrap()])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+        let erstellt = info
+            .lines()
+            .find_map(|l| l.strip_prefix("CreationDate:"))
+            .unwrap()
+            .trim()
+            .to_string();
+        assert!(
+            erstellt.ends_with("+01") || erstellt.ends_with("+02"),
+            "TZ={tz}: {erstellt}"
+        );
+        let instant = DateTime::parse_from_str(&format!("{erstellt}00"), "%Y-%m-%dT%H:%M:%S%z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let sekunde = chrono::Duration::seconds(1);
+        assert!(
+            instant >= vorher - sekunde && instant <= nachher + sekunde,
+            "TZ={tz}: CreationDate {erstellt} ist nicht jetzt ({vorher} … {nachher})"
+        );
+    }
+}

@@ -6,6 +6,13 @@
 //! its stripped form (`muhlenkamp`) and, where it differs, in its transliterated form
 //! (`muehlenkamp`). A query word is folded the stripped way and matched as a prefix, so
 //! "integrationsrat" finds "Integrationsrates".
+//!
+//! Arabic script (Arabic, Persian, Urdu, Pashto, Kurdish) is folded the way Arabic search
+//! engines do: the short vowels and other harakat are dropped (a combining mark, as
+//! above), the tatweel that stretches a word is dropped, the forms of alef (أ إ آ ٱ) become
+//! ا, and the Persian and Urdu yeh and keheh (ی ى ک) become Arabic ي and ك: "محمد" finds
+//! "مُحَمَّد" and "أحمد" finds "احمد". A word with the article ال is also indexed without it
+//! ("احمد" finds "الأحمد"). A mark inside a word never splits it.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -21,6 +28,11 @@ fn ersatz(c: char) -> Option<&'static str> {
         'œ' | 'Œ' => "oe",
         'ı' => "i",
         'þ' | 'Þ' => "th",
+        // Arabic script (see the module docs).
+        '\u{0640}' => "",
+        '\u{0671}' | '\u{0672}' | '\u{0673}' => "\u{0627}",
+        '\u{0649}' | '\u{06CC}' | '\u{06D0}' => "\u{064A}",
+        '\u{06A9}' => "\u{0643}",
         _ => return None,
     })
 }
@@ -56,8 +68,16 @@ pub fn umschrift(wort: &str) -> String {
 }
 
 fn woerter(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
+    // A combining mark (an Arabic haraka, a combining accent) and the tatweel belong to
+    // the word they sit in.
+    text.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c) || c == '\u{0640}'))
         .filter(|w| !w.is_empty())
+}
+
+/// An Arabic word without its article ال, when a word of at least two letters is left.
+fn ohne_artikel(wort: &str) -> Option<&str> {
+    wort.strip_prefix("\u{0627}\u{0644}")
+        .filter(|rest| rest.chars().count() >= 2)
 }
 
 /// The text as it goes into the index.
@@ -70,6 +90,11 @@ pub fn falten(text: &str) -> String {
         out.push(' ');
         if a != b {
             out.push_str(&b);
+            out.push(' ');
+        }
+        // An Arabic name with its article (الأحمد, al-Ahmad) is found by the name alone.
+        if let Some(ohne) = ohne_artikel(&a) {
+            out.push_str(ohne);
             out.push(' ');
         }
     }
@@ -161,6 +186,22 @@ pub fn anfrage_woerter(text: &str) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_script_folds_without_harakat_tatweel_and_alef_forms() {
+        // مُحَمَّد with its vowels and shadda, and stretched by a tatweel.
+        assert_eq!(falten("مُحَمَّد"), "محمد");
+        assert_eq!(falten("محـــمد"), "محمد");
+        assert_eq!(falten("أحمد إبراهيم آمنة"), "احمد ابراهيم امنة");
+        assert_eq!(falten("ٱلأحمد"), "الاحمد احمد");
+        // Persian yeh and keheh, Arabic alef maqsura.
+        assert_eq!(falten("علی"), "علي");
+        assert_eq!(falten("مصطفى"), "مصطفي");
+        assert_eq!(falten("کریم"), "كريم");
+        assert_eq!(anfrage("محمد الأحمد").unwrap(), "\"محمد\"* AND \"الاحمد\"*");
+        // A combining accent does not split a Latin word either.
+        assert_eq!(falten("Ştefan Nguyễn"), "stefan nguyen");
+    }
 
     #[test]
     fn names_in_many_scripts_fold_to_their_base_letters() {

@@ -36,6 +36,9 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
             include_str!("sql/0010_zeitpunkte_utc.sql"),
             |tx: &rusqlite::Transaction| {
                 zeitpunkte_in_utc(tx)
+                    .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+                // The search folds Arabic script since schema 10: the index anew.
+                suche::alles_neu_indizieren(super::sql::Db::Sqlite(tx))
                     .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
             },
         ),

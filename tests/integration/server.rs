@@ -44,6 +44,7 @@ fn korpus(b: &mut Testbuero) {
         "Çağrı Öztürk",
         "Ingrid Straßburger",
         "José Muñoz",
+        "مُحَمَّد الأحمد",
     ];
     let themen = [
         "Integrationskonzept",
@@ -127,6 +128,8 @@ fn both_backends_find_the_same_vorlagen_for_the_same_words() {
         "ozturk",
         "παπαδόπουλος",
         "кузнецова",
+        "محمد",
+        "احمد",
         "nguyen hong",
         "strasse",
         "straßburger",

@@ -15,7 +15,7 @@ function rahmen(feld, labelText, control, { breit = false, hilfe = null } = {}) 
 export function text(feld, labelText, wert, opts = {}) {
   const control = h('input', {
     type: 'text', id: neueId(feld), name: feld, value: wert ?? '', 'data-feld': feld,
-    'data-testid': `feld-${feld}`, autocomplete: 'off', ...(opts.attrs || {}),
+    'data-testid': `feld-${feld}`, autocomplete: 'off', dir: 'auto', ...(opts.attrs || {}),
   });
   return rahmen(feld, labelText, control, opts);
 }
@@ -23,7 +23,7 @@ export function text(feld, labelText, wert, opts = {}) {
 export function flaeche(feld, labelText, wert, opts = {}) {
   const control = h('textarea', {
     id: neueId(feld), name: feld, 'data-feld': feld, 'data-testid': `feld-${feld}`,
-    class: opts.lang ? 'lang' : null, spellcheck: 'true', lang: 'de',
+    class: opts.lang ? 'lang' : null, spellcheck: 'true', lang: 'de', dir: 'auto',
   });
   control.value = wert ?? '';
   return rahmen(feld, labelText, control, { ...opts, breit: true });

@@ -49,8 +49,8 @@ export class GremienBereich {
 
   neu() {
     this.gremium = null;
-    const name = h('input', { type: 'text', 'data-testid': 'gremium-name' });
-    const kurz = h('input', { type: 'text', 'data-testid': 'gremium-kurzname' });
+    const name = h('input', { type: 'text', 'data-testid': 'gremium-name', dir: 'auto' });
+    const kurz = h('input', { type: 'text', 'data-testid': 'gremium-kurzname', dir: 'auto' });
     const typ = h('select', { 'data-testid': 'gremium-typ' }, optionen(TYPEN, 'integrationsrat'));
     const wp = h('input', { type: 'text', placeholder: 'z. B. 2025–2030' });
     const frist = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '7', 'data-testid': 'gremium-ladungsfrist' });
@@ -87,19 +87,19 @@ export class GremienBereich {
     const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'mitglied-befunde' });
     const p = {
       anrede: h('select', { 'data-testid': 'person-anrede' }, optionen([['', '—'], ['Frau', 'Frau'], ['Herr', 'Herr']], pd.anrede || '')),
-      titel: h('input', { type: 'text', value: pd.titel || '' }),
-      vorname: h('input', { type: 'text', value: pd.vorname || '', 'data-testid': 'person-vorname' }),
-      nachname: h('input', { type: 'text', value: pd.nachname || '', 'data-testid': 'person-nachname' }),
+      titel: h('input', { type: 'text', value: pd.titel || '', dir: 'auto' }),
+      vorname: h('input', { type: 'text', value: pd.vorname || '', 'data-testid': 'person-vorname', dir: 'auto' }),
+      nachname: h('input', { type: 'text', value: pd.nachname || '', 'data-testid': 'person-nachname', dir: 'auto' }),
       email: h('input', { type: 'email', value: pd.email || '', 'data-testid': 'person-email' }),
       telefon: h('input', { type: 'tel', value: pd.telefon || '' }),
-      anschrift: h('textarea', { rows: 3, placeholder: 'Straße Nr.\nPLZ Ort' }),
+      anschrift: h('textarea', { rows: 3, placeholder: 'Straße Nr.\nPLZ Ort', dir: 'auto' }),
     };
     p.anschrift.value = pd.anschrift || '';
     const bekannt = h('select', { 'data-testid': 'person-bekannt' }, h('option', { value: '' }, '— neue Person —'),
       optionen(this.personen.filter((x) => !mitglieder.some((m) => m.person.id === x.id)).map((x) => [String(x.id), x.name]), ''));
     const rolle = h('select', { 'data-testid': 'mitglied-rolle' }, optionen(ROLLEN, m0?.rolle || 'mitglied'));
     const herkunft = h('select', { 'data-testid': 'mitglied-herkunft' }, optionen(HERKUNFT, m0?.herkunft || 'direkt'));
-    const fuer = h('input', { type: 'text', placeholder: 'Liste oder Fraktion', value: m0?.fuer || '' });
+    const fuer = h('input', { type: 'text', placeholder: 'Liste oder Fraktion', value: m0?.fuer || '', dir: 'auto' });
     const stimmrecht = h('input', { type: 'checkbox', checked: m0 ? m0.stimmrecht : true, 'data-testid': 'mitglied-stimmrecht' });
     // Dates in German as typed (TT.MM.JJJJ), checked by the core.
     const datumFeld = (wert, testid) => h('input', { type: 'text', inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', value: datumDeutsch(wert || ''), 'data-testid': testid });

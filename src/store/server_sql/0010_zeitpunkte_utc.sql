@@ -1,4 +1,7 @@
--- Schema 10: instants in UTC. When something happened (created, changed, released,
+-- Schema 10: instants in UTC, and the search index built anew (the search folds Arabic
+-- script since: harakat, tatweel and the forms of alef; domain::suchtext).
+--
+-- Instants in UTC. When something happened (created, changed, released,
 -- deleted, counted, drawn) was kept as the office's local time in text; it becomes a
 -- timestamptz, read from the old text as German time. A Sitzung's beginn and ende stay
 -- times on the office's clock (text). Same meaning as the file's schema 10, where the

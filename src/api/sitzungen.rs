@@ -652,3 +652,67 @@ mod tests {
         );
     }
 }
+
+/// Signs a finished Sitzung document with the certificate `p12` (an invisible PAdES
+/// signature; the certificate is checked before anything is rendered).
+fn signiert(
+    p12: &[u8],
+    kennwort: &str,
+    grund: String,
+    jetzt: NaiveDateTime,
+    machen: impl FnOnce() -> Result<Vec<u8>, ApiFehler>,
+) -> Result<Vec<u8>, ApiFehler> {
+    let zertifikat = crate::pdf::zertifikat_laden(p12, kennwort, jetzt)?;
+    let pdf = machen()?;
+    Ok(crate::pdf::signieren(
+        &pdf,
+        &zertifikat,
+        crate::pdf::Feld::unsichtbar(),
+        &grund,
+        jetzt,
+    )?)
+}
+
+/// "3. Sitzung des Integrationsrates am 16.12.2026".
+fn sitzung_bezeichnung(store: &Store, sitzung: i64) -> Result<String, ApiFehler> {
+    let s = store.sitzung(SitzungId(sitzung))?;
+    Ok(format!(
+        "{}. Sitzung {} am {}",
+        s.nummer,
+        crate::domain::gremium::genitiv(&s.gremium.daten.name),
+        crate::domain::datum::deutsch(s.beginn.date())
+    ))
+}
+
+/// The session packet (see [`sitzung_paket`]), signed.
+pub fn sitzung_paket_signiert(
+    store: &Store,
+    sitzung: i64,
+    variante: PaketVariante,
+    p12: &[u8],
+    kennwort: &str,
+    jetzt: NaiveDateTime,
+) -> Result<Vec<u8>, ApiFehler> {
+    let grund = format!("Sitzungspaket der {}", sitzung_bezeichnung(store, sitzung)?);
+    signiert(p12, kennwort, grund, jetzt, || {
+        sitzung_paket(store, sitzung, variante, jetzt)
+    })
+}
+
+/// The Niederschrift (see [`sitzung_niederschrift`]), signed.
+pub fn sitzung_niederschrift_signiert(
+    store: &Store,
+    sitzung: i64,
+    variante: PaketVariante,
+    p12: &[u8],
+    kennwort: &str,
+    jetzt: NaiveDateTime,
+) -> Result<Vec<u8>, ApiFehler> {
+    let grund = format!(
+        "Niederschrift über die {}",
+        sitzung_bezeichnung(store, sitzung)?
+    );
+    signiert(p12, kennwort, grund, jetzt, || {
+        sitzung_niederschrift(store, sitzung, variante, jetzt)
+    })
+}

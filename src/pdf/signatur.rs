@@ -41,6 +41,18 @@ pub struct Feld {
     pub rechteck: [f32; 4],
 }
 
+impl Feld {
+    /// A field without area on the first page: the signature is in the file and every
+    /// reader lists it, but nothing is drawn (a packet or a Niederschrift has no block
+    /// the stamp belongs beside).
+    pub fn unsichtbar() -> Feld {
+        Feld {
+            seite: 1,
+            rechteck: [0.0; 4],
+        }
+    }
+}
+
 /// The instant of the office's local time `t`.
 fn zeit_utc(t: NaiveDateTime) -> chrono::DateTime<Utc> {
     crate::domain::zeitzone::berlin(t).with_timezone(&Utc)
@@ -212,12 +224,17 @@ pub fn signieren(
     });
     let [x1, y1, x2, y2] = feld.rechteck;
     let am = jetzt.format("%d.%m.%Y, %H:%M Uhr").to_string();
-    let erscheinung = super::signaturstempel::erscheinung(
-        &mut doc,
-        x2 - x1,
-        y2 - y1,
-        &super::signaturstempel::zeilen(&z.name, &am),
-    )?;
+    let erscheinung = if x2 > x1 && y2 > y1 {
+        super::signaturstempel::erscheinung(
+            &mut doc,
+            x2 - x1,
+            y2 - y1,
+            &super::signaturstempel::zeilen(&z.name, &am),
+        )?
+    } else {
+        // An appearance all the same (an empty one), as PDF/A asks of every widget.
+        super::signaturstempel::leer(&mut doc)
+    };
     let widget_id = doc.add_object(dictionary! {
         "Type" => "Annot",
         "Subtype" => "Widget",

@@ -119,3 +119,15 @@ pub(super) fn erscheinung(
     let _ = form.compress();
     Ok(doc.add_object(form))
 }
+
+/// The empty appearance of a field without area.
+pub(super) fn leer(doc: &mut Document) -> ObjectId {
+    doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 0.into(), 0.into()],
+        },
+        Vec::new(),
+    ))
+}

@@ -286,3 +286,99 @@ fn wrong_password_expired_certificate_and_non_pkcs12_are_clear_errors() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("Das Kennwort ist falsch."));
     assert_eq!(std::fs::read_dir(&ziel).unwrap().count(), 0);
 }
+
+/// A session packet and a Niederschrift are signed like a Vorlage (`--zertifikat …
+/// --kennwort-env …`): pdfsig accepts the signature over the whole file, the packet stays
+/// PDF/A (the field has an appearance, empty as it has no area), a wrong password writes
+/// nothing.
+#[test]
+fn a_session_packet_and_a_niederschrift_are_signed_like_a_vorlage() {
+    let dir = tempfile::tempdir().unwrap();
+    let (modern, _) = zertifikate(dir.path());
+    let db = dir.path().join("demo.sqlite");
+    let cli = |args: &[&str], kennwort: &str| {
+        Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("RATSBUERO_DB")
+            .env("RB_KENNWORT", kennwort)
+            .output()
+            .unwrap()
+    };
+    let ok = |o: std::process::Output| {
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    ok(cli(&["demo"], ""));
+    ok(cli(
+        &[
+            "sitzung",
+            "abschliessen",
+            "1",
+            "--ende",
+            "19:30",
+            "--schriftfuehrung",
+            "Małgorzata Kowalczyk",
+        ],
+        "",
+    ));
+    let zert = modern.to_str().unwrap();
+    for (art, datei, grund) in [
+        ("paket", "paket.pdf", "Sitzungspaket der 1. Sitzung"),
+        (
+            "niederschrift",
+            "niederschrift.pdf",
+            "Niederschrift über die 1. Sitzung",
+        ),
+    ] {
+        let aus = dir.path().join(datei);
+        let mut args = vec!["sitzung", art, "1", "--out", aus.to_str().unwrap()];
+        if art == "paket" {
+            args.extend(["--variante", "mitglieder"]);
+        }
+        args.extend(["--zertifikat", zert, "--kennwort-env", "RB_KENNWORT"]);
+        // A wrong password: refused, nothing written.
+        let o = cli(&args, "falsch");
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("Kennwort"),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(!aus.exists());
+        ok(cli(&args, "Geheim-2026"));
+        let pdf = std::fs::read(&aus).unwrap();
+        let bericht = pdfsig(&pdf);
+        assert!(bericht.contains("Signature is Valid."), "{art}: {bericht}");
+        assert!(
+            bericht.contains("Total document signed"),
+            "{art}: {bericht}"
+        );
+        assert!(bericht.contains("Rainer Weichelt"), "{art}: {bericht}");
+        assert!(
+            String::from_utf8_lossy(&pdf).contains(grund) || {
+                let d = lopdf::Document::load_mem(&pdf).unwrap();
+                d.objects.values().any(|o| {
+                    o.as_dict()
+                        .ok()
+                        .and_then(|d| d.get(b"Reason").ok())
+                        .and_then(|r| lopdf::decode_text_string(r).ok())
+                        .is_some_and(|r| r.starts_with(grund))
+                })
+            },
+            "{art}: Grund „{grund}“ fehlt"
+        );
+        crate::pdf::technisch_einwandfrei(&pdf);
+        let d = lopdf::Document::load_mem(&pdf).unwrap();
+        let widget = d
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .find(|d| d.get(b"FT").and_then(|f| f.as_name()).ok() == Some(b"Sig"))
+            .expect("Signaturfeld");
+        assert!(
+            widget.get(b"AP").is_ok(),
+            "{art}: Signaturfeld ohne Erscheinung"
+        );
+    }
+}

@@ -8,6 +8,7 @@ mod gremium;
 mod oparl;
 mod person;
 mod sicherung;
+mod signatur;
 mod sitzung;
 mod vorlage;
 mod wahl;

@@ -79,6 +79,8 @@ pub enum SitzungBefehl {
         variante: String,
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        signatur: crate::signatur::SignaturArgs,
     },
     /// Die Beschlussauszüge (ein PDF je TOP mit Ergebnis) in den Ordner schreiben
     Auszuege {
@@ -100,6 +102,8 @@ pub enum SitzungBefehl {
         variante: String,
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        signatur: crate::signatur::SignaturArgs,
     },
     /// Die Sitzungen eines Gremiums als iCalendar-Datei (nur öffentliche TOPs)
     Ics {
@@ -175,8 +179,23 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
                 }
             }
         }
-        SitzungBefehl::Paket { id, variante, out } => {
-            let pdf = api::sitzung_paket(store, id, variante.parse()?, jetzt())?;
+        SitzungBefehl::Paket {
+            id,
+            variante,
+            out,
+            signatur,
+        } => {
+            let pdf = match signatur.lesen()? {
+                Some((p12, kennwort)) => api::sitzung_paket_signiert(
+                    store,
+                    id,
+                    variante.parse()?,
+                    &p12,
+                    &kennwort,
+                    jetzt(),
+                )?,
+                None => api::sitzung_paket(store, id, variante.parse()?, jetzt())?,
+            };
             api::datei_schreiben(&out, &pdf)?;
             eprintln!(
                 "{} geschrieben ({} KB).",
@@ -224,8 +243,23 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
                 println!("{}", p.display());
             }
         }
-        SitzungBefehl::Niederschrift { id, variante, out } => {
-            let pdf = api::sitzung_niederschrift(store, id, variante.parse()?, jetzt())?;
+        SitzungBefehl::Niederschrift {
+            id,
+            variante,
+            out,
+            signatur,
+        } => {
+            let pdf = match signatur.lesen()? {
+                Some((p12, kennwort)) => api::sitzung_niederschrift_signiert(
+                    store,
+                    id,
+                    variante.parse()?,
+                    &p12,
+                    &kennwort,
+                    jetzt(),
+                )?,
+                None => api::sitzung_niederschrift(store, id, variante.parse()?, jetzt())?,
+            };
             api::datei_schreiben(&out, &pdf)?;
             eprintln!("{} geschrieben.", out.display());
         }

@@ -38,12 +38,8 @@ pub enum VorlageBefehl {
         id: i64,
         #[arg(long)]
         out: PathBuf,
-        /// PKCS#12-Zertifikat (.p12/.pfx) zum Signieren
-        #[arg(long, requires = "kennwort_env")]
-        zertifikat: Option<PathBuf>,
-        /// Name der Umgebungsvariablen mit dem Kennwort des Zertifikats
-        #[arg(long, requires = "zertifikat")]
-        kennwort_env: Option<String>,
+        #[command(flatten)]
+        signatur: crate::signatur::SignaturArgs,
     },
 }
 
@@ -118,21 +114,12 @@ pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler
             let a = api::vorlage_freigeben(store, id, version, jetzt())?;
             println!("{}", a.nummer.unwrap_or_default());
         }
-        VorlageBefehl::Pdf {
-            id,
-            out,
-            zertifikat,
-            kennwort_env,
-        } => {
-            let pdf = match (zertifikat, kennwort_env) {
-                (Some(datei), Some(variable)) => {
-                    let p12 = api::zertifikat_datei_lesen(&datei)?;
-                    let kennwort = std::env::var(&variable).map_err(|_| {
-                        ApiFehler::feld("kennwort_env", format!("Die Umgebungsvariable {variable} mit dem Kennwort ist nicht gesetzt."))
-                    })?;
+        VorlageBefehl::Pdf { id, out, signatur } => {
+            let pdf = match signatur.lesen()? {
+                Some((p12, kennwort)) => {
                     api::vorlage_pdf_signiert(store, id, &p12, &kennwort, jetzt())?
                 }
-                _ => api::vorlage_pdf(store, id, jetzt())?,
+                None => api::vorlage_pdf(store, id, jetzt())?,
             };
             api::datei_schreiben(&out, &pdf)?;
             eprintln!(

@@ -52,6 +52,7 @@ macro_rules! befehle {
             sitzungen::sitzung_paket,
             sitzungen::paket_abbrechen,
             sitzungen::sitzung_niederschrift,
+            sitzungen::sitzung_pdf_signieren,
             sitzungen::einladungen_speichern,
             sitzungen::beschlussauszuege_speichern,
             sitzungen::ladungsfrist_unterschritten,

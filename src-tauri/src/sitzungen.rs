@@ -209,6 +209,28 @@ pub async fn sitzung_niederschrift(
     Ok(Response::new(app.vorschau_merken(name, pdf)))
 }
 
+/// Signs the packet or Niederschrift on screen (the bytes shown, as they are) with this
+/// workstation's certificate and the password typed; the signed PDF is then on screen.
+#[tauri::command]
+pub async fn sitzung_pdf_signieren(
+    app: State<'_, App>,
+    id: i64,
+    dokument: Value,
+    kennwort: String,
+) -> Antwort<Response> {
+    let dokument: api::SitzungsDokument = api::argument("dokument", dokument)?;
+    let p12 = app.zertifikat()?;
+    let (name, pdf) = app.mit_vorschau(|v| {
+        Ok((
+            v.dateiname.replace(".pdf", "_signiert.pdf"),
+            v.bytes.clone(),
+        ))
+    })?;
+    let signiert =
+        app.mit(|s| api::sitzung_pdf_signieren(s, id, dokument, &pdf, &p12, &kennwort, jetzt()))?;
+    Ok(Response::new(app.vorschau_merken(name, signiert)))
+}
+
 /// The folder a series of letters goes to: the system's folder dialog (or, for the
 /// end-to-end tests, `RATSBUERO_SPEICHERN_NACH`). `None` when cancelled.
 fn ordner_waehlen(handle: &AppHandle, titel: &str) -> Option<std::path::PathBuf> {

@@ -653,66 +653,50 @@ mod tests {
     }
 }
 
-/// Signs a finished Sitzung document with the certificate `p12` (an invisible PAdES
-/// signature; the certificate is checked before anything is rendered).
-fn signiert(
+/// Which document of a Sitzung is signed (the reason the signature gives).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SitzungsDokument {
+    Paket,
+    Niederschrift,
+}
+
+/// Signs the finished packet or Niederschrift `pdf` of `sitzung` — the one on screen, as
+/// it is — with the certificate `p12` (PAdES, a field without area: a packet has no
+/// signature block of its own). A PDF that is signed already is refused (a second
+/// signature written this way would break the first).
+pub fn sitzung_pdf_signieren(
+    store: &Store,
+    sitzung: i64,
+    dokument: SitzungsDokument,
+    pdf: &[u8],
     p12: &[u8],
     kennwort: &str,
-    grund: String,
     jetzt: NaiveDateTime,
-    machen: impl FnOnce() -> Result<Vec<u8>, ApiFehler>,
 ) -> Result<Vec<u8>, ApiFehler> {
     let zertifikat = crate::pdf::zertifikat_laden(p12, kennwort, jetzt)?;
-    let pdf = machen()?;
+    if crate::pdf::ist_signiert(pdf) {
+        return Err(ApiFehler::neu(
+            "schon_signiert",
+            "Dieses PDF ist schon signiert. Für eine neue Signatur das PDF neu erstellen.",
+        ));
+    }
+    let s = store.sitzung(SitzungId(sitzung))?;
+    let sitzung = format!(
+        "{}. Sitzung {} am {}",
+        s.nummer,
+        crate::domain::gremium::genitiv(&s.gremium.daten.name),
+        crate::domain::datum::deutsch(s.beginn.date())
+    );
+    let grund = match dokument {
+        SitzungsDokument::Paket => format!("Sitzungspaket der {sitzung}"),
+        SitzungsDokument::Niederschrift => format!("Niederschrift über die {sitzung}"),
+    };
     Ok(crate::pdf::signieren(
-        &pdf,
+        pdf,
         &zertifikat,
         crate::pdf::Feld::unsichtbar(),
         &grund,
         jetzt,
     )?)
-}
-
-/// "3. Sitzung des Integrationsrates am 16.12.2026".
-fn sitzung_bezeichnung(store: &Store, sitzung: i64) -> Result<String, ApiFehler> {
-    let s = store.sitzung(SitzungId(sitzung))?;
-    Ok(format!(
-        "{}. Sitzung {} am {}",
-        s.nummer,
-        crate::domain::gremium::genitiv(&s.gremium.daten.name),
-        crate::domain::datum::deutsch(s.beginn.date())
-    ))
-}
-
-/// The session packet (see [`sitzung_paket`]), signed.
-pub fn sitzung_paket_signiert(
-    store: &Store,
-    sitzung: i64,
-    variante: PaketVariante,
-    p12: &[u8],
-    kennwort: &str,
-    jetzt: NaiveDateTime,
-) -> Result<Vec<u8>, ApiFehler> {
-    let grund = format!("Sitzungspaket der {}", sitzung_bezeichnung(store, sitzung)?);
-    signiert(p12, kennwort, grund, jetzt, || {
-        sitzung_paket(store, sitzung, variante, jetzt)
-    })
-}
-
-/// The Niederschrift (see [`sitzung_niederschrift`]), signed.
-pub fn sitzung_niederschrift_signiert(
-    store: &Store,
-    sitzung: i64,
-    variante: PaketVariante,
-    p12: &[u8],
-    kennwort: &str,
-    jetzt: NaiveDateTime,
-) -> Result<Vec<u8>, ApiFehler> {
-    let grund = format!(
-        "Niederschrift über die {}",
-        sitzung_bezeichnung(store, sitzung)?
-    );
-    signiert(p12, kennwort, grund, jetzt, || {
-        sitzung_niederschrift(store, sitzung, variante, jetzt)
-    })
 }

@@ -24,7 +24,7 @@ mod vorlage;
 pub mod wahl;
 
 pub use pdfa::Metadaten;
-pub use signatur::{signieren, zertifikat_laden, Feld, Zertifikat};
+pub use signatur::{ist_signiert, signieren, zertifikat_laden, Feld, Zertifikat};
 pub use vorlage::{vorlage, Dokument};
 
 /// PDF/A-2b post-processing of a finished document (XMP metadata, output intent).

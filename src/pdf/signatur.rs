@@ -198,6 +198,16 @@ fn finden(heuhaufen: &[u8], nadel: &[u8]) -> Option<usize> {
     heuhaufen.windows(nadel.len()).position(|w| w == nadel)
 }
 
+/// Whether `pdf` holds a signature field already.
+pub fn ist_signiert(pdf: &[u8]) -> bool {
+    Document::load_mem(pdf).is_ok_and(|d| {
+        d.objects.values().any(|o| {
+            o.as_dict()
+                .is_ok_and(|d| d.get(b"FT").and_then(Object::as_name).ok() == Some(b"Sig"))
+        })
+    })
+}
+
 /// Signs `pdf` with `z`; the signature field is placed at `feld`. `jetzt` is the claimed
 /// signing time (/M).
 pub fn signieren(

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel, bueroDb } from './app.mjs';
 
@@ -22,6 +22,13 @@ before(async () => {
   mkdirSync(path.join(wurzel, 'tests/e2e/artefakte'), { recursive: true });
   cli('einrichten', '--kommune', 'Stadt Herne');
   cli('demo');
+  // This workstation's signing certificate, as chosen in the settings.
+  const openssl = (...args) => execFileSync('openssl', args, { cwd: ordner, stdio: 'pipe' });
+  openssl('req', '-utf8', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=Dragana Petrović/O=Stadt Herne', '-keyout', 'k.pem', '-out', 'c.pem');
+  openssl('pkcs12', '-export', '-passout', 'pass:Geheim-2026', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'zert.p12');
+  const konfig = path.join(ordner, 'config', 'de.ratsbuero.desktop');
+  mkdirSync(konfig, { recursive: true });
+  writeFileSync(path.join(konfig, 'einstellungen.json'), JSON.stringify({ zertifikat_pfad: path.join(ordner, 'zert.p12') }));
   app = await starteApp(ordner, { RATSBUERO_SPEICHERN_NACH: ablage });
 });
 after(async () => { await app?.beenden(); });
@@ -182,5 +189,17 @@ test('results, attendance and closing give the Niederschrift', async () => {
   for (const teil of ['Niederschrift über die 3. Sitzung des Integrationsrates', 'Ayşe Yılmaz', 'Ergebnis: beschlossen', 'Małgorzata Kowalczyk', 'Ohne Angabe:', 'Елена Смирнова']) {
     assert.ok(text.includes(teil), `„${teil}“ fehlt in der Niederschrift`);
   }
+  // Signed as it is on screen; "Speichern unter…" then writes the signed one.
+  await (await b.$(tid('pdf-signieren'))).click();
+  await (await b.$(tid('kennwort'))).setValue('Geheim-2026');
+  await (await b.$(tid('signieren-ok'))).click();
+  await (await b.$(tid('pdf-signiert'))).waitForDisplayed({ timeout: 20000 });
+  await (await b.$(tid('pdf-speichern'))).click();
+  const signiert = () => readdirSync(ablage).find((n) => /^Niederschrift.*_signiert\.pdf$/.test(n));
+  await b.waitUntil(() => signiert() !== undefined, { timeout: 10000, timeoutMsg: `keine signierte Niederschrift in ${readdirSync(ablage).join(', ')}` });
+  let bericht = '';
+  try { bericht = execFileSync('pdfsig', [path.join(ablage, signiert())], { encoding: 'utf8' }); } catch (e) { bericht = `${e.stdout}${e.stderr}`; }
+  assert.match(bericht, /Signature is Valid/, bericht);
+  assert.match(bericht, /Dragana Petrović/, bericht);
   await (await b.$(tid('pdf-schliessen'))).click();
 });

@@ -355,21 +355,18 @@ fn a_session_packet_and_a_niederschrift_are_signed_like_a_vorlage() {
             "{art}: {bericht}"
         );
         assert!(bericht.contains("Rainer Weichelt"), "{art}: {bericht}");
+        let d = lopdf::Document::load_mem(&pdf).unwrap();
+        let gruende: Vec<String> = d
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok()?.get(b"Reason").ok())
+            .filter_map(|r| lopdf::decode_text_string(r).ok())
+            .collect();
         assert!(
-            String::from_utf8_lossy(&pdf).contains(grund) || {
-                let d = lopdf::Document::load_mem(&pdf).unwrap();
-                d.objects.values().any(|o| {
-                    o.as_dict()
-                        .ok()
-                        .and_then(|d| d.get(b"Reason").ok())
-                        .and_then(|r| lopdf::decode_text_string(r).ok())
-                        .is_some_and(|r| r.starts_with(grund))
-                })
-            },
-            "{art}: Grund „{grund}“ fehlt"
+            gruende.iter().any(|r| r.starts_with(grund)),
+            "{art}: Grund „{grund}“ fehlt: {gruende:?}"
         );
         crate::pdf::technisch_einwandfrei(&pdf);
-        let d = lopdf::Document::load_mem(&pdf).unwrap();
         let widget = d
             .objects
             .values()
@@ -380,5 +377,18 @@ fn a_session_packet_and_a_niederschrift_are_signed_like_a_vorlage() {
             widget.get(b"AP").is_ok(),
             "{art}: Signaturfeld ohne Erscheinung"
         );
+        // Signing it once more would break the first signature: refused.
+        let store = ratsbuero::store::Store::oeffnen(&db, heute()).unwrap();
+        let e = api::sitzung_pdf_signieren(
+            &store,
+            1,
+            api::SitzungsDokument::Paket,
+            &pdf,
+            &std::fs::read(&modern).unwrap(),
+            "Geheim-2026",
+            heute(),
+        )
+        .unwrap_err();
+        assert_eq!(e.code, "schon_signiert", "{}", e.message);
     }
 }

@@ -414,6 +414,7 @@ export class SitzungenBereich {
         return aufruf('sitzung_paket', { sitzung: s.id, variante, fortschritt: kanal });
       },
       abbrechen: () => aufruf('paket_abbrechen').catch(meldung.fehler),
+      signieren: (kennwort) => aufruf('sitzung_pdf_signieren', { id: s.id, dokument: 'paket', kennwort }),
     });
   }
 
@@ -422,6 +423,7 @@ export class SitzungenBereich {
     const s = this.akte;
     await zeigen(`Niederschrift ${s.nummer}. Sitzung ${s.gremium.name}`, {
       laden: () => aufruf('sitzung_niederschrift', { id: s.id, variante: 'mitglieder' }),
+      signieren: (kennwort) => aufruf('sitzung_pdf_signieren', { id: s.id, dokument: 'niederschrift', kennwort }),
     });
   }
 

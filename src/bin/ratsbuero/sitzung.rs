@@ -185,16 +185,18 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             out,
             signatur,
         } => {
+            let pdf = api::sitzung_paket(store, id, variante.parse()?, jetzt())?;
             let pdf = match signatur.lesen()? {
-                Some((p12, kennwort)) => api::sitzung_paket_signiert(
+                Some((p12, kennwort)) => api::sitzung_pdf_signieren(
                     store,
                     id,
-                    variante.parse()?,
+                    api::SitzungsDokument::Paket,
+                    &pdf,
                     &p12,
                     &kennwort,
                     jetzt(),
                 )?,
-                None => api::sitzung_paket(store, id, variante.parse()?, jetzt())?,
+                None => pdf,
             };
             api::datei_schreiben(&out, &pdf)?;
             eprintln!(
@@ -249,16 +251,18 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             out,
             signatur,
         } => {
+            let pdf = api::sitzung_niederschrift(store, id, variante.parse()?, jetzt())?;
             let pdf = match signatur.lesen()? {
-                Some((p12, kennwort)) => api::sitzung_niederschrift_signiert(
+                Some((p12, kennwort)) => api::sitzung_pdf_signieren(
                     store,
                     id,
-                    variante.parse()?,
+                    api::SitzungsDokument::Niederschrift,
+                    &pdf,
                     &p12,
                     &kennwort,
                     jetzt(),
                 )?,
-                None => api::sitzung_niederschrift(store, id, variante.parse()?, jetzt())?,
+                None => pdf,
             };
             api::datei_schreiben(&out, &pdf)?;
             eprintln!("{} geschrieben.", out.display());

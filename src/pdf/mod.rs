@@ -19,6 +19,7 @@ mod seiten;
 mod signatur;
 mod signaturstempel;
 pub mod sitzungspaket;
+mod struktur;
 pub mod tagesordnung;
 mod vorlage;
 pub mod wahl;
@@ -27,9 +28,10 @@ pub use pdfa::Metadaten;
 pub use signatur::{ist_signiert, signieren, zertifikat_laden, Feld, Zertifikat};
 pub use vorlage::{vorlage, Dokument};
 
-/// PDF/A-2b post-processing of a finished document (XMP metadata, output intent).
+/// PDF/A-2b post-processing of a finished document (XMP metadata, output intent); its
+/// structure tree, if it has one, stays.
 pub fn pdfa_fertig(pdf: Vec<u8>, m: &Metadaten) -> Result<Vec<u8>, PdfFehler> {
-    pdfa::nachbearbeiten(pdf, m)
+    pdfa::nachbearbeiten_als(pdf, m, true, None)
 }
 
 /// Why a PDF could not be made.

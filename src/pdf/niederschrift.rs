@@ -210,13 +210,13 @@ pub(super) fn rahmen(s: &mut Seiten, nr: usize, von: usize, kennung: &str, noe_a
 
 pub(super) fn speichern(
     mut doc: PdfDocument,
-    seiten: Vec<printpdf::PdfPage>,
+    (seiten, struktur): (Vec<printpdf::PdfPage>, super::struktur::Struktur),
     meta: Metadaten,
 ) -> Result<Vec<u8>, PdfFehler> {
     doc.with_pages(seiten);
     let mut warnungen = Vec::new();
     let roh = doc.save(&PdfSaveOptions::default(), &mut warnungen);
-    pdfa::nachbearbeiten(roh, &meta)
+    pdfa::nachbearbeiten(roh, &meta, &struktur)
 }
 
 /// The Niederschrift. `beschluesse` holds the TOPs to record, in order (the public

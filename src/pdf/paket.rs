@@ -75,7 +75,7 @@ fn stempel(kennung: &str, nichtoeffentlich: &[bool]) -> Result<Vec<u8>, PdfFehle
     for _ in 1..n {
         s.neue_seite();
     }
-    let seiten = s.fertig(|s, nr, _| {
+    let (seiten, _) = s.fertig(|s, nr, _| {
         let text = format!("{kennung} · Seite {nr} von {n}");
         let b = metrik(Schnitt::Fett).breite(&text, 8.0);
         let rechts = A4_BREITE - 30.0;
@@ -151,6 +151,11 @@ pub fn zusammenfuegen(
     let mut erste: Vec<ObjectId> = Vec::new();
     let mut noe: Vec<bool> = Vec::new();
     let mut seitenobjekte: BTreeMap<ObjectId, Object> = BTreeMap::new();
+    // The joined structure tree: each tagged piece a Part of one Document, their
+    // ParentTree keys (and the pages' /StructParents) moved past the ones before.
+    let mut teile: Vec<ObjectId> = Vec::new();
+    let mut nums: Vec<Object> = Vec::new();
+    let mut naechster_schluessel: i64 = 0;
 
     let mut aufnehmen =
         |mut d: Document, ziel: &mut Document| -> Result<Vec<ObjectId>, PdfFehler> {
@@ -159,6 +164,31 @@ pub fn zusammenfuegen(
             let ids: Vec<ObjectId> = d.get_pages().into_values().collect();
             for &id in &ids {
                 erbe_einsetzen(&mut d, id)?;
+            }
+            match struktur_des_stuecks(&d) {
+                Some((oben, stueck_nums, weiter)) => {
+                    let versatz = naechster_schluessel;
+                    for paar in stueck_nums.chunks(2) {
+                        if let [Object::Integer(k), wert] = paar {
+                            nums.push(Object::Integer(k + versatz));
+                            nums.push(wert.clone());
+                        }
+                    }
+                    for &id in &ids {
+                        let seite = d.get_dictionary_mut(id)?;
+                        if let Ok(k) = seite.get(b"StructParents").and_then(Object::as_i64) {
+                            seite.set("StructParents", k + versatz);
+                        }
+                    }
+                    naechster_schluessel += weiter;
+                    teile.extend(oben);
+                }
+                // An Anlage from elsewhere without a tree goes in as it is.
+                None => {
+                    for &id in &ids {
+                        d.get_dictionary_mut(id)?.remove(b"StructParents");
+                    }
+                }
             }
             for (id, obj) in std::mem::take(&mut d.objects) {
                 match obj.type_name().unwrap_or(b"") {
@@ -250,9 +280,11 @@ pub fn zusammenfuegen(
         ressourcen.set("XObject", xobjekte);
         seite.set("Resources", ressourcen);
         let vorher = ziel.add_object(Stream::new(lopdf::Dictionary::new(), b"q\n".to_vec()));
+        // The stamp is an artifact: a screen reader reads the page, not its number.
         let nachher = ziel.add_object(Stream::new(
             lopdf::Dictionary::new(),
-            format!("Q\nq 1 0 0 1 {dx:.2} {dy:.2} cm /RatsbueroStempel Do Q\n").into_bytes(),
+            format!("Q\n/Artifact BMC q 1 0 0 1 {dx:.2} {dy:.2} cm /RatsbueroStempel Do Q EMC\n")
+                .into_bytes(),
         ));
         let mut inhalte = vec![Object::Reference(vorher)];
         match seite.get(b"Contents") {
@@ -282,6 +314,38 @@ pub fn zusammenfuegen(
         }),
     );
     ziel.trailer.set("Root", katalog_id);
+    if !teile.is_empty() {
+        let dokument = ziel.new_object_id();
+        let wurzel = ziel.add_object(dictionary! {
+            "Type" => "StructTreeRoot",
+            "K" => dokument,
+            "ParentTree" => dictionary! { "Nums" => nums },
+            "ParentTreeNextKey" => naechster_schluessel,
+        });
+        for &t in &teile {
+            let teil = ziel.get_dictionary_mut(t)?;
+            teil.set("S", "Part");
+            teil.set("P", dokument);
+            teil.remove(b"Lang");
+        }
+        ziel.objects.insert(
+            dokument,
+            Object::Dictionary(dictionary! {
+                "Type" => "StructElem",
+                "S" => "Document",
+                "P" => wurzel,
+                "K" => teile.iter().map(|&t| Object::Reference(t)).collect::<Vec<_>>(),
+            }),
+        );
+        let k = ziel.get_dictionary_mut(katalog_id)?;
+        k.set("StructTreeRoot", wurzel);
+        k.set("MarkInfo", dictionary! { "Marked" => true });
+        k.set("Lang", Object::string_literal("de-DE"));
+        k.set(
+            "ViewerPreferences",
+            dictionary! { "DisplayDocTitle" => true },
+        );
+    }
     let mut top: Option<u32> = None;
     for (st, &seite) in stuecke.iter().zip(&erste) {
         let b = Bookmark::new(st.titel.clone(), [0.0, 0.0, 0.0], 0, seite);
@@ -314,6 +378,41 @@ pub fn zusammenfuegen(
     let mut aus = Vec::new();
     ziel.save_to(&mut aus)?;
     Ok(aus)
+}
+
+/// A tagged piece's top elements, its ParentTree (`Nums`, keys from 0) and the key after
+/// its last; `None` for an untagged one (or a tree this merge does not know how to join).
+fn struktur_des_stuecks(d: &Document) -> Option<(Vec<ObjectId>, Vec<Object>, i64)> {
+    let wurzel = d
+        .catalog()
+        .ok()?
+        .get(b"StructTreeRoot")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let wurzel = d.get_dictionary(wurzel).ok()?;
+    let baum = match wurzel.get(b"ParentTree").ok()? {
+        Object::Reference(r) => d.get_dictionary(*r).ok()?,
+        Object::Dictionary(b) => b,
+        _ => return None,
+    };
+    let nums = baum.get(b"Nums").ok()?.as_array().ok()?.clone();
+    let oben: Vec<ObjectId> = match wurzel.get(b"K").ok()? {
+        Object::Reference(r) => vec![*r],
+        Object::Array(a) => a.iter().filter_map(|o| o.as_reference().ok()).collect(),
+        _ => return None,
+    };
+    let hoechster = nums
+        .chunks(2)
+        .filter_map(|p| p.first()?.as_i64().ok())
+        .max()
+        .unwrap_or(-1);
+    let weiter = wurzel
+        .get(b"ParentTreeNextKey")
+        .and_then(Object::as_i64)
+        .unwrap_or(0)
+        .max(hoechster + 1);
+    Some((oben, nums, weiter))
 }
 
 fn utf16(text: &str) -> Vec<u8> {

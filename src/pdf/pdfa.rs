@@ -4,6 +4,7 @@
 //! profile (`assets/icc/sRGB.icc`), and a file identifier in the trailer. Fonts are already
 //! embedded by printpdf.
 
+use super::struktur::Struktur;
 use super::PdfFehler;
 use chrono::NaiveDateTime;
 use lopdf::{dictionary, Document, Object, Stream, StringFormat};
@@ -36,8 +37,12 @@ fn pdf_text(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-pub(super) fn nachbearbeiten(pdf: Vec<u8>, m: &Metadaten) -> Result<Vec<u8>, PdfFehler> {
-    nachbearbeiten_als(pdf, m, true)
+pub(super) fn nachbearbeiten(
+    pdf: Vec<u8>,
+    m: &Metadaten,
+    struktur: &Struktur,
+) -> Result<Vec<u8>, PdfFehler> {
+    nachbearbeiten_als(pdf, m, true, Some(struktur))
 }
 
 /// Whether the PDF `bytes` says of itself that it is PDF/A (its XMP has `pdfaid:part`).
@@ -62,8 +67,12 @@ pub(super) fn nachbearbeiten_als(
     pdf: Vec<u8>,
     m: &Metadaten,
     pdfa: bool,
+    struktur: Option<&Struktur>,
 ) -> Result<Vec<u8>, PdfFehler> {
     let mut doc = Document::load_mem(&pdf)?;
+    if let Some(s) = struktur {
+        super::struktur::einsetzen(&mut doc, s, "de-DE")?;
+    }
     doc.version = "1.7".into();
     // With the office's offset from UTC: a date without one is read as the reader's
     // local time.

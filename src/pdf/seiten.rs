@@ -4,6 +4,7 @@
 //! when the document is finished and the page count is known.
 
 use super::schrift::{metrik, Schnitt, Schriften};
+use super::struktur::Struktur;
 use printpdf::{
     Color, Line, LinePoint, Mm, Op, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb, TextItem,
 };
@@ -57,6 +58,10 @@ pub struct Seiten<'a> {
     seiten: Vec<Vec<Op>>,
     /// Distance from the page top of the next line's top edge.
     y: f32,
+    /// The structure the text goes into ([`super::struktur`]).
+    pub struktur: Struktur,
+    /// While headers and footers are drawn: everything is an artifact.
+    artefakt: bool,
 }
 
 impl<'a> Seiten<'a> {
@@ -66,7 +71,39 @@ impl<'a> Seiten<'a> {
             rand,
             seiten: vec![Vec::new()],
             y: rand.oben,
+            struktur: Struktur::default(),
+            artefakt: false,
         }
+    }
+
+    /// Opens the marked content of a piece of text: an artifact, or the next MCID of the
+    /// open structure element.
+    fn markieren(&mut self) {
+        let op = if self.artefakt {
+            Op::BeginMarkedContent {
+                tag: "Artifact".into(),
+            }
+        } else {
+            let seite = self.seiten.len() - 1;
+            let (art, mcid) = self.struktur.inhalt(seite);
+            Op::BeginMarkedContentWithProperties {
+                tag: art.name().into(),
+                properties: printpdf::DictItem::Dict {
+                    map: [("MCID".to_string(), printpdf::DictItem::Int(mcid))].into(),
+                },
+            }
+        };
+        self.ops().push(op);
+    }
+
+    /// Line art is an artifact.
+    fn als_artefakt(&mut self, zeichnen: impl FnOnce(&mut Vec<Op>)) {
+        let ops = self.ops();
+        ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".into(),
+        });
+        zeichnen(ops);
+        ops.push(Op::EndMarkedContent);
     }
 
     pub fn breite(&self) -> f32 {
@@ -106,8 +143,10 @@ impl<'a> Seiten<'a> {
         }
     }
 
+    /// Moves the cursor down by a gap: a paragraph the text opened by itself ends here.
     pub fn vorschub(&mut self, pt: f32) {
         self.y += pt;
+        self.struktur.absatz_ende();
     }
 
     /// Text with its baseline `groesse` below the current top edge, at `x` pt from the left
@@ -131,6 +170,7 @@ impl<'a> Seiten<'a> {
             return;
         }
         let font = self.schriften.id(schnitt);
+        self.markieren();
         let ops = self.ops();
         ops.push(Op::StartTextSection);
         if let Some(f) = farbe.clone() {
@@ -153,6 +193,7 @@ impl<'a> Seiten<'a> {
         if farbe.is_some() {
             ops.push(Op::SetFillColor { col: schwarz() });
         }
+        ops.push(Op::EndMarkedContent);
     }
 
     /// A line of text at the left margin plus `einzug`; moves the cursor by `zeilenhoehe`.
@@ -184,47 +225,49 @@ impl<'a> Seiten<'a> {
 
     /// A straight line between two points (y measured from the page top).
     pub fn strecke(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, dicke: f32) {
-        let ops = self.ops();
-        ops.push(Op::SetOutlineThickness { pt: Pt(dicke) });
-        ops.push(Op::SetOutlineColor { col: schwarz() });
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![
-                    LinePoint {
-                        p: Point {
-                            x: Pt(x1),
-                            y: Pt(A4_HOEHE - y1),
+        self.als_artefakt(|ops| {
+            ops.push(Op::SetOutlineThickness { pt: Pt(dicke) });
+            ops.push(Op::SetOutlineColor { col: schwarz() });
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: Point {
+                                x: Pt(x1),
+                                y: Pt(A4_HOEHE - y1),
+                            },
+                            bezier: false,
                         },
-                        bezier: false,
-                    },
-                    LinePoint {
-                        p: Point {
-                            x: Pt(x2),
-                            y: Pt(A4_HOEHE - y2),
+                        LinePoint {
+                            p: Point {
+                                x: Pt(x2),
+                                y: Pt(A4_HOEHE - y2),
+                            },
+                            bezier: false,
                         },
-                        bezier: false,
-                    },
-                ],
-                is_closed: false,
-            },
+                    ],
+                    is_closed: false,
+                },
+            });
         });
     }
 
     /// A check box (square, `seite` pt) with its top-left corner at `x`, `y_oben`; crossed
     /// when `an`. Drawn with lines, so it needs no glyph.
     pub fn kaestchen(&mut self, x: f32, y_oben: f32, seite: f32, an: bool) {
-        let ops = self.ops();
-        ops.push(Op::SetOutlineThickness { pt: Pt(0.7) });
-        ops.push(Op::SetOutlineColor { col: schwarz() });
-        ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(A4_HOEHE - y_oben - seite),
-                width: Pt(seite),
-                height: Pt(seite),
-                mode: Some(printpdf::PaintMode::Stroke),
-                winding_order: None,
-            },
+        self.als_artefakt(|ops| {
+            ops.push(Op::SetOutlineThickness { pt: Pt(0.7) });
+            ops.push(Op::SetOutlineColor { col: schwarz() });
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Pt(x),
+                    y: Pt(A4_HOEHE - y_oben - seite),
+                    width: Pt(seite),
+                    height: Pt(seite),
+                    mode: Some(printpdf::PaintMode::Stroke),
+                    winding_order: None,
+                },
+            });
         });
         if an {
             let d = seite * 0.2;
@@ -235,33 +278,38 @@ impl<'a> Seiten<'a> {
 
     /// A filled rectangle (for shaded table heads), y from the page top.
     pub fn flaeche(&mut self, x: f32, y_oben: f32, breite: f32, hoehe: f32, farbe: Color) {
-        let ops = self.ops();
-        ops.push(Op::SetFillColor { col: farbe });
-        ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(A4_HOEHE - y_oben - hoehe),
-                width: Pt(breite),
-                height: Pt(hoehe),
-                mode: Some(printpdf::PaintMode::Fill),
-                winding_order: None,
-            },
+        self.als_artefakt(|ops| {
+            ops.push(Op::SetFillColor { col: farbe });
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Pt(x),
+                    y: Pt(A4_HOEHE - y_oben - hoehe),
+                    width: Pt(breite),
+                    height: Pt(hoehe),
+                    mode: Some(printpdf::PaintMode::Fill),
+                    winding_order: None,
+                },
+            });
+            ops.push(Op::SetFillColor { col: schwarz() });
         });
-        ops.push(Op::SetFillColor { col: schwarz() });
     }
 
-    /// Finishes: calls `rahmen(seiten, nr, von)` once per page to draw header and footer,
-    /// then returns the printpdf pages.
-    pub fn fertig(mut self, mut rahmen: impl FnMut(&mut Seiten<'a>, usize, usize)) -> Vec<PdfPage> {
+    /// Finishes: calls `rahmen(seiten, nr, von)` once per page to draw header and footer
+    /// (artifacts), then returns the printpdf pages and the structure of their text.
+    pub fn fertig(
+        mut self,
+        mut rahmen: impl FnMut(&mut Seiten<'a>, usize, usize),
+    ) -> (Vec<PdfPage>, Struktur) {
         let anzahl = self.seiten.len();
         let inhalte = std::mem::take(&mut self.seiten);
         let mut fertig = Vec::with_capacity(anzahl);
+        self.artefakt = true;
         for (i, ops) in inhalte.into_iter().enumerate() {
             self.seiten = vec![ops];
             rahmen(&mut self, i + 1, anzahl);
             let ops = self.seiten.pop().unwrap_or_default();
             fertig.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
         }
-        fertig
+        (fertig, self.struktur)
     }
 }

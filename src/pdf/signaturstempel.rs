@@ -36,7 +36,7 @@ pub(super) fn erscheinung(
     let schriften = Schriften::einbetten(&mut pdf)?;
     let s = Seiten::neu(&schriften, Rand::default());
     let blau = farbe(22, 62, 120);
-    let seiten = s.fertig(|s, _, _| {
+    let (seiten, _) = s.fertig(|s, _, _| {
         // The frame, half a line inside the box so that it is not clipped.
         let (r, u) = (breite - 0.5, hoehe - 0.5);
         for (x1, y1, x2, y2) in [

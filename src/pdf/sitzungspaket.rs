@@ -216,6 +216,7 @@ pub fn sitzungspaket(
             erstellt: p.jetzt,
         },
         pdfa,
+        None,
     )?;
     weiter(gesamt, "fertig".into())?;
     Ok(pdf)

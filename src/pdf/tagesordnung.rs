@@ -241,7 +241,7 @@ pub fn einladung(
         s.zeile(0.0, "Vorsitz", Schnitt::Normal, TEXT, ZEILE);
     }
     let kennung = format!("{}. Sitzung {gremium}", sitzung.nummer);
-    let seiten = s.fertig(|s, nr, von| {
+    let (seiten, struktur) = s.fertig(|s, nr, von| {
         let unten = A4_HOEHE - 36.0;
         let t = format!("{kennung} · Einladung und Tagesordnung · Blatt {nr} von {von}");
         let b = metrik(Schnitt::Normal).breite(&t, 8.5);
@@ -249,5 +249,8 @@ pub fn einladung(
     });
     doc.with_pages(seiten);
     let mut warnungen = Vec::new();
-    Ok(doc.save(&PdfSaveOptions::default(), &mut warnungen))
+    super::struktur::taggen(
+        &doc.save(&PdfSaveOptions::default(), &mut warnungen),
+        &struktur,
+    )
 }

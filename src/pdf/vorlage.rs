@@ -67,7 +67,7 @@ pub fn vorlage(
     let nichtoeffentlich = i.status == Status::Nichtoeffentlich;
     let entwurf = akte.zustand == Zustand::Entwurf;
     let fuss_links = format!("{} · {}", buero.kommune, buero.gremium_name);
-    let seiten = s.fertig(|s, nr, von| {
+    let (seiten, struktur) = s.fertig(|s, nr, von| {
         let rechts = A4_BREITE - s.rand.rechts;
         let oben = 40.0;
         s.text_abs(
@@ -137,6 +137,7 @@ pub fn vorlage(
             ),
             erstellt: gedruckt,
         },
+        &struktur,
     )?;
     Ok(Dokument {
         bytes,

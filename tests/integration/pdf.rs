@@ -131,7 +131,8 @@ pub fn geprueft_und_eingebettet(pdf: &[u8]) {
     }
 }
 
-/// As [`geprueft_und_eingebettet`], and the PDF/A-2b marks: header, XMP pdfaid, output intent.
+/// As [`geprueft_und_eingebettet`], and the PDF/A-2b marks: header, XMP pdfaid, output
+/// intent; and tagged ([`struktur_pruefen`]).
 pub fn technisch_einwandfrei(pdf: &[u8]) {
     geprueft_und_eingebettet(pdf);
     assert!(
@@ -145,6 +146,7 @@ pub fn technisch_einwandfrei(pdf: &[u8]) {
             && roh.contains("<pdfaid:conformance>B</pdfaid:conformance>")
     );
     assert!(roh.contains("GTS_PDFA1"));
+    struktur_pruefen(pdf);
 }
 
 fn office(kommune: &str, schema: &str, wp: &str) -> Testbuero {
@@ -504,4 +506,203 @@ fn a_character_the_font_lacks_is_named_and_no_file_is_written() {
         0,
         "eine Datei blieb liegen"
     );
+}
+
+/// The structure check of a tagged PDF, as far as it can be proven here without veraPDF
+/// or PAC: every text-showing operator of every page lies inside marked content that is
+/// an `/Artifact` or has an MCID; every such MCID is referenced exactly once from the
+/// structure tree (reached from `/StructTreeRoot`), and the ParentTree leads back from
+/// it to the element that references it; the catalog has `/Lang`, `/MarkInfo
+/// <</Marked true>>` and `/ViewerPreferences <</DisplayDocTitle true>>`. Returns the
+/// structure types met, in reading order.
+pub fn struktur_pruefen(pdf: &[u8]) -> Vec<String> {
+    use lopdf::{Document, Object, ObjectId};
+    use std::collections::{BTreeMap, BTreeSet};
+    let d = Document::load_mem(pdf).unwrap();
+    let katalog = d.catalog().unwrap();
+    assert!(
+        katalog
+            .get(b"Lang")
+            .is_ok_and(|l| l.as_str().is_ok_and(|s| s == b"de-DE")),
+        "/Lang (de-DE) fehlt im Katalog"
+    );
+    let marked = katalog
+        .get(b"MarkInfo")
+        .and_then(|m| d.dereference(m).map(|(_, o)| o))
+        .and_then(Object::as_dict)
+        .and_then(|m| m.get(b"Marked"))
+        .and_then(Object::as_bool);
+    assert_eq!(marked.ok(), Some(true), "/MarkInfo <</Marked true>> fehlt");
+    let anzeige = katalog
+        .get(b"ViewerPreferences")
+        .and_then(|m| d.dereference(m).map(|(_, o)| o))
+        .and_then(Object::as_dict)
+        .and_then(|m| m.get(b"DisplayDocTitle"))
+        .and_then(Object::as_bool);
+    assert_eq!(anzeige.ok(), Some(true), "/DisplayDocTitle fehlt");
+
+    // The marked content of the pages.
+    let seiten: BTreeMap<u32, ObjectId> = d.get_pages();
+    let mut im_inhalt: BTreeSet<(ObjectId, i64)> = BTreeSet::new();
+    for (&nr, &seite) in &seiten {
+        let inhalt = lopdf::content::Content::decode(&d.get_page_content(seite)).unwrap();
+        // The stack of open marked content: Some(mcid), or None for an artifact or other.
+        let mut stapel: Vec<(bool, Option<i64>)> = Vec::new();
+        for op in &inhalt.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    let mcid = op
+                        .operands
+                        .get(1)
+                        .and_then(|p| p.as_dict().ok())
+                        .and_then(|p| p.get(b"MCID").ok())
+                        .and_then(|m| m.as_i64().ok());
+                    let artefakt =
+                        op.operands.first().and_then(|t| t.as_name().ok()) == Some(b"Artifact");
+                    if let Some(m) = mcid {
+                        assert!(
+                            im_inhalt.insert((seite, m)),
+                            "Seite {nr}: MCID {m} doppelt im Inhalt"
+                        );
+                    }
+                    stapel.push((artefakt, mcid));
+                }
+                "BMC" => {
+                    let artefakt =
+                        op.operands.first().and_then(|t| t.as_name().ok()) == Some(b"Artifact");
+                    stapel.push((artefakt, None));
+                }
+                "EMC" => {
+                    stapel
+                        .pop()
+                        .unwrap_or_else(|| panic!("Seite {nr}: EMC ohne BDC/BMC"));
+                }
+                "Tj" | "TJ" | "'" | "\"" => {
+                    assert!(
+                        stapel.iter().any(|(a, m)| *a || m.is_some()),
+                        "Seite {nr}: Text ohne Struktur und nicht als Artefakt: {op:?}"
+                    );
+                }
+                _ => {}
+            }
+        }
+        assert!(
+            stapel.is_empty(),
+            "Seite {nr}: markierter Inhalt nicht geschlossen"
+        );
+    }
+
+    // The structure tree.
+    let wurzel = d
+        .get_dictionary(
+            katalog
+                .get(b"StructTreeRoot")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap();
+    let mut arten = Vec::new();
+    let mut im_baum: BTreeMap<(ObjectId, i64), ObjectId> = BTreeMap::new();
+    fn gehen(
+        d: &Document,
+        id: ObjectId,
+        seite_geerbt: Option<ObjectId>,
+        arten: &mut Vec<String>,
+        im_baum: &mut BTreeMap<(ObjectId, i64), ObjectId>,
+    ) {
+        let e = d.get_dictionary(id).unwrap();
+        assert_eq!(e.get(b"Type").unwrap().as_name().unwrap(), b"StructElem");
+        arten.push(String::from_utf8_lossy(e.get(b"S").unwrap().as_name().unwrap()).into_owned());
+        let pg = e
+            .get(b"Pg")
+            .ok()
+            .and_then(|p| p.as_reference().ok())
+            .or(seite_geerbt);
+        let kinder = match e.get(b"K") {
+            Ok(Object::Array(a)) => a.clone(),
+            Ok(o) => vec![o.clone()],
+            Err(_) => Vec::new(),
+        };
+        for k in kinder {
+            match k {
+                Object::Reference(r) => gehen(d, r, pg, arten, im_baum),
+                Object::Integer(m) => {
+                    let seite = pg.expect("MCID ohne /Pg");
+                    assert!(
+                        im_baum.insert((seite, m), id).is_none(),
+                        "MCID {m} zweimal im Baum"
+                    );
+                }
+                Object::Dictionary(mcr) => {
+                    let seite = mcr
+                        .get(b"Pg")
+                        .ok()
+                        .and_then(|p| p.as_reference().ok())
+                        .or(pg)
+                        .unwrap();
+                    let m = mcr.get(b"MCID").unwrap().as_i64().unwrap();
+                    assert!(
+                        im_baum.insert((seite, m), id).is_none(),
+                        "MCID {m} zweimal im Baum"
+                    );
+                }
+                andere => panic!("unerwartetes Kind {andere:?}"),
+            }
+        }
+    }
+    let kinder = match wurzel.get(b"K").unwrap() {
+        Object::Array(a) => a.clone(),
+        o => vec![o.clone()],
+    };
+    for k in kinder {
+        gehen(
+            &d,
+            k.as_reference().unwrap(),
+            None,
+            &mut arten,
+            &mut im_baum,
+        );
+    }
+    let im_baum_set: BTreeSet<(ObjectId, i64)> = im_baum.keys().copied().collect();
+    assert_eq!(
+        im_inhalt, im_baum_set,
+        "MCIDs im Inhalt und im Strukturbaum verschieden"
+    );
+
+    // The ParentTree leads back.
+    let nums = wurzel
+        .get(b"ParentTree")
+        .and_then(|p| d.dereference(p).map(|(_, o)| o))
+        .and_then(Object::as_dict)
+        .and_then(|p| p.get(b"Nums"))
+        .and_then(Object::as_array)
+        .unwrap()
+        .clone();
+    let mut baum: BTreeMap<i64, Vec<Object>> = BTreeMap::new();
+    for paar in nums.chunks(2) {
+        baum.insert(
+            paar[0].as_i64().unwrap(),
+            paar[1].as_array().unwrap().clone(),
+        );
+    }
+    for (&(seite, m), element) in &im_baum {
+        let k = d
+            .get_dictionary(seite)
+            .unwrap()
+            .get(b"StructParents")
+            .unwrap()
+            .as_i64()
+            .unwrap();
+        let eintrag = baum
+            .get(&k)
+            .and_then(|a| a.get(m as usize))
+            .and_then(|o| o.as_reference().ok());
+        assert_eq!(
+            eintrag,
+            Some(*element),
+            "ParentTree: MCID {m} führt nicht zu seinem Element"
+        );
+    }
+    arten
 }

@@ -31,7 +31,7 @@ pub use vorlage::{vorlage, Dokument};
 /// PDF/A-2b post-processing of a finished document (XMP metadata, output intent); its
 /// structure tree, if it has one, stays.
 pub fn pdfa_fertig(pdf: Vec<u8>, m: &Metadaten) -> Result<Vec<u8>, PdfFehler> {
-    pdfa::nachbearbeiten_als(pdf, m, true, None)
+    pdfa::nachbearbeiten_als(pdf, m, true, true, None)
 }
 
 /// Why a PDF could not be made.

@@ -12,6 +12,37 @@ use sha2::{Digest, Sha256};
 
 static SRGB: &[u8] = include_bytes!("../../assets/icc/sRGB.icc");
 
+/// The PDF/UA-1 identification and its extension schema (PDF/A admits only properties it
+/// knows or that an extension schema describes).
+const PDFUA: &str = r#"
+  <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>
+  <rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaExtension:schemas>
+    <rdf:Bag>
+     <rdf:li rdf:parseType="Resource">
+      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+      <pdfaSchema:property>
+       <rdf:Seq>
+        <rdf:li rdf:parseType="Resource">
+         <pdfaProperty:name>part</pdfaProperty:name>
+         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+         <pdfaProperty:category>internal</pdfaProperty:category>
+         <pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>
+        </rdf:li>
+       </rdf:Seq>
+      </pdfaSchema:property>
+     </rdf:li>
+    </rdf:Bag>
+   </pdfaExtension:schemas>
+  </rdf:Description>"#;
+
 /// What the XMP and info dictionary say about the document.
 #[derive(Debug, Clone)]
 pub struct Metadaten {
@@ -42,7 +73,7 @@ pub(super) fn nachbearbeiten(
     m: &Metadaten,
     struktur: &Struktur,
 ) -> Result<Vec<u8>, PdfFehler> {
-    nachbearbeiten_als(pdf, m, true, Some(struktur))
+    nachbearbeiten_als(pdf, m, true, true, Some(struktur))
 }
 
 /// Whether the PDF `bytes` says of itself that it is PDF/A (its XMP has `pdfaid:part`).
@@ -63,16 +94,22 @@ pub(super) fn erklaert_pdfa(doc: &Document) -> bool {
 /// The post-processing; the PDF/A identification only when `pdfa` (a packet with an
 /// Anlage from elsewhere that is not PDF/A itself cannot claim it; it gets the rest:
 /// XMP, output intent, file identifier).
+///
+/// A tagged document (with `struktur`, or tagged before) also says `pdfuaid:part 1`, with
+/// the extension schema PDF/A asks for it, unless `pdfua` is false (a packet with an
+/// untagged Anlage from elsewhere).
 pub(super) fn nachbearbeiten_als(
     pdf: Vec<u8>,
     m: &Metadaten,
     pdfa: bool,
+    pdfua: bool,
     struktur: Option<&Struktur>,
 ) -> Result<Vec<u8>, PdfFehler> {
     let mut doc = Document::load_mem(&pdf)?;
     if let Some(s) = struktur {
         super::struktur::einsetzen(&mut doc, s, "de-DE")?;
     }
+    let pdfua = pdfua && doc.catalog()?.has(b"StructTreeRoot");
     doc.version = "1.7".into();
     // With the office's offset from UTC: a date without one is read as the reader's
     // local time.
@@ -97,13 +134,14 @@ pub(super) fn nachbearbeiten_als(
    <xmp:MetadataDate>{zeit_xmp}</xmp:MetadataDate>
    <xmp:CreatorTool>Ratsbüro</xmp:CreatorTool>
    <pdf:Producer>Ratsbüro (printpdf, lopdf)</pdf:Producer>
-{kennung}  </rdf:Description>
+{kennung}  </rdf:Description>{ua}
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>"#,
         titel = xml(&m.titel),
         autor = xml(&m.autor),
         betreff = xml(&m.betreff),
+        ua = if pdfua { PDFUA } else { "" },
         kennung = if pdfa {
             "   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>B</pdfaid:conformance>\n"
         } else {

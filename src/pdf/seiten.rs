@@ -143,6 +143,13 @@ impl<'a> Seiten<'a> {
         }
     }
 
+    /// Draws what `zeichnen` draws as an artifact (a table head repeated on a new page).
+    pub fn artefakt(&mut self, zeichnen: impl FnOnce(&mut Self)) {
+        let vorher = std::mem::replace(&mut self.artefakt, true);
+        zeichnen(self);
+        self.artefakt = vorher;
+    }
+
     /// Moves the cursor down by a gap: a paragraph the text opened by itself ends here.
     pub fn vorschub(&mut self, pt: f32) {
         self.y += pt;

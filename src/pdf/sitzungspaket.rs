@@ -207,6 +207,14 @@ pub fn sitzungspaket(
         .all(|st| {
             paket::oeffnen(&st.bytes, &st.quelle).is_ok_and(|d| super::pdfa::erklaert_pdfa(&d))
         });
+    // PDF/UA only when every piece is tagged (an Anlage from elsewhere may not be).
+    let pdfua = stuecke
+        .iter()
+        .filter(|st| st.ebene == Ebene::Anlage)
+        .all(|st| {
+            paket::oeffnen(&st.bytes, &st.quelle)
+                .is_ok_and(|d| d.catalog().is_ok_and(|k| k.has(b"StructTreeRoot")))
+        });
     let pdf = super::pdfa::nachbearbeiten_als(
         pdf,
         &super::Metadaten {
@@ -216,6 +224,7 @@ pub fn sitzungspaket(
             erstellt: p.jetzt,
         },
         pdfa,
+        pdfua,
         None,
     )?;
     weiter(gesamt, "fertig".into())?;

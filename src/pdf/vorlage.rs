@@ -9,6 +9,7 @@ use super::satz::{self, Block};
 use super::schrift::{self, metrik, Schnitt, Schriften};
 use super::seiten::{farbe, Rand, Seiten, A4_BREITE, A4_HOEHE};
 use super::signatur::Feld;
+use super::struktur::Art;
 use super::PdfFehler;
 use crate::domain::finanzen::Posten;
 use crate::domain::gremium;
@@ -186,7 +187,9 @@ fn kopf(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero, gedruckt: NaiveDateTi
     let links = s.rand.links;
     let spalte = 350.0;
     let start = s.y();
+    s.struktur.beginnen(Art::P);
     s.text_bei(links, &buero.kommune, Schnitt::Fett, 13.0);
+    s.struktur.beenden();
     s.vorschub(18.0);
     s.text_bei(links, &buero.gremium_name, Schnitt::Normal, TEXT);
     s.vorschub(ZEILE);
@@ -211,8 +214,13 @@ fn kopf(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero, gedruckt: NaiveDateTi
         ),
         ("Datum:", datum_text, false),
     ];
+    s.struktur.beginnen(Art::Table);
     for (label, wert, fett) in zeilen {
+        s.struktur.beginnen(Art::TR);
+        s.struktur.beginnen(Art::TH);
         s.text_bei(spalte, label, Schnitt::Normal, 9.5);
+        s.struktur.beenden();
+        s.struktur.beginnen(Art::TD);
         let rot = label == "Status:" && fett;
         let x = spalte + 70.0;
         let y = s.y() + 9.5;
@@ -224,26 +232,34 @@ fn kopf(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero, gedruckt: NaiveDateTi
             9.5,
             rot.then(|| farbe(ROT.0, ROT.1, ROT.2)),
         );
+        s.struktur.beenden();
+        s.struktur.beenden();
         s.vorschub(13.0);
     }
+    s.struktur.beenden();
     let ende = s.y().max(links_ende);
     s.vorschub(ende - s.y() + 10.0);
     s.linie(0.8);
     s.vorschub(14.0);
 
+    s.struktur.beginnen(Art::H1);
     s.text_bei(links, i.art.label(), Schnitt::Fett, 15.0);
+    s.struktur.beenden();
     s.vorschub(24.0);
     let betreff = if i.betreff.is_empty() {
         "(ohne Betreff)"
     } else {
         &i.betreff
     };
+    s.struktur.beginnen(Art::P);
     s.text_bei(links, "Betreff:", Schnitt::Fett, 11.0);
     for z in satz::umbrechen(betreff, s.breite() - 60.0, Schnitt::Fett, 11.0) {
         s.text_bei(links + 60.0, &z, Schnitt::Fett, 11.0);
         s.vorschub(15.0);
     }
+    s.struktur.beenden();
     s.vorschub(6.0);
+    s.struktur.beginnen(Art::Table);
     for (label, wert) in [
         ("Verfasser:", &i.verfasser),
         ("Federführend:", &i.federfuehrend),
@@ -252,12 +268,19 @@ fn kopf(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero, gedruckt: NaiveDateTi
         if wert.is_empty() {
             continue;
         }
+        s.struktur.beginnen(Art::TR);
+        s.struktur.beginnen(Art::TH);
         s.text_bei(links, label, Schnitt::Normal, 9.5);
+        s.struktur.beenden();
+        s.struktur.beginnen(Art::TD);
         for z in satz::umbrechen(wert, s.breite() - 90.0, Schnitt::Normal, 9.5) {
             s.text_bei(links + 90.0, &z, Schnitt::Normal, 9.5);
             s.vorschub(13.0);
         }
+        s.struktur.beenden();
+        s.struktur.beenden();
     }
+    s.struktur.beenden();
     s.vorschub(8.0);
 }
 
@@ -275,7 +298,21 @@ impl Tabelle<'_> {
             .collect()
     }
 
+    /// The table's head: a row of header cells (`TH`, scope column); on a page after the
+    /// first it is repeated as an artifact.
     fn kopfzeile(&self, s: &mut Seiten) {
+        s.struktur.beginnen(Art::Table);
+        s.struktur.beginnen(Art::TR);
+        self.kopf_zeichnen(s);
+        s.struktur.beenden();
+    }
+
+    /// Ends the table.
+    fn ende(&self, s: &mut Seiten) {
+        s.struktur.beenden();
+    }
+
+    fn kopf_zeichnen(&self, s: &mut Seiten) {
         let breiten = self.breiten(s.breite());
         let hoehe = self.groesse + 8.0;
         s.platz(hoehe + ZEILE);
@@ -283,6 +320,7 @@ impl Tabelle<'_> {
         s.flaeche(s.rand.links, y, s.breite(), hoehe, farbe(230, 235, 240));
         let mut x = s.rand.links;
         for ((titel, _), b) in self.spalten.iter().zip(&breiten) {
+            s.struktur.beginnen(Art::TH);
             s.text_abs(
                 x + 3.0,
                 y + 4.0 + self.groesse,
@@ -291,6 +329,7 @@ impl Tabelle<'_> {
                 self.groesse,
                 None,
             );
+            s.struktur.beenden();
             x += b;
         }
         s.vorschub(hoehe);
@@ -307,11 +346,13 @@ impl Tabelle<'_> {
         let n = umbrochen.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let hoehe = n as f32 * lh + 6.0;
         if s.platz(hoehe) {
-            self.kopfzeile(s);
+            s.artefakt(|s| self.kopf_zeichnen(s));
         }
         let y = s.y();
         let mut x = s.rand.links;
+        s.struktur.beginnen(Art::TR);
         for (zeilen, b) in umbrochen.iter().zip(&breiten) {
+            s.struktur.beginnen(Art::TD);
             for (k, z) in zeilen.iter().enumerate() {
                 s.text_abs(
                     x + 3.0,
@@ -322,8 +363,10 @@ impl Tabelle<'_> {
                     None,
                 );
             }
+            s.struktur.beenden();
             x += b;
         }
+        s.struktur.beenden();
         s.vorschub(hoehe);
         let y = s.y();
         s.strecke(s.rand.links, y, A4_BREITE - s.rand.rechts, y, 0.3);
@@ -361,6 +404,7 @@ fn beratungsfolge(s: &mut Seiten, akte: &VorlageAkte) {
             ],
         );
     }
+    t.ende(s);
     s.vorschub(8.0);
 }
 
@@ -369,7 +413,9 @@ pub(super) fn abschnitt(s: &mut Seiten, titel: &str) {
     s.platz(16.0 + 3.0 * ZEILE);
     s.vorschub(4.0);
     let x = s.rand.links;
+    s.struktur.beginnen(Art::H2);
     s.text_bei(x, titel, Schnitt::Fett, 11.0);
+    s.struktur.beenden();
     s.vorschub(17.0);
 }
 
@@ -381,7 +427,15 @@ pub(super) fn text(s: &mut Seiten, text: &str) {
         s.vorschub(4.0);
         return;
     }
+    let mut in_liste = false;
     for block in satz::bloecke(text) {
+        let punkt = matches!(block, Block::Punkt { .. });
+        if punkt && !in_liste {
+            s.struktur.beginnen(Art::L);
+        } else if !punkt && in_liste {
+            s.struktur.beenden();
+        }
+        in_liste = punkt;
         match block {
             Block::Absatz(t) => {
                 for z in satz::umbrechen(&t, breite, Schnitt::Normal, TEXT) {
@@ -391,6 +445,7 @@ pub(super) fn text(s: &mut Seiten, text: &str) {
             }
             Block::Punkt { marke, text } => {
                 let einzug = 18.0;
+                s.struktur.beginnen(Art::LI);
                 for (k, z) in satz::umbrechen(&text, breite - einzug, Schnitt::Normal, TEXT)
                     .into_iter()
                     .enumerate()
@@ -398,13 +453,21 @@ pub(super) fn text(s: &mut Seiten, text: &str) {
                     if k == 0 {
                         s.platz(ZEILE);
                         let x = s.rand.links + 4.0;
+                        s.struktur.beginnen(Art::Lbl);
                         s.text_bei(x, &marke, Schnitt::Normal, TEXT);
+                        s.struktur.beenden();
+                        s.struktur.beginnen(Art::LBody);
                     }
                     s.zeile(einzug, &z, Schnitt::Normal, TEXT, ZEILE);
                 }
+                s.struktur.beenden();
+                s.struktur.beenden();
                 s.vorschub(2.0);
             }
         }
+    }
+    if in_liste {
+        s.struktur.beenden();
     }
     s.vorschub(4.0);
 }
@@ -413,9 +476,20 @@ fn kaestchen_zeile(s: &mut Seiten, einzug: f32, an: bool, text: &str, schnitt: S
     s.platz(ZEILE);
     let x = s.rand.links + einzug;
     let y = s.y();
+    s.struktur.beginnen(Art::P);
+    s.struktur.ersatztext(angekreuzt(an, text));
     s.kaestchen(x, y + 1.5, 9.0, an);
     s.text_bei(x + 15.0, text, schnitt, TEXT);
+    s.struktur.beenden();
     s.vorschub(ZEILE);
+}
+
+/// What a screen reader says for a check box and its label.
+fn angekreuzt(an: bool, text: &str) -> String {
+    format!(
+        "{}: {text}",
+        if an { "angekreuzt" } else { "nicht angekreuzt" }
+    )
 }
 
 fn finanzen(s: &mut Seiten, akte: &VorlageAkte) {
@@ -494,13 +568,20 @@ fn finanzen(s: &mut Seiten, akte: &VorlageAkte) {
     s.platz(ZEILE);
     let y = s.y();
     let x0 = s.rand.links;
-    s.text_bei(x0, "Haushaltsmittel stehen:", Schnitt::Normal, TEXT);
     let verfuegbar = f.haushaltsmittel == Some(Haushaltsmittel::Verfuegbar);
     let nicht = f.haushaltsmittel == Some(Haushaltsmittel::NichtVerfuegbar);
+    s.struktur.beginnen(Art::P);
+    s.struktur.ersatztext(format!(
+        "Haushaltsmittel stehen: {}; {}",
+        angekreuzt(verfuegbar, "zur Verfügung"),
+        angekreuzt(nicht, "nicht zur Verfügung")
+    ));
+    s.text_bei(x0, "Haushaltsmittel stehen:", Schnitt::Normal, TEXT);
     s.kaestchen(x0 + 130.0, y + 1.5, 9.0, verfuegbar);
     s.text_bei(x0 + 145.0, "zur Verfügung", Schnitt::Normal, TEXT);
     s.kaestchen(x0 + 230.0, y + 1.5, 9.0, nicht);
     s.text_bei(x0 + 245.0, "nicht zur Verfügung", Schnitt::Normal, TEXT);
+    s.struktur.beenden();
     s.vorschub(ZEILE + 6.0);
 }
 
@@ -557,6 +638,7 @@ fn anlagen(s: &mut Seiten, akte: &VorlageAkte) {
             ],
         );
     }
+    t.ende(s);
     s.vorschub(8.0);
 }
 
@@ -576,12 +658,17 @@ fn unterschrift(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero) -> Feld {
     s.platz(hoehe);
     s.vorschub(16.0);
     let oben = s.y();
+    // The signature block is a group of its own, each line a paragraph.
+    s.struktur.beginnen(Art::Div);
     for z in zeilen {
         if z.luecke {
             s.vorschub(40.0);
         }
+        s.struktur.beginnen(Art::P);
         s.zeile(0.0, &z.text, Schnitt::Normal, TEXT, ZEILE);
+        s.struktur.beenden();
     }
+    s.struktur.beenden();
     let unten = s.y();
     s.vorschub(10.0);
     // The signature's stamp (its field's appearance) stands beside the block, on its

@@ -4,7 +4,7 @@
 //! cancellation. Built on the demo office (members in six scripts).
 
 use crate::gemeinsam::{buero, zeit, Testbuero};
-use crate::pdf::{geprueft_und_eingebettet, in_reihenfolge, text};
+use crate::pdf::{in_reihenfolge, text};
 use ratsbuero::api;
 use ratsbuero::domain::sitzung::{Anwesenheit, MitgliedRolle, Teil, TopErgebnis};
 use ratsbuero::domain::SitzungId;
@@ -241,7 +241,7 @@ fn niederschrift_records_everything_and_the_public_one_holds_no_nichtoeffentlich
     let n1_betreff = n1.titel.clone();
 
     let pdf = api::sitzung_niederschrift(&b.store, 1, api::PaketVariante::Mitglieder, j).unwrap();
-    geprueft_und_eingebettet(&pdf);
+    crate::pdf::technisch_einwandfrei(&pdf);
     let t = text(&pdf);
     let flach = t.split_whitespace().collect::<Vec<_>>().join(" ");
     in_reihenfolge(
@@ -315,7 +315,7 @@ fn niederschrift_records_everything_and_the_public_one_holds_no_nichtoeffentlich
     assert!(flach.contains("nichtöffentlich"));
 
     let oe = api::sitzung_niederschrift(&b.store, 1, api::PaketVariante::Oeffentlich, j).unwrap();
-    geprueft_und_eingebettet(&oe);
+    crate::pdf::technisch_einwandfrei(&oe);
     let t = text(&oe);
     assert!(t.contains("Ö 3"));
     for verboten in [
@@ -342,7 +342,7 @@ fn beschlussauszuege_one_per_result_and_the_cli_writes_them() {
     let fuer: Vec<&str> = auszuege.iter().map(|a| a.fuer.as_str()).collect();
     assert_eq!(fuer, ["Ö 2", "Ö 3", "N 1"]);
     for a in &auszuege {
-        geprueft_und_eingebettet(&a.bytes);
+        crate::pdf::technisch_einwandfrei(&a.bytes);
         let t = text(&a.bytes);
         let flach = t.split_whitespace().collect::<Vec<_>>().join(" ");
         in_reihenfolge(
@@ -414,7 +414,7 @@ fn einladung_is_a_letter_per_member_with_salutation() {
     let briefe = api::sitzung_einladungen(&b.store, 1, j).unwrap();
     assert_eq!(briefe.len(), s.mitglieder.len());
     for (brief, m) in briefe.iter().zip(&s.mitglieder) {
-        geprueft_und_eingebettet(&brief.bytes);
+        crate::pdf::technisch_einwandfrei(&brief.bytes);
         let t = text(&brief.bytes);
         let flach = t.split_whitespace().collect::<Vec<_>>().join(" ");
         in_reihenfolge(

@@ -187,7 +187,7 @@ fn both_packet_variants_and_nothing_nichtoeffentlich_in_the_public_one() {
     let oeffentlich =
         api::sitzung_paket(&b.store, sitzung.id.0, PaketVariante::Oeffentlich, j).unwrap();
     ablegen("oeffentlich.pdf", &oeffentlich);
-    geprueft_und_eingebettet(&oeffentlich);
+    crate::pdf::technisch_einwandfrei(&oeffentlich);
     let tx = text(&oeffentlich);
     for verboten in [
         "GEHEIM",

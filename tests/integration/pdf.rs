@@ -132,7 +132,7 @@ pub fn geprueft_und_eingebettet(pdf: &[u8]) {
 }
 
 /// As [`geprueft_und_eingebettet`], and the PDF/A-2b marks: header, XMP pdfaid, output
-/// intent; and tagged ([`struktur_pruefen`]).
+/// intent; and tagged ([`struktur_pruefen`], [`pdfua_ohne_befund`]), with `pdfuaid:part 1`.
 pub fn technisch_einwandfrei(pdf: &[u8]) {
     geprueft_und_eingebettet(pdf);
     assert!(
@@ -145,8 +145,33 @@ pub fn technisch_einwandfrei(pdf: &[u8]) {
         roh.contains("<pdfaid:part>2</pdfaid:part>")
             && roh.contains("<pdfaid:conformance>B</pdfaid:conformance>")
     );
+    assert!(
+        roh.contains("<pdfuaid:part>1</pdfuaid:part>"),
+        "pdfuaid fehlt"
+    );
     assert!(roh.contains("GTS_PDFA1"));
     struktur_pruefen(pdf);
+    pdfua_ohne_befund(pdf);
+}
+
+/// The PyPI package `pdfua` (an alpha checker of the machine-checkable part of PDF/UA-1,
+/// installed by scripts/setup) finds nothing: exit code 0.
+pub fn pdfua_ohne_befund(pdf: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let datei = dir.path().join("ua.pdf");
+    std::fs::write(&datei, pdf).unwrap();
+    let o = Command::new("pdfua")
+        .arg("check")
+        .arg(&datei)
+        .output()
+        .expect("pdfua fehlt (scripts/setup installiert es: pip install pdfua)");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "pdfua: {}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 fn office(kommune: &str, schema: &str, wp: &str) -> Testbuero {
@@ -259,6 +284,33 @@ fn seed_001_herne_with_results_anlage_and_beschlussvermerke() {
         .unwrap();
     let pdf = api::vorlage_pdf(&b.store, i.id.0, zeit("2014-04-03")).unwrap();
     technisch_einwandfrei(&pdf);
+    // The structure a screen reader follows: the title, the section headings, the
+    // tables with their header cells, the check boxes said as text.
+    let arten = struktur_pruefen(&pdf);
+    let zahl = |a: &str| arten.iter().filter(|x| *x == a).count();
+    assert_eq!(arten[0], "Document");
+    assert_eq!(zahl("H1"), 1, "{arten:?}");
+    assert!(zahl("H2") >= 5, "{arten:?}");
+    assert!(
+        zahl("Table") >= 4,
+        "Kopf, Angaben, Beratungsfolge, Anlagen: {arten:?}"
+    );
+    assert!(zahl("TH") >= 5 + 4 && zahl("TD") >= 3 * 5, "{arten:?}");
+    let d = lopdf::Document::load_mem(&pdf).unwrap();
+    let ersatz: Vec<String> = d
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok()?.get(b"ActualText").ok())
+        .filter_map(|t| lopdf::decode_text_string(t).ok())
+        .collect();
+    assert!(
+        ersatz.iter().any(|t| t == "angekreuzt: keine"),
+        "Finanzen: {ersatz:?}"
+    );
+    assert!(
+        ersatz.iter().any(|t| t.starts_with("nicht angekreuzt: ")),
+        "{ersatz:?}"
+    );
     let t = text(&pdf);
     in_reihenfolge(
         &t,

@@ -461,7 +461,7 @@ fn demo_fills_only_an_empty_database_and_its_sitzung_prints() {
         api::PaketVariante::Mitglieder,
     ] {
         let pdf = api::sitzung_paket(&b.store, 1, v, zeit("2026-11-22")).unwrap();
-        crate::pdf::geprueft_und_eingebettet(&pdf);
+        crate::pdf::technisch_einwandfrei(&pdf);
     }
     let ics = api::sitzungen_ics(&b.store, 1, zeit("2026-11-22")).unwrap();
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);

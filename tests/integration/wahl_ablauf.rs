@@ -4,7 +4,7 @@
 //! with 1, 2, 20 and 40 candidates read back with pdftotext, and the Wahlniederschrift.
 
 use crate::gemeinsam::{buero, person, zeit, Testbuero};
-use crate::pdf::{geprueft_und_eingebettet, in_reihenfolge, technisch_einwandfrei, text};
+use crate::pdf::{in_reihenfolge, technisch_einwandfrei, text};
 use ratsbuero::api;
 use ratsbuero::domain::wahl::{los_ziehen, Schritt, Verfahren, WahlArt, Wahlgang, Zaehlung};
 use ratsbuero::domain::{GremiumId, SitzungId};
@@ -359,7 +359,7 @@ fn chair_election_with_run_off_and_its_ballots() {
         api::kandidat_anlegen(&mut b.store, w.id, p, None, j).unwrap();
     }
     let zettel = api::wahl_stimmzettel(&b.store, w.id, 2, 1, j).unwrap();
-    geprueft_und_eingebettet(&zettel);
+    technisch_einwandfrei(&zettel);
     let t = text(&zettel);
     in_reihenfolge(
         &t,
@@ -543,7 +543,7 @@ fn ballots_with_1_2_20_and_40_candidates_show_every_name() {
             api::kandidat_anlegen(&mut b.store, w.id, *id, None, j).unwrap();
         }
         let pdf = api::wahl_stimmzettel(&b.store, w.id, 1, 1, j).unwrap();
-        geprueft_und_eingebettet(&pdf);
+        technisch_einwandfrei(&pdf);
         let t = text(&pdf);
         let namen: Vec<&str> = alle[..n].iter().map(|(_, name)| name.as_str()).collect();
         if n == 1 {

@@ -1,6 +1,7 @@
-//! The fonts the office prints with (DejaVu Sans regular and bold, `assets/fonts/`, licence
-//! beside them) and the one question every layer asks of them: can this character be
-//! printed?
+//! The fonts the office prints with (DejaVu Sans regular and bold for Latin, Greek,
+//! Cyrillic and Hebrew; Noto Sans Arabic regular and bold for Arabic script;
+//! `assets/fonts/`, licences beside them) and the one question every layer asks of them:
+//! can this character be printed?
 //!
 //! It sits beside the domain, not inside the PDF renderer, because the answer is a rule of
 //! input: a character no bundled font has is a finding at the field when it is typed
@@ -11,6 +12,15 @@ use std::sync::LazyLock;
 
 pub(crate) static REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 pub(crate) static BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) static ARABISCH_REGULAR: &[u8] =
+    include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf");
+pub(crate) static ARABISCH_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSansArabic-Bold.ttf");
+
+/// Whether `c` is written in Arabic script (then Noto Sans Arabic prints it, shaped).
+pub fn arabische_schrift(c: char) -> bool {
+    matches!(c as u32,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
 
 /// Metrics of one font file, parsed once per process.
 pub struct Metrik {
@@ -26,15 +36,38 @@ impl Metrik {
     }
 
     /// Width of `text` at `groesse` pt. Characters the font lacks count as zero (they are
-    /// refused before layout).
+    /// refused before layout); Arabic script is measured in Noto Sans Arabic (unshaped
+    /// advances, close to the shaped width: what line breaking needs).
     pub fn breite(&self, text: &str, groesse: f32) -> f32 {
-        let einheiten: u32 = text
-            .chars()
-            .filter_map(|c| self.face.glyph_index(c))
-            .filter_map(|g| self.face.glyph_hor_advance(g))
-            .map(u32::from)
-            .sum();
-        einheiten as f32 / self.einheiten * groesse
+        let mut breite = 0.0;
+        for c in text.chars() {
+            let m = if arabische_schrift(c) {
+                if std::ptr::eq(self, &*METRIK_BOLD) {
+                    &*METRIK_ARABISCH_BOLD
+                } else {
+                    &*METRIK_ARABISCH_REGULAR
+                }
+            } else {
+                self
+            };
+            if let Some(v) = m
+                .face
+                .glyph_index(c)
+                .and_then(|g| m.face.glyph_hor_advance(g))
+            {
+                breite += f32::from(v) / m.einheiten;
+            }
+        }
+        breite * groesse
+    }
+
+    /// The advance of glyph `gid`, in em.
+    pub fn glyph_breite(&self, gid: u16) -> f32 {
+        self.face
+            .glyph_hor_advance(ttf_parser::GlyphId(gid))
+            .map(f32::from)
+            .unwrap_or(0.0)
+            / self.einheiten
     }
 
     pub fn hat(&self, c: char) -> bool {
@@ -44,10 +77,18 @@ impl Metrik {
 
 pub(crate) static METRIK_REGULAR: LazyLock<Metrik> = LazyLock::new(|| Metrik::neu(REGULAR));
 pub(crate) static METRIK_BOLD: LazyLock<Metrik> = LazyLock::new(|| Metrik::neu(BOLD));
+pub(crate) static METRIK_ARABISCH_REGULAR: LazyLock<Metrik> =
+    LazyLock::new(|| Metrik::neu(ARABISCH_REGULAR));
+pub(crate) static METRIK_ARABISCH_BOLD: LazyLock<Metrik> =
+    LazyLock::new(|| Metrik::neu(ARABISCH_BOLD));
 
-/// Whether both faces can show `c`.
+/// Whether both faces of the font for `c` can show it.
 pub fn druckbar(c: char) -> bool {
-    METRIK_REGULAR.hat(c) && METRIK_BOLD.hat(c)
+    if arabische_schrift(c) {
+        METRIK_ARABISCH_REGULAR.hat(c) && METRIK_ARABISCH_BOLD.hat(c)
+    } else {
+        METRIK_REGULAR.hat(c) && METRIK_BOLD.hat(c)
+    }
 }
 
 /// The first character of `text` no bundled font can print.
@@ -81,6 +122,12 @@ mod tests {
             "Nguyễn Thị Hồng Đặng",
             "Елена Смирнова",
             "Γιώργος Παπαδόπουλος",
+            "محمد الأحمد",
+            "مُحَمَّد",
+            "علی رضایی",
+            "پرویز چنگیز ژاله گل",
+            "ڕێبوار",
+            "שרה לוי",
         ] {
             assert_eq!(erstes_fehlendes(name), None, "{name}");
         }

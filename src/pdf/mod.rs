@@ -13,6 +13,7 @@
 pub mod niederschrift;
 pub mod paket;
 mod pdfa;
+mod rtl;
 mod satz;
 mod schrift;
 mod seiten;

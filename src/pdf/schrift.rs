@@ -1,12 +1,15 @@
-//! The embedded fonts (DejaVu Sans regular and bold, from `assets/fonts/`, licence beside
-//! them) and their metrics. printpdf does not measure text, so widths come from the font's
+//! The embedded fonts (DejaVu Sans regular and bold, Noto Sans Arabic regular and bold for
+//! Arabic script, from `assets/fonts/`, licences beside them) and their metrics. printpdf does not measure text, so widths come from the font's
 //! own advance widths (ttf-parser); a character the font lacks is an error that names it,
 //! never a silent box.
 
 use super::PdfFehler;
 use printpdf::{FontId, ParsedFont, PdfDocument};
 
-use crate::schriftvorrat::{Metrik, BOLD, METRIK_BOLD, METRIK_REGULAR, REGULAR};
+use crate::schriftvorrat::{
+    Metrik, ARABISCH_BOLD, ARABISCH_REGULAR, BOLD, METRIK_BOLD, METRIK_REGULAR, REGULAR,
+};
+use std::sync::LazyLock;
 
 /// Which face of the family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,20 +22,42 @@ pub enum Schnitt {
 pub struct Schriften {
     normal: FontId,
     fett: FontId,
+    arabisch_normal: FontId,
+    arabisch_fett: FontId,
 }
+
+/// The fonts parsed once per process (printpdf embeds only the glyphs a document uses,
+/// so a document without Arabic script carries none of Noto Sans Arabic).
+static GEPARST: LazyLock<Option<[ParsedFont; 4]>> = LazyLock::new(|| {
+    let mut warnungen = Vec::new();
+    Some([
+        ParsedFont::from_bytes(REGULAR, 0, &mut warnungen)?,
+        ParsedFont::from_bytes(BOLD, 0, &mut warnungen)?,
+        ParsedFont::from_bytes(ARABISCH_REGULAR, 0, &mut warnungen)?,
+        ParsedFont::from_bytes(ARABISCH_BOLD, 0, &mut warnungen)?,
+    ])
+});
 
 impl Schriften {
     /// Registers both fonts in `doc`.
     pub fn einbetten(doc: &mut PdfDocument) -> Result<Schriften, PdfFehler> {
-        let mut warnungen = Vec::new();
-        let normal = ParsedFont::from_bytes(REGULAR, 0, &mut warnungen)
-            .ok_or(PdfFehler::Schrift("DejaVuSans"))?;
-        let fett = ParsedFont::from_bytes(BOLD, 0, &mut warnungen)
-            .ok_or(PdfFehler::Schrift("DejaVuSans-Bold"))?;
+        let [normal, fett, arabisch_normal, arabisch_fett] = GEPARST
+            .as_ref()
+            .ok_or(PdfFehler::Schrift("DejaVuSans/NotoSansArabic"))?;
         Ok(Schriften {
-            normal: doc.add_font(&normal),
-            fett: doc.add_font(&fett),
+            normal: doc.add_font(normal),
+            fett: doc.add_font(fett),
+            arabisch_normal: doc.add_font(arabisch_normal),
+            arabisch_fett: doc.add_font(arabisch_fett),
         })
+    }
+
+    /// The font of Arabic script.
+    pub fn arabisch(&self, s: Schnitt) -> FontId {
+        match s {
+            Schnitt::Normal => self.arabisch_normal.clone(),
+            Schnitt::Fett => self.arabisch_fett.clone(),
+        }
     }
 
     pub fn id(&self, s: Schnitt) -> FontId {
@@ -48,6 +73,15 @@ pub fn metrik(s: Schnitt) -> &'static Metrik {
         Schnitt::Normal => &METRIK_REGULAR,
         Schnitt::Fett => &METRIK_BOLD,
     }
+}
+
+/// The advance of glyph `gid` of the Arabic font, in em.
+pub fn arabisch_breite(s: Schnitt, gid: u16) -> f32 {
+    let m = match s {
+        Schnitt::Normal => &*crate::schriftvorrat::METRIK_ARABISCH_REGULAR,
+        Schnitt::Fett => &*crate::schriftvorrat::METRIK_ARABISCH_BOLD,
+    };
+    m.glyph_breite(gid)
 }
 
 /// Checks that both faces can show every character of `text`; the error names the field

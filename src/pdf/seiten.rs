@@ -178,6 +178,19 @@ impl<'a> Seiten<'a> {
         }
         let font = self.schriften.id(schnitt);
         self.markieren();
+        if super::rtl::hat_rtl(text) {
+            let schriften = self.schriften;
+            let ops = self.ops();
+            if let Some(f) = farbe.clone() {
+                ops.push(Op::SetFillColor { col: f });
+            }
+            super::rtl::zeichnen(ops, schriften, x, A4_HOEHE - y_oben, text, schnitt, groesse);
+            if farbe.is_some() {
+                ops.push(Op::SetFillColor { col: schwarz() });
+            }
+            ops.push(Op::EndMarkedContent);
+            return;
+        }
         let ops = self.ops();
         ops.push(Op::StartTextSection);
         if let Some(f) = farbe.clone() {

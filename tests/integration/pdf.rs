@@ -758,3 +758,54 @@ pub fn struktur_pruefen(pdf: &[u8]) -> Vec<String> {
     }
     arten
 }
+
+/// Names in Arabic script are shaped and read right to left, in Noto Sans Arabic, and
+/// come back out of the PDF in the order they were typed (pdftotext): Arabic, Persian,
+/// Urdu, Kurdish Sorani and a Hebrew name; in the head, in a German sentence, in a
+/// table. The document stays tagged and PDF/A.
+#[test]
+fn arabic_script_names_are_shaped_right_to_left_and_extract_as_typed() {
+    let mut b = office("Stadt Herne", "{jahr}/{nr:04}", "");
+    let json = serde_json::json!({
+        "art": "beschlussvorlage", "status": "oeffentlich",
+        "betreff": "Sprachkurse für Geflüchtete – دورات اللغة",
+        "verfasser": "محمد الأحمد",
+        "federfuehrend": "Büro Integrationsrat",
+        "bearbeiter": "علی رضایی",
+        "beratungsfolge": [
+            {"gremium": "Integrationsrat", "rolle": "vorberatung", "datum": "2026-12-16"},
+            {"gremium": "Rat der Stadt", "rolle": "entscheidung", "datum": "2027-01-20"}
+        ],
+        "klimarelevanz": "keine",
+        "beschlussvorschlag": "Der Integrationsrat beschließt die Kurse. Ansprechpartnerin ist Frau فاطمة زهرا, unterstützt von ڕێبوار کەریم und שרה לוי.",
+        "sachverhalt": "Die Kurse beginnen 2027 in der VHS. Es berichten پرویز احمدی und عمران خان."
+    });
+    let i = api::vorlage_importieren(&mut b.store, &json.to_string(), zeit("2026-11-30")).unwrap();
+    let pdf = api::vorlage_pdf(&b.store, i.id.0, zeit("2026-11-30")).unwrap();
+    technisch_einwandfrei(&pdf);
+    let (_, fonts) = werkzeug("pdffonts", &[], &pdf);
+    assert!(fonts.contains("NotoSansArabic-Regular"), "{fonts}");
+    assert!(
+        fonts.contains("NotoSansArabic-Bold"),
+        "der Betreff ist fett: {fonts}"
+    );
+    let t = text(&pdf);
+    for name in [
+        "دورات اللغة",
+        "محمد الأحمد",
+        "علی رضایی",
+        "فاطمة زهرا",
+        "ڕێبوار کەریم",
+        "שרה לוי",
+        "پرویز احمدی",
+        "عمران خان",
+    ] {
+        assert!(
+            t.contains(name),
+            "„{name}“ kommt nicht wie eingegeben aus dem PDF:\n{t}"
+        );
+    }
+    // Shaped: the letters of محمد are joined, not the isolated forms DejaVu would draw
+    // unshaped (and not the text reversed letter by letter).
+    assert!(!t.contains("دمحم"), "{t}");
+}

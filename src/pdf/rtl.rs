@@ -1,0 +1,236 @@
+//! Right-to-left text in the PDFs: names and texts in Arabic script (Arabic, Persian,
+//! Urdu, Pashto, Kurdish Sorani) and in Hebrew.
+//!
+//! A line is split into its bidi runs in visual order (`unicode-bidi`, UAX #9), so an
+//! Arabic name in a German sentence reads right to left where it stands, and a line that
+//! begins in Arabic is a right-to-left line. A run of Arabic script is shaped with
+//! `harfrust` in Noto Sans Arabic (the joining forms, lam-alef, the marks) and drawn as
+//! glyph ids in visual order, each with the text it stands for (the font's ToUnicode map):
+//! every character its own cluster, a ligature's letters reversed, so that a reader that
+//! turns a right-to-left run around (poppler's pdftotext, pdf.js) gives the name back as
+//! it was typed. (An `/ActualText` in logical order is what the standard offers, but
+//! poppler then turns it around once more.) Other runs (Latin, digits, Hebrew) are DejaVu
+//! text; a right-to-left run of them in reversed order.
+
+use super::schrift::{Schnitt, Schriften};
+use crate::schriftvorrat::{arabische_schrift, ARABISCH_BOLD, ARABISCH_REGULAR};
+use printpdf::{Codepoint, Op, PdfFontHandle, Point, Pt, TextItem};
+use std::sync::LazyLock;
+use unicode_bidi::{bidi_class, BidiClass, BidiInfo};
+
+/// Whether `text` holds anything written right to left.
+pub(super) fn hat_rtl(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
+}
+
+/// One run of a line, in the order it is drawn (left to right).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Lauf {
+    /// The run as typed (logical order).
+    pub text: String,
+    pub rtl: bool,
+}
+
+/// The runs of `text` (one line) in visual order.
+pub(super) fn laeufe(text: &str) -> Vec<Lauf> {
+    let info = BidiInfo::new(text, None);
+    let mut aus = Vec::new();
+    for absatz in &info.paragraphs {
+        let (stufen, laeufe) = info.visual_runs(absatz, absatz.range.clone());
+        for r in laeufe {
+            aus.push(Lauf {
+                text: text[r.clone()].to_string(),
+                rtl: stufen[r.start].is_rtl(),
+            });
+        }
+    }
+    aus
+}
+
+struct Arabisch {
+    font: harfrust::Font,
+    einheiten: f32,
+}
+
+fn arabisch(schnitt: Schnitt) -> &'static Arabisch {
+    static NORMAL: LazyLock<Arabisch> = LazyLock::new(|| laden(ARABISCH_REGULAR));
+    static FETT: LazyLock<Arabisch> = LazyLock::new(|| laden(ARABISCH_BOLD));
+    fn laden(daten: &'static [u8]) -> Arabisch {
+        let font = harfrust::Font::new(daten, 0).expect("eingebettete Schrift ist gültig");
+        let einheiten = f32::from(
+            ttf_parser::Face::parse(daten, 0)
+                .expect("eingebettete Schrift ist gültig")
+                .units_per_em(),
+        );
+        Arabisch { font, einheiten }
+    }
+    match schnitt {
+        Schnitt::Normal => &NORMAL,
+        Schnitt::Fett => &FETT,
+    }
+}
+
+/// A shaped run: glyph ids left to right, each with its advance (in font units) and the
+/// text of its cluster (empty for the further glyphs of a cluster).
+#[derive(Debug, Clone)]
+pub(super) struct Geformt {
+    pub glyphen: Vec<(u16, i32, String)>,
+    pub einheiten: f32,
+}
+
+impl Geformt {
+    /// The run's width at `groesse` pt.
+    pub fn breite(&self, groesse: f32) -> f32 {
+        self.glyphen.iter().map(|g| g.1 as f32).sum::<f32>() / self.einheiten * groesse
+    }
+}
+
+/// Shapes a run of Arabic script, right to left.
+pub(super) fn formen(text: &str, schnitt: Schnitt) -> Geformt {
+    let a = arabisch(schnitt);
+    let mut puffer = harfrust::Buffer::new();
+    puffer.push_str(text);
+    puffer.set_direction(harfrust::Direction::RightToLeft);
+    // Every character its own cluster: a mark maps to itself, not to its base letter.
+    puffer.set_cluster_level(harfrust::ClusterLevel::Characters);
+    puffer.guess_segment_properties();
+    let shaper = harfrust::ShaperFont::new(&a.font);
+    let _ = harfrust::shape(&shaper, &mut puffer, harfrust::ShapeOptions::new());
+    let infos = puffer.glyph_infos();
+    let positionen = puffer.glyph_positions();
+    // The clusters' text: from a cluster's start to the next larger start.
+    let mut anfaenge: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
+    anfaenge.sort_unstable();
+    anfaenge.dedup();
+    let mut gesehen = std::collections::BTreeSet::new();
+    let glyphen = infos
+        .iter()
+        .zip(positionen)
+        .map(|(g, p)| {
+            let start = g.cluster as usize;
+            let ende = anfaenge
+                .iter()
+                .find(|&&a| a > start)
+                .copied()
+                .unwrap_or(text.len());
+            // A ligature's letters in reverse: a reader takes the glyphs' text in visual
+            // order and turns a right-to-left run around as a whole (poppler, pdf.js), so
+            // لا must read ال in the glyph to come out لا.
+            let teil = if gesehen.insert(start) {
+                text.get(start..ende)
+                    .unwrap_or_default()
+                    .chars()
+                    .rev()
+                    .collect()
+            } else {
+                String::new()
+            };
+            (g.glyph_id as u16, p.x_advance, teil)
+        })
+        .collect();
+    Geformt {
+        glyphen,
+        einheiten: a.einheiten,
+    }
+}
+
+/// The operations that draw `text` with its left edge at `x` on the baseline `y` (PDF
+/// coordinates), run by run.
+pub(super) fn zeichnen(
+    ops: &mut Vec<Op>,
+    schriften: &Schriften,
+    x: f32,
+    y: f32,
+    text: &str,
+    schnitt: Schnitt,
+    groesse: f32,
+) {
+    let mut x = x;
+    for lauf in laeufe(text) {
+        let arabisch_lauf = lauf.text.chars().any(arabische_schrift);
+        let (font, item, breite) = if arabisch_lauf {
+            let g = formen(&lauf.text, schnitt);
+            let breite = g.breite(groesse);
+            let glyphen = g
+                .glyphen
+                .iter()
+                .map(|(gid, vorschub, teil)| {
+                    // printpdf advances by the glyph's width in the font; the shaped advance
+                    // (a mark has none) is set with the TJ offset after the glyph.
+                    let breite_1000 = super::schrift::arabisch_breite(schnitt, *gid) * 1000.0;
+                    let soll_1000 = *vorschub as f32 / g.einheiten * 1000.0;
+                    Codepoint {
+                        gid: *gid,
+                        offset: breite_1000 - soll_1000,
+                        cid: Some(teil.clone()),
+                    }
+                })
+                .collect();
+            (
+                schriften.arabisch(schnitt),
+                TextItem::GlyphIds(glyphen),
+                breite,
+            )
+        } else {
+            let sichtbar: String = if lauf.rtl {
+                lauf.text.chars().rev().collect()
+            } else {
+                lauf.text.clone()
+            };
+            let breite = super::schrift::metrik(schnitt).breite(&sichtbar, groesse);
+            (schriften.id(schnitt), TextItem::Text(sichtbar), breite)
+        };
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font),
+            size: Pt(groesse),
+        });
+        ops.push(Op::SetTextCursor {
+            pos: Point { x: Pt(x), y: Pt(y) },
+        });
+        ops.push(Op::ShowText { items: vec![item] });
+        ops.push(Op::EndTextSection);
+        x += breite;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_arabic_name_in_a_german_line_is_one_right_to_left_run() {
+        let l = laeufe("Frau محمد الأحمد berichtet");
+        assert_eq!(l.len(), 3, "{l:?}");
+        assert!(!l[0].rtl && l[1].rtl && !l[2].rtl);
+        assert_eq!(l[1].text.trim(), "محمد الأحمد");
+        // A line that begins in Arabic reads right to left.
+        let l = laeufe("محمد الأحمد (Integrationsrat)");
+        assert!(l.last().unwrap().rtl, "{l:?}");
+    }
+
+    #[test]
+    fn shaping_joins_the_letters_and_keeps_the_text_of_each_glyph() {
+        // محمد: four letters, joined: initial, medial, medial, final forms — four glyphs
+        // other than the isolated ones, in visual order (the first letter rightmost).
+        let g = formen("محمد", Schnitt::Normal);
+        assert_eq!(g.glyphen.len(), 4);
+        let text: String = g.glyphen.iter().rev().map(|g| g.2.as_str()).collect();
+        assert_eq!(text, "محمد");
+        // A mark is a glyph of its own with its own text.
+        let m = formen("مُ", Schnitt::Normal);
+        assert_eq!(m.glyphen.len(), 2);
+        assert!(m.glyphen.iter().any(|g| g.2 == "\u{064F}"));
+        let isoliert = formen("م", Schnitt::Normal).glyphen[0].0;
+        assert_ne!(
+            g.glyphen[3].0, isoliert,
+            "das م am Wortanfang ist verbunden"
+        );
+        // Lam-alef is one ligature for two letters.
+        let la = formen("لا", Schnitt::Normal);
+        assert_eq!(la.glyphen.len(), 1);
+        assert_eq!(la.glyphen[0].2, "ال", "in Leserichtung umgekehrt");
+        assert!(g.breite(10.0) > 0.0);
+    }
+}

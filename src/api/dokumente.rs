@@ -68,6 +68,20 @@ pub fn vorlage_pdf(store: &Store, id: i64, jetzt: NaiveDateTime) -> Result<Vec<u
     Ok(crate::pdf::vorlage(&akte, &buero, jetzt)?.bytes)
 }
 
+/// The Vorlage as a Word file (see [`crate::export::docx`]); like the PDF, only once no
+/// field holds a wrong value.
+pub fn vorlage_docx(store: &Store, id: i64, jetzt: NaiveDateTime) -> Result<Vec<u8>, ApiFehler> {
+    let akte = store.vorlage(VorlageId(id))?;
+    druckfertig(&akte.befunde)?;
+    let buero = store.buero()?;
+    Ok(crate::export::vorlage_docx(&akte, &buero, jetzt)?)
+}
+
+/// The file name of the Word file: `Vorlage_2026-0012.docx`.
+pub fn vorlage_docx_dateiname(store: &Store, id: i64) -> Result<String, ApiFehler> {
+    Ok(vorlage_pdf_dateiname(store, id)?.replace(".pdf", ".docx"))
+}
+
 /// A draft saved with a wrong value (kept as typed) has no PDF until it is corrected: the
 /// error names the first such field in the words of the screen.
 fn druckfertig(befunde: &[crate::domain::Befund]) -> Result<(), ApiFehler> {

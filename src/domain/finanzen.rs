@@ -117,6 +117,34 @@ impl Posten {
         }
     }
 
+    /// The two parts of the NKF table as the Vorlage prints them, each line with whether
+    /// it is "darin enthalten" (a part of the line above).
+    pub const GRUPPEN: [(&'static str, &'static [(Posten, bool)]); 2] = [
+        (
+            "Ergebnisrechnung",
+            &[
+                (Posten::ErtragEinmalig, false),
+                (Posten::ErtragJaehrlich, false),
+                (Posten::AufwandEinmalig, false),
+                (Posten::AufwandJaehrlich, false),
+                (Posten::Personalaufwand, true),
+                (Posten::SachUndDienstleistungen, true),
+                (Posten::Transferaufwand, true),
+            ],
+        ),
+        (
+            "investiver Finanzplan",
+            &[
+                (Posten::EinzahlungEinmalig, false),
+                (Posten::EinzahlungJaehrlich, false),
+                (Posten::Zuschuesse, true),
+                (Posten::BeitraegeDritter, true),
+                (Posten::AuszahlungEinmalig, false),
+                (Posten::AuszahlungJaehrlich, false),
+            ],
+        ),
+    ];
+
     fn index(self) -> usize {
         Posten::ALLE.iter().position(|p| *p == self).unwrap_or(0)
     }

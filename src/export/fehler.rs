@@ -9,6 +9,9 @@ pub enum ExportFehler {
     /// An option of the export is wrong (`feld` names it).
     #[error("{meldung}")]
     Feld { feld: &'static str, meldung: String },
+    /// The Word file could not be put together (a fault of the writer, not of the input).
+    #[error("Die Word-Datei konnte nicht erstellt werden: {0}")]
+    Word(String),
     #[error("„{}“ kann nicht geschrieben werden: {}", pfad.display(), io_text(quelle))]
     Datei {
         pfad: PathBuf,
@@ -22,6 +25,7 @@ impl ExportFehler {
         match self {
             ExportFehler::Feld { .. } => "ungueltig",
             ExportFehler::Datei { .. } => "datei",
+            ExportFehler::Word(_) => "word",
         }
     }
 }

@@ -14,7 +14,7 @@ pub mod niederschrift;
 pub mod paket;
 mod pdfa;
 mod rtl;
-mod satz;
+pub(crate) mod satz;
 mod schrift;
 mod seiten;
 mod signatur;

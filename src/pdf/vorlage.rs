@@ -508,38 +508,9 @@ fn finanzen(s: &mut Seiten, akte: &VorlageAkte) {
             .map(|c: Cent| c.to_string())
             .unwrap_or_default()
     };
-    let gruppen: [(&str, &[(&str, Posten, bool)]); 2] = [
-        (
-            "Ergebnisrechnung",
-            &[
-                ("Ertrag einmalig", Posten::ErtragEinmalig, false),
-                ("Ertrag jährlich", Posten::ErtragJaehrlich, false),
-                ("Aufwand einmalig", Posten::AufwandEinmalig, false),
-                ("Aufwand jährlich", Posten::AufwandJaehrlich, false),
-                ("Personalaufwand", Posten::Personalaufwand, true),
-                (
-                    "Sach- und Dienstleistungen",
-                    Posten::SachUndDienstleistungen,
-                    true,
-                ),
-                ("Transferaufwand", Posten::Transferaufwand, true),
-            ],
-        ),
-        (
-            "investiver Finanzplan",
-            &[
-                ("Einzahlung einmalig", Posten::EinzahlungEinmalig, false),
-                ("Einzahlung jährlich", Posten::EinzahlungJaehrlich, false),
-                ("Zuschüsse", Posten::Zuschuesse, true),
-                ("Beiträge Dritter", Posten::BeitraegeDritter, true),
-                ("Auszahlung einmalig", Posten::AuszahlungEinmalig, false),
-                ("Auszahlung jährlich", Posten::AuszahlungJaehrlich, false),
-            ],
-        ),
-    ];
     let links = s.rand.links + 18.0;
     let rechts = links + 300.0;
-    for (titel, zeilen) in gruppen {
+    for (titel, zeilen) in Posten::GRUPPEN {
         let hoehe = (zeilen.len() as f32 + 3.0) * 13.0;
         s.platz(hoehe);
         s.vorschub(4.0);
@@ -547,7 +518,8 @@ fn finanzen(s: &mut Seiten, akte: &VorlageAkte) {
         s.text_rechts(rechts, "€", Schnitt::Fett, 10.0);
         s.vorschub(14.0);
         let mut darin_gezeigt = false;
-        for (label, p, darin) in zeilen.iter() {
+        for (p, darin) in zeilen.iter() {
+            let label = p.label();
             if *darin && !darin_gezeigt {
                 s.text_bei(links + 10.0, "darin enthalten:", Schnitt::Normal, 9.0);
                 s.vorschub(12.0);

@@ -22,3 +22,4 @@ mod umzug;
 mod vorlagen;
 mod wahl_ablauf;
 mod wahlen;
+mod word;

@@ -10,7 +10,7 @@ use ratsbuero::domain::{Buero, Status, VorlageId};
 use std::path::Path;
 use std::process::Command;
 
-fn fixture(name: &str) -> String {
+pub fn fixture(name: &str) -> String {
     std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures")

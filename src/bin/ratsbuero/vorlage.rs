@@ -33,6 +33,12 @@ pub enum VorlageBefehl {
     Freigeben { id: i64 },
     /// Neue Fassung einer freigegebenen Vorlage anlegen
     NeueFassung { id: i64 },
+    /// Die Vorlage als Word-Datei (.docx) schreiben
+    Docx {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Die Vorlage als PDF/A-Datei schreiben
     Pdf {
         id: i64,
@@ -113,6 +119,15 @@ pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler
             let version = api::vorlage_lesen(store, id)?.version;
             let a = api::vorlage_freigeben(store, id, version, jetzt())?;
             println!("{}", a.nummer.unwrap_or_default());
+        }
+        VorlageBefehl::Docx { id, out } => {
+            let docx = api::vorlage_docx(store, id, jetzt())?;
+            api::datei_schreiben(&out, &docx)?;
+            eprintln!(
+                "{} geschrieben ({} KB).",
+                out.display(),
+                docx.len().div_ceil(1024)
+            );
         }
         VorlageBefehl::Pdf { id, out, signatur } => {
             let pdf = match signatur.lesen()? {

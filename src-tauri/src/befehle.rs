@@ -25,6 +25,7 @@ macro_rules! befehle {
             vorlagen::vorlage_pdf,
             vorlagen::vorlage_pdf_signieren,
             vorlagen::pdf_speichern,
+            vorlagen::vorlage_docx_speichern,
             einstellungen::zertifikat_setzen,
             einstellungen::zertifikat_waehlen,
             sicherung::sicherung_uebersicht,

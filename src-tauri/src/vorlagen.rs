@@ -162,6 +162,37 @@ pub async fn pdf_speichern(app: State<'_, App>, handle: AppHandle) -> Antwort<Op
     Ok(Some(ziel.display().to_string()))
 }
 
+/// *Weitere → Als Word exportieren…*: the Vorlage as `.docx` through the system's save
+/// dialog (or, for the end-to-end tests, into `RATSBUERO_SPEICHERN_NACH`), written whole or
+/// not at all. `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn vorlage_docx_speichern(
+    app: State<'_, App>,
+    handle: AppHandle,
+    id: i64,
+) -> Antwort<Option<String>> {
+    let (name, docx) = app.mit(|s| {
+        Ok((
+            api::vorlage_docx_dateiname(s, id)?,
+            api::vorlage_docx(s, id, jetzt())?,
+        ))
+    })?;
+    let ziel = match std::env::var_os("RATSBUERO_SPEICHERN_NACH") {
+        Some(ordner) => Some(std::path::PathBuf::from(ordner).join(&name)),
+        None => handle
+            .dialog()
+            .file()
+            .set_title("Als Word-Datei speichern")
+            .set_file_name(&name)
+            .add_filter("Word-Dokument", &["docx"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(ziel) = ziel else { return Ok(None) };
+    api::datei_schreiben(&ziel, &docx)?;
+    Ok(Some(ziel.display().to_string()))
+}
+
 /// The editor has Vorlage `vorlage` open (`None`: none): told to the other workstations.
 #[tauri::command]
 pub async fn bearbeitung(app: State<'_, App>, vorlage: Option<i64>) -> Antwort<()> {

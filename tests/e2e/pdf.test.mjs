@@ -111,3 +111,17 @@ test('signing asks for the password, refuses a wrong one, and saves a valid sign
   assert.match(bericht, /Total document signed/, bericht);
   assert.match(bericht, /Ayşe Yılmaz/, bericht);
 });
+
+test('"Als Word exportieren…" writes the Vorlage as a Word file with the names as entered', async () => {
+  const b = app.browser;
+  await (await b.$(tid('pdf-schliessen'))).click().catch(() => {});
+  await (await b.$(tid('weitere'))).click();
+  await (await b.$(tid('als-word'))).click();
+  const datei = path.join(ablage, 'Vorlage_Entwurf_1.docx');
+  await b.waitUntil(() => existsSync(datei), { timeout: 15000, timeoutMsg: `${datei} wurde nicht geschrieben` });
+  await b.waitUntil(async () => /Als Word-Datei gespeichert/.test(await (await b.$(tid('meldungen'))).getText()), { timeout: 10000, timeoutMsg: 'keine Bestätigung' });
+  const dokument = execFileSync('python3', ['-c', "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())", datei], { encoding: 'utf8' });
+  for (const name of ['Ayşe Yılmaz', 'Łukasz Żółkiewski', 'Nguyễn Thị Hồng', 'Елена Смирнова', 'Γιώργος Παπαδόπουλος']) {
+    assert.ok(dokument.includes(name), `„${name}“ fehlt in der Word-Datei`);
+  }
+});

@@ -152,6 +152,7 @@ export class Editor {
     const weitere = this.weitereMenue([
       h('button', { type: 'button', 'data-testid': 'als-kopie', onclick: () => this.alsKopie(), title: 'Neuer Entwurf mit diesem Inhalt' }, 'Als Kopie anlegen'),
       h('button', { type: 'button', 'data-testid': 'als-muster', onclick: () => this.alsMuster() }, 'Als Muster speichern…'),
+      h('button', { type: 'button', 'data-testid': 'als-word', onclick: () => this.alsWord(), title: 'Die Vorlage als Word-Datei (.docx) für das Ratsinformationssystem' }, 'Als Word exportieren…'),
       this.freigegeben ? null : h('button', { type: 'button', 'data-testid': 'loeschen', onclick: () => this.loeschen(), title: 'Entwurf in den Papierkorb legen' }, 'Löschen'),
     ]);
     const knoepfe = this.freigegeben
@@ -662,6 +663,15 @@ export class Editor {
     if (!(await this.verlassen()) || this.konflikt) return;
     const { oeffnen } = await import('../components/pdf-vorschau.js');
     await oeffnen(this.akte.id, this.akte.nummer ? `Vorlage ${this.akte.nummer}` : 'Entwurf', { drucken });
+  }
+
+  /** *Als Word exportieren…*: saved first, like the PDF, then written where the user says. */
+  async alsWord() {
+    if (!(await this.verlassen()) || this.konflikt) return;
+    try {
+      const pfad = await aufruf('vorlage_docx_speichern', { id: this.akte.id });
+      if (pfad) meldung.zeigen(`Als Word-Datei gespeichert: ${pfad}`);
+    } catch (e) { meldung.fehler(e); }
   }
 
   /** Strg+P and "Drucken": the PDF of this Vorlage, printed from the preview. */

@@ -146,18 +146,14 @@ pub async fn vorlage_pdf_signieren(
 #[tauri::command]
 pub async fn pdf_speichern(app: State<'_, App>, handle: AppHandle) -> Antwort<Option<String>> {
     let name = app.mit_vorschau(|v| Ok(v.dateiname.clone()))?;
-    let ziel = match std::env::var_os("RATSBUERO_SPEICHERN_NACH") {
-        Some(ordner) => Some(std::path::PathBuf::from(ordner).join(&name)),
-        None => handle
-            .dialog()
-            .file()
-            .set_title("PDF speichern unter")
-            .set_file_name(&name)
-            .add_filter("PDF-Dokument", &["pdf"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
+    let Some(ziel) = speichern_unter(
+        &handle,
+        &name,
+        "PDF speichern unter",
+        ("PDF-Dokument", "pdf"),
+    ) else {
+        return Ok(None);
     };
-    let Some(ziel) = ziel else { return Ok(None) };
     app.mit_vorschau(|v| api::datei_schreiben(&ziel, &v.bytes))?;
     Ok(Some(ziel.display().to_string()))
 }
@@ -177,20 +173,38 @@ pub async fn vorlage_docx_speichern(
             api::vorlage_docx(s, id, jetzt())?,
         ))
     })?;
-    let ziel = match std::env::var_os("RATSBUERO_SPEICHERN_NACH") {
-        Some(ordner) => Some(std::path::PathBuf::from(ordner).join(&name)),
+    let Some(ziel) = speichern_unter(
+        &handle,
+        &name,
+        "Als Word-Datei speichern",
+        ("Word-Dokument", "docx"),
+    ) else {
+        return Ok(None);
+    };
+    api::datei_schreiben(&ziel, &docx)?;
+    Ok(Some(ziel.display().to_string()))
+}
+
+/// Where a file named `name` is saved: the system's save dialog (`titel`, one file type),
+/// or for the end-to-end tests the folder `RATSBUERO_SPEICHERN_NACH`. `None` when the
+/// dialog was cancelled.
+fn speichern_unter(
+    handle: &AppHandle,
+    name: &str,
+    titel: &str,
+    (art, endung): (&str, &str),
+) -> Option<std::path::PathBuf> {
+    match std::env::var_os("RATSBUERO_SPEICHERN_NACH") {
+        Some(ordner) => Some(std::path::PathBuf::from(ordner).join(name)),
         None => handle
             .dialog()
             .file()
-            .set_title("Als Word-Datei speichern")
-            .set_file_name(&name)
-            .add_filter("Word-Dokument", &["docx"])
+            .set_title(titel)
+            .set_file_name(name)
+            .add_filter(art, &[endung])
             .blocking_save_file()
             .and_then(|p| p.into_path().ok()),
-    };
-    let Some(ziel) = ziel else { return Ok(None) };
-    api::datei_schreiben(&ziel, &docx)?;
-    Ok(Some(ziel.display().to_string()))
+    }
 }
 
 /// The editor has Vorlage `vorlage` open (`None`: none): told to the other workstations.

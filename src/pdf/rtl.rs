@@ -2,9 +2,9 @@
 //! Urdu, Pashto, Kurdish Sorani) and in Hebrew.
 //!
 //! A line is split into its bidi runs in visual order (`unicode-bidi`, UAX #9), so an
-//! Arabic name in a German sentence reads right to left where it stands, and a line that
-//! begins in Arabic is a right-to-left line. A run of Arabic script is shaped with
-//! `harfrust` in Noto Sans Arabic (the joining forms, lam-alef, the marks) and drawn as
+//! Arabic name in a German sentence reads right to left where it stands; every line is a
+//! left-to-right paragraph (the documents are German), also one that begins with an
+//! Arabic name. A run of Arabic script is shaped with `harfrust` in Noto Sans Arabic (the joining forms, lam-alef, the marks) and drawn as
 //! glyph ids in visual order, each with the text it stands for (the font's ToUnicode map):
 //! every character its own cluster, a ligature's letters reversed, so that a reader that
 //! turns a right-to-left run around (poppler's pdftotext, pdf.js) gives the name back as
@@ -34,7 +34,9 @@ pub(super) struct Lauf {
 
 /// The runs of `text` (one line) in visual order.
 pub(super) fn laeufe(text: &str) -> Vec<Lauf> {
-    let info = BidiInfo::new(text, None);
+    // The documents are German: every line is a left-to-right paragraph, with its
+    // right-to-left runs in it (a line that begins with an Arabic name stays German).
+    let info = BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
     let mut aus = Vec::new();
     for absatz in &info.paragraphs {
         let (stufen, laeufe) = info.visual_runs(absatz, absatz.range.clone());
@@ -205,9 +207,10 @@ mod tests {
         assert_eq!(l.len(), 3, "{l:?}");
         assert!(!l[0].rtl && l[1].rtl && !l[2].rtl);
         assert_eq!(l[1].text.trim(), "محمد الأحمد");
-        // A line that begins in Arabic reads right to left.
-        let l = laeufe("محمد الأحمد (Integrationsrat)");
-        assert!(l.last().unwrap().rtl, "{l:?}");
+        // A line that begins with an Arabic name is still a German line: the name first.
+        let l = laeufe("محمد الأحمد stellt das Konzept vor.");
+        assert!(l[0].rtl && !l.last().unwrap().rtl, "{l:?}");
+        assert_eq!(l[0].text.trim(), "محمد الأحمد");
     }
 
     #[test]

@@ -125,3 +125,20 @@ test('"Als Word exportieren…" writes the Vorlage as a Word file with the names
     assert.ok(dokument.includes(name), `„${name}“ fehlt in der Word-Datei`);
   }
 });
+
+test('an Arabic name typed into the editor is in the PDF preview as typed', async () => {
+  const b = app.browser;
+  const feld = await b.$(tid('feld-bearbeiter'));
+  await feld.waitForDisplayed({ timeout: 10000 });
+  assert.equal(await feld.getAttribute('dir'), 'auto');
+  await feld.setValue('محمد الأحمد');
+  await (await b.$(tid('speichern'))).click();
+  await b.waitUntil(async () => /Gespeichert/.test(await (await b.$(tid('speicherstand'))).getText()), { timeout: 10000, timeoutMsg: 'nicht gespeichert' });
+  await (await b.$(tid('pdf'))).click();
+  await b.waitUntil(async () => /^\d+ Seiten?$/.test(await (await b.$(tid('pdf-stand'))).getText()), { timeout: 20000, timeoutMsg: 'Vorschau blieb aus' });
+  await b.waitUntil(async () => (await vorschauText(b)).length > 100, { timeout: 10000 });
+  const text = await vorschauText(b);
+  assert.ok(text.includes('محمد الأحمد'), `„محمد الأحمد“ fehlt in der Vorschau: ${text.slice(0, 400)}`);
+  await b.saveScreenshot(path.join(wurzel, 'tests/e2e/artefakte/pdf-vorschau-arabisch.png'));
+  await (await b.$(tid('pdf-schliessen'))).click();
+});

@@ -118,6 +118,18 @@ pub fn buero() -> Testbuero {
     buero_mit_schema("{jahr}/{nr:04}", "")
 }
 
+/// The Betreffs of the office's Vorlagen, sorted.
+pub fn betreffs(store: &Store) -> Vec<String> {
+    let mut v: Vec<String> = store
+        .vorlagen(&ratsbuero::store::VorlagenFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|z| z.betreff)
+        .collect();
+    v.sort();
+    v
+}
+
 /// A complete Beschlussvorlage (releasable as it is).
 pub fn vorlage(betreff: &str) -> VorlageInhalt {
     VorlageInhalt {

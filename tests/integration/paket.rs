@@ -85,19 +85,7 @@ fn both_packet_variants_and_nothing_nichtoeffentlich_in_the_public_one() {
     let mut b = buero();
     let j = zeit("2026-11-01");
     let s = &mut b.store;
-    let g = s
-        .gremium_anlegen(
-            &GremiumNeu {
-                name: "Integrationsrat".into(),
-                kurzname: "IR".into(),
-                typ: GremiumTyp::Integrationsrat,
-                wahlperiode: String::new(),
-                ladungsfrist_tage: 7,
-                mindestsitzungen_jahr: 0,
-            },
-            j,
-        )
-        .unwrap();
+    let g = integrationsrat(s, j);
     let p = s
         .person_anlegen(
             &PersonNeu {
@@ -384,6 +372,25 @@ fn a_broken_anlage_stops_the_packet_naming_vorlage_and_anlage_and_leaves_no_file
     assert!(reste.is_empty());
 }
 
+/// The Integrationsrat "IR" with a Ladungsfrist of 7 days.
+fn integrationsrat(
+    s: &mut ratsbuero::store::Store,
+    j: NaiveDateTime,
+) -> ratsbuero::domain::Gremium {
+    s.gremium_anlegen(
+        &GremiumNeu {
+            name: "Integrationsrat".into(),
+            kurzname: "IR".into(),
+            typ: GremiumTyp::Integrationsrat,
+            wahlperiode: String::new(),
+            ladungsfrist_tage: 7,
+            mindestsitzungen_jahr: 0,
+        },
+        j,
+    )
+    .unwrap()
+}
+
 /// The XMP's title is the document information's, and the file has an identifier.
 fn xmp_wie_info(pdf: &[u8]) {
     let d = lopdf::Document::load_mem(pdf).unwrap();
@@ -420,20 +427,7 @@ fn xmp_wie_info(pdf: &[u8]) {
 fn the_packet_is_pdfa_unless_an_anlage_from_elsewhere_is_not() {
     let mut b = buero();
     let j = zeit("2026-11-01");
-    let g = b
-        .store
-        .gremium_anlegen(
-            &GremiumNeu {
-                name: "Integrationsrat".into(),
-                kurzname: "IR".into(),
-                typ: GremiumTyp::Integrationsrat,
-                wahlperiode: String::new(),
-                ladungsfrist_tage: 7,
-                mindestsitzungen_jahr: 0,
-            },
-            j,
-        )
-        .unwrap();
+    let g = integrationsrat(&mut b.store, j);
     let v = b
         .store
         .vorlage_anlegen(&vorlage("Haushalt 2027"), j)

@@ -808,4 +808,26 @@ fn arabic_script_names_are_shaped_right_to_left_and_extract_as_typed() {
     // Shaped: the letters of محمد are joined, not the isolated forms DejaVu would draw
     // unshaped (and not the text reversed letter by letter).
     assert!(!t.contains("دمحم"), "{t}");
+
+    // Each of the names in Bearbeiter/-in, Beschlussvorschlag and Sachverhalt.
+    for name in [
+        "محمد الأحمد",
+        "فاطمة الزهراء",
+        "Şükrü Öztürk",
+        "Nguyễn Thị Hằng",
+        "Ελένη Παπαδοπούλου",
+    ] {
+        let mut j = json.clone();
+        j["verfasser"] = "Radojka Mühlenkamp".into();
+        j["bearbeiter"] = name.into();
+        j["beschlussvorschlag"] = format!("Berichterstattung: {name}.").into();
+        j["sachverhalt"] = format!("{name} stellt das Konzept vor.").into();
+        let i = api::vorlage_importieren(&mut b.store, &j.to_string(), zeit("2026-11-30")).unwrap();
+        let t = text(&api::vorlage_pdf(&b.store, i.id.0, zeit("2026-11-30")).unwrap());
+        assert_eq!(
+            t.matches(name).count(),
+            3,
+            "„{name}“ nicht dreimal wie eingegeben:\n{t}"
+        );
+    }
 }

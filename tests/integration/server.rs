@@ -6,7 +6,7 @@
 //! second pass); without one they say so on stderr and pass.
 
 use crate::gemeinsam::{
-    buero, buero_datei, neue_server_datenbank, test_server, vorlage, zeit, Testbuero,
+    betreffs, buero, buero_datei, neue_server_datenbank, test_server, vorlage, zeit, Testbuero,
 };
 use ratsbuero::store::{Store, StoreError, VorlagenFilter};
 use std::collections::BTreeSet;
@@ -447,17 +447,6 @@ fn another_workstations_save_and_open_editor_are_heard_and_a_lost_listener_recon
         })
     );
     drop(lauscher);
-}
-
-fn betreffs(store: &Store) -> Vec<String> {
-    let mut v: Vec<String> = store
-        .vorlagen(&VorlagenFilter::default())
-        .unwrap()
-        .into_iter()
-        .map(|z| z.betreff)
-        .collect();
-    v.sort();
-    v
 }
 
 /// *Jetzt sichern* and the daily backup work on a server as on the file: a checked SQLite

@@ -4,25 +4,14 @@
 //! keeps 7 daily, 4 weekly and 12 monthly backups. The CLI contract
 //! `sicherung erstellen|pruefen|wiederherstellen`.
 
-use crate::gemeinsam::{buero_datei, vorlage, zeit};
+use crate::gemeinsam::{betreffs, buero_datei, vorlage, zeit};
 use chrono::Duration;
 use ratsbuero::api;
 use ratsbuero::domain::AnlageNeu;
 use ratsbuero::domain::{Status, VorlageId};
-use ratsbuero::store::{self, Store, VorlagenFilter};
+use ratsbuero::store::{self, Store};
 use std::path::Path;
 use std::process::Command;
-
-fn betreffs(store: &Store) -> Vec<String> {
-    let mut v: Vec<String> = store
-        .vorlagen(&VorlagenFilter::default())
-        .unwrap()
-        .into_iter()
-        .map(|z| z.betreff)
-        .collect();
-    v.sort();
-    v
-}
 
 /// An office with two Vorlagen, one with an Anlage.
 fn mit_anlage() -> crate::gemeinsam::Testbuero {

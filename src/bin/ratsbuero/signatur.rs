@@ -4,6 +4,7 @@
 
 use clap::Args;
 use ratsbuero::api::{self, ApiFehler};
+use ratsbuero::store::Store;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -30,5 +31,27 @@ impl SignaturArgs {
             )
         })?;
         Ok(Some((p12, kennwort)))
+    }
+
+    /// A finished packet or Niederschrift, signed when asked to.
+    pub fn sitzung(
+        &self,
+        store: &Store,
+        sitzung: i64,
+        dokument: api::SitzungsDokument,
+        pdf: Vec<u8>,
+    ) -> Result<Vec<u8>, ApiFehler> {
+        match self.lesen()? {
+            Some((p12, kennwort)) => api::sitzung_pdf_signieren(
+                store,
+                sitzung,
+                dokument,
+                &pdf,
+                &p12,
+                &kennwort,
+                crate::jetzt(),
+            ),
+            None => Ok(pdf),
+        }
     }
 }

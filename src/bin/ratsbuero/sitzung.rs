@@ -186,18 +186,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             signatur,
         } => {
             let pdf = api::sitzung_paket(store, id, variante.parse()?, jetzt())?;
-            let pdf = match signatur.lesen()? {
-                Some((p12, kennwort)) => api::sitzung_pdf_signieren(
-                    store,
-                    id,
-                    api::SitzungsDokument::Paket,
-                    &pdf,
-                    &p12,
-                    &kennwort,
-                    jetzt(),
-                )?,
-                None => pdf,
-            };
+            let pdf = signatur.sitzung(store, id, api::SitzungsDokument::Paket, pdf)?;
             api::datei_schreiben(&out, &pdf)?;
             eprintln!(
                 "{} geschrieben ({} KB).",
@@ -252,18 +241,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             signatur,
         } => {
             let pdf = api::sitzung_niederschrift(store, id, variante.parse()?, jetzt())?;
-            let pdf = match signatur.lesen()? {
-                Some((p12, kennwort)) => api::sitzung_pdf_signieren(
-                    store,
-                    id,
-                    api::SitzungsDokument::Niederschrift,
-                    &pdf,
-                    &p12,
-                    &kennwort,
-                    jetzt(),
-                )?,
-                None => pdf,
-            };
+            let pdf = signatur.sitzung(store, id, api::SitzungsDokument::Niederschrift, pdf)?;
             api::datei_schreiben(&out, &pdf)?;
             eprintln!("{} geschrieben.", out.display());
         }

@@ -14,7 +14,7 @@
 
 use super::schrift::{Schnitt, Schriften};
 use crate::schriftvorrat::{arabische_schrift, ARABISCH_BOLD, ARABISCH_REGULAR};
-use printpdf::{Codepoint, Op, PdfFontHandle, Point, Pt, TextItem};
+use printpdf::{Codepoint, DictItem, Op, PdfFontHandle, Point, Pt, TextItem};
 use std::sync::LazyLock;
 use unicode_bidi::{bidi_class, BidiClass, BidiInfo};
 
@@ -183,6 +183,23 @@ pub(super) fn zeichnen(
             let breite = super::schrift::metrik(schnitt).breite(&sichtbar, groesse);
             (schriften.id(schnitt), TextItem::Text(sichtbar), breite)
         };
+        // A screen reader reads the run in its own language (`/Lang` on a span).
+        let sprache = lauf.rtl.then(|| sprache(&lauf.text)).flatten();
+        if let Some(l) = sprache {
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: DictItem::Dict {
+                    map: [(
+                        "Lang".to_string(),
+                        DictItem::String {
+                            data: l.as_bytes().to_vec(),
+                            literal: true,
+                        },
+                    )]
+                    .into(),
+                },
+            });
+        }
         ops.push(Op::StartTextSection);
         ops.push(Op::SetFont {
             font: PdfFontHandle::External(font),
@@ -193,13 +210,45 @@ pub(super) fn zeichnen(
         });
         ops.push(Op::ShowText { items: vec![item] });
         ops.push(Op::EndTextSection);
+        if sprache.is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
         x += breite;
+    }
+}
+
+/// The language of a right-to-left run, told by its letters: Persian, Urdu and Kurdish
+/// Sorani by the letters only they use, else Arabic; Hebrew. `None` when it cannot tell.
+pub(super) fn sprache(text: &str) -> Option<&'static str> {
+    let hat = |zeichen: &str| text.chars().any(|c| zeichen.contains(c));
+    if text.chars().any(|c| ('\u{0590}'..='\u{05FF}').contains(&c)) {
+        Some("he")
+    } else if !text.chars().any(arabische_schrift) {
+        None
+    } else if hat("ڕێۆەڵ") {
+        Some("ckb")
+    } else if hat("ٹڈڑںےۓھ") {
+        Some("ur")
+    } else if hat("پچژگیک") {
+        Some("fa")
+    } else {
+        Some("ar")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_of_a_run_is_told_by_its_letters() {
+        assert_eq!(sprache("محمد الأحمد"), Some("ar"));
+        assert_eq!(sprache("پرویز احمدی"), Some("fa"));
+        assert_eq!(sprache("عمران خان ٹوانہ"), Some("ur"));
+        assert_eq!(sprache("ڕێبوار کەریم"), Some("ckb"));
+        assert_eq!(sprache("שרה לוי"), Some("he"));
+        assert_eq!(sprache("123"), None);
+    }
 
     #[test]
     fn an_arabic_name_in_a_german_line_is_one_right_to_left_run() {

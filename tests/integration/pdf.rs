@@ -808,6 +808,28 @@ fn arabic_script_names_are_shaped_right_to_left_and_extract_as_typed() {
     // Shaped: the letters of محمد are joined, not the isolated forms DejaVu would draw
     // unshaped (and not the text reversed letter by letter).
     assert!(!t.contains("دمحم"), "{t}");
+    // Each right-to-left name is a span in its language, for a screen reader.
+    let d = lopdf::Document::load_mem(&pdf).unwrap();
+    let mut sprachen = std::collections::BTreeSet::new();
+    for (_, seite) in d.get_pages() {
+        let inhalt = lopdf::content::Content::decode(&d.get_page_content(seite)).unwrap();
+        for op in inhalt.operations.iter().filter(|o| o.operator == "BDC") {
+            if let Some(l) = op
+                .operands
+                .get(1)
+                .and_then(|p| p.as_dict().ok())
+                .and_then(|p| p.get(b"Lang").ok())
+                .and_then(|l| l.as_str().ok())
+            {
+                sprachen.insert(String::from_utf8_lossy(l).into_owned());
+            }
+        }
+    }
+    assert_eq!(
+        sprachen.into_iter().collect::<Vec<_>>(),
+        ["ar", "ckb", "fa", "he"],
+        "Sprachen der Namen"
+    );
 
     // Each of the names in Bearbeiter/-in, Beschlussvorschlag and Sachverhalt.
     for name in [

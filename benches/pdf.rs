@@ -6,7 +6,9 @@
 //!   (`soffice --headless --convert-to pdf`), the route the office takes today: median of
 //!   5 warm conversions, and the ratio; goal ≥ 50× faster. Skipped with a note when
 //!   `soffice` is not installed (`apt-get install libreoffice-writer-nogui`);
-//! - 100 different Vorlagen in one batch: pages per second.
+//! - 100 different Vorlagen in one batch: pages per second;
+//! - the same 3-page Vorlage as a Word file (`.docx`): p50 / p95 of 200 exports;
+//! - a page of mixed Arabic and German (names and sentences shaped right to left).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -226,6 +228,47 @@ fn drei_seiten(c: &mut Criterion) {
     }
 }
 
+fn word_und_arabisch(c: &mut Criterion) {
+    let mut a = aufbau();
+    let (akte, _) = vorlage_mit_seiten(&mut a, 3);
+    let buero = a.buero.clone();
+    c.bench_function("Vorlage als Word, 3 Seiten Text", |b| {
+        b.iter(|| ratsbuero::export::vorlage_docx(&akte, &buero, jetzt()).unwrap())
+    });
+    let mal = |f: &dyn Fn()| {
+        let zeiten: Vec<Duration> = (0..200)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect();
+        perzentile(zeiten)
+    };
+    let (p50, p95) = mal(&|| {
+        std::hint::black_box(ratsbuero::export::vorlage_docx(&akte, &buero, jetzt()).unwrap());
+    });
+    println!("ERGEBNIS vorlage_docx_3_seiten: p50 {p50:.2} ms, p95 {p95:.2} ms (200 Läufe)");
+
+    // One page of German with Arabic names and sentences in every paragraph.
+    let mut gemischt = akte.clone();
+    gemischt.inhalt.bearbeiter = "محمد الأحمد".into();
+    gemischt.inhalt.sachverhalt = (0..8)
+        .map(|_| "Frau فاطمة الزهراء und Herr علی رضایی berichten über die Sprachkurse. مرحبا بكم في مجلس الاندماج.")
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    gemischt.anlagen.clear();
+    let (p50, p95) = mal(&|| {
+        std::hint::black_box(ratsbuero::pdf::vorlage(&gemischt, &buero, jetzt()).unwrap());
+    });
+    let s = seiten(
+        &ratsbuero::pdf::vorlage(&gemischt, &buero, jetzt())
+            .unwrap()
+            .bytes,
+    );
+    println!("ERGEBNIS vorlage_pdf_arabisch_gemischt: p50 {p50:.2} ms, p95 {p95:.2} ms ({s} Seiten, 200 Läufe)");
+}
+
 fn stapel(c: &mut Criterion) {
     let mut a = aufbau();
     let seeds = [
@@ -277,5 +320,5 @@ fn stapel(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, drei_seiten, stapel);
+criterion_group!(benches, drei_seiten, word_und_arabisch, stapel);
 criterion_main!(benches);

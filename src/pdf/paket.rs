@@ -142,9 +142,14 @@ fn zahl(o: &Object) -> f32 {
 /// Merges the pieces into one packet with outline and stamped page numbers.
 pub fn zusammenfuegen(
     stuecke: &[Stueck],
-    titel: &str,
+    meta: &super::Metadaten,
     kennung: &str,
 ) -> Result<Vec<u8>, PdfFehler> {
+    // PDF/A like its pieces, claimed only when every Anlage from elsewhere is PDF/A too;
+    // PDF/UA only when every piece is tagged.
+    let mut pdfa = true;
+    let mut pdfua = true;
+    let mut fingerabdruck = <sha2::Sha256 as sha2::Digest>::new();
     let mut ziel = Document::with_version("1.7");
     let mut max_id = 1;
     let mut seiten: Vec<ObjectId> = Vec::new();
@@ -204,7 +209,13 @@ pub fn zusammenfuegen(
             Ok(ids)
         };
     for st in stuecke {
-        let ids = aufnehmen(oeffnen(&st.bytes, &st.quelle)?, &mut ziel)?;
+        let d = oeffnen(&st.bytes, &st.quelle)?;
+        if st.ebene == Ebene::Anlage {
+            pdfa &= super::pdfa::erklaert_pdfa(&d);
+            pdfua &= d.catalog().is_ok_and(|k| k.has(b"StructTreeRoot"));
+        }
+        sha2::Digest::update(&mut fingerabdruck, &st.bytes);
+        let ids = aufnehmen(d, &mut ziel)?;
         erste.push(ids[0]);
         noe.extend(std::iter::repeat_n(st.nichtoeffentlich, ids.len()));
         seiten.extend(ids);
@@ -364,12 +375,8 @@ pub fn zusammenfuegen(
         ziel.get_dictionary_mut(katalog_id)?
             .set("Outlines", outline);
     }
-    let info = ziel.add_object(dictionary! {
-        // Hexadecimal strings: a UTF-16 literal can hold bytes some readers mis-lex.
-        "Title" => Object::String(utf16(titel), lopdf::StringFormat::Hexadecimal),
-        "Producer" => Object::String(utf16("Ratsbüro"), lopdf::StringFormat::Hexadecimal),
-    });
-    ziel.trailer.set("Info", info);
+    let kennung_datei = sha2::Digest::finalize(fingerabdruck);
+    super::pdfa::einsetzen(&mut ziel, meta, pdfa, pdfua, &kennung_datei[..16])?;
     ziel.prune_objects();
     ziel.compress();
     // A classic cross-reference table: the pieces' own xref streams are not carried over,
@@ -413,10 +420,4 @@ fn struktur_des_stuecks(d: &Document) -> Option<(Vec<ObjectId>, Vec<Object>, i64
         .unwrap_or(0)
         .max(hoechster + 1);
     Some((oben, nums, weiter))
-}
-
-fn utf16(text: &str) -> Vec<u8> {
-    let mut v = vec![0xFE, 0xFF];
-    v.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-    v
 }

@@ -109,6 +109,23 @@ pub(super) fn nachbearbeiten_als(
     if let Some(s) = struktur {
         super::struktur::einsetzen(&mut doc, s, "de-DE")?;
     }
+    einsetzen(&mut doc, m, pdfa, pdfua, &Sha256::digest(&pdf)[..16])?;
+    doc.compress();
+    let mut aus = Vec::with_capacity(pdf.len() + SRGB.len() + 4096);
+    doc.save_to(&mut aus)?;
+    Ok(aus)
+}
+
+/// The entries of [`nachbearbeiten_als`] put into a document in memory (the session
+/// packet, which is merged in memory, is not written and read again for it); `kennung` is
+/// the file identifier.
+pub(super) fn einsetzen(
+    doc: &mut Document,
+    m: &Metadaten,
+    pdfa: bool,
+    pdfua: bool,
+    kennung: &[u8],
+) -> Result<(), PdfFehler> {
     let pdfua = pdfua && doc.catalog()?.has(b"StructTreeRoot");
     doc.version = "1.7".into();
     // With the office's offset from UTC: a date without one is read as the reader's
@@ -178,16 +195,12 @@ pub(super) fn nachbearbeiten_als(
     });
     doc.trailer.set("Info", info_id);
 
-    let kennung = Sha256::digest(&pdf)[..16].to_vec();
     doc.trailer.set(
         "ID",
         vec![
-            Object::String(kennung.clone(), StringFormat::Hexadecimal),
-            Object::String(kennung, StringFormat::Hexadecimal),
+            Object::String(kennung.to_vec(), StringFormat::Hexadecimal),
+            Object::String(kennung.to_vec(), StringFormat::Hexadecimal),
         ],
     );
-    doc.compress();
-    let mut aus = Vec::with_capacity(pdf.len() + SRGB.len() + 4096);
-    doc.save_to(&mut aus)?;
-    Ok(aus)
+    Ok(())
 }

@@ -199,33 +199,15 @@ pub fn sitzungspaket(
         }
     );
     weiter(tops.len() + 1, "Zusammenfügen".into())?;
-    let pdf = paket::zusammenfuegen(&stuecke, &titel, &kennung)?;
-    // PDF/A like its pieces; claimed only when every Anlage from elsewhere is PDF/A too.
-    let pdfa = stuecke
-        .iter()
-        .filter(|st| st.ebene == Ebene::Anlage)
-        .all(|st| {
-            paket::oeffnen(&st.bytes, &st.quelle).is_ok_and(|d| super::pdfa::erklaert_pdfa(&d))
-        });
-    // PDF/UA only when every piece is tagged (an Anlage from elsewhere may not be).
-    let pdfua = stuecke
-        .iter()
-        .filter(|st| st.ebene == Ebene::Anlage)
-        .all(|st| {
-            paket::oeffnen(&st.bytes, &st.quelle)
-                .is_ok_and(|d| d.catalog().is_ok_and(|k| k.has(b"StructTreeRoot")))
-        });
-    let pdf = super::pdfa::nachbearbeiten_als(
-        pdf,
+    let pdf = paket::zusammenfuegen(
+        &stuecke,
         &super::Metadaten {
             titel: titel.clone(),
             autor: p.buero.kommune.clone(),
             betreff: kennung.clone(),
             erstellt: p.jetzt,
         },
-        pdfa,
-        pdfua,
-        None,
+        &kennung,
     )?;
     weiter(gesamt, "fertig".into())?;
     Ok(pdf)

@@ -198,6 +198,53 @@ fn finden(heuhaufen: &[u8], nadel: &[u8]) -> Option<usize> {
     heuhaufen.windows(nadel.len()).position(|w| w == nadel)
 }
 
+/// In a tagged document the signature field is a `Form` element of the structure tree (an
+/// object reference to the widget, found back through the ParentTree), as PDF/UA asks of
+/// every annotation. An untagged document is left as it is.
+fn struktur_anhaengen(
+    doc: &mut Document,
+    widget: lopdf::ObjectId,
+    seite: lopdf::ObjectId,
+    name: &str,
+) -> Result<(), PdfFehler> {
+    let Ok(wurzel_id) = doc
+        .catalog()?
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+    else {
+        return Ok(());
+    };
+    let wurzel = doc.get_dictionary(wurzel_id)?.clone();
+    let Ok(dokument) = wurzel.get(b"K").and_then(Object::as_reference) else {
+        return Ok(());
+    };
+    let schluessel = wurzel
+        .get(b"ParentTreeNextKey")
+        .and_then(Object::as_i64)
+        .unwrap_or(0);
+    let form = doc.add_object(dictionary! {
+        "Type" => "StructElem",
+        "S" => "Form",
+        "P" => dokument,
+        "Alt" => pdf_text(&format!("Elektronische Signatur von {name}")),
+        "K" => dictionary! { "Type" => "OBJR", "Obj" => widget, "Pg" => seite },
+    });
+    if let Ok(Object::Array(k)) = doc.get_dictionary_mut(dokument)?.get_mut(b"K") {
+        k.push(Object::Reference(form));
+    }
+    doc.get_dictionary_mut(widget)?
+        .set("StructParent", schluessel);
+    let baum = doc.get_dictionary_mut(wurzel_id)?;
+    if let Ok(Object::Dictionary(pt)) = baum.get_mut(b"ParentTree") {
+        if let Ok(Object::Array(nums)) = pt.get_mut(b"Nums") {
+            nums.push(Object::Integer(schluessel));
+            nums.push(Object::Reference(form));
+        }
+    }
+    baum.set("ParentTreeNextKey", schluessel + 1);
+    Ok(())
+}
+
 /// Whether `pdf` holds a signature field already.
 pub fn ist_signiert(pdf: &[u8]) -> bool {
     Document::load_mem(pdf).is_ok_and(|d| {
@@ -255,7 +302,10 @@ pub fn signieren(
         "P" => seite_id,
         "F" => 132,
         "AP" => dictionary! { "N" => erscheinung },
+        // What a screen reader says for the field (PDF/UA asks it of every form field).
+        "TU" => pdf_text(&format!("Elektronische Signatur von {}", z.name)),
     });
+    struktur_anhaengen(&mut doc, widget_id, seite_id, &z.name)?;
     {
         let seite = doc.get_dictionary_mut(seite_id)?;
         match seite.get_mut(b"Annots") {

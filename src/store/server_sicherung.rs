@@ -34,9 +34,7 @@ impl Store {
             c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
         drop(datei);
-        for ende in ["-wal", "-shm"] {
-            let mut neben = tmp.as_os_str().to_owned();
-            neben.push(ende);
+        for neben in super::sicherung::nebendateien(tmp) {
             let _ = std::fs::remove_file(neben);
         }
         Ok(())

@@ -62,6 +62,10 @@ impl Store {
         })();
         if ergebnis.is_err() {
             let _ = std::fs::remove_file(&tmp);
+            // A server's copy is an SQLite file being written: its journal files too.
+            for neben in nebendateien(&tmp) {
+                let _ = std::fs::remove_file(neben);
+            }
         }
         ergebnis
     }
@@ -159,7 +163,7 @@ pub struct Wiederhergestellt {
     pub beiseite: Option<PathBuf>,
 }
 
-fn nebendateien(db: &Path) -> [PathBuf; 2] {
+pub(super) fn nebendateien(db: &Path) -> [PathBuf; 2] {
     let name = db
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -662,6 +662,7 @@ pub fn struktur_pruefen(pdf: &[u8]) -> Vec<String> {
         seite_geerbt: Option<ObjectId>,
         arten: &mut Vec<String>,
         im_baum: &mut BTreeMap<(ObjectId, i64), ObjectId>,
+        annotationen: &mut Vec<(ObjectId, ObjectId)>,
     ) {
         let e = d.get_dictionary(id).unwrap();
         assert_eq!(e.get(b"Type").unwrap().as_name().unwrap(), b"StructElem");
@@ -678,13 +679,24 @@ pub fn struktur_pruefen(pdf: &[u8]) -> Vec<String> {
         };
         for k in kinder {
             match k {
-                Object::Reference(r) => gehen(d, r, pg, arten, im_baum),
+                Object::Reference(r) => gehen(d, r, pg, arten, im_baum, annotationen),
                 Object::Integer(m) => {
                     let seite = pg.expect("MCID ohne /Pg");
                     assert!(
                         im_baum.insert((seite, m), id).is_none(),
                         "MCID {m} zweimal im Baum"
                     );
+                }
+                // An annotation (the signature field): it points back to its element.
+                Object::Dictionary(objr)
+                    if objr.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"OBJR") =>
+                {
+                    let annot = objr.get(b"Obj").unwrap().as_reference().unwrap();
+                    assert!(
+                        d.get_dictionary(annot).unwrap().has(b"StructParent"),
+                        "Annotation ohne /StructParent"
+                    );
+                    annotationen.push((annot, id));
                 }
                 Object::Dictionary(mcr) => {
                     let seite = mcr
@@ -707,6 +719,7 @@ pub fn struktur_pruefen(pdf: &[u8]) -> Vec<String> {
         Object::Array(a) => a.clone(),
         o => vec![o.clone()],
     };
+    let mut annotationen = Vec::new();
     for k in kinder {
         gehen(
             &d,
@@ -714,6 +727,7 @@ pub fn struktur_pruefen(pdf: &[u8]) -> Vec<String> {
             None,
             &mut arten,
             &mut im_baum,
+            &mut annotationen,
         );
     }
     let im_baum_set: BTreeSet<(ObjectId, i64)> = im_baum.keys().copied().collect();
@@ -731,11 +745,33 @@ pub fn struktur_pruefen(pdf: &[u8]) -> Vec<String> {
         .and_then(Object::as_array)
         .unwrap()
         .clone();
+    // A page's key leads to the elements of its MCIDs, an annotation's key to its element.
     let mut baum: BTreeMap<i64, Vec<Object>> = BTreeMap::new();
+    let mut einzeln: BTreeMap<i64, ObjectId> = BTreeMap::new();
     for paar in nums.chunks(2) {
-        baum.insert(
-            paar[0].as_i64().unwrap(),
-            paar[1].as_array().unwrap().clone(),
+        let k = paar[0].as_i64().unwrap();
+        match &paar[1] {
+            Object::Array(a) => {
+                baum.insert(k, a.clone());
+            }
+            Object::Reference(r) => {
+                einzeln.insert(k, *r);
+            }
+            andere => panic!("ParentTree: {andere:?}"),
+        }
+    }
+    for (annot, element) in &annotationen {
+        let k = d
+            .get_dictionary(*annot)
+            .unwrap()
+            .get(b"StructParent")
+            .unwrap()
+            .as_i64()
+            .unwrap();
+        assert_eq!(
+            einzeln.get(&k),
+            Some(element),
+            "ParentTree: Annotation führt nicht zu ihrem Element"
         );
     }
     for (&(seite, m), element) in &im_baum {

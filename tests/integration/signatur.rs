@@ -149,6 +149,10 @@ fn sichtbar_und_mit_zeitzone(pdf: &[u8], dir: &Path) {
         }
     }
     assert_eq!(felder, 1);
+    // The field is a Form element of the structure tree; the signed file stays tagged.
+    let arten = crate::pdf::struktur_pruefen(pdf);
+    assert!(arten.iter().any(|a| a == "Form"), "{arten:?}");
+    crate::pdf::pdfua_ohne_befund(pdf);
     let m = String::from_utf8_lossy(pdf);
     let stelle = m
         .find("/M(D:")

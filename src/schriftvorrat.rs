@@ -26,13 +26,19 @@ pub fn arabische_schrift(c: char) -> bool {
 pub struct Metrik {
     face: ttf_parser::Face<'static>,
     einheiten: f32,
+    /// The face of the same weight that measures Arabic script.
+    arabisch: Option<&'static LazyLock<Metrik>>,
 }
 
 impl Metrik {
-    fn neu(bytes: &'static [u8]) -> Metrik {
+    fn neu(bytes: &'static [u8], arabisch: Option<&'static LazyLock<Metrik>>) -> Metrik {
         let face = ttf_parser::Face::parse(bytes, 0).expect("eingebettete Schrift ist gültig");
         let einheiten = f32::from(face.units_per_em());
-        Metrik { face, einheiten }
+        Metrik {
+            face,
+            einheiten,
+            arabisch,
+        }
     }
 
     /// Width of `text` at `groesse` pt. Characters the font lacks count as zero (they are
@@ -41,14 +47,9 @@ impl Metrik {
     pub fn breite(&self, text: &str, groesse: f32) -> f32 {
         let mut breite = 0.0;
         for c in text.chars() {
-            let m = if arabische_schrift(c) {
-                if std::ptr::eq(self, &*METRIK_BOLD) {
-                    &*METRIK_ARABISCH_BOLD
-                } else {
-                    &*METRIK_ARABISCH_REGULAR
-                }
-            } else {
-                self
+            let m = match self.arabisch {
+                Some(a) if arabische_schrift(c) => &**a,
+                _ => self,
             };
             if let Some(v) = m
                 .face
@@ -75,12 +76,14 @@ impl Metrik {
     }
 }
 
-pub(crate) static METRIK_REGULAR: LazyLock<Metrik> = LazyLock::new(|| Metrik::neu(REGULAR));
-pub(crate) static METRIK_BOLD: LazyLock<Metrik> = LazyLock::new(|| Metrik::neu(BOLD));
+pub(crate) static METRIK_REGULAR: LazyLock<Metrik> =
+    LazyLock::new(|| Metrik::neu(REGULAR, Some(&METRIK_ARABISCH_REGULAR)));
+pub(crate) static METRIK_BOLD: LazyLock<Metrik> =
+    LazyLock::new(|| Metrik::neu(BOLD, Some(&METRIK_ARABISCH_BOLD)));
 pub(crate) static METRIK_ARABISCH_REGULAR: LazyLock<Metrik> =
-    LazyLock::new(|| Metrik::neu(ARABISCH_REGULAR));
+    LazyLock::new(|| Metrik::neu(ARABISCH_REGULAR, None));
 pub(crate) static METRIK_ARABISCH_BOLD: LazyLock<Metrik> =
-    LazyLock::new(|| Metrik::neu(ARABISCH_BOLD));
+    LazyLock::new(|| Metrik::neu(ARABISCH_BOLD, None));
 
 /// Whether both faces of the font for `c` can show it.
 pub fn druckbar(c: char) -> bool {

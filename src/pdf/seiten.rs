@@ -176,40 +176,31 @@ impl<'a> Seiten<'a> {
         if text.is_empty() {
             return;
         }
-        let font = self.schriften.id(schnitt);
         self.markieren();
-        if super::rtl::hat_rtl(text) {
-            let schriften = self.schriften;
-            let ops = self.ops();
-            if let Some(f) = farbe.clone() {
-                ops.push(Op::SetFillColor { col: f });
-            }
-            super::rtl::zeichnen(ops, schriften, x, A4_HOEHE - y_oben, text, schnitt, groesse);
-            if farbe.is_some() {
-                ops.push(Op::SetFillColor { col: schwarz() });
-            }
-            ops.push(Op::EndMarkedContent);
-            return;
-        }
+        let schriften = self.schriften;
         let ops = self.ops();
-        ops.push(Op::StartTextSection);
         if let Some(f) = farbe.clone() {
             ops.push(Op::SetFillColor { col: f });
         }
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font),
-            size: Pt(groesse),
-        });
-        ops.push(Op::SetTextCursor {
-            pos: Point {
-                x: Pt(x),
-                y: Pt(A4_HOEHE - y_oben),
-            },
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.to_string())],
-        });
-        ops.push(Op::EndTextSection);
+        if super::rtl::hat_rtl(text) {
+            super::rtl::zeichnen(ops, schriften, x, A4_HOEHE - y_oben, text, schnitt, groesse);
+        } else {
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(schriften.id(schnitt)),
+                size: Pt(groesse),
+            });
+            ops.push(Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(x),
+                    y: Pt(A4_HOEHE - y_oben),
+                },
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text.to_string())],
+            });
+            ops.push(Op::EndTextSection);
+        }
         if farbe.is_some() {
             ops.push(Op::SetFillColor { col: schwarz() });
         }

@@ -179,12 +179,17 @@ impl Struktur {
         (self.elemente[i].art, mcid)
     }
 
-    /// Whether element `i` holds any content (empty ones are left out of the tree).
-    fn hat_inhalt(&self, i: usize) -> bool {
-        self.elemente[i].kinder.iter().any(|k| match k {
-            Kind::Inhalt { .. } => true,
-            Kind::Element(j) => self.hat_inhalt(*j),
-        })
+    /// Per element, whether it holds any content (empty ones are left out of the tree).
+    /// A child always comes after its parent, so one pass from the end decides all.
+    fn mit_inhalt(&self) -> Vec<bool> {
+        let mut hat = vec![false; self.elemente.len()];
+        for i in (0..self.elemente.len()).rev() {
+            hat[i] = self.elemente[i].kinder.iter().any(|k| match k {
+                Kind::Inhalt { .. } => true,
+                Kind::Element(j) => hat[*j],
+            });
+        }
+        hat
     }
 }
 
@@ -204,14 +209,15 @@ pub fn einsetzen(doc: &mut Document, s: &Struktur, lang: &str) -> Result<(), Pdf
     let ids: Vec<ObjectId> = (0..s.elemente.len()).map(|_| doc.new_object_id()).collect();
     // Per page, the element of each MCID.
     let mut eltern_je_seite: Vec<Vec<Option<ObjectId>>> = vec![Vec::new(); seiten.len()];
+    let hat_inhalt = s.mit_inhalt();
     for (i, e) in s.elemente.iter().enumerate() {
-        if !s.hat_inhalt(i) {
+        if !hat_inhalt[i] {
             continue;
         }
         let mut kinder = Vec::new();
         for k in &e.kinder {
             match *k {
-                Kind::Element(j) if s.hat_inhalt(j) => kinder.push(Object::Reference(ids[j])),
+                Kind::Element(j) if hat_inhalt[j] => kinder.push(Object::Reference(ids[j])),
                 Kind::Element(_) => {}
                 Kind::Inhalt { seite, mcid } => {
                     let seite_id = *seiten.get(seite).ok_or(PdfFehler::Nachbearbeitung(

@@ -52,7 +52,7 @@ pub(crate) fn verbinden(url: &str, kennwort: Option<&str>) -> Result<Client, Sto
         url: anzeige.clone(),
         grund,
     };
-    let (url, tls) = Verschluesselung::aus_url(url).map_err(ungueltig)?;
+    let (url, tls) = Verschluesselung::aus_url(url, &anzeige)?;
     let mut config: Config = url
         .parse()
         .map_err(|e: postgres::Error| ungueltig(e.to_string()))?;

@@ -45,8 +45,11 @@ enum Modus {
 
 impl Verschluesselung {
     /// The URL without `sslmode` and `sslrootcert`, and what they asked for. An unknown
-    /// `sslmode` names its value.
-    pub(crate) fn aus_url(url: &str) -> Result<(String, Verschluesselung), String> {
+    /// `sslmode` names its value (and the URL as `anzeige` shows it, without password).
+    pub(crate) fn aus_url(
+        url: &str,
+        anzeige: &str,
+    ) -> Result<(String, Verschluesselung), StoreError> {
         let mut tls = Verschluesselung {
             modus: Modus::WennAngeboten,
             wurzel: None,
@@ -66,9 +69,12 @@ impl Verschluesselung {
                         "verify-ca" => Modus::Aussteller,
                         "verify-full" => Modus::Voll,
                         _ => {
-                            return Err(format!(
-                                "sslmode={wert} gibt es nicht (erlaubt: disable, allow, prefer, require, verify-ca, verify-full)"
-                            ));
+                            return Err(StoreError::ServerAdresse {
+                                url: anzeige.into(),
+                                grund: format!(
+                                    "sslmode={wert} gibt es nicht (erlaubt: disable, allow, prefer, require, verify-ca, verify-full)"
+                                ),
+                            });
                         }
                     }
                 }
@@ -179,6 +185,7 @@ mod tests {
     fn sslmode_and_sslrootcert_leave_the_url_and_the_rest_stays() {
         let (url, tls) = Verschluesselung::aus_url(
             "postgres://anna@rathaus:5432/ratsbuero?sslmode=verify-full&sslrootcert=%2Fetc%2Fstadt%20ca.pem&connect_timeout=5",
+            "rathaus",
         )
         .unwrap();
         assert_eq!(
@@ -190,22 +197,25 @@ mod tests {
         assert_eq!(tls.ssl_mode(), SslMode::Require);
 
         let (url, tls) =
-            Verschluesselung::aus_url("postgres://anna@/ratsbuero?host=/run/postgresql").unwrap();
+            Verschluesselung::aus_url("postgres://anna@/ratsbuero?host=/run/postgresql", "r")
+                .unwrap();
         assert_eq!(url, "postgres://anna@/ratsbuero?host=/run/postgresql");
         assert_eq!(tls.ssl_mode(), SslMode::Prefer);
 
         let (url, tls) =
-            Verschluesselung::aus_url("postgres://anna@rathaus/r?sslmode=require").unwrap();
+            Verschluesselung::aus_url("postgres://anna@rathaus/r?sslmode=require", "r").unwrap();
         assert_eq!(url, "postgres://anna@rathaus/r");
         assert_eq!(tls.modus, Modus::Pflicht);
         assert_eq!(
-            Verschluesselung::aus_url("postgres://anna@rathaus/r?sslmode=disable")
+            Verschluesselung::aus_url("postgres://anna@rathaus/r?sslmode=disable", "r")
                 .unwrap()
                 .1
                 .ssl_mode(),
             SslMode::Disable
         );
-        let fehler = Verschluesselung::aus_url("postgres://a@r/r?sslmode=sicher").unwrap_err();
+        let fehler = Verschluesselung::aus_url("postgres://a@r/r?sslmode=sicher", "r")
+            .unwrap_err()
+            .to_string();
         assert!(fehler.contains("sslmode=sicher"), "{fehler}");
     }
 
@@ -223,7 +233,7 @@ mod tests {
                 "postgres://a@rathaus/r?sslmode=verify-full&sslrootcert={}",
                 datei.display()
             );
-            let (_, tls) = Verschluesselung::aus_url(&url).unwrap();
+            let (_, tls) = Verschluesselung::aus_url(&url, "rathaus").unwrap();
             let text = tls.connector("rathaus").err().unwrap().to_string();
             assert!(
                 text.contains(erwartet) && text.contains(&datei.display().to_string()),

@@ -4,9 +4,12 @@
 //! libraries. See `../shared/DESIGN.md` (architecture) and the README.
 
 pub mod api;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod datei;
 pub mod domain;
 pub mod export;
 pub mod pdf;
+pub mod post;
 pub mod schriftvorrat;
 pub mod store;

@@ -8,6 +8,10 @@
 //! ("Das Zeichen 🌻 kann nicht gedruckt werden"), not a surprise at print time. The PDF
 //! renderer takes the same bytes and metrics from here.
 
+use read_fonts::tables::cmap::CmapSubtable;
+use read_fonts::tables::hmtx::Hmtx;
+use read_fonts::types::GlyphId;
+use read_fonts::{FontRef, TableProvider};
 use std::sync::LazyLock;
 
 pub(crate) static REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
@@ -22,9 +26,12 @@ pub fn arabische_schrift(c: char) -> bool {
         0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
-/// Metrics of one font file, parsed once per process.
+/// Metrics of one font file, parsed once per process (with `read-fonts`, the font reader
+/// that harfrust shapes with).
 pub struct Metrik {
-    face: ttf_parser::Face<'static>,
+    /// The font's best character map (Unicode, full repertoire where it has one).
+    zeichen: CmapSubtable<'static>,
+    breiten: Hmtx<'static>,
     einheiten: f32,
     /// The face of the same weight that measures Arabic script.
     arabisch: Option<&'static LazyLock<Metrik>>,
@@ -32,13 +39,23 @@ pub struct Metrik {
 
 impl Metrik {
     fn neu(bytes: &'static [u8], arabisch: Option<&'static LazyLock<Metrik>>) -> Metrik {
-        let face = ttf_parser::Face::parse(bytes, 0).expect("eingebettete Schrift ist gültig");
-        let einheiten = f32::from(face.units_per_em());
+        let font = FontRef::new(bytes).expect("eingebettete Schrift ist gültig");
+        let (_, _, zeichen) = font
+            .cmap()
+            .ok()
+            .and_then(|c| c.best_subtable())
+            .expect("eingebettete Schrift hat eine Zeichentabelle");
         Metrik {
-            face,
-            einheiten,
+            zeichen,
+            breiten: font.hmtx().expect("eingebettete Schrift hat Breiten"),
+            einheiten: f32::from(einheiten(bytes)),
             arabisch,
         }
+    }
+
+    /// The glyph of `c`; none for a character the font lacks (glyph 0 is `.notdef`).
+    fn glyph(&self, c: char) -> Option<GlyphId> {
+        self.zeichen.map_codepoint(c).filter(|g| g.to_u32() != 0)
     }
 
     /// Width of `text` at `groesse` pt. Characters the font lacks count as zero (they are
@@ -51,11 +68,7 @@ impl Metrik {
                 Some(a) if arabische_schrift(c) => &**a,
                 _ => self,
             };
-            if let Some(v) = m
-                .face
-                .glyph_index(c)
-                .and_then(|g| m.face.glyph_hor_advance(g))
-            {
+            if let Some(v) = m.glyph(c).and_then(|g| m.breiten.advance(g)) {
                 breite += f32::from(v) / m.einheiten;
             }
         }
@@ -64,16 +77,24 @@ impl Metrik {
 
     /// The advance of glyph `gid`, in em.
     pub fn glyph_breite(&self, gid: u16) -> f32 {
-        self.face
-            .glyph_hor_advance(ttf_parser::GlyphId(gid))
+        self.breiten
+            .advance(GlyphId::new(u32::from(gid)))
             .map(f32::from)
             .unwrap_or(0.0)
             / self.einheiten
     }
 
     pub fn hat(&self, c: char) -> bool {
-        c.is_control() || self.face.glyph_index(c).is_some()
+        c.is_control() || self.glyph(c).is_some()
     }
+}
+
+/// The units per em of a bundled font file.
+pub(crate) fn einheiten(bytes: &'static [u8]) -> u16 {
+    FontRef::new(bytes)
+        .and_then(|f| f.head())
+        .expect("eingebettete Schrift hat einen head")
+        .units_per_em()
 }
 
 pub(crate) static METRIK_REGULAR: LazyLock<Metrik> =

@@ -41,3 +41,9 @@ export function label(liste, key) {
 export function gross(text) {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
+
+/** Time zones the settings offer (any name of the IANA database is accepted). */
+export const ZEITZONEN = [
+  'Europe/Berlin', 'Europe/Vienna', 'Europe/Zurich', 'Europe/Luxembourg', 'Europe/Brussels',
+  'Europe/Amsterdam', 'Europe/Paris', 'Europe/London', 'Europe/Warsaw', 'Europe/Istanbul', 'UTC',
+];

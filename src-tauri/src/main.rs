@@ -19,6 +19,7 @@ mod papierkorb;
 mod rechtschreibung;
 mod sicherung;
 mod sitzungen;
+mod versand;
 mod vorlagen;
 mod wahlen;
 mod zustand;
@@ -33,7 +34,20 @@ pub(crate) fn jetzt() -> NaiveDateTime {
     ratsbuero::api::jetzt()
 }
 
-fn main() {
+/// Whether the program was started under the name `ratsbuero` (the Debian package's
+/// `/usr/bin/ratsbuero` links here): then it is the command line, without a window.
+fn als_kommandozeile() -> bool {
+    std::env::args_os()
+        .next()
+        .map(std::path::PathBuf::from)
+        .and_then(|p| p.file_stem().map(|n| n == "ratsbuero"))
+        .unwrap_or(false)
+}
+
+fn main() -> std::process::ExitCode {
+    if als_kommandozeile() {
+        return ratsbuero::cli::main();
+    }
     zustand::start_merken();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -55,4 +69,5 @@ fn main() {
         .invoke_handler(befehle::befehle!())
         .run(tauri::generate_context!())
         .expect("Ratsbüro konnte nicht starten");
+    std::process::ExitCode::SUCCESS
 }

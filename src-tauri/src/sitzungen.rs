@@ -233,7 +233,7 @@ pub async fn sitzung_pdf_signieren(
 
 /// The folder a series of letters goes to: the system's folder dialog (or, for the
 /// end-to-end tests, `RATSBUERO_SPEICHERN_NACH`). `None` when cancelled.
-fn ordner_waehlen(handle: &AppHandle, titel: &str) -> Option<std::path::PathBuf> {
+pub(crate) fn ordner_waehlen(handle: &AppHandle, titel: &str) -> Option<std::path::PathBuf> {
     match std::env::var_os("RATSBUERO_SPEICHERN_NACH") {
         Some(o) => Some(o.into()),
         None => handle

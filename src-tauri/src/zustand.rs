@@ -89,7 +89,8 @@ impl App {
             .unwrap_or_else(|| Ablage::aus_text(&konfig.db().to_string_lossy()));
         let sicherungen = konfig.sicherungen();
         let store = abseits(|| Store::oeffnen_ablage(&ablage, jetzt, Some(&sicherungen)))
-            .map_err(ApiFehler::from);
+            .map_err(ApiFehler::from)
+            .and_then(geoeffnet);
         App {
             konfig_datei,
             konfig: Mutex::new(konfig),
@@ -197,7 +198,9 @@ impl App {
                 Ok(w)
             }
             Err(e) => {
-                o.store = Store::oeffnen_ablage(&o.ablage, jetzt, None).map_err(ApiFehler::from);
+                o.store = Store::oeffnen_ablage(&o.ablage, jetzt, None)
+                    .map_err(ApiFehler::from)
+                    .and_then(geoeffnet);
                 Err(e)
             }
         }
@@ -289,7 +292,8 @@ impl App {
                     ApiFehler::feld("kennwort", e.to_string())
                 }
                 e => ApiFehler::from(e),
-            })?;
+            })
+            .and_then(geoeffnet)?;
         let alt = std::mem::replace(&mut o.store, Ok(store));
         drop(o);
         abseits(move || drop(alt));
@@ -370,7 +374,9 @@ impl App {
         let sicherungen = self.sicherung_ordner();
         let store = abseits(|| {
             Store::oeffnen_ablage_mit(&ablage, jetzt, Some(&sicherungen), kennwort.as_deref())
-        })?;
+        })
+        .map_err(ApiFehler::from)
+        .and_then(geoeffnet)?;
         self.konfig_aendern(|k| k.db_pfad = Some(pfad.clone()))?;
         let server = ablage.datei().is_err();
         self.ersetzen(Offen {
@@ -394,6 +400,12 @@ impl App {
 }
 
 /// Runs `f` on a thread of its own, outside Tauri's tokio runtime (see the module docs).
+/// An office just opened: the app's clock follows its time zone.
+fn geoeffnet(store: Store) -> Result<Store, ApiFehler> {
+    ratsbuero::api::zeitzone_uebernehmen(&store)?;
+    Ok(store)
+}
+
 fn abseits<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|s| match s.spawn(f).join() {
         Ok(t) => t,

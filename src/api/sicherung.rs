@@ -197,7 +197,9 @@ pub fn sicherung_wiederherstellen(
     datei: &Path,
     jetzt: NaiveDateTime,
 ) -> Result<(Store, Wiederhergestellt), ApiFehler> {
-    Ok(store::wiederherstellen(db, datei, jetzt)?)
+    let (store, w) = store::wiederherstellen(db, datei, jetzt)?;
+    super::zeitzone_uebernehmen(&store)?;
+    Ok((store, w))
 }
 
 /// Replaces the office on the server by the backup `datei` (see
@@ -214,7 +216,9 @@ pub fn sicherung_wiederherstellen_server(
         ordner,
         &format!("vor-wiederherstellung-{}", jetzt.format(ZEIT)),
     )?;
-    Ok(store.server_wiederherstellen(datei, &beiseite, jetzt)?)
+    let w = store.server_wiederherstellen(datei, &beiseite, jetzt)?;
+    super::zeitzone_uebernehmen(store)?;
+    Ok(w)
 }
 
 /// `umzug --nach`: the whole office from `quelle` into the empty `ziel` (file or server,

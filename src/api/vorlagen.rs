@@ -15,8 +15,11 @@ pub fn buero_lesen(store: &Store) -> Result<Buero, ApiFehler> {
     Ok(store.buero()?)
 }
 
+/// Saves the office's settings; the process's clock follows their time zone.
 pub fn buero_speichern(store: &mut Store, buero: &Buero) -> Result<Buero, ApiFehler> {
-    Ok(store.buero_speichern(buero)?)
+    let b = store.buero_speichern(buero)?;
+    crate::domain::zeitzone::festlegen(b.zone());
+    Ok(b)
 }
 
 pub fn vorlage_liste(

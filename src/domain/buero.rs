@@ -5,6 +5,7 @@
 use super::befund::Befund;
 use super::nummer::Nummernschema;
 use super::unterschrift::Unterschrift;
+use super::zeitzone::{self, Zeitzone};
 use serde::{Deserialize, Serialize};
 
 /// Which kind of body the office serves (§ 27 GO NRW).
@@ -43,6 +44,14 @@ pub struct Buero {
     /// Vorlage names someone else.
     #[serde(default)]
     pub unterschrift: Unterschrift,
+    /// The office's time zone, as an IANA name (`Europe/Berlin`): every time is shown,
+    /// printed and sent on this clock ([`super::zeitzone`]).
+    #[serde(default = "berlin")]
+    pub zeitzone: String,
+}
+
+fn berlin() -> String {
+    zeitzone::BERLIN.name().into()
 }
 
 impl Default for Buero {
@@ -59,6 +68,7 @@ impl Default for Buero {
                 behoerdenleitung: "Der Bürgermeister".into(),
                 ..Unterschrift::default()
             },
+            zeitzone: berlin(),
         }
     }
 }
@@ -92,6 +102,20 @@ impl Buero {
                 "Wahlperiode darf kein „/“ und keine Klammern enthalten.",
             ));
         }
+        if Zeitzone::parse(&self.zeitzone).is_none() {
+            b.push(Befund::fehler(
+                "zeitzone",
+                format!(
+                    "Zeitzone: „{}“ ist keine bekannte Zeitzone (Name der IANA-Zeitzonendatenbank wie Europe/Berlin).",
+                    self.zeitzone.trim()
+                ),
+            ));
+        }
         b
+    }
+
+    /// The office's time zone (Europe/Berlin while the setting is not a known zone).
+    pub fn zone(&self) -> Zeitzone {
+        Zeitzone::parse(&self.zeitzone).unwrap_or_default()
     }
 }

@@ -41,6 +41,20 @@ pub fn deutsch(datum: NaiveDate) -> String {
     datum.format("%d.%m.%Y").to_string()
 }
 
+/// `Donnerstag`: the German weekday.
+pub fn wochentag(datum: NaiveDate) -> &'static str {
+    use chrono::{Datelike, Weekday};
+    match datum.weekday() {
+        Weekday::Mon => "Montag",
+        Weekday::Tue => "Dienstag",
+        Weekday::Wed => "Mittwoch",
+        Weekday::Thu => "Donnerstag",
+        Weekday::Fri => "Freitag",
+        Weekday::Sat => "Samstag",
+        Weekday::Sun => "Sonntag",
+    }
+}
+
 /// `2026-12-31`.
 pub fn iso(datum: NaiveDate) -> String {
     datum.format("%Y-%m-%d").to_string()

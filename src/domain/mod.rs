@@ -34,6 +34,7 @@ pub mod pruefung;
 pub mod sitzung;
 pub mod suchtext;
 pub mod unterschrift;
+pub mod versand;
 pub mod vorlage;
 pub mod wahl;
 pub mod werte;

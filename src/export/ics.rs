@@ -1,13 +1,14 @@
 //! iCalendar (RFC 5545) export of a Gremium's Sitzungen, for the members' calendars.
 //!
-//! One VEVENT per Sitzung, in local time with a VTIMEZONE for Europe/Berlin; a cancelled
+//! One VEVENT per Sitzung, in local time with a VTIMEZONE for Europe/Berlin (for an office
+//! set to another time zone, in UTC); a cancelled
 //! Sitzung stays in the file as `STATUS:CANCELLED` so calendars that imported it update.
 //! The description lists the öffentliche Tagesordnung only: no nichtöffentlicher TOP, not
 //! even its title, ever appears. Lines are folded at 75 octets without splitting a
 //! character; text is escaped as the RFC requires.
 
 use crate::domain::sitzung::{SitzungZustand, Teil};
-use crate::domain::{Gremium, SitzungAkte};
+use crate::domain::{zeitzone, Gremium, SitzungAkte};
 use chrono::{Duration, NaiveDateTime};
 
 /// Events carry this length: the store keeps no end time.
@@ -75,11 +76,72 @@ pub fn kalender(
     kommune: &str,
     jetzt: NaiveDateTime,
 ) -> String {
+    kalender_mit(gremium, sitzungen, kommune, jetzt, None)
+}
+
+/// Who invites whom, for an invitation sent by e-mail (iCalendar `METHOD:REQUEST`,
+/// RFC 5546).
+#[derive(Debug, Clone, Copy)]
+pub struct Einladung<'a> {
+    /// The office's sender address and name.
+    pub organisator: (&'a str, &'a str),
+    /// The recipient's address and name.
+    pub teilnehmer: (&'a str, &'a str),
+}
+
+/// The invitation to one Sitzung sent with the e-mail: the same event as the calendar
+/// export (same UID and SEQUENCE, so a second sending updates the entry instead of
+/// duplicating it), as `METHOD:REQUEST` with organiser and attendee.
+pub fn einladung(
+    gremium: &Gremium,
+    sitzung: &SitzungAkte,
+    kommune: &str,
+    jetzt: NaiveDateTime,
+    wer: Einladung<'_>,
+) -> String {
+    kalender_mit(
+        gremium,
+        std::slice::from_ref(sitzung),
+        kommune,
+        jetzt,
+        Some(wer),
+    )
+}
+
+/// A calendar address property: `ORGANIZER;CN="Name":mailto:adresse`.
+fn adresse(eigenschaft: &str, zusatz: &str, (email, name): (&str, &str)) -> String {
+    let cn: String = name
+        .chars()
+        .filter(|c| !matches!(c, '"' | '\r' | '\n'))
+        .collect();
+    format!("{eigenschaft};CN=\"{cn}\"{zusatz}:mailto:{email}")
+}
+
+fn kalender_mit(
+    gremium: &Gremium,
+    sitzungen: &[SitzungAkte],
+    kommune: &str,
+    jetzt: NaiveDateTime,
+    einladung: Option<Einladung<'_>>,
+) -> String {
     let mut aus = String::new();
-    let stempel = crate::domain::zeitzone::berlin(jetzt)
-        .with_timezone(&chrono::Utc)
-        .format("%Y%m%dT%H%M%SZ")
-        .to_string();
+    let zone = zeitzone::buero();
+    let utc = |t: NaiveDateTime| {
+        zone.mit_offset(t)
+            .with_timezone(&chrono::Utc)
+            .format("%Y%m%dT%H%M%SZ")
+            .to_string()
+    };
+    // Europe/Berlin's rules are written out below; another zone's times go out in UTC
+    // (RFC 5545 form 2), which every calendar shows in its user's own zone.
+    let zeit = |eigenschaft: &str, t: NaiveDateTime| {
+        if zone.ist_berlin() {
+            format!("{eigenschaft};TZID=Europe/Berlin:{}", lokal(t))
+        } else {
+            format!("{eigenschaft}:{}", utc(t))
+        }
+    };
+    let stempel = utc(jetzt);
     let domaene: String = crate::domain::suchtext::ohne_zeichen(kommune)
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
@@ -89,11 +151,17 @@ pub fn kalender(
         "VERSION:2.0".into(),
         "PRODID:-//Ratsbüro//Sitzungskalender//DE".into(),
         "CALSCALE:GREGORIAN".into(),
-        "METHOD:PUBLISH".into(),
+        if einladung.is_some() {
+            "METHOD:REQUEST".into()
+        } else {
+            "METHOD:PUBLISH".into()
+        },
         format!("X-WR-CALNAME:{}", escape(&gremium.daten.name)),
-        "X-WR-TIMEZONE:Europe/Berlin".into(),
+        format!("X-WR-TIMEZONE:{}", zone.name()),
     ];
-    zeilen.extend(VTIMEZONE.iter().map(|z| z.to_string()));
+    if zone.ist_berlin() {
+        zeilen.extend(VTIMEZONE.iter().map(|z| z.to_string()));
+    }
     for s in sitzungen {
         let oeffentlich: Vec<String> = s
             .tops
@@ -113,7 +181,8 @@ pub fn kalender(
         };
         let status = match s.zustand {
             SitzungZustand::Abgesagt => "CANCELLED",
-            SitzungZustand::Geplant => "TENTATIVE",
+            // Invited to, the Sitzung is set.
+            SitzungZustand::Geplant if einladung.is_none() => "TENTATIVE",
             _ => "CONFIRMED",
         };
         zeilen.extend([
@@ -124,11 +193,8 @@ pub fn kalender(
                 domaene.trim_matches('-')
             ),
             format!("DTSTAMP:{stempel}"),
-            format!("DTSTART;TZID=Europe/Berlin:{}", lokal(s.beginn)),
-            format!(
-                "DTEND;TZID=Europe/Berlin:{}",
-                lokal(s.beginn + Duration::hours(DAUER_STUNDEN))
-            ),
+            zeit("DTSTART", s.beginn),
+            zeit("DTEND", s.beginn + Duration::hours(DAUER_STUNDEN)),
             format!(
                 "SUMMARY:{}",
                 escape(&format!("{}. Sitzung {}", s.nummer, gremium.daten.name))
@@ -137,8 +203,16 @@ pub fn kalender(
             format!("DESCRIPTION:{}", escape(&beschreibung)),
             format!("STATUS:{status}"),
             format!("SEQUENCE:{}", s.version),
-            "END:VEVENT".into(),
         ]);
+        if let Some(e) = einladung {
+            zeilen.push(adresse("ORGANIZER", "", e.organisator));
+            zeilen.push(adresse(
+                "ATTENDEE",
+                ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE",
+                e.teilnehmer,
+            ));
+        }
+        zeilen.push("END:VEVENT".into());
     }
     zeilen.push("END:VCALENDAR".into());
     for z in zeilen {

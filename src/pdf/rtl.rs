@@ -60,11 +60,7 @@ fn arabisch(schnitt: Schnitt) -> &'static Arabisch {
     static FETT: LazyLock<Arabisch> = LazyLock::new(|| laden(ARABISCH_BOLD));
     fn laden(daten: &'static [u8]) -> Arabisch {
         let font = harfrust::Font::new(daten, 0).expect("eingebettete Schrift ist gültig");
-        let einheiten = f32::from(
-            ttf_parser::Face::parse(daten, 0)
-                .expect("eingebettete Schrift ist gültig")
-                .units_per_em(),
-        );
+        let einheiten = f32::from(crate::schriftvorrat::einheiten(daten));
         Arabisch { font, einheiten }
     }
     match schnitt {

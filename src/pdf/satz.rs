@@ -11,9 +11,14 @@ use textwrap::core::{Fragment, Word};
 use textwrap::word_splitters::{split_words, WordSplitter};
 use textwrap::WordSeparator;
 
+/// The German patterns (de-1996) only, in the `hyphenation` crate's dictionary format
+/// (`assets/hyphenation/`): its `embed_all` would build in every language's, 3 MB.
+static MUSTER: &[u8] = include_bytes!("../../assets/hyphenation/de-1996.standard.bincode");
+
 static TRENNER: LazyLock<WordSplitter> = LazyLock::new(|| {
     WordSplitter::Hyphenation(
-        Standard::from_embedded(Language::German1996).expect("deutsche Trennmuster eingebettet"),
+        Standard::from_reader(Language::German1996, &mut &MUSTER[..])
+            .expect("deutsche Trennmuster eingebettet"),
     )
 });
 

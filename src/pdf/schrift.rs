@@ -1,6 +1,6 @@
 //! The embedded fonts (DejaVu Sans regular and bold, Noto Sans Arabic regular and bold for
 //! Arabic script, from `assets/fonts/`, licences beside them) and their metrics. printpdf does not measure text, so widths come from the font's
-//! own advance widths (ttf-parser); a character the font lacks is an error that names it,
+//! own advance widths (read-fonts); a character the font lacks is an error that names it,
 //! never a silent box.
 
 use super::PdfFehler;

@@ -55,12 +55,12 @@ impl Feld {
 
 /// The instant of the office's local time `t`.
 fn zeit_utc(t: NaiveDateTime) -> chrono::DateTime<Utc> {
-    crate::domain::zeitzone::berlin(t).with_timezone(&Utc)
+    crate::domain::zeitzone::mit_offset(t).with_timezone(&Utc)
 }
 
 /// A PDF date with its offset from UTC (`D:20261204203000+01'00'`).
 pub(super) fn pdf_datum(t: NaiveDateTime) -> String {
-    let mit = crate::domain::zeitzone::berlin(t);
+    let mit = crate::domain::zeitzone::mit_offset(t);
     let versatz = mit.format("%:z").to_string().replace(':', "'");
     format!("{}{versatz}'", mit.format("D:%Y%m%d%H%M%S"))
 }

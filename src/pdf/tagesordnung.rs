@@ -11,7 +11,7 @@ use super::PdfFehler;
 use crate::domain::sitzung::{MitgliedRolle, Teil};
 use crate::domain::Buero;
 use crate::domain::{Mitglied, SitzungAkte};
-use chrono::{Datelike, NaiveDateTime, Weekday};
+use chrono::NaiveDateTime;
 use printpdf::{PdfDocument, PdfSaveOptions};
 
 const TEXT: f32 = 10.5;
@@ -28,15 +28,7 @@ pub struct Eintrag {
 }
 
 fn wochentag(t: NaiveDateTime) -> &'static str {
-    match t.weekday() {
-        Weekday::Mon => "Montag",
-        Weekday::Tue => "Dienstag",
-        Weekday::Wed => "Mittwoch",
-        Weekday::Thu => "Donnerstag",
-        Weekday::Fri => "Freitag",
-        Weekday::Sat => "Samstag",
-        Weekday::Sun => "Sonntag",
-    }
+    crate::domain::datum::wochentag(t.date())
 }
 
 /// Who the Einladung is addressed to.

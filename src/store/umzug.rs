@@ -20,7 +20,7 @@ use serde::Serialize;
 
 /// The tables of an office, parents before children (the order of the copy). The
 /// search index is not among them: the target builds its own.
-pub const TABELLEN: [&str; 19] = [
+pub const TABELLEN: [&str; 22] = [
     "buero",
     "nummer_zaehler",
     "vorlage",
@@ -40,6 +40,9 @@ pub const TABELLEN: [&str; 19] = [
     "stimmen",
     "los",
     "muster",
+    "presse",
+    "versand",
+    "smtp",
 ];
 
 /// What was copied and checked.

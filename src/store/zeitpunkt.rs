@@ -51,7 +51,7 @@ pub(crate) struct Zeitpunkt(pub(crate) i64);
 impl Zeitpunkt {
     /// The instant the office's clock shows as `ortszeit`.
     pub(crate) fn aus_ortszeit(ortszeit: NaiveDateTime) -> Zeitpunkt {
-        Zeitpunkt(zeitzone::berlin(ortszeit).timestamp())
+        Zeitpunkt(zeitzone::mit_offset(ortszeit).timestamp())
     }
 
     /// The office's clock at this instant.

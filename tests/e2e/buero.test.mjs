@@ -195,6 +195,29 @@ test('a member is edited, their membership ended with a date, and taken back', a
   await b.waitUntil(async () => !/bis|ausgeschieden/.test(await (await (await zeileVon()).$(tid('mitglied-zeitraum'))).getText()), { timeout: 5000, timeoutMsg: 'Rückgängig öffnete die Mitgliedschaft nicht' });
 });
 
+test('a mistyped time zone is named at its field, then a corrected one is kept', async () => {
+  const b = app.browser;
+  await (await b.$(tid('nav-einstellungen'))).click();
+  const zone = await b.$(tid('feld-zeitzone'));
+  await zone.waitForDisplayed({ timeout: 8000 });
+  assert.equal(await zone.getValue(), 'Europe/Berlin');
+  await zone.setValue('Europe/Berln');
+  await (await b.$(tid('einstellungen-speichern'))).click();
+  const meldung = () => b.execute(() => document.querySelector('[data-meldung-fuer="zeitzone"]')?.textContent || '');
+  await b.waitUntil(async () => /„Europe\/Berln“ ist keine bekannte Zeitzone/.test(await meldung()), { timeout: 8000, timeoutMsg: 'keine Meldung an der Zeitzone' });
+  assert.equal(await zone.getAttribute('aria-invalid'), 'true');
+  // More typing: the hurried clerk completes the name and saves again.
+  await zone.setValue('Europe/Vienna');
+  await (await b.$(tid('einstellungen-speichern'))).click();
+  await b.waitUntil(async () => (await meldung()) === '', { timeout: 8000, timeoutMsg: 'die Meldung blieb stehen' });
+  await (await b.$(tid('nav-vorlagen'))).click();
+  await (await b.$(tid('nav-einstellungen'))).click();
+  await b.waitUntil(async () => (await (await b.$(tid('feld-zeitzone'))).getValue()) === 'Europe/Vienna', { timeout: 8000, timeoutMsg: 'Zeitzone nicht gespeichert' });
+  await (await b.$(tid('feld-zeitzone'))).setValue('Europe/Berlin');
+  await (await b.$(tid('einstellungen-speichern'))).click();
+  await b.waitUntil(async () => (await b.execute(() => document.querySelector('[data-feld="zeitzone"]')?.getAttribute('aria-invalid'))) === null, { timeout: 8000 });
+});
+
 test('the close button with input not yet saved: it is saved, then the window closes', async () => {
   const b = app.browser;
   await (await b.$(tid('nav-vorlagen'))).click();

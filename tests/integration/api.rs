@@ -64,13 +64,19 @@ fn invalid_settings_name_the_field_and_keep_the_old_ones() {
     let falsch = Buero {
         kommune: " ".into(),
         nummernschema: "{jahr}/".into(),
+        zeitzone: "Europe/Berln".into(),
         ..Buero::default()
     };
     let e = api::buero_speichern(&mut b.store, &falsch).unwrap_err();
     let felder: Vec<_> = e.befunde.iter().map(|x| x.feld.as_str()).collect();
-    assert_eq!(felder, ["kommune", "nummernschema"]);
+    assert_eq!(felder, ["kommune", "nummernschema", "zeitzone"]);
     assert!(e.message.contains("Kommune fehlt."));
-    assert_eq!(api::buero_lesen(&b.store).unwrap().kommune, "Stadt Herne");
+    assert!(e
+        .message
+        .contains("„Europe/Berln“ ist keine bekannte Zeitzone"));
+    let jetzt = api::buero_lesen(&b.store).unwrap();
+    assert_eq!(jetzt.kommune, "Stadt Herne");
+    assert_eq!(jetzt.zeitzone, "Europe/Berlin");
 }
 
 #[test]
@@ -400,4 +406,23 @@ fn every_command_refuses_malformed_input_in_german_and_changes_nothing() {
         vorher,
         "eine abgewiesene Eingabe hat Daten verändert"
     );
+}
+
+/// The office's time zone is kept as its IANA name, on either backend (the store itself;
+/// the process's clock is the binaries', see `cli::the_offices_time_zone_setting_…`).
+#[test]
+fn the_offices_time_zone_is_kept_by_its_name() {
+    let mut b = buero();
+    let alt = b.store.buero().unwrap();
+    assert_eq!(alt.zeitzone, "Europe/Berlin");
+    let neu = b
+        .store
+        .buero_speichern(&Buero {
+            zeitzone: " Asia/Tokyo ".into(),
+            ..alt.clone()
+        })
+        .unwrap();
+    assert_eq!(neu.zeitzone, "Asia/Tokyo");
+    assert_eq!(b.store.buero().unwrap(), neu);
+    assert_eq!(neu.zone().name(), "Asia/Tokyo");
 }

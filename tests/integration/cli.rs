@@ -350,3 +350,176 @@ fn every_output_is_the_same_whatever_the_machines_time_zone() {
         );
     }
 }
+
+/// An office set to another time zone (*Einstellungen → Zeitzone*) shows, prints and sends
+/// every time on its own clock: the same instants, with that zone's offset, whatever the
+/// machine's `TZ`; an unknown zone is refused with the field named, and nothing changes.
+#[test]
+fn the_offices_time_zone_setting_moves_every_time_onto_its_clock() {
+    use chrono::DateTime;
+    let ordner = tempfile::tempdir().unwrap();
+    let db = ordner.path().join("tokio.sqlite");
+    let json = ordner.path().join("herne.json");
+    std::fs::write(&json, HERNE).unwrap();
+    stdout(&ratsbuero(&db, &["einrichten", "--kommune", "Stadt Herne"]));
+    stdout(&ratsbuero(
+        &db,
+        &["vorlage", "import", json.to_str().unwrap()],
+    ));
+    stdout(&ratsbuero(&db, &["vorlage", "freigeben", "1"]));
+    stdout(&ratsbuero(
+        &db,
+        &[
+            "gremium",
+            "neu",
+            "--name",
+            "Integrationsrat",
+            "--art",
+            "integrationsrat",
+        ],
+    ));
+    stdout(&ratsbuero(
+        &db,
+        &[
+            "sitzung",
+            "neu",
+            "--gremium",
+            "1",
+            "--beginn",
+            "2026-12-16T17:00",
+            "--ort",
+            "Rathaus",
+        ],
+    ));
+    let mit_tz = |tz: &str, args: &[&str]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("RATSBUERO_DB")
+            .env("TZ", tz)
+            .output()
+            .unwrap()
+    };
+    let paper = |name: &str| -> Value {
+        let aus = ordner.path().join(name);
+        stdout(&mit_tz(
+            "UTC",
+            &[
+                "oparl",
+                "export",
+                aus.to_str().unwrap(),
+                "--basis-url",
+                "https://ris.example/oparl",
+            ],
+        ));
+        let datei = std::fs::read_dir(aus.join("paper"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "json"))
+            .expect("ein Paper");
+        serde_json::from_slice(&std::fs::read(datei).unwrap()).unwrap()
+    };
+    let berlin = paper("oparl-berlin");
+    assert!(stdout(&ratsbuero(&db, &["buero"])).contains("Zeitzone: Europe/Berlin"));
+
+    // An unknown zone: refused, the field named, the setting as it was.
+    let falsch = ratsbuero(
+        &db,
+        &[
+            "einrichten",
+            "--kommune",
+            "Stadt Herne",
+            "--zeitzone",
+            "Europe/Berln",
+        ],
+    );
+    assert!(!falsch.status.success());
+    let fehler = String::from_utf8_lossy(&falsch.stderr);
+    assert!(
+        fehler.contains("Zeitzone") && fehler.contains("„Europe/Berln“"),
+        "{fehler}"
+    );
+    assert!(stdout(&ratsbuero(&db, &["buero"])).contains("Zeitzone: Europe/Berlin"));
+
+    stdout(&ratsbuero(
+        &db,
+        &[
+            "einrichten",
+            "--kommune",
+            "Stadt Herne",
+            "--zeitzone",
+            "Asia/Tokyo",
+        ],
+    ));
+    assert!(stdout(&ratsbuero(&db, &["buero"])).contains("Zeitzone: Asia/Tokyo"));
+    // Keeping the zone when another setting changes.
+    stdout(&ratsbuero(
+        &db,
+        &[
+            "einrichten",
+            "--kommune",
+            "Stadt Herne",
+            "--wahlperiode",
+            "14",
+        ],
+    ));
+    assert!(stdout(&ratsbuero(&db, &["buero"])).contains("Zeitzone: Asia/Tokyo"));
+
+    let tokio = paper("oparl-tokio");
+    for feld in ["created", "modified"] {
+        let (b, t) = (
+            berlin[feld].as_str().unwrap(),
+            tokio[feld].as_str().unwrap(),
+        );
+        assert!(t.ends_with("+09:00"), "Paper.{feld} = {t}");
+        assert_eq!(
+            DateTime::parse_from_rfc3339(b).unwrap(),
+            DateTime::parse_from_rfc3339(t).unwrap(),
+            "Paper.{feld}: derselbe Zeitpunkt, nur auf der Uhr des Büros ({b} / {t})"
+        );
+    }
+    let mut gesehen = None;
+    for tz in ["Europe/Berlin", "UTC", "America/Los_Angeles"] {
+        let ics = ordner.path().join(format!("{}.ics", tz.replace('/', "-")));
+        stdout(&mit_tz(
+            tz,
+            &["sitzung", "ics", "1", "--out", ics.to_str().unwrap()],
+        ));
+        let text = std::fs::read_to_string(&ics).unwrap();
+        // 17:00 in Tokyo is 08:00 UTC; no Berlin rules for an office in Tokyo.
+        assert!(
+            text.contains("DTSTART:20261216T080000Z\r\n"),
+            "{tz}: {text}"
+        );
+        assert!(text.contains("DTEND:20261216T100000Z\r\n"), "{tz}: {text}");
+        assert!(
+            text.contains("X-WR-TIMEZONE:Asia/Tokyo\r\n"),
+            "{tz}: {text}"
+        );
+        assert!(!text.contains("Europe/Berlin"), "{tz}: {text}");
+        let pdf = ordner.path().join(format!("{}.pdf", tz.replace('/', "-")));
+        stdout(&mit_tz(
+            tz,
+            &["vorlage", "pdf", "1", "--out", pdf.to_str().unwrap()],
+        ));
+        let info = String::from_utf8(
+            Command::new("pdfinfo")
+                .args(["-isodates", pdf.to_str().unwrap()])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("CreationDate:") && l.trim_end().ends_with("+09")),
+            "{tz}: {info}"
+        );
+        let zeigen = stdout(&mit_tz(tz, &["vorlage", "zeigen", "1"]));
+        match &gesehen {
+            None => gesehen = Some(zeigen),
+            Some(erste) => assert_eq!(erste, &zeigen, "TZ={tz}"),
+        }
+    }
+}

@@ -19,6 +19,7 @@ mod signatur;
 mod sitzungen;
 mod suche;
 mod umzug;
+mod versand;
 mod vorlagen;
 mod wahl_ablauf;
 mod wahlen;

@@ -6,9 +6,11 @@ import * as feld from '../components/feld.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
 import { ZEICHNUNG, datumDeutsch, uhrzeit, groesse } from '../format.js';
-import { GREMIUM_ART } from '../wertlisten.js';
+import { GREMIUM_ART, ZEITZONEN } from '../wertlisten.js';
 
 const SCHEMA_HILFE = 'Platzhalter: {jahr}, {nr}, {nr:04} (vierstellig), {wahlperiode}. Beispiele: {jahr}/{nr:04} → 2026/0001; {nr:04}/{jahr} → 0001/2026; {wahlperiode}/{nr} → 14/1.';
+
+const ZEITZONE_HILFE = 'Alle Zeiten werden in dieser Zeitzone gezeigt, gedruckt und versandt, gleich wie die Uhr des Rechners steht. Name der IANA-Zeitzonendatenbank, z. B. Europe/Berlin.';
 
 function bueroFelder(b) {
   return h('div', { class: 'raster' },
@@ -21,6 +23,8 @@ function bueroFelder(b) {
     feld.auswahl('unterschrift.modus', 'Unterzeichnung: Zeichnung', ZEICHNUNG, b.unterschrift.modus),
     feld.text('unterschrift.name', 'Unterzeichnung: Name', b.unterschrift.name, { attrs: { placeholder: 'z. B. Rainer Weichelt' } }),
     feld.text('unterschrift.funktion', 'Unterzeichnung: Funktion', b.unterschrift.funktion, { attrs: { placeholder: 'z. B. Erster Beigeordneter' } }),
+    feld.text('zeitzone', 'Zeitzone des Büros', b.zeitzone, { attrs: { list: 'zeitzonen', spellcheck: 'false' }, hilfe: ZEITZONE_HILFE }),
+    h('datalist', { id: 'zeitzonen' }, ...ZEITZONEN.map((z) => h('option', { value: z }))),
   );
 }
 
@@ -29,6 +33,7 @@ function bueroLesen(wurzel, eingerichtet) {
   return {
     kommune: w('kommune'), gremium_name: w('gremium_name'), gremium_art: w('gremium_art'), nummernschema: w('nummernschema'), wahlperiode: w('wahlperiode'), eingerichtet,
     unterschrift: { behoerdenleitung: w('unterschrift.behoerdenleitung'), modus: w('unterschrift.modus'), name: w('unterschrift.name'), funktion: w('unterschrift.funktion') },
+    zeitzone: w('zeitzone'),
   };
 }
 
@@ -121,6 +126,7 @@ export async function zeigen(wurzel, { geaendert }) {
     b ? h('fieldset', {}, h('legend', {}, 'Büro'), bueroForm) : null,
     h('fieldset', {}, h('legend', {}, 'Datenbank'), dbForm),
     h('fieldset', {}, h('legend', {}, 'Signatur'), zertForm),
+    b ? h('fieldset', {}, h('legend', {}, 'E-Mail-Versand'), smtpFormular()) : null,
     h('fieldset', {}, h('legend', {}, 'Sicherung'),
       info.server ? h('p', { class: 'stumm', 'data-testid': 'sicherung-server' }, 'Die Datenbank liegt auf einem PostgreSQL-Server. Jede Sicherung hier ist eine geprüfte Kopie des ganzen Büros als Datei in diesem Ordner; beim Wiederherstellen wird das Büro auf dem Server in einem Schritt ersetzt, der bisherige Stand bleibt als Sicherung erhalten. Den Server selbst sichert zusätzlich die IT (pg_dump).') : null,
       sicherungFormular(geaendert)),
@@ -128,6 +134,38 @@ export async function zeigen(wurzel, { geaendert }) {
   ));
   // A server without its password: the cursor waits in the password field.
   if (info.kennwort_noetig) dbForm.querySelector('[data-feld="kennwort"]').focus();
+}
+
+const SICHERHEIT = [['starttls', 'STARTTLS (Port 587)'], ['tls', 'TLS von Anfang an (Port 465)'], ['keine', 'keine (nur Relay im Netz der Stadt, ohne Anmeldung)']];
+
+/** The office's mail server for "Per E-Mail einladen"; the password is asked at each sending. */
+function smtpFormular() {
+  const form = h('form', { 'data-testid': 'einstellungen-smtp', onsubmit: (e) => e.preventDefault() }, h('p', { class: 'stumm' }, 'Wird geladen …'));
+  aufruf('smtp_lesen').then((e) => {
+    const w = (k) => form.querySelector(`[data-feld="${k}"]`).value;
+    form.replaceChildren(
+      h('div', { class: 'raster' },
+        feld.text('server', 'Mailserver', e.server, { attrs: { placeholder: 'smtp://mail.stadt.de:587', spellcheck: 'false' } }),
+        feld.auswahl('sicherheit', 'Verschlüsselung', SICHERHEIT, e.sicherheit),
+        feld.text('benutzer', 'Anmeldename', e.benutzer, { attrs: { spellcheck: 'false', placeholder: 'leer: ohne Anmeldung' } }),
+        feld.text('absender', 'Absender', e.absender, { attrs: { placeholder: 'Integrationsrat Herne <integrationsrat@herne.de>', spellcheck: 'false' } }),
+        feld.text('ca', 'Stammzertifikat (PEM-Datei, optional)', e.ca, { attrs: { spellcheck: 'false' }, hilfe: 'Nur wenn der Mailserver ein Zertifikat der eigenen Zertifizierungsstelle der Stadt hat.' }),
+        feld.text('grenze_mb', 'Größte Anlage (MB)', String(e.grenze_mb), { attrs: { inputmode: 'numeric' }, hilfe: 'Größere Sitzungspakete werden nicht gesendet: dann einen Link senden oder das Paket teilen.' })),
+      h('p', { class: 'stumm' }, 'Das Kennwort wird nie gespeichert: Ratsbüro fragt bei jedem Versand danach.'),
+      h('button', { class: 'primaer', 'data-testid': 'smtp-speichern', onclick: async () => {
+        const grenze = Number(w('grenze_mb'));
+        if (!Number.isInteger(grenze)) {
+          feld.befundeZeigen(form, [{ feld: 'grenze_mb', schwere: 'fehler', meldung: `Größte Anlage: „${w('grenze_mb')}“ ist keine ganze Zahl.` }]);
+          return;
+        }
+        try {
+          await aufruf('smtp_speichern', { einstellungen: { server: w('server'), sicherheit: w('sicherheit'), benutzer: w('benutzer'), absender: w('absender'), ca: w('ca'), grenze_mb: grenze } });
+          feld.befundeZeigen(form, []);
+          meldung.zeigen('E-Mail-Einstellungen gespeichert.');
+        } catch (err) { feld.befundeZeigen(form, err.befunde || []); meldung.fehler(err); }
+      } }, 'E-Mail-Einstellungen speichern'));
+  }).catch((err) => form.replaceChildren(h('p', { class: 'feld-meldung fehler' }, err.message)));
+  return form;
 }
 
 const ARTEN_PAPIERKORB = { vorlage: 'Vorlage', sitzung: 'Sitzung', wahl: 'Wahl' };

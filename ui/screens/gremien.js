@@ -153,13 +153,58 @@ export class GremienBereich {
         h('span', { class: 'stumm' }, `${label(TYPEN, g.typ)}${g.wahlperiode ? ` · Wahlperiode ${g.wahlperiode}` : ''} · Ladungsfrist ${g.ladungsfrist_tage} Tage${g.mindestsitzungen_jahr ? ` · mindestens ${g.mindestsitzungen_jahr} Sitzungen im Jahr` : ''}`)),
       h('div', { class: 'formular' },
         h('fieldset', {}, h('legend', {}, `Mitglieder (${mitglieder.length})`), mitgliederTabelle),
-        formular));
+        formular,
+        this.presseliste(id)));
     if (m0) {
       // Scroll the form's own area only (scrollIntoView would move the frame too).
       const bereich = this.detail.querySelector('.formular');
       bereich.scrollTop += formular.getBoundingClientRect().top - bereich.getBoundingClientRect().top;
       p.vorname.focus({ preventScroll: true });
     }
+  }
+
+  /**
+   * The press and public list: addresses that get the öffentliche packet with every
+   * Einladung by e-mail, never anything of the nichtöffentlicher Teil. Removing one can be
+   * taken back.
+   */
+  presseliste(gremium) {
+    const liste = h('ul', { class: 'knapp', 'data-testid': 'presse-liste' });
+    const email = h('input', { type: 'text', inputmode: 'email', spellcheck: 'false', autocomplete: 'off', 'data-testid': 'presse-email', placeholder: 'redaktion@zeitung.de' });
+    const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'presse-befunde' });
+    const laden = async () => {
+      const adressen = await aufruf('presse_liste', { gremium }).catch((e) => { meldung.fehler(e); return []; });
+      liste.replaceChildren(...(adressen.length ? adressen.map((a) => h('li', { 'data-testid': 'presse-adresse' }, a.email, ' ',
+        h('button', { class: 'klein', 'aria-label': `${a.email} streichen`, 'data-testid': 'presse-entfernen', onclick: async () => {
+          try {
+            await aufruf('presse_entfernen', { id: a.id });
+            await laden();
+            meldung.mitAktion(`${a.email} von der Presseliste gestrichen.`, 'Rückgängig', async () => {
+              try { await aufruf('presse_zurueckholen', { id: a.id }); await laden(); } catch (e) { meldung.fehler(e); }
+            });
+          } catch (e) { meldung.fehler(e); }
+        } }, 'Streichen')))
+        : [h('li', { class: 'leer' }, 'Keine Adresse: die Einladung geht nur an die Mitglieder.')]));
+    };
+    const hinzufuegen = async () => {
+      try {
+        await aufruf('presse_hinzufuegen', { gremium, email: email.value });
+        befundListe(befunde, []);
+        email.removeAttribute('aria-invalid');
+        email.value = '';
+        await laden();
+        email.focus();
+      } catch (e) {
+        befundListe(befunde, befundeAus(e));
+        email.setAttribute('aria-invalid', 'true');
+      }
+    };
+    email.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); hinzufuegen(); } });
+    laden();
+    return h('fieldset', { 'data-testid': 'presse' }, h('legend', {}, 'Presse und Öffentlichkeit (E-Mail)'),
+      h('p', { class: 'stumm' }, 'Diese Adressen erhalten mit jeder Einladung per E-Mail das öffentliche Sitzungspaket – nie etwas aus dem nichtöffentlichen Teil.'),
+      liste, befunde,
+      h('p', { class: 'zeile' }, feld('E-Mail-Adresse', email), h('button', { 'data-testid': 'presse-hinzufuegen', onclick: hinzufuegen }, 'Aufnehmen')));
   }
 
   /** Ends a membership on a day the user confirms; "Rückgängig" opens it again. */

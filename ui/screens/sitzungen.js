@@ -1,7 +1,8 @@
 // Sitzungen: the Sitzungen of a Gremium (list) beside the Sitzung (detail): date and place,
 // the Tagesordnung in öffentlicher and nichtöffentlicher Teil (drag and drop, or ↑/↓ by
 // keyboard), results, attendance, closing, and the documents — session packet with a
-// progress bar and "Abbrechen", Niederschrift, Einladungen, Beschlussauszüge.
+// progress bar and "Abbrechen", Niederschrift, Einladungen (as letters, or per e-mail:
+// components/postausgang.js), Beschlussauszüge.
 // Every change sends the version of the Sitzung it was made on; the core refuses a stale
 // one, and the screen then reloads the Sitzung.
 import { aufruf } from '../ipc.js';
@@ -191,6 +192,7 @@ export class SitzungenBereich {
       h('button', { 'data-testid': 'paket-mitglieder', onclick: () => this.paket('mitglieder') }, 'Sitzungspaket'),
       h('button', { 'data-testid': 'paket-oeffentlich', onclick: () => this.paket('oeffentlich') }, 'Paket öffentlich'),
       h('button', { 'data-testid': 'einladungen', onclick: () => this.serie('einladungen_speichern', 'Einladungen') }, 'Einladungen…'),
+      offen ? h('button', { 'data-testid': 'per-email', onclick: () => this.perEmail() }, 'Per E-Mail einladen…') : null,
       h('button', { 'data-testid': 'niederschrift', onclick: () => this.niederschrift() }, 'Niederschrift'),
       h('button', { 'data-testid': 'auszuege', onclick: () => this.serie('beschlussauszuege_speichern', 'Beschlussauszüge') }, 'Beschlussauszüge…'),
     );
@@ -424,6 +426,16 @@ export class SitzungenBereich {
     await zeigen(`Niederschrift ${s.nummer}. Sitzung ${s.gremium.name}`, {
       laden: () => aufruf('sitzung_niederschrift', { id: s.id, variante: 'mitglieder' }),
       signieren: (kennwort) => aufruf('sitzung_pdf_signieren', { id: s.id, dokument: 'niederschrift', kennwort }),
+    });
+  }
+
+  async perEmail() {
+    if (!(await this.entwuerfeFragen('Die Einladung per E-Mail'))) return;
+    const { oeffnen } = await import('../components/postausgang.js');
+    const id = this.akte.id;
+    await oeffnen(id, async () => {
+      await this.listeLaden();
+      if (this.akte?.id === id) await this.oeffnen(id);
     });
   }
 

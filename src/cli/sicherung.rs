@@ -16,7 +16,7 @@ pub enum SicherungBefehl {
     Wiederherstellen { datei: PathBuf },
 }
 
-pub fn pruefung_zeigen(p: &ratsbuero::store::SicherungsPruefung) -> String {
+pub fn pruefung_zeigen(p: &crate::store::SicherungsPruefung) -> String {
     format!(
         "Schema {}, {} Vorlagen, {} Anlagen (SHA-512 geprüft), {:.1} MB, Integrität ok",
         p.schema_version,

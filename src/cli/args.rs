@@ -5,8 +5,8 @@ use super::{
     gremium::GremiumBefehl, oparl::OparlBefehl, person::PersonBefehl, sicherung::SicherungBefehl,
     sitzung::SitzungBefehl, vorlage::VorlageBefehl, wahl::WahlBefehl,
 };
+use crate::store::Ablage;
 use clap::{Parser, Subcommand};
-use ratsbuero::store::Ablage;
 
 #[derive(Parser)]
 #[command(
@@ -43,6 +43,9 @@ pub enum Befehl {
         schema: String,
         #[arg(long, default_value = "")]
         wahlperiode: String,
+        /// Zeitzone des Büros (IANA-Name, z. B. Europe/Berlin); ohne Angabe bleibt die bisherige
+        #[arg(long)]
+        zeitzone: Option<String>,
     },
     /// Den Unterschriftsblock des Büros setzen (gilt für alle Vorlagen ohne eigene Angabe)
     Unterschrift {
@@ -130,4 +133,7 @@ pub enum Befehl {
         /// NAME=STIMMEN je Person
         kandidaten: Vec<String>,
     },
+    /// Die Handbuchseiten (man pages) der Kommandozeile in ORDNER schreiben (für das Paket)
+    #[command(hide = true)]
+    Handbuch { ordner: std::path::PathBuf },
 }

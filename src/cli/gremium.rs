@@ -1,9 +1,9 @@
 //! `ratsbuero gremium …`: the Gremien of the office.
 
 use super::{jetzt, json, wert};
+use crate::api::{self, ApiFehler};
+use crate::store::Store;
 use clap::Subcommand;
-use ratsbuero::api::{self, ApiFehler};
-use ratsbuero::store::Store;
 
 #[derive(Subcommand)]
 pub enum GremiumBefehl {
@@ -27,6 +27,15 @@ pub enum GremiumBefehl {
         #[arg(long)]
         json: bool,
     },
+    /// Die Presse- und Öffentlichkeitsliste: Adressen, die das öffentliche Sitzungspaket erhalten
+    Presse {
+        gremium: i64,
+        /// Diese Adresse aufnehmen (oder mit --entfernen streichen)
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long, requires = "email")]
+        entfernen: bool,
+    },
     /// Alle Gremien auflisten
     Liste {
         #[arg(long)]
@@ -45,7 +54,7 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
             mindestsitzungen,
             json: als_json,
         } => {
-            let neu = ratsbuero::domain::GremiumNeu {
+            let neu = crate::domain::GremiumNeu {
                 name,
                 kurzname,
                 typ: wert("art", &art)?,
@@ -60,6 +69,34 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
                 println!("Gremium {} angelegt: {}", g.id, g.daten.name)
             }
         }
+        GremiumBefehl::Presse {
+            gremium,
+            email,
+            entfernen,
+        } => match (email, entfernen) {
+            (Some(e), false) => {
+                let a = api::presse_hinzufuegen(store, gremium, &e, jetzt())?;
+                println!("Presseadresse {} aufgenommen: {}", a.id, a.email);
+            }
+            (Some(e), true) => {
+                let a = api::presse_liste(store, gremium)?
+                    .into_iter()
+                    .find(|a| a.email.eq_ignore_ascii_case(e.trim()))
+                    .ok_or_else(|| {
+                        ApiFehler::feld(
+                            "email",
+                            format!("„{}“ steht nicht auf der Presseliste.", e.trim()),
+                        )
+                    })?;
+                api::presse_entfernen(store, a.id, jetzt())?;
+                println!("Presseadresse gestrichen: {}", a.email);
+            }
+            (None, _) => {
+                for a in api::presse_liste(store, gremium)? {
+                    println!("{:>4}  {}", a.id, a.email);
+                }
+            }
+        },
         GremiumBefehl::Liste { json: als_json } => {
             let alle = api::gremien(store)?;
             if als_json {

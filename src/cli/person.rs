@@ -1,9 +1,9 @@
 //! `ratsbuero person …`: people and their memberships.
 
 use super::{jetzt, json, wert};
+use crate::api::{self, ApiFehler};
+use crate::store::Store;
 use clap::Subcommand;
-use ratsbuero::api::{self, ApiFehler};
-use ratsbuero::store::Store;
 
 #[derive(Subcommand)]
 pub enum PersonBefehl {
@@ -72,7 +72,7 @@ pub fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> 
         } => {
             let rolle = wert("rolle", &rolle)?;
             let herkunft = wert("herkunft", &herkunft)?;
-            let neu = ratsbuero::domain::PersonNeu {
+            let neu = crate::domain::PersonNeu {
                 anrede,
                 titel,
                 vorname,
@@ -82,11 +82,11 @@ pub fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> 
                 anschrift: anschrift.replace("\\n", "\n"),
             };
             // Person and membership in one go: a refused membership leaves no person behind.
-            let m = gremium.map(|g| ratsbuero::domain::MitgliedschaftNeu {
-                person: ratsbuero::domain::PersonId(0),
-                gremium: ratsbuero::domain::GremiumId(g),
+            let m = gremium.map(|g| crate::domain::MitgliedschaftNeu {
+                person: crate::domain::PersonId(0),
+                gremium: crate::domain::GremiumId(g),
                 rolle,
-                stimmrecht: rolle != ratsbuero::domain::sitzung::MitgliedRolle::Beratend,
+                stimmrecht: rolle != crate::domain::sitzung::MitgliedRolle::Beratend,
                 fuer,
                 herkunft,
                 von,

@@ -1,11 +1,11 @@
 //! `ratsbuero vorlage …`: drafting, listing, searching and releasing Vorlagen.
 
 use super::{jetzt, json};
+use crate::api::{self, ApiFehler};
+use crate::domain::Schwere;
+use crate::store::Store;
+use crate::store::VorlagenFilter;
 use clap::Subcommand;
-use ratsbuero::api::{self, ApiFehler};
-use ratsbuero::domain::Schwere;
-use ratsbuero::store::Store;
-use ratsbuero::store::VorlagenFilter;
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -45,7 +45,7 @@ pub enum VorlageBefehl {
         #[arg(long)]
         out: PathBuf,
         #[command(flatten)]
-        signatur: crate::signatur::SignaturArgs,
+        signatur: super::signatur::SignaturArgs,
     },
 }
 
@@ -58,7 +58,7 @@ pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler
                     format!(
                         "„{}“ kann nicht gelesen werden: {}",
                         datei.display(),
-                        ratsbuero::domain::io_text::io_text(&e)
+                        crate::domain::io_text::io_text(&e)
                     ),
                 )
             })?;

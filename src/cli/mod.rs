@@ -2,24 +2,30 @@
 //! these names). Every command runs the same core function as the desktop app.
 //!
 //! The arguments are in [`args`], each noun's verbs and their output in a file of its own.
+//! It lives in the library (feature `cli`) so that one program is both: the `ratsbuero`
+//! binary calls [`main`], and the desktop app does when it is started under the name
+//! `ratsbuero` (the Debian package links `/usr/bin/ratsbuero` to it: one copy of the core
+//! instead of two).
 
 mod args;
 mod gremium;
+mod handbuch;
 mod oparl;
 mod person;
 mod sicherung;
 mod signatur;
 mod sitzung;
+mod versand;
 mod vorlage;
 mod wahl;
 
+use crate::api::{self, ApiFehler};
+use crate::domain::{Buero, GremiumArt, Unterschrift, Zeichnung};
+use crate::store::{Ablage, Store};
 use args::{Befehl, Cli};
 use chrono::NaiveDateTime;
 use clap::Parser;
 use oparl::OparlBefehl;
-use ratsbuero::api::{self, ApiFehler};
-use ratsbuero::domain::{Buero, GremiumArt, Unterschrift, Zeichnung};
-use ratsbuero::store::{Ablage, Store};
 use sicherung::{pruefung_zeigen, SicherungBefehl};
 use std::path::Path;
 use std::process::ExitCode;
@@ -32,12 +38,12 @@ pub(crate) fn json(wert: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(wert).expect("Ausgabe ist serialisierbar")
 }
 
-pub(crate) fn wert<T: std::str::FromStr<Err = ratsbuero::domain::werte::UnbekannterWert>>(
+pub(crate) fn wert<T: std::str::FromStr<Err = crate::domain::werte::UnbekannterWert>>(
     feld: &str,
     text: &str,
 ) -> Result<T, ApiFehler> {
     text.parse()
-        .map_err(|e: ratsbuero::domain::werte::UnbekannterWert| {
+        .map_err(|e: crate::domain::werte::UnbekannterWert| {
             ApiFehler::feld(feld, format!("--{feld}: {e}."))
         })
 }
@@ -48,6 +54,12 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
         .unwrap_or_else(|| Ablage::Datei(api::standard_db_pfad()));
     // Computations without a database.
     match &cli.befehl {
+        Befehl::Handbuch { ordner } => {
+            for seite in handbuch::schreiben(ordner)? {
+                println!("{}", seite.display());
+            }
+            return Ok(());
+        }
         Befehl::Sitzverteilung {
             verfahren,
             sitze,
@@ -118,6 +130,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
         _ => {}
     }
     let mut store = Store::oeffnen_ablage(&ablage, jetzt(), None)?;
+    api::zeitzone_uebernehmen(&store)?;
     match cli.befehl {
         Befehl::Sicherung {
             befehl: SicherungBefehl::Erstellen { ziel },
@@ -129,7 +142,10 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                 eprintln!("Rotation: {} entfernt", e.display());
             }
         }
-        Befehl::Sicherung { .. } | Befehl::Sitzverteilung { .. } | Befehl::Einzelwahl { .. } => {
+        Befehl::Sicherung { .. }
+        | Befehl::Sitzverteilung { .. }
+        | Befehl::Einzelwahl { .. }
+        | Befehl::Handbuch { .. } => {
             unreachable!("oben behandelt")
         }
         Befehl::Demo => {
@@ -162,6 +178,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
             art,
             schema,
             wahlperiode,
+            zeitzone,
         } => {
             let gremium_art = match art.as_str() {
                 "integrationsrat" => GremiumArt::Integrationsrat,
@@ -175,6 +192,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                     ))
                 }
             };
+            let bisher = api::buero_lesen(&store)?;
             let b = Buero {
                 kommune,
                 gremium_name: gremium,
@@ -182,7 +200,8 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                 nummernschema: schema,
                 wahlperiode,
                 eingerichtet: true,
-                ..api::buero_lesen(&store)?
+                zeitzone: zeitzone.unwrap_or(bisher.zeitzone.clone()),
+                ..bisher
             };
             let b = api::buero_speichern(&mut store, &b)?;
             println!(
@@ -220,12 +239,13 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                 println!("{}", json(&b));
             } else {
                 println!(
-                    "Kommune: {}\nGremium: {} ({})\nNummernschema: {}\nWahlperiode: {}",
+                    "Kommune: {}\nGremium: {} ({})\nNummernschema: {}\nWahlperiode: {}\nZeitzone: {}",
                     b.kommune,
                     b.gremium_name,
                     b.gremium_art.label(),
                     b.nummernschema,
-                    b.wahlperiode
+                    b.wahlperiode,
+                    b.zeitzone
                 );
             }
         }
@@ -234,7 +254,8 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
     Ok(())
 }
 
-fn main() -> ExitCode {
+/// Runs the command line with the process's arguments; the exit code for the shell.
+pub fn main() -> ExitCode {
     match ausfuehren(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

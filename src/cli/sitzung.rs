@@ -1,10 +1,10 @@
 //! `ratsbuero sitzung …`: Sitzungen, their Tagesordnung, attendance, results and documents.
 
 use super::{jetzt, json};
+use crate::api::{self, ApiFehler};
+use crate::domain::TopNeu;
+use crate::store::Store;
 use clap::Subcommand;
-use ratsbuero::api::{self, ApiFehler};
-use ratsbuero::domain::TopNeu;
-use ratsbuero::store::Store;
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -80,7 +80,7 @@ pub enum SitzungBefehl {
         #[arg(long)]
         out: PathBuf,
         #[command(flatten)]
-        signatur: crate::signatur::SignaturArgs,
+        signatur: super::signatur::SignaturArgs,
     },
     /// Die Beschlussauszüge (ein PDF je TOP mit Ergebnis) in den Ordner schreiben
     Auszuege {
@@ -103,13 +103,19 @@ pub enum SitzungBefehl {
         #[arg(long)]
         out: PathBuf,
         #[command(flatten)]
-        signatur: crate::signatur::SignaturArgs,
+        signatur: super::signatur::SignaturArgs,
     },
     /// Die Sitzungen eines Gremiums als iCalendar-Datei (nur öffentliche TOPs)
     Ics {
         gremium: i64,
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Die Einladung per E-Mail: eine Nachricht je Mitglied und Presseadresse
+    Versand {
+        id: i64,
+        #[command(flatten)]
+        args: super::versand::VersandArgs,
     },
 }
 
@@ -139,14 +145,14 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             unterpunkt,
         } => {
             let teil = if nichtoeffentlich {
-                ratsbuero::domain::sitzung::Teil::Nichtoeffentlich
+                crate::domain::sitzung::Teil::Nichtoeffentlich
             } else {
-                ratsbuero::domain::sitzung::Teil::Oeffentlich
+                crate::domain::sitzung::Teil::Oeffentlich
             };
             let neu = TopNeu {
                 teil,
                 titel: titel.unwrap_or_default(),
-                vorlage: vorlage.map(ratsbuero::domain::VorlageId),
+                vorlage: vorlage.map(crate::domain::VorlageId),
                 unterpunkt,
             };
             let s = api::top_hinzufuegen(store, id, &neu, None, jetzt())?;
@@ -199,8 +205,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             ergebnis,
             text,
         } => {
-            let e: ratsbuero::domain::sitzung::TopErgebnis =
-                api::wert_lesen("--ergebnis", &ergebnis)?;
+            let e: crate::domain::sitzung::TopErgebnis = api::wert_lesen("--ergebnis", &ergebnis)?;
             let s = api::top_ergebnis(store, top, e, &text, None, jetzt())?;
             if let Some(t) = s.tops.iter().find(|t| t.id.0 == top) {
                 println!("{} {}: {}", t.nummer, t.titel, e.label());
@@ -212,7 +217,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             status,
             bemerkung,
         } => {
-            let st: ratsbuero::domain::sitzung::Anwesenheit = api::wert_lesen("--status", &status)?;
+            let st: crate::domain::sitzung::Anwesenheit = api::wert_lesen("--status", &status)?;
             api::anwesenheit_setzen(store, id, person, Some(st), &bemerkung, None, jetzt())?;
         }
         SitzungBefehl::Abschliessen {
@@ -251,6 +256,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
                 println!("{}", p.display());
             }
         }
+        SitzungBefehl::Versand { id, args } => super::versand::versand(store, id, args)?,
         SitzungBefehl::Ics { gremium, out } => {
             let ics = api::sitzungen_ics(store, gremium, jetzt())?;
             api::datei_schreiben(&out, ics.as_bytes())?;

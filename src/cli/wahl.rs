@@ -1,9 +1,9 @@
 //! `ratsbuero wahl …`: Wahlen and Entsendungen of a Sitzung (§ 50 GO NRW).
 
 use super::{jetzt, json};
+use crate::api::{self, ApiFehler};
+use crate::store::Store;
 use clap::Subcommand;
-use ratsbuero::api::{self, ApiFehler};
-use ratsbuero::store::Store;
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -118,7 +118,7 @@ pub enum WahlBefehl {
     },
 }
 
-fn wahl_zeigen(w: &ratsbuero::domain::WahlAkte) {
+fn wahl_zeigen(w: &crate::domain::WahlAkte) {
     println!(
         "{} ({}, {} Sitz(e)) – {}",
         w.daten.titel,
@@ -127,14 +127,14 @@ fn wahl_zeigen(w: &ratsbuero::domain::WahlAkte) {
         w.gremium
     );
     match &w.stand.schritt {
-        ratsbuero::domain::wahl::Schritt::Zaehlung { nr, gang, optionen } => {
+        crate::domain::wahl::Schritt::Zaehlung { nr, gang, optionen } => {
             println!(
                 "Als Nächstes: {nr}. Wahlgang ({}) – {}",
                 gang.label(),
                 optionen.join(", ")
             )
         }
-        ratsbuero::domain::wahl::Schritt::Los {
+        crate::domain::wahl::Schritt::Los {
             zwischen, plaetze, ..
         } => {
             println!(
@@ -142,7 +142,7 @@ fn wahl_zeigen(w: &ratsbuero::domain::WahlAkte) {
                 zwischen.join(", ")
             )
         }
-        ratsbuero::domain::wahl::Schritt::Fertig => println!("Entschieden."),
+        crate::domain::wahl::Schritt::Fertig => println!("Entschieden."),
     }
     for (i, n) in w.stand.gewaehlt.iter().enumerate() {
         println!("  {}. {n}", i + 1);
@@ -153,7 +153,7 @@ fn wahl_zeigen(w: &ratsbuero::domain::WahlAkte) {
 }
 
 pub fn wahl(store: &mut Store, befehl: WahlBefehl) -> Result<(), ApiFehler> {
-    let zeigen = |w: &ratsbuero::domain::WahlAkte, als_json: bool| {
+    let zeigen = |w: &crate::domain::WahlAkte, als_json: bool| {
         if als_json {
             println!("{}", json(w));
         } else {
@@ -175,11 +175,11 @@ pub fn wahl(store: &mut Store, befehl: WahlBefehl) -> Result<(), ApiFehler> {
             mehrheit,
             json: als_json,
         } => {
-            let neu = ratsbuero::domain::WahlNeu {
-                sitzung: ratsbuero::domain::SitzungId(sitzung),
-                top: top.map(ratsbuero::domain::TopId),
+            let neu = crate::domain::WahlNeu {
+                sitzung: crate::domain::SitzungId(sitzung),
+                top: top.map(crate::domain::TopId),
                 titel,
-                ziel_gremium: ziel.map(ratsbuero::domain::GremiumId),
+                ziel_gremium: ziel.map(crate::domain::GremiumId),
                 sitze,
                 stellvertreter,
                 geheim: !offen,

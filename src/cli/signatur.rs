@@ -2,9 +2,9 @@
 //! CLI writes, and its password from an environment variable (never from the command
 //! line, where every user of the machine could read it).
 
+use crate::api::{self, ApiFehler};
+use crate::store::Store;
 use clap::Args;
-use ratsbuero::api::{self, ApiFehler};
-use ratsbuero::store::Store;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -49,7 +49,7 @@ impl SignaturArgs {
                 &pdf,
                 &p12,
                 &kennwort,
-                crate::jetzt(),
+                super::jetzt(),
             ),
             None => Ok(pdf),
         }

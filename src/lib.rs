@@ -11,5 +11,6 @@ pub mod domain;
 pub mod export;
 pub mod pdf;
 pub mod post;
+pub mod ris;
 pub mod schriftvorrat;
 pub mod store;

@@ -172,6 +172,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                 e.organizations
             );
         }
+        Befehl::Oparl { befehl } => oparl::oparl(&mut store, befehl)?,
         Befehl::Einrichten {
             kommune,
             gremium,

@@ -30,6 +30,9 @@ pub struct Gremium {
     pub id: GremiumId,
     #[serde(flatten)]
     pub daten: GremiumNeu,
+    /// The OParl Organization this Gremium was read from (the town's RIS): read-only here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ris: Option<String>,
 }
 
 impl GremiumNeu {

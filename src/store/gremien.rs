@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 
 pub(super) fn gremium_lesen(db: Db<'_>, id: i64) -> Result<Gremium, StoreError> {
     db.query_opt(
-        "SELECT id, name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr
+        "SELECT id, name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, ris_url
          FROM gremium WHERE id = ?1",
         p![id],
         |r| {
@@ -25,10 +25,26 @@ pub(super) fn gremium_lesen(db: Db<'_>, id: i64) -> Result<Gremium, StoreError> 
                     ladungsfrist_tage: r.get(5)?,
                     mindestsitzungen_jahr: r.get(6)?,
                 },
+                ris: r.get(7)?,
             })
         },
     )?
     .ok_or(StoreError::NichtGefunden { was: "Gremium", id })
+}
+
+/// Refuses a change to a Gremium read from the RIS (`was` says what was tried).
+pub(super) fn schreibbar(db: Db<'_>, gremium: i64, was: &str) -> Result<(), StoreError> {
+    let g = gremium_lesen(db, gremium)?;
+    if g.ris.is_some() {
+        return Err(ungueltig(
+            "gremium",
+            format!(
+                "„{}“ stammt aus dem Ratsinformationssystem und ist hier schreibgeschützt: {was} geht nur für die Gremien des Büros.",
+                g.daten.name
+            ),
+        ));
+    }
+    Ok(())
 }
 
 impl Store {

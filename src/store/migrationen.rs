@@ -44,6 +44,7 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         ),
         M::up(include_str!("sql/0011_zeitzone.sql")),
         M::up(include_str!("sql/0012_versand.sql")),
+        M::up(include_str!("sql/0013_ris.sql")),
     ])
 });
 
@@ -52,7 +53,7 @@ pub fn neueste_version() -> i64 {
     MIGRATIONEN_ANZAHL as i64
 }
 
-const MIGRATIONEN_ANZAHL: usize = 12;
+const MIGRATIONEN_ANZAHL: usize = 13;
 
 /// Schema 10: every instant column's local time becomes UTC text with a `Z`.
 fn zeitpunkte_in_utc(tx: &rusqlite::Transaction) -> Result<(), rusqlite::Error> {

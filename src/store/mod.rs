@@ -36,6 +36,7 @@ mod sql;
 mod suche;
 mod tagesordnung;
 mod umzug;
+mod ris;
 mod versand;
 mod vorlage;
 mod wahlen;
@@ -48,6 +49,7 @@ pub use papierkorb::{PapierkorbArt, PapierkorbEintrag, AUFBEWAHRUNG_TAGE};
 pub use sicherung::{sicherung_pruefen, wiederherstellen, SicherungsPruefung, Wiederhergestellt};
 pub use suche::{Sortierung, VorlageZeile, VorlagenFilter};
 pub use umzug::{umziehen, ziel_oeffnen, UmzugBericht};
+pub use ris::{Gespeichert as RisGespeichert, RisDatei, RisEintrag, RisObjektNeu, RisQuelle};
 pub use versand::{PresseAdresse, VersandNeu};
 
 use crate::domain::befund::Befund;

@@ -262,6 +262,7 @@ fn mitgliedschaft_pruefen(
     name: &str,
     neu_anlegen: bool,
 ) -> Result<(String, String), StoreError> {
+    super::gremien::schreibbar(db, neu.gremium.0, "Mitglieder eintragen")?;
     let (von, bis) = neu.tage_pruefen(name)?;
     let iso = |t: Option<NaiveDate>| {
         t.map(|t| t.format("%Y-%m-%d").to_string())

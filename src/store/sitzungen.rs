@@ -29,7 +29,7 @@ impl Store {
     ) -> Result<SitzungAkte, StoreError> {
         druckbar::pruefen("ort", "Ort", ort)?;
         let tx = schreibtransaktion(&mut self.conn)?;
-        gremium_lesen(tx.db(), gremium.0)?;
+        super::gremien::schreibbar(tx.db(), gremium.0, "Sitzungen anlegen")?;
         let nummer: i64 = tx.db().query_row(
             "SELECT coalesce(max(nummer), 0) + 1 FROM sitzung WHERE gremium_id = ?1",
             p![gremium.0],

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 /// The tables of an office, parents before children (the order of the copy). The
 /// search index is not among them: the target builds its own.
-pub const TABELLEN: [&str; 22] = [
+pub const TABELLEN: [&str; 26] = [
     "buero",
     "nummer_zaehler",
     "vorlage",
@@ -43,6 +43,10 @@ pub const TABELLEN: [&str; 22] = [
     "presse",
     "versand",
     "smtp",
+    "ris_quelle",
+    "ris_objekt",
+    "ris_datei",
+    "ris_seite",
 ];
 
 /// What was copied and checked.

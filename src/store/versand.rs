@@ -114,7 +114,7 @@ impl Store {
     ) -> Result<PresseAdresse, StoreError> {
         let email = email_pruefen("email", "der Presseliste", email)?;
         let tx = schreibtransaktion(&mut self.conn)?;
-        gremien::gremium_lesen(tx.db(), gremium.0)?;
+        gremien::schreibbar(tx.db(), gremium.0, "eine Presseliste führen")?;
         frei_pruefen(tx.db(), gremium.0, &email)?;
         let id: i64 = tx.db().eins(
             "INSERT INTO presse (gremium_id, email, erstellt) VALUES (?1, ?2, ?3) RETURNING id",

@@ -12,6 +12,7 @@ mod mitglieder_muster;
 mod niederschrift;
 mod oparl;
 mod paket;
+mod ris;
 mod pdf;
 mod server;
 mod sicherung;

@@ -1,0 +1,104 @@
+//! *Ratsinformationssystem*: the town's RIS read in through OParl ([`crate::ris`]), and
+//! what the office does with it — search it, list its Sitzungen for a Beratungsfolge
+//! ("Rat der Stadt, Sitzung am 06.05.2014"), open a paper's files. Everything from the RIS
+//! is read-only here.
+
+use super::ApiFehler;
+use crate::ris::import::{self, Bericht, Fortschritt};
+use crate::ris::RisFehler;
+use crate::store::{RisDatei, RisEintrag, Store};
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use std::time::Duration;
+
+impl From<RisFehler> for ApiFehler {
+    fn from(e: RisFehler) -> Self {
+        match e {
+            RisFehler::Store(s) => s.into(),
+            RisFehler::Adresse { .. } => ApiFehler::feld("url", e.to_string()),
+            e => ApiFehler::neu(e.code(), e.to_string()),
+        }
+    }
+}
+
+/// The first pause before a retry (doubling after it).
+const PAUSE: Duration = Duration::from_millis(500);
+
+/// Reads the OParl endpoint `url` into the office (again: only what changed since the
+/// last import). `melden` hears of each page; `false` stops the import (it resumes next
+/// time).
+pub fn oparl_import(
+    store: &mut Store,
+    url: &str,
+    jetzt: NaiveDateTime,
+    melden: &mut dyn FnMut(Fortschritt) -> bool,
+) -> Result<Bericht, ApiFehler> {
+    Ok(import::importieren(store, url, jetzt, PAUSE, melden)?)
+}
+
+/// Papers, Meetings and Organizations of the RIS that hold every word of `text`.
+pub fn ris_suche(store: &Store, text: &str) -> Result<Vec<RisEintrag>, ApiFehler> {
+    Ok(store.ris_suche(text, 200)?)
+}
+
+/// A Sitzung of the RIS as a Beratungsfolge offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RisSitzung {
+    pub url: String,
+    /// The Gremium's name as the office knows it (the RIS Organization's Gremium).
+    pub gremium: String,
+    /// `TT.MM.JJJJ`.
+    pub datum: String,
+    /// "Rat der Stadt, Sitzung am 06.05.2014".
+    pub anzeige: String,
+}
+
+/// The Sitzungen of the RIS, newest first, for the Beratungsfolge's choice.
+pub fn ris_sitzungen(store: &Store) -> Result<Vec<RisSitzung>, ApiFehler> {
+    let gremien = store.gremien()?;
+    Ok(store
+        .ris_objekte("Meeting")?
+        .into_iter()
+        .filter(|m| !m.datum.is_empty())
+        .map(|m| {
+            let gremium = gremien
+                .iter()
+                .find(|g| g.ris.as_deref() == Some(m.eltern.as_str()))
+                .map(|g| g.daten.name.clone())
+                .unwrap_or_else(|| m.name.clone());
+            let datum = chrono::NaiveDate::parse_from_str(&m.datum, "%Y-%m-%d")
+                .map(crate::domain::datum::deutsch)
+                .unwrap_or_else(|_| m.datum.clone());
+            RisSitzung {
+                anzeige: format!("{gremium}, Sitzung am {datum}"),
+                url: m.url,
+                gremium,
+                datum,
+            }
+        })
+        .collect())
+}
+
+/// An object of the RIS with what belongs to it: agenda items or consultations, files.
+#[derive(Debug, Clone, Serialize)]
+pub struct RisAkte {
+    pub eintrag: RisEintrag,
+    pub kinder: Vec<RisEintrag>,
+    pub dateien: Vec<RisDatei>,
+}
+
+pub fn ris_akte(store: &Store, url: &str) -> Result<RisAkte, ApiFehler> {
+    let eintrag = store
+        .ris_suche_url(url)?
+        .ok_or_else(|| ApiFehler::neu("nicht_gefunden", format!("„{url}“ ist nicht im Büro.")))?;
+    Ok(RisAkte {
+        kinder: store.ris_kinder(url)?,
+        dateien: store.ris_dateien(url)?,
+        eintrag,
+    })
+}
+
+/// Objects of one type (`Paper`, `Meeting`, `Organization`, `Person`).
+pub fn ris_liste(store: &Store, typ: &str) -> Result<Vec<RisEintrag>, ApiFehler> {
+    Ok(store.ris_objekte(typ)?)
+}

@@ -97,6 +97,13 @@ macro_rules! befehle {
             versand::versand_protokoll,
             versand::versand_senden,
             versand::versand_abbrechen,
+            ris::oparl_import,
+            ris::oparl_abbrechen,
+            ris::ris_quellen,
+            ris::ris_suche,
+            ris::ris_sitzungen,
+            ris::ris_akte,
+            ris::ris_datei_speichern,
             fenster::fenster_schliessen,
             fenster::fenster_bleibt,
         ]

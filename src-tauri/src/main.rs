@@ -17,6 +17,7 @@ mod live;
 mod muster;
 mod papierkorb;
 mod rechtschreibung;
+mod ris;
 mod sicherung;
 mod sitzungen;
 mod versand;

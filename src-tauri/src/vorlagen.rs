@@ -188,7 +188,7 @@ pub async fn vorlage_docx_speichern(
 /// Where a file named `name` is saved: the system's save dialog (`titel`, one file type),
 /// or for the end-to-end tests the folder `RATSBUERO_SPEICHERN_NACH`. `None` when the
 /// dialog was cancelled.
-fn speichern_unter(
+pub(crate) fn speichern_unter(
     handle: &AppHandle,
     name: &str,
     titel: &str,

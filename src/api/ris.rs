@@ -102,3 +102,18 @@ pub fn ris_akte(store: &Store, url: &str) -> Result<RisAkte, ApiFehler> {
 pub fn ris_liste(store: &Store, typ: &str) -> Result<Vec<RisEintrag>, ApiFehler> {
     Ok(store.ris_objekte(typ)?)
 }
+
+/// The OParl endpoints the office has imported from (the last one first).
+pub fn ris_quellen(store: &Store) -> Result<Vec<crate::store::RisQuelle>, ApiFehler> {
+    Ok(store.ris_quellen()?)
+}
+
+/// A file of the RIS: its name and bytes.
+pub fn ris_datei(store: &Store, url: &str) -> Result<(String, Vec<u8>), ApiFehler> {
+    let daten = store.ris_datei_daten(url)?;
+    let name = store
+        .ris_datei_info(url)?
+        .map(|d| d.name)
+        .unwrap_or_else(|| "datei".into());
+    Ok((name, daten))
+}

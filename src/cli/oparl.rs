@@ -39,15 +39,24 @@ pub enum OparlBefehl {
 }
 
 fn zeile(e: &crate::store::RisEintrag) -> String {
-    [e.typ.as_str(), e.datum.as_str(), e.nummer.as_str(), e.name.as_str(), e.url.as_str()]
-        .join("\t")
+    [
+        e.typ.as_str(),
+        e.datum.as_str(),
+        e.nummer.as_str(),
+        e.name.as_str(),
+        e.url.as_str(),
+    ]
+    .join("\t")
 }
 
 /// The import and the look-ups (the export is the office's own, in `cli::mod`).
 pub fn oparl(store: &mut Store, befehl: OparlBefehl) -> Result<(), ApiFehler> {
     match befehl {
         OparlBefehl::Export { .. } => unreachable!("in cli::ausfuehren"),
-        OparlBefehl::Import { url, json: als_json } => {
+        OparlBefehl::Import {
+            url,
+            json: als_json,
+        } => {
             let bericht = api::oparl_import(store, &url, jetzt(), &mut |_| true)?;
             if als_json {
                 println!("{}", json(&bericht));
@@ -57,7 +66,10 @@ pub fn oparl(store: &mut Store, befehl: OparlBefehl) -> Result<(), ApiFehler> {
                 }
             }
         }
-        OparlBefehl::Suche { text, json: als_json } => {
+        OparlBefehl::Suche {
+            text,
+            json: als_json,
+        } => {
             let treffer = api::ris_suche(store, &text)?;
             if als_json {
                 println!("{}", json(&treffer));
@@ -67,7 +79,10 @@ pub fn oparl(store: &mut Store, befehl: OparlBefehl) -> Result<(), ApiFehler> {
                 }
             }
         }
-        OparlBefehl::Liste { typ, json: als_json } => {
+        OparlBefehl::Liste {
+            typ,
+            json: als_json,
+        } => {
             let alle = api::ris_liste(store, &typ)?;
             if als_json {
                 println!("{}", json(&alle));

@@ -42,7 +42,11 @@ impl Abrufer {
             agent: ureq::AgentBuilder::new()
                 .timeout_connect(Duration::from_secs(15))
                 .timeout_read(Duration::from_secs(60))
-                .user_agent(concat!("Ratsbuero/", env!("CARGO_PKG_VERSION"), " (OParl-Import)"))
+                .user_agent(concat!(
+                    "Ratsbuero/",
+                    env!("CARGO_PKG_VERSION"),
+                    " (OParl-Import)"
+                ))
                 .tls_connector(Arc::new(tls))
                 .build(),
             versuche: 3,
@@ -80,7 +84,11 @@ impl Abrufer {
                 continue;
             }
             let mut bytes = Vec::new();
-            if let Err(e) = antwort.into_reader().take(HOECHSTENS).read_to_end(&mut bytes) {
+            if let Err(e) = antwort
+                .into_reader()
+                .take(HOECHSTENS)
+                .read_to_end(&mut bytes)
+            {
                 letzter = Fehlschlag {
                     status: Some(status),
                     grund: format!("Antwort abgebrochen ({e})"),

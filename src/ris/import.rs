@@ -69,7 +69,10 @@ impl Bericht {
                 "  neu {}, aktualisiert {}, unverändert {}, gelöscht {}, Dateien {}",
                 self.neu, self.aktualisiert, self.unveraendert, self.geloescht, self.dateien
             ),
-            format!("  übersprungen oder repariert: {}", self.uebersprungen.len()),
+            format!(
+                "  übersprungen oder repariert: {}",
+                self.uebersprungen.len()
+            ),
         ];
         z.extend(
             self.uebersprungen
@@ -136,7 +139,10 @@ fn gremium_typ(o: &Value) -> GremiumTyp {
     } else if text.contains("ausschuss") {
         GremiumTyp::Ausschuss
     } else if text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(w, "rat" | "stadtrat" | "gemeinderat" | "kreistag" | "ratsversammlung")
+        matches!(
+            w,
+            "rat" | "stadtrat" | "gemeinderat" | "kreistag" | "ratsversammlung"
+        )
     }) {
         GremiumTyp::Rat
     } else {
@@ -185,7 +191,10 @@ impl Lauf<'_> {
             grund: e.to_string(),
         })?;
         if repariert {
-            self.warnen(url, "unmaskierte Steuerzeichen in Zeichenketten, maskiert und gelesen");
+            self.warnen(
+                url,
+                "unmaskierte Steuerzeichen in Zeichenketten, maskiert und gelesen",
+            );
         }
         Ok(Some(wert))
     }
@@ -197,7 +206,10 @@ impl Lauf<'_> {
                 if let Some(id) = json::text(&v, "id") {
                     if id != url {
                         let id = id.to_string();
-                        self.warnen(url, format!("id „{id}“ weicht von der abgerufenen Adresse ab; die id gilt"));
+                        self.warnen(
+                            url,
+                            format!("id „{id}“ weicht von der abgerufenen Adresse ab; die id gilt"),
+                        );
                     }
                 }
                 Some(v)
@@ -263,7 +275,10 @@ impl Lauf<'_> {
                 }
                 // A list answered with one object (`/body` of some servers).
                 Value::Object(_) if json::typ(&seite).is_some() => {
-                    self.warnen(&u, "Liste als einzelnes Objekt geliefert, als Liste mit einem Element gelesen");
+                    self.warnen(
+                        &u,
+                        "Liste als einzelnes Objekt geliefert, als Liste mit einem Element gelesen",
+                    );
                     vec![seite.clone()]
                 }
                 _ => {
@@ -281,7 +296,9 @@ impl Lauf<'_> {
     }
 
     fn merke_stand(&mut self, o: &Value) {
-        if let Some(m) = json::text(o, "modified").and_then(|m| DateTime::parse_from_rfc3339(m).ok()) {
+        if let Some(m) =
+            json::text(o, "modified").and_then(|m| DateTime::parse_from_rfc3339(m).ok())
+        {
             if self.stand.is_none_or(|s| m > s) {
                 self.stand = Some(m);
             }
@@ -292,7 +309,10 @@ impl Lauf<'_> {
         match json::datum(o, feld) {
             Ok(d) => d.unwrap_or_default(),
             Err(t) => {
-                self.warnen(url, format!("{feld}: Datum „{t}“ ungültig, ohne Datum gelesen"));
+                self.warnen(
+                    url,
+                    format!("{feld}: Datum „{t}“ ungültig, ohne Datum gelesen"),
+                );
                 String::new()
             }
         }
@@ -319,7 +339,10 @@ impl Lauf<'_> {
             },
             Value::Object(_) => e,
             _ => {
-                self.warnen("", format!("ein Element der Liste „{erwartet}“ ist kein Objekt, übersprungen"));
+                self.warnen(
+                    "",
+                    format!("ein Element der Liste „{erwartet}“ ist kein Objekt, übersprungen"),
+                );
                 return Ok(());
             }
         };
@@ -340,40 +363,100 @@ impl Lauf<'_> {
         let geaendert = json::text(&o, "modified").unwrap_or("").to_string();
         match typ.as_str() {
             "Organization" => {
-                let Some(name) = json::text(&o, "name").or(json::text(&o, "shortName")).map(str::to_string) else {
+                let Some(name) = json::text(&o, "name")
+                    .or(json::text(&o, "shortName"))
+                    .map(str::to_string)
+                else {
                     self.warnen(&id, "Organisation ohne Namen, übersprungen");
                     return Ok(());
                 };
                 let kurz = json::text(&o, "shortName").unwrap_or("").to_string();
-                self.speichern(&o, RisObjektNeu { url: &id, typ: &typ, name: &name, nummer: &kurz, datum: "", eltern: "", geaendert: &geaendert, json: &roh })?;
-                self.store.ris_gremium(&id, &name, &kurz, gremium_typ(&o), self.jetzt)?;
+                self.speichern(
+                    &o,
+                    RisObjektNeu {
+                        url: &id,
+                        typ: &typ,
+                        name: &name,
+                        nummer: &kurz,
+                        datum: "",
+                        eltern: "",
+                        geaendert: &geaendert,
+                        json: &roh,
+                    },
+                )?;
+                self.store
+                    .ris_gremium(&id, &name, &kurz, gremium_typ(&o), self.jetzt)?;
             }
             "Person" => {
-                let name = json::text(&o, "name").map(str::to_string).unwrap_or_else(|| {
-                    [json::text(&o, "givenName"), json::text(&o, "familyName")]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                });
-                self.speichern(&o, RisObjektNeu { url: &id, typ: &typ, name: &name, nummer: "", datum: "", eltern: "", geaendert: &geaendert, json: &roh })?;
+                let name = json::text(&o, "name")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| {
+                        [json::text(&o, "givenName"), json::text(&o, "familyName")]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    });
+                self.speichern(
+                    &o,
+                    RisObjektNeu {
+                        url: &id,
+                        typ: &typ,
+                        name: &name,
+                        nummer: "",
+                        datum: "",
+                        eltern: "",
+                        geaendert: &geaendert,
+                        json: &roh,
+                    },
+                )?;
             }
             "Meeting" => {
                 let name = json::text(&o, "name").unwrap_or("Sitzung").to_string();
                 let datum = self.datum(&o, "start", &id);
                 let gremium = match o.get("organization") {
-                    Some(Value::Array(a)) => a.first().and_then(Value::as_str).unwrap_or("").to_string(),
+                    Some(Value::Array(a)) => {
+                        a.first().and_then(Value::as_str).unwrap_or("").to_string()
+                    }
                     Some(Value::String(s)) => s.clone(),
                     _ => String::new(),
                 };
-                let g = self.speichern(&o, RisObjektNeu { url: &id, typ: &typ, name: &name, nummer: "", datum: &datum, eltern: &gremium, geaendert: &geaendert, json: &roh })?;
+                let g = self.speichern(
+                    &o,
+                    RisObjektNeu {
+                        url: &id,
+                        typ: &typ,
+                        name: &name,
+                        nummer: "",
+                        datum: &datum,
+                        eltern: &gremium,
+                        geaendert: &geaendert,
+                        json: &roh,
+                    },
+                )?;
                 for (i, top) in json::liste(&o, "agendaItem").into_iter().enumerate() {
-                    let Some(top_id) = json::text(&top, "id").map(str::to_string) else { continue };
+                    let Some(top_id) = json::text(&top, "id").map(str::to_string) else {
+                        continue;
+                    };
                     let titel = json::text(&top, "name").unwrap_or("").to_string();
-                    let nummer = json::text(&top, "number").map(str::to_string).unwrap_or_else(|| (i + 1).to_string());
+                    let nummer = json::text(&top, "number")
+                        .map(str::to_string)
+                        .unwrap_or_else(|| (i + 1).to_string());
                     let top_roh = top.to_string();
                     let top_geaendert = json::text(&top, "modified").unwrap_or("").to_string();
-                    self.speichern(&top, RisObjektNeu { url: &top_id, typ: "AgendaItem", name: &titel, nummer: &nummer, datum: &datum, eltern: &id, geaendert: &top_geaendert, json: &top_roh })?;
+                    self.speichern(
+                        &top,
+                        RisObjektNeu {
+                            url: &top_id,
+                            typ: "AgendaItem",
+                            name: &titel,
+                            nummer: &nummer,
+                            datum: &datum,
+                            eltern: &id,
+                            geaendert: &top_geaendert,
+                            json: &top_roh,
+                        },
+                    )?;
                 }
                 let mut dateien = Vec::new();
                 for feld in ["invitation", "resultsProtocol", "verbatimProtocol"] {
@@ -387,17 +470,45 @@ impl Lauf<'_> {
                 }
             }
             "Paper" => {
-                let name = json::text(&o, "name").unwrap_or("(ohne Betreff)").to_string();
+                let name = json::text(&o, "name")
+                    .unwrap_or("(ohne Betreff)")
+                    .to_string();
                 let nummer = json::text(&o, "reference").unwrap_or("").to_string();
                 let datum = self.datum(&o, "date", &id);
-                let g = self.speichern(&o, RisObjektNeu { url: &id, typ: &typ, name: &name, nummer: &nummer, datum: &datum, eltern: "", geaendert: &geaendert, json: &roh })?;
+                let g = self.speichern(
+                    &o,
+                    RisObjektNeu {
+                        url: &id,
+                        typ: &typ,
+                        name: &name,
+                        nummer: &nummer,
+                        datum: &datum,
+                        eltern: "",
+                        geaendert: &geaendert,
+                        json: &roh,
+                    },
+                )?;
                 for b in json::liste(&o, "consultation") {
-                    let Some(b_id) = json::text(&b, "id").map(str::to_string) else { continue };
+                    let Some(b_id) = json::text(&b, "id").map(str::to_string) else {
+                        continue;
+                    };
                     let rolle = json::text(&b, "role").unwrap_or("").to_string();
                     let sitzung = json::text(&b, "meeting").unwrap_or("").to_string();
                     let b_roh = b.to_string();
                     let b_geaendert = json::text(&b, "modified").unwrap_or("").to_string();
-                    self.speichern(&b, RisObjektNeu { url: &b_id, typ: "Consultation", name: &rolle, nummer: &sitzung, datum: "", eltern: &id, geaendert: &b_geaendert, json: &b_roh })?;
+                    self.speichern(
+                        &b,
+                        RisObjektNeu {
+                            url: &b_id,
+                            typ: "Consultation",
+                            name: &rolle,
+                            nummer: &sitzung,
+                            datum: "",
+                            eltern: &id,
+                            geaendert: &b_geaendert,
+                            json: &b_roh,
+                        },
+                    )?;
                 }
                 let mut dateien: Vec<Value> = o.get("mainFile").cloned().into_iter().collect();
                 dateien.extend(self.dateiliste(&o, &id));
@@ -407,7 +518,19 @@ impl Lauf<'_> {
             }
             _ => {
                 let name = json::text(&o, "name").unwrap_or("").to_string();
-                self.speichern(&o, RisObjektNeu { url: &id, typ: &typ, name: &name, nummer: "", datum: "", eltern: "", geaendert: &geaendert, json: &roh })?;
+                self.speichern(
+                    &o,
+                    RisObjektNeu {
+                        url: &id,
+                        typ: &typ,
+                        name: &name,
+                        nummer: "",
+                        datum: "",
+                        eltern: "",
+                        geaendert: &geaendert,
+                        json: &roh,
+                    },
+                )?;
             }
         }
         Ok(())
@@ -416,7 +539,10 @@ impl Lauf<'_> {
     /// `auxiliaryFile`: a list, or (some servers) one object.
     fn dateiliste(&mut self, o: &Value, url: &str) -> Vec<Value> {
         if matches!(o.get("auxiliaryFile"), Some(Value::Object(_))) {
-            self.warnen(url, "auxiliaryFile als einzelnes Objekt statt als Liste, als Liste gelesen");
+            self.warnen(
+                url,
+                "auxiliaryFile als einzelnes Objekt statt als Liste, als Liste gelesen",
+            );
         }
         json::liste(o, "auxiliaryFile")
     }
@@ -446,7 +572,10 @@ impl Lauf<'_> {
         if !geaendert && self.store.ris_datei_da(&id)? {
             return Ok(());
         }
-        let Some(quelle) = json::text(&d, "downloadUrl").or(json::text(&d, "accessUrl")).map(str::to_string) else {
+        let Some(quelle) = json::text(&d, "downloadUrl")
+            .or(json::text(&d, "accessUrl"))
+            .map(str::to_string)
+        else {
             self.warnen(&id, "Datei ohne accessUrl, übersprungen");
             return Ok(());
         };
@@ -464,14 +593,29 @@ impl Lauf<'_> {
         let sha512 = crate::domain::anlage::sha512_hex(&bytes);
         if let Some(soll) = json::text(&d, "sha512Checksum") {
             if !soll.eq_ignore_ascii_case(&sha512) {
-                self.warnen(&quelle, "SHA-512 stimmt nicht mit sha512Checksum überein, Datei übersprungen");
+                self.warnen(
+                    &quelle,
+                    "SHA-512 stimmt nicht mit sha512Checksum überein, Datei übersprungen",
+                );
                 return Ok(());
             }
         }
-        let name = json::text(&d, "fileName").or(json::text(&d, "name")).unwrap_or("datei").to_string();
-        let mime = json::text(&d, "mimeType").unwrap_or("application/octet-stream").to_string();
+        let name = json::text(&d, "fileName")
+            .or(json::text(&d, "name"))
+            .unwrap_or("datei")
+            .to_string();
+        let mime = json::text(&d, "mimeType")
+            .unwrap_or("application/octet-stream")
+            .to_string();
         self.store.ris_datei_speichern(
-            &RisDatei { url: id, fuer: fuer.to_string(), name, mime, bytes: bytes.len() as u64, sha512 },
+            &RisDatei {
+                url: id,
+                fuer: fuer.to_string(),
+                name,
+                mime,
+                bytes: bytes.len() as u64,
+                sha512,
+            },
             &bytes,
         )?;
         self.bericht.dateien += 1;
@@ -490,7 +634,9 @@ pub fn importieren(
     melden: &mut dyn FnMut(Fortschritt) -> bool,
 ) -> Result<Bericht, RisFehler> {
     let url = url.trim();
-    if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(char::is_whitespace) {
+    if !(url.starts_with("http://") || url.starts_with("https://"))
+        || url.contains(char::is_whitespace)
+    {
         return Err(RisFehler::Adresse {
             url: url.to_string(),
             grund: "keine http(s)-Adresse (z. B. https://ris.stadt.de/oparl/v1.1/system)".into(),
@@ -527,7 +673,10 @@ pub fn importieren(
     if let Some(id) = json::text(&wurzel, "id") {
         if id != url {
             let id = id.to_string();
-            lauf.warnen(url, format!("id „{id}“ weicht von der abgerufenen Adresse ab; die id gilt"));
+            lauf.warnen(
+                url,
+                format!("id „{id}“ weicht von der abgerufenen Adresse ab; die id gilt"),
+            );
         }
     }
     let mut bodies: Vec<Value> = Vec::new();
@@ -586,7 +735,11 @@ pub fn importieren(
         .or(seit)
         .unwrap_or_default();
     let name = namen.join(", ");
-    lauf.bericht.quelle = if name.is_empty() { url.to_string() } else { name.clone() };
+    lauf.bericht.quelle = if name.is_empty() {
+        url.to_string()
+    } else {
+        name.clone()
+    };
     lauf.store
         .ris_quelle_fertig(lauf.quelle, &name, &stand, jetzt)?;
     Ok(lauf.bericht)
@@ -611,11 +764,29 @@ mod tests {
     #[test]
     fn the_kind_of_gremium_from_classification_and_name() {
         let g = |v: Value| gremium_typ(&v);
-        assert_eq!(g(serde_json::json!({"name": "Rat der Stadt"})), GremiumTyp::Rat);
-        assert_eq!(g(serde_json::json!({"name": "Kreistag Borken"})), GremiumTyp::Rat);
-        assert_eq!(g(serde_json::json!({"name": "Haupt- und Finanzausschuss"})), GremiumTyp::Ausschuss);
-        assert_eq!(g(serde_json::json!({"name": "Integrationsrat"})), GremiumTyp::Integrationsrat);
-        assert_eq!(g(serde_json::json!({"name": "Fraktion Die Grünen", "classification": "Fraktion"})), GremiumTyp::Extern);
-        assert_eq!(g(serde_json::json!({"name": "Ratsarbeitskreis"})), GremiumTyp::Extern);
+        assert_eq!(
+            g(serde_json::json!({"name": "Rat der Stadt"})),
+            GremiumTyp::Rat
+        );
+        assert_eq!(
+            g(serde_json::json!({"name": "Kreistag Borken"})),
+            GremiumTyp::Rat
+        );
+        assert_eq!(
+            g(serde_json::json!({"name": "Haupt- und Finanzausschuss"})),
+            GremiumTyp::Ausschuss
+        );
+        assert_eq!(
+            g(serde_json::json!({"name": "Integrationsrat"})),
+            GremiumTyp::Integrationsrat
+        );
+        assert_eq!(
+            g(serde_json::json!({"name": "Fraktion Die Grünen", "classification": "Fraktion"})),
+            GremiumTyp::Extern
+        );
+        assert_eq!(
+            g(serde_json::json!({"name": "Ratsarbeitskreis"})),
+            GremiumTyp::Extern
+        );
     }
 }

@@ -25,6 +25,7 @@ pub mod migrationen;
 mod muster;
 mod papierkorb;
 mod personen;
+mod ris;
 #[doc(hidden)]
 pub mod roh;
 mod server;
@@ -36,7 +37,6 @@ mod sql;
 mod suche;
 mod tagesordnung;
 mod umzug;
-mod ris;
 mod versand;
 mod vorlage;
 mod wahlen;
@@ -46,10 +46,10 @@ pub use ablage::{Ablage, DATEINAME, SICHERUNG_ENDUNG};
 pub use fehler::StoreError;
 pub use muster::MusterInfo;
 pub use papierkorb::{PapierkorbArt, PapierkorbEintrag, AUFBEWAHRUNG_TAGE};
+pub use ris::{Gespeichert as RisGespeichert, RisDatei, RisEintrag, RisObjektNeu, RisQuelle};
 pub use sicherung::{sicherung_pruefen, wiederherstellen, SicherungsPruefung, Wiederhergestellt};
 pub use suche::{Sortierung, VorlageZeile, VorlagenFilter};
 pub use umzug::{umziehen, ziel_oeffnen, UmzugBericht};
-pub use ris::{Gespeichert as RisGespeichert, RisDatei, RisEintrag, RisObjektNeu, RisQuelle};
 pub use versand::{PresseAdresse, VersandNeu};
 
 use crate::domain::befund::Befund;

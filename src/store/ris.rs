@@ -147,7 +147,12 @@ impl Store {
             })
     }
 
-    pub fn ris_seite_merken(&mut self, quelle: i64, url: &str, json: &str) -> Result<(), StoreError> {
+    pub fn ris_seite_merken(
+        &mut self,
+        quelle: i64,
+        url: &str,
+        json: &str,
+    ) -> Result<(), StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
         tx.db()
             .execute("DELETE FROM ris_seite WHERE url = ?1", p![url])?;
@@ -200,15 +205,17 @@ impl Store {
         let n = tx
             .db()
             .execute("DELETE FROM ris_objekt WHERE url = ?1", p![url])?;
-        tx.db()
-            .execute("DELETE FROM ris_objekt WHERE eltern = ?1 AND typ IN ('AgendaItem', 'Consultation')", p![url])?;
+        tx.db().execute(
+            "DELETE FROM ris_objekt WHERE eltern = ?1 AND typ IN ('AgendaItem', 'Consultation')",
+            p![url],
+        )?;
         tx.db()
             .execute("DELETE FROM ris_datei WHERE fuer = ?1 OR url = ?1", p![url])?;
-        let g: Option<i64> = tx.db().query_opt(
-            "SELECT id FROM gremium WHERE ris_url = ?1",
-            p![url],
-            |r| r.get(0),
-        )?;
+        let g: Option<i64> =
+            tx.db()
+                .query_opt("SELECT id FROM gremium WHERE ris_url = ?1", p![url], |r| {
+                    r.get(0)
+                })?;
         if let Some(g) = g {
             let benutzt: bool = tx.db().query_row(
                 "SELECT count(*) > 0 FROM wahl WHERE ziel_gremium_id = ?1",
@@ -216,7 +223,8 @@ impl Store {
                 |r| r.get(0),
             )?;
             if !benutzt {
-                tx.db().execute("DELETE FROM gremium WHERE id = ?1", p![g])?;
+                tx.db()
+                    .execute("DELETE FROM gremium WHERE id = ?1", p![g])?;
             }
         }
         commit(tx)?;
@@ -234,11 +242,11 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<GremiumId, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let da: Option<i64> = tx.db().query_opt(
-            "SELECT id FROM gremium WHERE ris_url = ?1",
-            p![url],
-            |r| r.get(0),
-        )?;
+        let da: Option<i64> =
+            tx.db()
+                .query_opt("SELECT id FROM gremium WHERE ris_url = ?1", p![url], |r| {
+                    r.get(0)
+                })?;
         let belegt: bool = tx.db().query_row(
             "SELECT count(*) > 0 FROM gremium WHERE lower(name) = lower(?1) AND (ris_url IS NULL OR ris_url <> ?2)",
             p![name, url],
@@ -314,6 +322,40 @@ impl Store {
         )
     }
 
+    /// The endpoints imported from, the most recent first.
+    pub fn ris_quellen(&self) -> Result<Vec<RisQuelle>, StoreError> {
+        self.db().query_map(
+            "SELECT id, url, name, stand FROM ris_quelle ORDER BY importiert DESC, id DESC",
+            p![],
+            |r| {
+                Ok(RisQuelle {
+                    id: r.get(0)?,
+                    url: r.get(1)?,
+                    name: r.get(2)?,
+                    stand: r.get(3)?,
+                })
+            },
+        )
+    }
+
+    /// A file's name, type, size and checksum.
+    pub fn ris_datei_info(&self, url: &str) -> Result<Option<RisDatei>, StoreError> {
+        self.db().query_opt(
+            "SELECT url, fuer, name, mime, sha512, length(daten) FROM ris_datei WHERE url = ?1",
+            p![url],
+            |r| {
+                Ok(RisDatei {
+                    url: r.get(0)?,
+                    fuer: r.get(1)?,
+                    name: r.get(2)?,
+                    mime: r.get(3)?,
+                    sha512: r.get(4)?,
+                    bytes: r.get::<i64>(5)? as u64,
+                })
+            },
+        )
+    }
+
     /// The bytes of a file.
     pub fn ris_datei_daten(&self, url: &str) -> Result<Vec<u8>, StoreError> {
         self.db()
@@ -329,7 +371,9 @@ impl Store {
     /// The objects of one type, newest first (by date), then by name.
     pub fn ris_objekte(&self, typ: &str) -> Result<Vec<RisEintrag>, StoreError> {
         self.db().query_map(
-            &format!("SELECT {EINTRAG} FROM ris_objekt WHERE typ = ?1 ORDER BY datum DESC, name, url"),
+            &format!(
+                "SELECT {EINTRAG} FROM ris_objekt WHERE typ = ?1 ORDER BY datum DESC, name, url"
+            ),
             p![typ],
             eintrag,
         )

@@ -63,7 +63,11 @@ impl Stub {
                                 *n -= 1;
                                 (500, b"{\"error\": \"intern\"}".to_vec())
                             }
-                            _ => a.routen.get(&pfad).cloned().unwrap_or((404, b"{}".to_vec())),
+                            _ => a
+                                .routen
+                                .get(&pfad)
+                                .cloned()
+                                .unwrap_or((404, b"{}".to_vec())),
                         }
                     };
                     let _ = write!(
@@ -83,7 +87,11 @@ impl Stub {
     }
 
     fn setzen(&self, pfad: &str, status: u16, body: impl Into<Vec<u8>>) {
-        self.a.lock().unwrap().routen.insert(pfad.into(), (status, body.into()));
+        self.a
+            .lock()
+            .unwrap()
+            .routen
+            .insert(pfad.into(), (status, body.into()));
     }
 
     fn json(&self, pfad: &str, v: &Value) {
@@ -111,17 +119,22 @@ fn gruende(b: &Bericht) -> String {
 #[test]
 fn the_standards_examples_are_read_through_a_stub_server() {
     let stub = Stub::neu();
-    let ordner = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/oparl-1.1-schema/examples");
+    let ordner =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/oparl-1.1-schema/examples");
     let lesen = |name: &str| -> Value {
         let text = std::fs::read_to_string(ordner.join(name)).unwrap();
         serde_json::from_str(&text.replace("https://oparl.example.org", &stub.basis)).unwrap()
     };
     let system = lesen("System-01.json");
     let body = lesen("Body-01.json");
-    let liste = |v: Vec<Value>| json!({"data": v, "pagination": {"elementsPerPage": 20}, "links": {}});
+    let liste =
+        |v: Vec<Value>| json!({"data": v, "pagination": {"elementsPerPage": 20}, "links": {}});
     stub.json("/", &system);
     stub.json("/bodies", &liste(vec![body.clone()]));
-    stub.json("/body/0/organizations/", &liste(vec![lesen("Organization-01.json")]));
+    stub.json(
+        "/body/0/organizations/",
+        &liste(vec![lesen("Organization-01.json")]),
+    );
     stub.json("/body/0/persons/", &liste(vec![lesen("Person-01.json")]));
     stub.json("/body/0/meetings/", &liste(vec![lesen("Meeting-01.json")]));
     stub.json("/body/0/papers/", &liste(vec![lesen("Paper-01.json")]));
@@ -134,7 +147,11 @@ fn the_standards_examples_are_read_through_a_stub_server() {
     assert_eq!(bericht.quelle, "Stadt Köln, kreisfreie Stadt");
     let zahl: HashMap<String, i64> = b.store.ris_zaehlen().unwrap().into_iter().collect();
     for typ in ["Organization", "Person", "Meeting", "Paper"] {
-        assert!(zahl.get(typ).copied().unwrap_or(0) >= 1, "{typ}: {zahl:?}\n{}", gruende(&bericht));
+        assert!(
+            zahl.get(typ).copied().unwrap_or(0) >= 1,
+            "{typ}: {zahl:?}\n{}",
+            gruende(&bericht)
+        );
     }
     let paper = api::ris_suche(&b.store, "Anfrage 1200").unwrap();
     assert_eq!(paper.len(), 1, "{paper:?}");
@@ -145,12 +162,27 @@ fn the_standards_examples_are_read_through_a_stub_server() {
     let daten = b.store.ris_datei_daten(&akte.dateien[0].url).unwrap();
     assert_eq!(akte.dateien[0].sha512, sha512_hex(&daten));
     // The Organization is a read-only Gremium of the office.
-    let g = api::gremien(&b.store).unwrap().into_iter().find(|g| g.ris.is_some()).expect("ein Gremium aus dem RIS");
-    let f = api::sitzung_anlegen(&mut b.store, g.id.0, "2027-01-20T17:00", "Rathaus", zeit("2026-12-01")).unwrap_err();
+    let g = api::gremien(&b.store)
+        .unwrap()
+        .into_iter()
+        .find(|g| g.ris.is_some())
+        .expect("ein Gremium aus dem RIS");
+    let f = api::sitzung_anlegen(
+        &mut b.store,
+        g.id.0,
+        "2027-01-20T17:00",
+        "Rathaus",
+        zeit("2026-12-01"),
+    )
+    .unwrap_err();
     assert!(f.message.contains("schreibgeschützt"), "{}", f.message);
     let sitzungen = api::ris_sitzungen(&b.store).unwrap();
     assert_eq!(sitzungen.len(), 1);
-    assert!(sitzungen[0].anzeige.ends_with("Sitzung am 04.01.2013"), "{:?}", sitzungen[0]);
+    assert!(
+        sitzungen[0].anzeige.ends_with("Sitzung am 04.01.2013"),
+        "{:?}",
+        sitzungen[0]
+    );
 }
 
 /// A fixture with every quirk of the big vendors: each skipped or repaired with a
@@ -216,18 +248,44 @@ fn every_known_quirk_is_a_warning_and_the_rest_is_read() {
     let papers = api::ris_liste(&b.store, "Paper").unwrap();
     assert_eq!(papers.len(), 2, "{papers:?}");
     let zweites = papers.iter().find(|p| p.url.ends_with("/paper/2")).unwrap();
-    assert_eq!((zweites.name.as_str(), zweites.nummer.as_str(), zweites.datum.as_str()), ("(ohne Betreff)", "", ""));
+    assert_eq!(
+        (
+            zweites.name.as_str(),
+            zweites.nummer.as_str(),
+            zweites.datum.as_str()
+        ),
+        ("(ohne Betreff)", "", "")
+    );
     let meetings = api::ris_liste(&b.store, "Meeting").unwrap();
     assert_eq!(meetings.len(), 2);
     assert!(meetings.iter().any(|m| m.name == "2. Sitzung\tdes Rates"));
     let akte = api::ris_akte(&b.store, &u("/paper/1")).unwrap();
-    assert_eq!(akte.dateien.len(), 1, "nur die geprüfte Datei: {:?}", akte.dateien);
+    assert_eq!(
+        akte.dateien.len(),
+        1,
+        "nur die geprüfte Datei: {:?}",
+        akte.dateien
+    );
     assert_eq!(akte.dateien[0].sha512, sha512_hex(&pdf));
     assert_eq!(akte.kinder.len(), 1);
-    assert_eq!(api::ris_akte(&b.store, &u("/meeting/1")).unwrap().dateien.len(), 1);
-    assert_eq!(api::ris_suche(&b.store, "sprachcafe").unwrap().len(), 1, "gefaltet gefunden");
     assert_eq!(
-        api::ris_sitzungen(&b.store).unwrap().iter().map(|s| s.anzeige.clone()).collect::<Vec<_>>(),
+        api::ris_akte(&b.store, &u("/meeting/1"))
+            .unwrap()
+            .dateien
+            .len(),
+        1
+    );
+    assert_eq!(
+        api::ris_suche(&b.store, "sprachcafe").unwrap().len(),
+        1,
+        "gefaltet gefunden"
+    );
+    assert_eq!(
+        api::ris_sitzungen(&b.store)
+            .unwrap()
+            .iter()
+            .map(|s| s.anzeige.clone())
+            .collect::<Vec<_>>(),
         ["Rat der Stadt, Sitzung am 06.05.2014"]
     );
     assert!(bericht.neu >= 5 && bericht.dateien == 2, "{bericht:?}");
@@ -246,8 +304,16 @@ fn an_interrupted_import_resumes_and_the_next_asks_only_for_changes() {
     let u = |p: &str| stub.url(p);
     stub.json("/body", &json!({"id": u("/body"), "type": "https://schema.oparl.org/1.1/Body", "name": "Kreis Borken", "paper": u("/papers")}));
     for seite in 1..=3 {
-        let next = if seite < 3 { json!({"next": u(&format!("/papers?page={}", seite + 1))}) } else { json!({}) };
-        let pfad = if seite == 1 { "/papers".to_string() } else { format!("/papers?page={seite}") };
+        let next = if seite < 3 {
+            json!({"next": u(&format!("/papers?page={}", seite + 1))})
+        } else {
+            json!({})
+        };
+        let pfad = if seite == 1 {
+            "/papers".to_string()
+        } else {
+            format!("/papers?page={seite}")
+        };
         stub.json(&pfad, &json!({"data": [
             {"id": u(&format!("/paper/{seite}")), "type": "https://schema.oparl.org/1.1/Paper", "name": format!("Vorlage {seite}"), "reference": format!("{seite}/2026"),
              "modified": format!("2026-11-0{seite}T10:00:00+01:00")}
@@ -256,12 +322,24 @@ fn an_interrupted_import_resumes_and_the_next_asks_only_for_changes() {
     a_stoerung(&stub, "/papers?page=3", 3);
     let mut b = buero();
     let f = importieren(&mut b, &u("/body")).unwrap_err();
-    assert!(f.message.contains("/papers?page=3") && f.message.contains("setzt hier fort"), "{}", f.message);
-    assert_eq!(api::ris_liste(&b.store, "Paper").unwrap().len(), 2, "was gelesen war, bleibt");
+    assert!(
+        f.message.contains("/papers?page=3") && f.message.contains("setzt hier fort"),
+        "{}",
+        f.message
+    );
+    assert_eq!(
+        api::ris_liste(&b.store, "Paper").unwrap().len(),
+        2,
+        "was gelesen war, bleibt"
+    );
     let vorher = stub.log().len();
     let bericht = importieren(&mut b, &u("/body")).unwrap();
     let danach: Vec<String> = stub.log()[vorher..].to_vec();
-    assert_eq!(danach, ["/papers?page=3"], "nur die fehlende Seite wird geholt");
+    assert_eq!(
+        danach,
+        ["/papers?page=3"],
+        "nur die fehlende Seite wird geholt"
+    );
     assert_eq!(bericht.aus_zwischenspeicher, 3);
     assert_eq!(api::ris_liste(&b.store, "Paper").unwrap().len(), 3);
 
@@ -274,12 +352,23 @@ fn an_interrupted_import_resumes_and_the_next_asks_only_for_changes() {
     let vorher = stub.log().len();
     let bericht = importieren(&mut b, &u("/body")).unwrap();
     assert_eq!(stub.log()[vorher..].to_vec(), ["/body", seit]);
-    assert_eq!((bericht.aktualisiert, bericht.geloescht), (1, 1), "{bericht:?}");
-    let namen: Vec<String> = api::ris_liste(&b.store, "Paper").unwrap().into_iter().map(|p| p.name).collect();
+    assert_eq!(
+        (bericht.aktualisiert, bericht.geloescht),
+        (1, 1),
+        "{bericht:?}"
+    );
+    let namen: Vec<String> = api::ris_liste(&b.store, "Paper")
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
     assert_eq!(namen.len(), 2);
     assert!(namen.contains(&"Vorlage 2, geändert".to_string()));
     // And an empty change list answered with []: nothing to do, nothing broken.
-    stub.json("/papers?modified_since=2026-11-21T10%3A00%3A00%2B01%3A00", &json!([]));
+    stub.json(
+        "/papers?modified_since=2026-11-21T10%3A00%3A00%2B01%3A00",
+        &json!([]),
+    );
     let bericht = importieren(&mut b, &u("/body")).unwrap();
     assert_eq!(bericht.gelesen, 0);
 }
@@ -307,7 +396,9 @@ fn the_offices_own_export_comes_back_through_the_import() {
     // Released Vorlagen are the public ones (those the demo leaves complete).
     for v in quelle.store.vorlagen(&Default::default()).unwrap() {
         let version = quelle.store.vorlage(v.id).unwrap().version;
-        let _ = quelle.store.vorlage_freigeben(v.id, version, zeit("2026-11-02"));
+        let _ = quelle
+            .store
+            .vorlage_freigeben(v.id, version, zeit("2026-11-02"));
     }
     let stub = Stub::neu();
     let ordner = quelle.ordner.path().join("oparl");
@@ -319,7 +410,10 @@ fn the_offices_own_export_comes_back_through_the_import() {
             if p.is_dir() {
                 alle(&p, basis, aus);
             } else {
-                aus.push((format!("/{}", p.strip_prefix(basis).unwrap().to_string_lossy()), std::fs::read(&p).unwrap()));
+                aus.push((
+                    format!("/{}", p.strip_prefix(basis).unwrap().to_string_lossy()),
+                    std::fs::read(&p).unwrap(),
+                ));
             }
         }
     }
@@ -341,17 +435,34 @@ fn the_offices_own_export_comes_back_through_the_import() {
     assert!(!export_papers.is_empty());
     let mut soll: Vec<(String, String)> = export_papers
         .iter()
-        .map(|p| (p["reference"].as_str().unwrap_or("").to_string(), p["name"].as_str().unwrap().to_string()))
+        .map(|p| {
+            (
+                p["reference"].as_str().unwrap_or("").to_string(),
+                p["name"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
-    let mut ist: Vec<(String, String)> = api::ris_liste(&ziel.store, "Paper").unwrap().into_iter().map(|p| (p.nummer, p.name)).collect();
+    let mut ist: Vec<(String, String)> = api::ris_liste(&ziel.store, "Paper")
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.nummer, p.name))
+        .collect();
     soll.sort();
     ist.sort();
     assert_eq!(ist, soll);
     for v in quelle.store.vorlagen(&Default::default()).unwrap() {
         let akte = quelle.store.vorlage(v.id).unwrap();
-        let oeffentlich = akte.nummer.is_some() && akte.inhalt.status == ratsbuero::domain::Status::Oeffentlich;
-        let gefunden = api::ris_suche(&ziel.store, &akte.inhalt.betreff).unwrap().iter().any(|t| t.typ == "Paper");
-        assert_eq!(gefunden, oeffentlich, "{}: öffentlich und freigegeben = {oeffentlich}", akte.inhalt.betreff);
+        let oeffentlich =
+            akte.nummer.is_some() && akte.inhalt.status == ratsbuero::domain::Status::Oeffentlich;
+        let gefunden = api::ris_suche(&ziel.store, &akte.inhalt.betreff)
+            .unwrap()
+            .iter()
+            .any(|t| t.typ == "Paper");
+        assert_eq!(
+            gefunden, oeffentlich,
+            "{}: öffentlich und freigegeben = {oeffentlich}",
+            akte.inhalt.betreff
+        );
     }
     // Files byte-identical to the Anlagen (and the Vorlage PDFs) exported.
     let mut geprueft = 0;
@@ -359,30 +470,72 @@ fn the_offices_own_export_comes_back_through_the_import() {
         let url = p["id"].as_str().unwrap();
         for d in ziel.store.ris_dateien(url).unwrap() {
             let pfad = d.url.strip_prefix(&stub.basis).unwrap();
-            let datei: Value = serde_json::from_slice(&dateien.iter().find(|(x, _)| x == pfad).unwrap().1).unwrap();
-            let zugriff = datei["accessUrl"].as_str().unwrap().strip_prefix(&stub.basis).unwrap().to_string();
+            let datei: Value =
+                serde_json::from_slice(&dateien.iter().find(|(x, _)| x == pfad).unwrap().1)
+                    .unwrap();
+            let zugriff = datei["accessUrl"]
+                .as_str()
+                .unwrap()
+                .strip_prefix(&stub.basis)
+                .unwrap()
+                .to_string();
             let original = &dateien.iter().find(|(x, _)| *x == zugriff).unwrap().1;
-            assert_eq!(&ziel.store.ris_datei_daten(&d.url).unwrap(), original, "{}", d.name);
+            assert_eq!(
+                &ziel.store.ris_datei_daten(&d.url).unwrap(),
+                original,
+                "{}",
+                d.name
+            );
             geprueft += 1;
         }
     }
     assert!(geprueft >= export_papers.len(), "{geprueft} Dateien");
     // Gremien: the exported Organizations, each a read-only Gremium.
-    let orgs = dateien.iter().filter(|(p, _)| p.starts_with("/organization/") && p.matches('/').count() == 2).count();
-    let ris_gremien: Vec<String> = api::gremien(&ziel.store).unwrap().into_iter().filter(|g| g.ris.is_some()).map(|g| g.daten.name).collect();
+    let orgs = dateien
+        .iter()
+        .filter(|(p, _)| p.starts_with("/organization/") && p.matches('/').count() == 2)
+        .count();
+    let ris_gremien: Vec<String> = api::gremien(&ziel.store)
+        .unwrap()
+        .into_iter()
+        .filter(|g| g.ris.is_some())
+        .map(|g| g.daten.name)
+        .collect();
     assert_eq!(ris_gremien.len(), orgs, "{ris_gremien:?}");
     for g in api::gremien(&quelle.store).unwrap() {
-        assert!(ris_gremien.contains(&g.daten.name), "{} fehlt: {ris_gremien:?}", g.daten.name);
+        assert!(
+            ris_gremien.contains(&g.daten.name),
+            "{} fehlt: {ris_gremien:?}",
+            g.daten.name
+        );
     }
     // Sitzungen with their öffentliche TOPs, and not one nichtöffentliche.
     for g in api::gremien(&quelle.store).unwrap() {
         for s in api::sitzungen(&quelle.store, g.id.0).unwrap() {
             let tag = s.beginn.format("%Y-%m-%d").to_string();
-            let meeting = api::ris_liste(&ziel.store, "Meeting").unwrap().into_iter()
-                .find(|m| m.datum == tag && ziel.store.gremien().unwrap().iter().any(|x| x.ris.as_deref() == Some(m.eltern.as_str()) && x.daten.name == g.daten.name))
+            let meeting = api::ris_liste(&ziel.store, "Meeting")
+                .unwrap()
+                .into_iter()
+                .find(|m| {
+                    m.datum == tag
+                        && ziel.store.gremien().unwrap().iter().any(|x| {
+                            x.ris.as_deref() == Some(m.eltern.as_str())
+                                && x.daten.name == g.daten.name
+                        })
+                })
                 .unwrap_or_else(|| panic!("Sitzung {} am {tag} fehlt", g.daten.name));
-            let tops: Vec<String> = api::ris_akte(&ziel.store, &meeting.url).unwrap().kinder.into_iter().map(|t| t.name).collect();
-            let oeffentlich: Vec<String> = s.tops.iter().filter(|t| t.teil == ratsbuero::domain::sitzung::Teil::Oeffentlich).map(|t| t.titel.clone()).collect();
+            let tops: Vec<String> = api::ris_akte(&ziel.store, &meeting.url)
+                .unwrap()
+                .kinder
+                .into_iter()
+                .map(|t| t.name)
+                .collect();
+            let oeffentlich: Vec<String> = s
+                .tops
+                .iter()
+                .filter(|t| t.teil == ratsbuero::domain::sitzung::Teil::Oeffentlich)
+                .map(|t| t.titel.clone())
+                .collect();
             assert_eq!(tops, oeffentlich, "TOPs der Sitzung am {tag}");
         }
     }

@@ -41,7 +41,7 @@ export class GremienBereich {
     } catch (e) { meldung.fehler(e); return; }
     this.liste.replaceChildren(...(this.gremien.length ? this.gremien.map((g) => h('li', {},
       h('button', { class: `wahl-eintrag${this.gremium === g.id ? ' gewaehlt' : ''}`, 'aria-current': this.gremium === g.id ? 'true' : null, 'data-testid': 'gremium-eintrag', onclick: () => this.oeffnen(g.id) },
-        h('strong', {}, g.name), h('span', { class: 'stumm' }, ` ${label(TYPEN, g.typ)}`))))
+        h('strong', {}, g.name), h('span', { class: 'stumm' }, ` ${label(TYPEN, g.typ)}${g.ris ? ' · RIS' : ''}`))))
       : [h('li', { class: 'leer' }, 'Noch kein Gremium.')]));
     if (!this.gremium && this.gremien.length) await this.oeffnen(this.gremien[0].id);
     else if (!this.gremien.length) this.neu();
@@ -82,6 +82,14 @@ export class GremienBereich {
       b.classList.toggle('gewaehlt', an);
       if (an) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
     });
+    if (g.ris) {
+      // From the town's RIS: shown, not edited here.
+      this.detail.replaceChildren(
+        h('div', { class: 'werkzeugleiste' }, h('h1', { class: 'titel', 'data-testid': 'gremium-titel' }, g.name), h('span', { class: 'badge' }, 'RIS')),
+        h('div', { class: 'formular' }, h('p', { 'data-testid': 'gremium-ris' },
+          `Aus dem Ratsinformationssystem der Stadt (${g.ris}). Hier schreibgeschützt: ohne Mitglieder und Sitzungen des Büros, aber wählbar als Ziel einer Entsendung und in der Beratungsfolge.`)));
+      return;
+    }
     const m0 = mitglieder.find((m) => m.person.id === bearbeiten) || null;
     const pd = m0?.person || {};
     const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'mitglied-befunde' });

@@ -73,7 +73,8 @@ export class SitzungenBereich {
   async laden() {
     try {
       [this.gremien, this.vorlagen] = await Promise.all([
-        aufruf('gremien_liste'),
+        // The office's own Gremien: those from the RIS hold no Sitzungen of the office.
+        aufruf('gremien_liste').then((g) => g.filter((x) => !x.ris)),
         aufruf('vorlage_liste', { filter: { sortierung: 'standard', absteigend: false, grenze: 500 } }),
       ]);
     } catch (e) { meldung.fehler(e); return; }

@@ -241,7 +241,7 @@ export class Editor {
     const teil = (el, name) => h('div', { class: 'schritt-feld' }, el, h('div', { class: 'feld-meldung', 'data-schritt-meldung': name }));
     tr.append(
       h('td', {},
-        teil(h('input', { type: 'text', value: s.gremium, list: 'gremien-vorschlaege', autocomplete: 'off', 'data-teil': 'gremium', 'data-testid': 'schritt-gremium' }), 'gremium'),
+        teil(h('input', { type: 'text', value: s.gremium, list: 'gremien-vorschlaege', autocomplete: 'off', 'data-teil': 'gremium', 'data-testid': 'schritt-gremium', oninput: (e) => this.risSitzungGewaehlt(e.target, tr) }), 'gremium'),
         teil(h('select', { 'data-teil': 'rolle', 'data-testid': 'schritt-rolle' }, optionen(ROLLEN, s.rolle)), 'rolle')),
       h('td', {},
         teil(mitKalender(h('input', { type: 'text', value: datumDeutsch(s.datum), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-teil': 'datum', 'data-testid': 'schritt-datum' })), 'datum'),
@@ -253,6 +253,19 @@ export class Editor {
       ),
     );
     return tr;
+  }
+
+  /** A Sitzung of the RIS picked in the Gremium field ("Rat der Stadt, Sitzung am
+   * 06.05.2014"): the field takes the Gremium, the date field the day. */
+  async risSitzungGewaehlt(eingabe, tr) {
+    const ris = await (this.risSitzungen || Promise.resolve([]));
+    const s = ris.find((x) => x.anzeige === eingabe.value);
+    if (!s) return;
+    eingabe.value = s.gremium;
+    const datum = tr.querySelector('[data-teil="datum"]');
+    datum.value = s.datum;
+    datum.dispatchEvent(new Event('input', { bubbles: true }));
+    eingabe.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   /** Removes a step at once, with "Rückgängig" to put it back where it was. */
@@ -700,8 +713,12 @@ export class Editor {
     const liste = h('datalist', { id: 'gremien-vorschlaege', 'data-testid': 'gremien-vorschlaege' });
     // Asked once per visit of the Vorlagen area, not at every Vorlage opened.
     this.gremien ??= aufruf('gremien_liste');
-    this.gremien.then((gremien) => {
-      liste.replaceChildren(...gremien.map((g) => h('option', { value: g.name })));
+    // The Sitzungen of the town's RIS too: choosing one fills Gremium and date.
+    this.risSitzungen ??= aufruf('ris_sitzungen').catch(() => []);
+    Promise.all([this.gremien, this.risSitzungen]).then(([gremien, ris]) => {
+      liste.replaceChildren(
+        ...gremien.map((g) => h('option', { value: g.name })),
+        ...ris.map((s) => h('option', { value: s.anzeige })));
     }).catch(() => { /* suggestions only; the field works without them */ });
     return liste;
   }

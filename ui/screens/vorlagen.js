@@ -120,7 +120,11 @@ export class VorlagenBereich {
   async laden() {
     try {
       const f = { ...this.filter, suche: this.filter.suche || null, gremium: this.filter.gremium || null, grenze: GRENZE };
-      this.zeilen = await aufruf('vorlage_liste', { filter: f });
+      // A search also looks in the town's RIS (read in through OParl).
+      [this.zeilen, this.ris] = await Promise.all([
+        aufruf('vorlage_liste', { filter: f }),
+        this.filter.suche ? aufruf('ris_suche', { text: this.filter.suche }).catch(() => []) : Promise.resolve([]),
+      ]);
       this.zeichnen();
       this.beiListe?.(this.zeilen);
     } catch (e) {
@@ -134,10 +138,27 @@ export class VorlagenBereich {
     await this.editor.vonAussen();
   }
 
+  /** The hits of the RIS below the office's own: read-only, opened in the detail pane. */
+  risZeilen() {
+    if (!this.ris?.length) return [];
+    return [
+      h('tr', { class: 'trenner' }, h('td', { colspan: SPALTEN.length, class: 'stumm', 'data-testid': 'ris-treffer-kopf' }, `Aus dem Ratsinformationssystem (${this.ris.length}, schreibgeschützt)`)),
+      ...this.ris.map((t) => h('tr', {
+        tabindex: '-1', 'data-testid': 'ris-zeile',
+        onclick: () => this.risOeffnen(t.url),
+        onkeydown: (e) => { if (e.key === 'Enter') e.currentTarget.click(); },
+      },
+      h('td', { class: 'nr' }, t.nummer || h('span', { class: 'badge' }, 'RIS')),
+      h('td', { dir: 'auto' }, t.name, h('div', { class: 'stumm' }, ({ Paper: 'Vorlage', Meeting: 'Sitzung', Organization: 'Gremium' }[t.typ] || t.typ) + ' · Ratsinformationssystem')),
+      h('td', {}, h('span', { class: 'badge' }, 'RIS')),
+      h('td', { class: 'nr' }, datumDeutsch(t.datum)))),
+    ];
+  }
+
   zeichnen() {
     if (this.zeilen.length === 0) {
       const text = this.filter.suche ? `Keine Vorlage gefunden für „${this.filter.suche}“.` : 'Noch keine Vorlagen. Legen Sie mit „Neue Vorlage“ (Strg+N) die erste an.';
-      this.tbody.replaceChildren(h('tr', {}, h('td', { colspan: SPALTEN.length, class: 'leer', 'data-testid': 'liste-leer' }, text)));
+      this.tbody.replaceChildren(h('tr', {}, h('td', { colspan: SPALTEN.length, class: 'leer', 'data-testid': 'liste-leer' }, text)), ...this.risZeilen());
       return;
     }
     const mehr = this.zeilen.length >= GRENZE
@@ -161,7 +182,7 @@ export class VorlagenBereich {
       h('td', { class: 'nr' }, datumDeutsch(z.geaendert)),
       );
       return tr;
-    }), ...(mehr ? [mehr] : []));
+    }), ...(mehr ? [mehr] : []), ...this.risZeilen());
   }
 
   zeilenTaste(e, i) {
@@ -178,6 +199,15 @@ export class VorlagenBereich {
       tr.setAttribute('tabindex', an ? '0' : '-1');
     });
     await this.editor.laden(id);
+  }
+
+  /** A hit of the RIS, read-only in the detail pane (the open Vorlage saved first). */
+  async risOeffnen(url) {
+    if (!(await this.editor.verlassen())) return;
+    this.editor.leer();
+    this.gewaehlt = null;
+    const { zeigen } = await import('../components/ris.js');
+    await zeigen(this.detail, url);
   }
 
   async neu() {

@@ -188,16 +188,14 @@ fn vorbereiten(
     let kommune = store.buero()?.kommune;
     let presse = store.presse_liste(s.gremium.id)?;
     let briefe = sitzung_einladungen(store, sitzung, jetzt)?;
-    let mitglieder_paket = Anhang {
-        name: sitzung_dateiname(store, sitzung, "Sitzungsunterlagen", Some("Mitglieder"))?,
-        mime: "application/pdf",
-        bytes: Arc::new(sitzung_paket(
-            store,
-            sitzung,
-            PaketVariante::Mitglieder,
-            jetzt,
-        )?),
+    let paket = |variante, wort| -> Result<Anhang, ApiFehler> {
+        Ok(Anhang {
+            name: sitzung_dateiname(store, sitzung, "Sitzungsunterlagen", Some(wort))?,
+            mime: "application/pdf",
+            bytes: Arc::new(sitzung_paket(store, sitzung, variante, jetzt)?),
+        })
     };
+    let mitglieder_paket = paket(PaketVariante::Mitglieder, "Mitglieder")?;
     let betreff = format!(
         "Einladung zur {}. Sitzung {} am {}",
         s.nummer,
@@ -237,16 +235,7 @@ fn vorbereiten(
         nachrichten.push((e, anhaenge, mitglied_text(&s, &anrede, &kommune)));
     }
     if !presse.is_empty() {
-        let oeffentlich = Anhang {
-            name: sitzung_dateiname(store, sitzung, "Sitzungsunterlagen", Some("öffentlich"))?,
-            mime: "application/pdf",
-            bytes: Arc::new(sitzung_paket(
-                store,
-                sitzung,
-                PaketVariante::Oeffentlich,
-                jetzt,
-            )?),
-        };
+        let oeffentlich = paket(PaketVariante::Oeffentlich, "öffentlich")?;
         for PresseAdresse { email, .. } in presse {
             let e = Empfaenger {
                 person: None,

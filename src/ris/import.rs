@@ -203,15 +203,7 @@ impl Lauf<'_> {
     fn objekt(&mut self, url: &str) -> Option<Value> {
         match self.seite(url) {
             Ok(Some(v)) if v.is_object() => {
-                if let Some(id) = json::text(&v, "id") {
-                    if id != url {
-                        let id = id.to_string();
-                        self.warnen(
-                            url,
-                            format!("id „{id}“ weicht von der abgerufenen Adresse ab; die id gilt"),
-                        );
-                    }
-                }
+                self.id_pruefen(&v, url);
                 Some(v)
             }
             Ok(Some(_)) => {
@@ -234,6 +226,19 @@ impl Lauf<'_> {
                 self.warnen(url, format!("{grund}, übersprungen"));
                 None
             }
+        }
+    }
+
+    /// An object fetched by URL whose `id` is another: said, and the `id` counts.
+    fn id_pruefen(&mut self, o: &Value, url: &str) {
+        if let Some(id) = json::text(o, "id")
+            .filter(|id| *id != url)
+            .map(str::to_string)
+        {
+            self.warnen(
+                url,
+                format!("id „{id}“ weicht von der abgerufenen Adresse ab; die id gilt"),
+            );
         }
     }
 
@@ -670,15 +675,7 @@ pub fn importieren(
             })
         }
     };
-    if let Some(id) = json::text(&wurzel, "id") {
-        if id != url {
-            let id = id.to_string();
-            lauf.warnen(
-                url,
-                format!("id „{id}“ weicht von der abgerufenen Adresse ab; die id gilt"),
-            );
-        }
-    }
+    lauf.id_pruefen(&wurzel, url);
     let mut bodies: Vec<Value> = Vec::new();
     match json::typ(&wurzel) {
         Some("System") => {

@@ -76,6 +76,28 @@ pub struct RisDatei {
 }
 
 const EINTRAG: &str = "url, typ, name, nummer, datum, eltern";
+const QUELLE: &str = "id, url, name, stand";
+const DATEI: &str = "url, fuer, name, mime, sha512, length(daten)";
+
+fn quelle_aus(r: &super::sql::Zeile) -> Result<RisQuelle, StoreError> {
+    Ok(RisQuelle {
+        id: r.get(0)?,
+        url: r.get(1)?,
+        name: r.get(2)?,
+        stand: r.get(3)?,
+    })
+}
+
+fn datei_aus(r: &super::sql::Zeile) -> Result<RisDatei, StoreError> {
+    Ok(RisDatei {
+        url: r.get(0)?,
+        fuer: r.get(1)?,
+        name: r.get(2)?,
+        mime: r.get(3)?,
+        sha512: r.get(4)?,
+        bytes: r.get::<i64>(5)? as u64,
+    })
+}
 
 fn eintrag(r: &super::sql::Zeile) -> Result<RisEintrag, StoreError> {
     Ok(RisEintrag {
@@ -93,16 +115,9 @@ impl Store {
     pub fn ris_quelle(&mut self, url: &str) -> Result<RisQuelle, StoreError> {
         let lesen = |s: &Store| {
             s.db().query_opt(
-                "SELECT id, url, name, stand FROM ris_quelle WHERE url = ?1",
+                &format!("SELECT {QUELLE} FROM ris_quelle WHERE url = ?1"),
                 p![url],
-                |r| {
-                    Ok(RisQuelle {
-                        id: r.get(0)?,
-                        url: r.get(1)?,
-                        name: r.get(2)?,
-                        stand: r.get(3)?,
-                    })
-                },
+                quelle_aus,
             )
         };
         if let Some(q) = lesen(self)? {
@@ -307,52 +322,27 @@ impl Store {
     /// The files of a Paper or Meeting.
     pub fn ris_dateien(&self, fuer: &str) -> Result<Vec<RisDatei>, StoreError> {
         self.db().query_map(
-            "SELECT url, fuer, name, mime, sha512, length(daten) FROM ris_datei WHERE fuer = ?1 ORDER BY id",
+            &format!("SELECT {DATEI} FROM ris_datei WHERE fuer = ?1 ORDER BY id"),
             p![fuer],
-            |r| {
-                Ok(RisDatei {
-                    url: r.get(0)?,
-                    fuer: r.get(1)?,
-                    name: r.get(2)?,
-                    mime: r.get(3)?,
-                    sha512: r.get(4)?,
-                    bytes: r.get::<i64>(5)? as u64,
-                })
-            },
+            datei_aus,
         )
     }
 
     /// The endpoints imported from, the most recent first.
     pub fn ris_quellen(&self) -> Result<Vec<RisQuelle>, StoreError> {
         self.db().query_map(
-            "SELECT id, url, name, stand FROM ris_quelle ORDER BY importiert DESC, id DESC",
+            &format!("SELECT {QUELLE} FROM ris_quelle ORDER BY importiert DESC, id DESC"),
             p![],
-            |r| {
-                Ok(RisQuelle {
-                    id: r.get(0)?,
-                    url: r.get(1)?,
-                    name: r.get(2)?,
-                    stand: r.get(3)?,
-                })
-            },
+            quelle_aus,
         )
     }
 
     /// A file's name, type, size and checksum.
     pub fn ris_datei_info(&self, url: &str) -> Result<Option<RisDatei>, StoreError> {
         self.db().query_opt(
-            "SELECT url, fuer, name, mime, sha512, length(daten) FROM ris_datei WHERE url = ?1",
+            &format!("SELECT {DATEI} FROM ris_datei WHERE url = ?1"),
             p![url],
-            |r| {
-                Ok(RisDatei {
-                    url: r.get(0)?,
-                    fuer: r.get(1)?,
-                    name: r.get(2)?,
-                    mime: r.get(3)?,
-                    sha512: r.get(4)?,
-                    bytes: r.get::<i64>(5)? as u64,
-                })
-            },
+            datei_aus,
         )
     }
 

@@ -399,13 +399,17 @@ impl App {
     }
 }
 
-/// Runs `f` on a thread of its own, outside Tauri's tokio runtime (see the module docs).
-/// An office just opened: the app's clock follows its time zone.
+/// An office just opened: the app's clock follows its time zone. Asked off Tauri's
+/// runtime like every other use of the store (a server's connection blocks), and on an
+/// error the store is closed there too.
 fn geoeffnet(store: Store) -> Result<Store, ApiFehler> {
-    ratsbuero::api::zeitzone_uebernehmen(&store)?;
-    Ok(store)
+    abseits(move || {
+        ratsbuero::api::zeitzone_uebernehmen(&store)?;
+        Ok(store)
+    })
 }
 
+/// Runs `f` on a thread of its own, outside Tauri's tokio runtime (see the module docs).
 fn abseits<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|s| match s.spawn(f).join() {
         Ok(t) => t,

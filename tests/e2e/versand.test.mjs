@@ -90,6 +90,28 @@ test('the mail settings: a server without a scheme is refused at its field, then
   await b.waitUntil(async () => (await meldung()) === '', { timeout: 8000, timeoutMsg: 'die Meldung blieb stehen' });
   // Nothing of a password anywhere in the settings.
   assert.equal(await b.execute(() => document.querySelectorAll('[data-testid="einstellungen-smtp"] input[type="password"]').length), 0);
+  // The section at both window sizes: every field inside the window, none overlapping.
+  for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
+    await b.setWindowSize(breite, hoehe);
+    await b.execute(() => document.querySelector('[data-testid="einstellungen-smtp"]').scrollIntoView());
+    await b.pause(300);
+    const fehler = await b.execute(() => {
+      const felder = [...document.querySelectorAll('[data-testid="einstellungen-smtp"] input, [data-testid="einstellungen-smtp"] select, [data-testid="einstellungen-oparl"] input')];
+      const f = [];
+      for (const [i, a] of felder.entries()) {
+        const r = a.getBoundingClientRect();
+        if (r.right > window.innerWidth + 1) f.push(`außerhalb: ${a.dataset.feld}`);
+        for (const b of felder.slice(i + 1)) {
+          const q = b.getBoundingClientRect();
+          if (Math.min(r.right, q.right) - Math.max(r.left, q.left) > 1 && Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top) > 1) f.push(`überlappen: ${a.dataset.feld} / ${b.dataset.feld}`);
+        }
+      }
+      return f;
+    });
+    assert.deepEqual(fehler, [], `${breite}×${hoehe}`);
+    await b.saveScreenshot(path.join(wurzel, `docs/einstellungen-email-${breite}x${hoehe}.png`));
+  }
+  await b.setWindowSize(1400, 900);
 });
 
 test('the outbox, a forgotten and a wrong password, then the Einladung sent to each one', async () => {

@@ -176,6 +176,32 @@ fn the_standards_examples_are_read_through_a_stub_server() {
     )
     .unwrap_err();
     assert!(f.message.contains("schreibgeschützt"), "{}", f.message);
+    // … and the target of an Entsendung decided by a Sitzung of the office's own Gremium.
+    let eigenes = api::gremium_anlegen(
+        &mut b.store,
+        &ratsbuero::domain::GremiumNeu {
+            name: "Integrationsrat".into(),
+            kurzname: "IR".into(),
+            typ: ratsbuero::domain::sitzung::GremiumTyp::Integrationsrat,
+            wahlperiode: String::new(),
+            ladungsfrist_tage: 7,
+            mindestsitzungen_jahr: 0,
+        },
+        zeit("2026-12-01"),
+    )
+    .unwrap();
+    let s = api::sitzung_anlegen(&mut b.store, eigenes.id.0, "2027-01-20T17:00", "Rathaus", zeit("2026-12-01")).unwrap();
+    let wahl = api::wahl_anlegen(
+        &mut b.store,
+        &ratsbuero::domain::WahlNeu {
+            titel: "Entsendung".into(),
+            ziel_gremium: Some(g.id),
+            ..crate::gemeinsam::vorsitzwahl(s.id)
+        },
+        zeit("2026-12-01"),
+    )
+    .unwrap();
+    assert_eq!(wahl.ziel.as_deref(), Some(g.daten.name.as_str()));
     let sitzungen = api::ris_sitzungen(&b.store).unwrap();
     assert_eq!(sitzungen.len(), 1);
     assert!(

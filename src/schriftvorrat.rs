@@ -14,11 +14,34 @@ use read_fonts::types::GlyphId;
 use read_fonts::{FontRef, TableProvider};
 use std::sync::LazyLock;
 
-pub(crate) static REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
-pub(crate) static BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
-pub(crate) static ARABISCH_REGULAR: &[u8] =
-    include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf");
-pub(crate) static ARABISCH_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSansArabic-Bold.ttf");
+/// Data built into the program deflated (`build.rs`), inflated once on first use and kept
+/// for the life of the process.
+pub(crate) fn entpackt(gepackt: &'static [u8]) -> &'static [u8] {
+    Box::leak(
+        miniz_oxide::inflate::decompress_to_vec(gepackt)
+            .expect("eingebaute Daten lassen sich entpacken")
+            .into_boxed_slice(),
+    )
+}
+
+macro_rules! eingebaut {
+    ($datei:literal) => {
+        std::sync::LazyLock::new(|| {
+            $crate::schriftvorrat::entpackt(include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/",
+                $datei,
+                ".deflate"
+            )))
+        })
+    };
+}
+pub(crate) use eingebaut;
+
+pub(crate) static REGULAR: LazyLock<&[u8]> = eingebaut!("DejaVuSans.ttf");
+pub(crate) static BOLD: LazyLock<&[u8]> = eingebaut!("DejaVuSans-Bold.ttf");
+pub(crate) static ARABISCH_REGULAR: LazyLock<&[u8]> = eingebaut!("NotoSansArabic-Regular.ttf");
+pub(crate) static ARABISCH_BOLD: LazyLock<&[u8]> = eingebaut!("NotoSansArabic-Bold.ttf");
 
 /// Whether `c` is written in Arabic script (then Noto Sans Arabic prints it, shaped).
 pub fn arabische_schrift(c: char) -> bool {
@@ -98,13 +121,13 @@ pub(crate) fn einheiten(bytes: &'static [u8]) -> u16 {
 }
 
 pub(crate) static METRIK_REGULAR: LazyLock<Metrik> =
-    LazyLock::new(|| Metrik::neu(REGULAR, Some(&METRIK_ARABISCH_REGULAR)));
+    LazyLock::new(|| Metrik::neu(*REGULAR, Some(&METRIK_ARABISCH_REGULAR)));
 pub(crate) static METRIK_BOLD: LazyLock<Metrik> =
-    LazyLock::new(|| Metrik::neu(BOLD, Some(&METRIK_ARABISCH_BOLD)));
+    LazyLock::new(|| Metrik::neu(*BOLD, Some(&METRIK_ARABISCH_BOLD)));
 pub(crate) static METRIK_ARABISCH_REGULAR: LazyLock<Metrik> =
-    LazyLock::new(|| Metrik::neu(ARABISCH_REGULAR, None));
+    LazyLock::new(|| Metrik::neu(*ARABISCH_REGULAR, None));
 pub(crate) static METRIK_ARABISCH_BOLD: LazyLock<Metrik> =
-    LazyLock::new(|| Metrik::neu(ARABISCH_BOLD, None));
+    LazyLock::new(|| Metrik::neu(*ARABISCH_BOLD, None));
 
 /// Whether both faces of the font for `c` can show it.
 pub fn druckbar(c: char) -> bool {

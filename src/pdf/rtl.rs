@@ -56,8 +56,8 @@ struct Arabisch {
 }
 
 fn arabisch(schnitt: Schnitt) -> &'static Arabisch {
-    static NORMAL: LazyLock<Arabisch> = LazyLock::new(|| laden(ARABISCH_REGULAR));
-    static FETT: LazyLock<Arabisch> = LazyLock::new(|| laden(ARABISCH_BOLD));
+    static NORMAL: LazyLock<Arabisch> = LazyLock::new(|| laden(*ARABISCH_REGULAR));
+    static FETT: LazyLock<Arabisch> = LazyLock::new(|| laden(*ARABISCH_BOLD));
     fn laden(daten: &'static [u8]) -> Arabisch {
         let font = harfrust::Font::new(daten, 0).expect("eingebettete Schrift ist gültig");
         let einheiten = f32::from(crate::schriftvorrat::einheiten(daten));

@@ -13,7 +13,7 @@ use textwrap::WordSeparator;
 
 /// The German patterns (de-1996) only, in the `hyphenation` crate's dictionary format
 /// (`assets/hyphenation/`): its `embed_all` would build in every language's, 3 MB.
-static MUSTER: &[u8] = include_bytes!("../../assets/hyphenation/de-1996.standard.bincode");
+static MUSTER: LazyLock<&[u8]> = crate::schriftvorrat::eingebaut!("de-1996.standard.bincode");
 
 static TRENNER: LazyLock<WordSplitter> = LazyLock::new(|| {
     WordSplitter::Hyphenation(

@@ -31,10 +31,10 @@ pub struct Schriften {
 static GEPARST: LazyLock<Option<[ParsedFont; 4]>> = LazyLock::new(|| {
     let mut warnungen = Vec::new();
     Some([
-        ParsedFont::from_bytes(REGULAR, 0, &mut warnungen)?,
-        ParsedFont::from_bytes(BOLD, 0, &mut warnungen)?,
-        ParsedFont::from_bytes(ARABISCH_REGULAR, 0, &mut warnungen)?,
-        ParsedFont::from_bytes(ARABISCH_BOLD, 0, &mut warnungen)?,
+        ParsedFont::from_bytes(*REGULAR, 0, &mut warnungen)?,
+        ParsedFont::from_bytes(*BOLD, 0, &mut warnungen)?,
+        ParsedFont::from_bytes(*ARABISCH_REGULAR, 0, &mut warnungen)?,
+        ParsedFont::from_bytes(*ARABISCH_BOLD, 0, &mut warnungen)?,
     ])
 });
 

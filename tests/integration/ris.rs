@@ -190,7 +190,14 @@ fn the_standards_examples_are_read_through_a_stub_server() {
         zeit("2026-12-01"),
     )
     .unwrap();
-    let s = api::sitzung_anlegen(&mut b.store, eigenes.id.0, "2027-01-20T17:00", "Rathaus", zeit("2026-12-01")).unwrap();
+    let s = api::sitzung_anlegen(
+        &mut b.store,
+        eigenes.id.0,
+        "2027-01-20T17:00",
+        "Rathaus",
+        zeit("2026-12-01"),
+    )
+    .unwrap();
     let wahl = api::wahl_anlegen(
         &mut b.store,
         &ratsbuero::domain::WahlNeu {

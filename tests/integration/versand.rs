@@ -624,6 +624,22 @@ fn sent_through_starttls_and_auth_each_member_once_then_the_sitzung_is_eingelade
 }
 
 #[test]
+fn tls_from_the_first_byte_smtps_works_as_well() {
+    let mut p = postbuero(0);
+    let z = zertifikate();
+    let eingang = p.b.ordner.path().join("eingang");
+    let server = mailserver(&z, &eingang, &["--implizit"]);
+    let e = SmtpEinstellungen {
+        server: format!("smtps://127.0.0.1:{}", server.port),
+        sicherheit: Sicherheit::Tls,
+        ..einstellungen(&z, server.port)
+    };
+    let bericht = senden(&mut p, Ziel::Smtp(&e, Some(KENNWORT)), false).unwrap();
+    assert!(bericht.ergebnisse.iter().all(|x| x.status == VersandStatus::Gesendet), "{:?}", bericht.ergebnisse);
+    assert_eq!(gelesen(&eingang).len(), 5);
+}
+
+#[test]
 fn a_refused_recipient_is_logged_and_only_they_are_sent_again() {
     let mut p = postbuero(0);
     let z = zertifikate();

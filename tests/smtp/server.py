@@ -85,6 +85,8 @@ def main():
     )
     if arg.implizit:
         kw["ssl_context"] = ctx
+        # aiosmtpd counts only STARTTLS as TLS; here every byte is encrypted already.
+        kw["auth_require_tls"] = False
     else:
         kw["tls_context"] = ctx
         kw["require_starttls"] = True

@@ -144,7 +144,7 @@ export class VorlagenBereich {
     return [
       h('tr', { class: 'trenner' }, h('td', { colspan: SPALTEN.length, class: 'stumm', 'data-testid': 'ris-treffer-kopf' }, `Aus dem Ratsinformationssystem (${this.ris.length}, schreibgeschützt)`)),
       ...this.ris.map((t) => h('tr', {
-        tabindex: '-1', 'data-testid': 'ris-zeile',
+        tabindex: '0', 'data-testid': 'ris-zeile',
         onclick: () => this.risOeffnen(t.url),
         onkeydown: (e) => { if (e.key === 'Enter') e.currentTarget.click(); },
       },

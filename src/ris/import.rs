@@ -159,12 +159,13 @@ impl Lauf<'_> {
     }
 
     /// A page or object by URL: from the pages an earlier run kept, else fetched (and
-    /// kept). `Ok(None)` for a 404.
+    /// kept once it reads as JSON: a maintenance page is never kept). `Ok(None)` for a
+    /// 404.
     fn seite(&mut self, url: &str) -> Result<Option<Value>, RisFehler> {
-        let text = match self.store.ris_seite(url)? {
+        let (text, neu) = match self.store.ris_seite(url)? {
             Some(t) => {
                 self.bericht.aus_zwischenspeicher += 1;
-                t
+                (t, false)
             }
             None => {
                 let a = self.abrufer.holen(url).map_err(|f| RisFehler::Abruf {
@@ -180,9 +181,7 @@ impl Lauf<'_> {
                         grund: format!("HTTP {}", a.status),
                     });
                 }
-                let t = String::from_utf8_lossy(&a.bytes).into_owned();
-                self.store.ris_seite_merken(self.quelle, url, &t)?;
-                t
+                (String::from_utf8_lossy(&a.bytes).into_owned(), true)
             }
         };
         self.bericht.seiten += 1;
@@ -190,6 +189,9 @@ impl Lauf<'_> {
             url: url.to_string(),
             grund: e.to_string(),
         })?;
+        if neu {
+            self.store.ris_seite_merken(self.quelle, url, &text)?;
+        }
         if repariert {
             self.warnen(
                 url,

@@ -415,6 +415,10 @@ fn a_wrong_address_or_no_oparl_is_named() {
     stub.setzen("/kein-oparl", 200, "<html>Wartung</html>");
     let f = importieren(&mut b, &stub.url("/kein-oparl")).unwrap_err();
     assert!(f.message.contains("kein lesbares OParl"), "{}", f.message);
+    // The maintenance page was not kept: once the server is back, the import reads it.
+    stub.json("/kein-oparl", &json!({"id": stub.url("/kein-oparl"), "type": "https://schema.oparl.org/1.1/Body", "name": "Stadt Herne"}));
+    let bericht = importieren(&mut b, &stub.url("/kein-oparl")).unwrap();
+    assert_eq!(bericht.quelle, "Stadt Herne");
     let f = importieren(&mut b, "http://127.0.0.1:9/oparl").unwrap_err();
     assert!(f.message.contains("nicht abrufbar"), "{}", f.message);
 }

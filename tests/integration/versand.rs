@@ -635,7 +635,14 @@ fn tls_from_the_first_byte_smtps_works_as_well() {
         ..einstellungen(&z, server.port)
     };
     let bericht = senden(&mut p, Ziel::Smtp(&e, Some(KENNWORT)), false).unwrap();
-    assert!(bericht.ergebnisse.iter().all(|x| x.status == VersandStatus::Gesendet), "{:?}", bericht.ergebnisse);
+    assert!(
+        bericht
+            .ergebnisse
+            .iter()
+            .all(|x| x.status == VersandStatus::Gesendet),
+        "{:?}",
+        bericht.ergebnisse
+    );
     assert_eq!(gelesen(&eingang).len(), 5);
 }
 

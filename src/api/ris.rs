@@ -79,11 +79,20 @@ pub fn ris_sitzungen(store: &Store) -> Result<Vec<RisSitzung>, ApiFehler> {
         .collect())
 }
 
+/// A part of a RIS object: an agenda item ("Ö 1 Haushalt") or a consultation
+/// ("Entscheidung – Rat der Stadt, Sitzung am 06.05.2014").
+#[derive(Debug, Clone, Serialize)]
+pub struct RisKind {
+    #[serde(flatten)]
+    pub eintrag: RisEintrag,
+    pub anzeige: String,
+}
+
 /// An object of the RIS with what belongs to it: agenda items or consultations, files.
 #[derive(Debug, Clone, Serialize)]
 pub struct RisAkte {
     pub eintrag: RisEintrag,
-    pub kinder: Vec<RisEintrag>,
+    pub kinder: Vec<RisKind>,
     pub dateien: Vec<RisDatei>,
 }
 
@@ -91,8 +100,37 @@ pub fn ris_akte(store: &Store, url: &str) -> Result<RisAkte, ApiFehler> {
     let eintrag = store
         .ris_suche_url(url)?
         .ok_or_else(|| ApiFehler::neu("nicht_gefunden", format!("„{url}“ ist nicht im Büro.")))?;
+    let sitzungen = ris_sitzungen(store)?;
+    let kinder = store
+        .ris_kinder(url)?
+        .into_iter()
+        .map(|k| {
+            let anzeige = if k.typ == "Consultation" {
+                // A consultation names its meeting's URL (kept in `nummer`).
+                let sitzung = sitzungen
+                    .iter()
+                    .find(|s| s.url == k.nummer)
+                    .map(|s| s.anzeige.clone());
+                [Some(k.name.clone()).filter(|n| !n.is_empty()), sitzung]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" – ")
+            } else {
+                [k.nummer.as_str(), k.name.as_str()]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            RisKind {
+                eintrag: k,
+                anzeige,
+            }
+        })
+        .collect();
     Ok(RisAkte {
-        kinder: store.ris_kinder(url)?,
+        kinder,
         dateien: store.ris_dateien(url)?,
         eintrag,
     })

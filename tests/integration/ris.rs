@@ -302,6 +302,10 @@ fn every_known_quirk_is_a_warning_and_the_rest_is_read() {
     assert_eq!(akte.dateien[0].sha512, sha512_hex(&pdf));
     assert_eq!(akte.kinder.len(), 1);
     assert_eq!(
+        akte.kinder[0].anzeige,
+        "Entscheidung – Rat der Stadt, Sitzung am 06.05.2014"
+    );
+    assert_eq!(
         api::ris_akte(&b.store, &u("/meeting/1"))
             .unwrap()
             .dateien
@@ -565,7 +569,7 @@ fn the_offices_own_export_comes_back_through_the_import() {
                 .unwrap()
                 .kinder
                 .into_iter()
-                .map(|t| t.name)
+                .map(|t| t.eintrag.name)
                 .collect();
             let oeffentlich: Vec<String> = s
                 .tops

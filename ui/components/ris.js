@@ -73,7 +73,7 @@ export async function zeigen(ziel, url) {
         e.datum ? [h('dt', {}, 'Datum'), h('dd', {}, datumDeutsch(e.datum))] : null,
         h('dt', {}, 'Quelle'), h('dd', { class: 'umbrechen' }, e.url)),
       a.kinder.length ? h('fieldset', {}, h('legend', {}, e.typ === 'Meeting' ? 'Tagesordnung' : 'Beratungen'),
-        h('ul', { 'data-testid': 'ris-kinder' }, a.kinder.map((k) => h('li', { dir: 'auto' }, [k.nummer, k.name].filter(Boolean).join(' ') || art(k.typ))))) : null,
+        h('ul', { 'data-testid': 'ris-kinder' }, a.kinder.map((k) => h('li', { dir: 'auto' }, k.anzeige || art(k.typ))))) : null,
       h('fieldset', {}, h('legend', {}, `Dateien (${a.dateien.length})`),
         a.dateien.length ? h('ul', { 'data-testid': 'ris-dateien' }, a.dateien.map((d) => h('li', {},
           `${d.name} (${groesse(d.bytes)}) `,

@@ -5,6 +5,7 @@
 //! changed (`modified_since`) and finds nothing. Three runs each; the README reports the
 //! median.
 
+#[allow(dead_code)]
 mod gemeinsam;
 use gemeinsam::{inhalt, jetzt};
 use ratsbuero::api;

@@ -5,7 +5,14 @@
 //! the same run as a dry run into `.eml` files. Five runs each; the README reports the
 //! median and the messages per second.
 
+#[path = "../tests/geteilt/pdf.rs"]
+mod pdf;
+#[path = "../tests/geteilt/smtp.rs"]
+#[allow(dead_code)]
+mod smtp;
+
 use chrono::{NaiveDate, NaiveDateTime};
+use pdf::grosses_pdf;
 use ratsbuero::api::{self, Ziel};
 use ratsbuero::domain::sitzung::{GremiumTyp, Herkunft, MitgliedRolle, Teil};
 use ratsbuero::domain::versand::{Sicherheit, SmtpEinstellungen};
@@ -13,9 +20,7 @@ use ratsbuero::domain::{
     AnlageNeu, GremiumNeu, MitgliedschaftNeu, PersonNeu, Status, TopNeu, VorlageInhalt,
 };
 use ratsbuero::store::Store;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 const MITGLIEDER: usize = 30;
@@ -26,47 +31,6 @@ fn jetzt() -> NaiveDateTime {
         .unwrap()
         .and_hms_opt(9, 0, 0)
         .unwrap()
-}
-
-/// A real PDF of about `bytes` bytes that does not compress (an image of noise).
-fn grosses_pdf(bytes: usize) -> Vec<u8> {
-    use lopdf::{dictionary, Document, Object, Stream};
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    let breite = 500;
-    let hoehe = bytes / (breite * 3);
-    let rauschen: Vec<u8> = (0..breite * hoehe * 3)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect();
-    let mut d = Document::with_version("1.7");
-    let bild = d.add_object(Stream::new(
-        dictionary! {"Type" => "XObject", "Subtype" => "Image", "Width" => breite as i64, "Height" => hoehe as i64, "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8},
-        rauschen,
-    ));
-    let inhalt = d.add_object(Stream::new(
-        dictionary! {},
-        b"q 500 0 0 700 50 50 cm /Im1 Do Q".to_vec(),
-    ));
-    let seiten = d.new_object_id();
-    let seite = d.add_object(dictionary! {
-        "Type" => "Page", "Parent" => seiten, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Contents" => inhalt, "Resources" => dictionary! {"XObject" => dictionary! {"Im1" => bild}},
-    });
-    d.objects.insert(
-        seiten,
-        Object::Dictionary(
-            dictionary! {"Type" => "Pages", "Kids" => vec![seite.into()], "Count" => 1},
-        ),
-    );
-    let katalog = d.add_object(dictionary! {"Type" => "Catalog", "Pages" => seiten});
-    d.trailer.set("Root", katalog);
-    let mut aus = Vec::new();
-    d.save_to(&mut aus).unwrap();
-    aus
 }
 
 fn buero(pfad: &Path) -> (Store, i64) {
@@ -166,87 +130,15 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn main() {
     let o = tempfile::tempdir().unwrap();
     let (mut store, sitzung) = buero(&o.path().join("buero.sqlite"));
-    let openssl = |args: &[&str]| {
-        assert!(Command::new("openssl")
-            .args(args)
-            .current_dir(o.path())
-            .stderr(Stdio::null())
-            .status()
-            .unwrap()
-            .success());
-    };
-    openssl(&[
-        "req",
-        "-new",
-        "-x509",
-        "-days",
-        "2",
-        "-nodes",
-        "-subj",
-        "/CN=Test-CA",
-        "-keyout",
-        "ca.key",
-        "-out",
-        "ca.crt",
-    ]);
-    openssl(&[
-        "req",
-        "-new",
-        "-nodes",
-        "-subj",
-        "/CN=127.0.0.1",
-        "-keyout",
-        "s.key",
-        "-out",
-        "s.csr",
-    ]);
-    std::fs::write(o.path().join("ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
-    openssl(&[
-        "x509",
-        "-req",
-        "-in",
-        "s.csr",
-        "-CA",
-        "ca.crt",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-days",
-        "2",
-        "-extfile",
-        "ext",
-        "-out",
-        "s.crt",
-    ]);
-    let skript = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp/server.py");
-    let mut server = Command::new("/usr/bin/python3")
-        .arg(skript)
-        .arg("--ordner")
-        .arg(o.path().join("eingang"))
-        .arg("--zertifikat")
-        .arg(o.path().join("s.crt"))
-        .arg("--schluessel")
-        .arg(o.path().join("s.key"))
-        .args(["--benutzer", "ir", "--kennwort", "k"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut zeile = String::new();
-    BufReader::new(server.stdout.take().unwrap())
-        .read_line(&mut zeile)
-        .unwrap();
-    let port: u16 = zeile
-        .trim()
-        .strip_prefix("bereit ")
-        .unwrap()
-        .parse()
-        .unwrap();
+    let z = smtp::zertifikate();
+    let server = smtp::mailserver(&z, &o.path().join("eingang"), ("ir", "k"), &[]);
+    let port = server.port;
     let e = SmtpEinstellungen {
         server: format!("smtp://127.0.0.1:{port}"),
         sicherheit: Sicherheit::Starttls,
         benutzer: "ir".into(),
         absender: "ir@herne.example".into(),
-        ca: o.path().join("ca.crt").to_string_lossy().into_owned(),
+        ca: z.ca.to_string_lossy().into_owned(),
         grenze_mb: 10,
     };
     let paket = api::versand_vorschau(&store, sitzung, &e, jetzt()).unwrap();
@@ -289,7 +181,7 @@ fn main() {
         .unwrap();
         abgelegt.push(t.elapsed().as_secs_f64());
     }
-    let _ = server.kill();
+    drop(server);
     let s = median(gesendet.clone());
     println!(
         "versand: {MITGLIEDER} Nachrichten mit Sitzungspaket {:.1} MB über SMTP (STARTTLS, AUTH, 127.0.0.1): Median {:.2} s ({:.1} Nachrichten/s); Läufe {:?}",

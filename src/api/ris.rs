@@ -4,6 +4,7 @@
 //! is read-only here.
 
 use super::ApiFehler;
+use crate::domain::Gremium;
 use crate::ris::import::{self, Bericht, Fortschritt};
 use crate::ris::RisFehler;
 use crate::store::{RisDatei, RisEintrag, Store};
@@ -53,6 +54,24 @@ pub struct RisSitzung {
     pub anzeige: String,
 }
 
+/// A RIS Meeting as the office names it: its Organization's Gremium and its day.
+fn sitzung(m: RisEintrag, gremien: &[Gremium]) -> RisSitzung {
+    let gremium = gremien
+        .iter()
+        .find(|g| g.ris.as_deref() == Some(m.eltern.as_str()))
+        .map(|g| g.daten.name.clone())
+        .unwrap_or_else(|| m.name.clone());
+    let datum = chrono::NaiveDate::parse_from_str(&m.datum, "%Y-%m-%d")
+        .map(crate::domain::datum::deutsch)
+        .unwrap_or_else(|_| m.datum.clone());
+    RisSitzung {
+        anzeige: format!("{gremium}, Sitzung am {datum}"),
+        url: m.url,
+        gremium,
+        datum,
+    }
+}
+
 /// The Sitzungen of the RIS, newest first, for the Beratungsfolge's choice.
 pub fn ris_sitzungen(store: &Store) -> Result<Vec<RisSitzung>, ApiFehler> {
     let gremien = store.gremien()?;
@@ -60,22 +79,7 @@ pub fn ris_sitzungen(store: &Store) -> Result<Vec<RisSitzung>, ApiFehler> {
         .ris_objekte("Meeting")?
         .into_iter()
         .filter(|m| !m.datum.is_empty())
-        .map(|m| {
-            let gremium = gremien
-                .iter()
-                .find(|g| g.ris.as_deref() == Some(m.eltern.as_str()))
-                .map(|g| g.daten.name.clone())
-                .unwrap_or_else(|| m.name.clone());
-            let datum = chrono::NaiveDate::parse_from_str(&m.datum, "%Y-%m-%d")
-                .map(crate::domain::datum::deutsch)
-                .unwrap_or_else(|_| m.datum.clone());
-            RisSitzung {
-                anzeige: format!("{gremium}, Sitzung am {datum}"),
-                url: m.url,
-                gremium,
-                datum,
-            }
-        })
+        .map(|m| sitzung(m, &gremien))
         .collect())
 }
 
@@ -100,18 +104,18 @@ pub fn ris_akte(store: &Store, url: &str) -> Result<RisAkte, ApiFehler> {
     let eintrag = store
         .ris_suche_url(url)?
         .ok_or_else(|| ApiFehler::neu("nicht_gefunden", format!("„{url}“ ist nicht im Büro.")))?;
-    let sitzungen = ris_sitzungen(store)?;
+    let gremien = store.gremien()?;
     let kinder = store
         .ris_kinder(url)?
         .into_iter()
         .map(|k| {
             let anzeige = if k.typ == "Consultation" {
                 // A consultation names its meeting's URL (kept in `nummer`).
-                let sitzung = sitzungen
-                    .iter()
-                    .find(|s| s.url == k.nummer)
-                    .map(|s| s.anzeige.clone());
-                [Some(k.name.clone()).filter(|n| !n.is_empty()), sitzung]
+                let tagung = store
+                    .ris_suche_url(&k.nummer)?
+                    .filter(|m| m.typ == "Meeting")
+                    .map(|m| sitzung(m, &gremien).anzeige);
+                [Some(k.name.clone()).filter(|n| !n.is_empty()), tagung]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
@@ -123,12 +127,12 @@ pub fn ris_akte(store: &Store, url: &str) -> Result<RisAkte, ApiFehler> {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            RisKind {
+            Ok(RisKind {
                 eintrag: k,
                 anzeige,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, ApiFehler>>()?;
     Ok(RisAkte {
         kinder,
         dateien: store.ris_dateien(url)?,

@@ -71,6 +71,11 @@ pub struct Postausgangsvorschau {
     pub beispiel_text: String,
     /// "23 Nachrichten an 21 Mitglieder und 2 Presseadressen senden?"
     pub frage: String,
+    /// After a run that reached some (and failed or was cancelled for others): how many
+    /// addresses *Nur fehlgeschlagene erneut senden* reaches (0 when there was no run),
+    /// and its question.
+    pub noch_offen: usize,
+    pub frage_offen: String,
     /// Things to know before sending (Vorlagen still drafts, failed messages of before).
     pub hinweise: Vec<String>,
 }
@@ -340,6 +345,18 @@ pub fn versand_vorschau(
         anzahl(mitglieder, "Mitglied", "Mitglieder"),
         anzahl(presse, "Presseadresse", "Presseadressen"),
     );
+    // What `nur_fehlgeschlagene` sends: every address not yet reached, once a run reached
+    // someone.
+    let erreicht = |e: &Empfaenger| status_von(&log, &e.email) == Some(VersandStatus::Gesendet);
+    let noch_offen = if v.nachrichten.iter().any(|n| erreicht(&n.0)) {
+        v.nachrichten.iter().filter(|n| !erreicht(&n.0)).count()
+    } else {
+        0
+    };
+    let frage_offen = format!(
+        "{} an die noch nicht erreichten Adressen senden?",
+        anzahl(noch_offen, "Nachricht", "Nachrichten")
+    );
     let (beispiel_an, beispiel_text) = v
         .nachrichten
         .first()
@@ -365,6 +382,8 @@ pub fn versand_vorschau(
         beispiel_an,
         beispiel_text,
         frage,
+        noch_offen,
+        frage_offen,
         hinweise,
     })
 }

@@ -315,17 +315,21 @@ impl Lauf<'_> {
     fn datum(&mut self, o: &Value, feld: &str, url: &str) -> String {
         match json::datum(o, feld) {
             Ok(d) => d.unwrap_or_default(),
-            Err(t) => {
-                self.warnen(
-                    url,
-                    format!("{feld}: Datum „{t}“ ungültig, ohne Datum gelesen"),
-                );
+            Err(e) => {
+                self.warnen(url, format!("{feld}: {e}, ohne Datum gelesen"));
                 String::new()
             }
         }
     }
 
+    /// Stores `o` under `neu`'s fields; its JSON and `modified` are taken from `o` itself.
     fn speichern(&mut self, o: &Value, neu: RisObjektNeu<'_>) -> Result<RisGespeichert, RisFehler> {
+        let roh = o.to_string();
+        let neu = RisObjektNeu {
+            geaendert: json::text(o, "modified").unwrap_or(""),
+            json: &roh,
+            ..neu
+        };
         let g = self.store.ris_objekt_speichern(self.quelle, &neu)?;
         self.bericht.gelesen += 1;
         match g {
@@ -366,8 +370,6 @@ impl Lauf<'_> {
             return Ok(());
         }
         let typ = json::typ(&o).unwrap_or(erwartet).to_string();
-        let roh = o.to_string();
-        let geaendert = json::text(&o, "modified").unwrap_or("").to_string();
         match typ.as_str() {
             "Organization" => {
                 let Some(name) = json::text(&o, "name")
@@ -385,10 +387,7 @@ impl Lauf<'_> {
                         typ: &typ,
                         name: &name,
                         nummer: &kurz,
-                        datum: "",
-                        eltern: "",
-                        geaendert: &geaendert,
-                        json: &roh,
+                        ..Default::default()
                     },
                 )?;
                 self.store
@@ -410,11 +409,7 @@ impl Lauf<'_> {
                         url: &id,
                         typ: &typ,
                         name: &name,
-                        nummer: "",
-                        datum: "",
-                        eltern: "",
-                        geaendert: &geaendert,
-                        json: &roh,
+                        ..Default::default()
                     },
                 )?;
             }
@@ -434,11 +429,9 @@ impl Lauf<'_> {
                         url: &id,
                         typ: &typ,
                         name: &name,
-                        nummer: "",
                         datum: &datum,
                         eltern: &gremium,
-                        geaendert: &geaendert,
-                        json: &roh,
+                        ..Default::default()
                     },
                 )?;
                 for (i, top) in json::liste(&o, "agendaItem").into_iter().enumerate() {
@@ -449,8 +442,6 @@ impl Lauf<'_> {
                     let nummer = json::text(&top, "number")
                         .map(str::to_string)
                         .unwrap_or_else(|| (i + 1).to_string());
-                    let top_roh = top.to_string();
-                    let top_geaendert = json::text(&top, "modified").unwrap_or("").to_string();
                     self.speichern(
                         &top,
                         RisObjektNeu {
@@ -460,8 +451,7 @@ impl Lauf<'_> {
                             nummer: &nummer,
                             datum: &datum,
                             eltern: &id,
-                            geaendert: &top_geaendert,
-                            json: &top_roh,
+                            ..Default::default()
                         },
                     )?;
                 }
@@ -490,9 +480,7 @@ impl Lauf<'_> {
                         name: &name,
                         nummer: &nummer,
                         datum: &datum,
-                        eltern: "",
-                        geaendert: &geaendert,
-                        json: &roh,
+                        ..Default::default()
                     },
                 )?;
                 for b in json::liste(&o, "consultation") {
@@ -501,8 +489,6 @@ impl Lauf<'_> {
                     };
                     let rolle = json::text(&b, "role").unwrap_or("").to_string();
                     let sitzung = json::text(&b, "meeting").unwrap_or("").to_string();
-                    let b_roh = b.to_string();
-                    let b_geaendert = json::text(&b, "modified").unwrap_or("").to_string();
                     self.speichern(
                         &b,
                         RisObjektNeu {
@@ -510,10 +496,8 @@ impl Lauf<'_> {
                             typ: "Consultation",
                             name: &rolle,
                             nummer: &sitzung,
-                            datum: "",
                             eltern: &id,
-                            geaendert: &b_geaendert,
-                            json: &b_roh,
+                            ..Default::default()
                         },
                     )?;
                 }
@@ -531,11 +515,7 @@ impl Lauf<'_> {
                         url: &id,
                         typ: &typ,
                         name: &name,
-                        nummer: "",
-                        datum: "",
-                        eltern: "",
-                        geaendert: &geaendert,
-                        json: &roh,
+                        ..Default::default()
                     },
                 )?;
             }

@@ -55,16 +55,21 @@ pub fn text<'a>(o: &'a Value, feld: &str) -> Option<&'a str> {
     }
 }
 
-/// A date (`JJJJ-MM-TT`, or the day of a date-time); `Err` with the text for an
-/// impossible one such as "0000-00-00".
-pub fn datum(o: &Value, feld: &str) -> Result<Option<String>, String> {
+/// A date no calendar has ("0000-00-00"), as the RIS wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Datum „{0}“ ungültig")]
+pub struct UngueltigesDatum(pub String);
+
+/// A date (`JJJJ-MM-TT`, or the day of a date-time); an impossible one is an error that
+/// keeps its text.
+pub fn datum(o: &Value, feld: &str) -> Result<Option<String>, UngueltigesDatum> {
     let Some(t) = text(o, feld) else {
         return Ok(None);
     };
     let tag = t.get(..10).unwrap_or(t);
     match chrono::NaiveDate::parse_from_str(tag, "%Y-%m-%d") {
         Ok(d) if d.year_ce().1 >= 1000 => Ok(Some(d.format("%Y-%m-%d").to_string())),
-        _ => Err(t.to_string()),
+        _ => Err(UngueltigesDatum(t.to_string())),
     }
 }
 
@@ -108,7 +113,7 @@ mod tests {
         assert_eq!(text(&o, "a"), None);
         assert_eq!(text(&o, "b"), None);
         assert_eq!(text(&o, "c"), Some("Rat"));
-        assert_eq!(datum(&o, "d"), Err("0000-00-00".into()));
+        assert_eq!(datum(&o, "d"), Err(UngueltigesDatum("0000-00-00".into())));
         assert_eq!(datum(&o, "e"), Ok(Some("2014-05-06".into())));
         assert_eq!(datum(&o, "zz"), Ok(None));
         assert_eq!(typ(&o), Some("Paper"));

@@ -28,8 +28,8 @@ pub struct RisQuelle {
     pub stand: String,
 }
 
-/// An object as the import stores it.
-#[derive(Debug, Clone)]
+/// An object as the import stores it ("" for what it does not have).
+#[derive(Debug, Clone, Default)]
 pub struct RisObjektNeu<'a> {
     pub url: &'a str,
     /// `Paper`, `Meeting`, `Organization`, `Person`, `AgendaItem`, `Consultation`.
@@ -386,18 +386,6 @@ impl Store {
             p![url],
             eintrag,
         )
-    }
-
-    /// The JSON of an object as the RIS sent it.
-    pub fn ris_json(&self, url: &str) -> Result<String, StoreError> {
-        self.db()
-            .query_opt("SELECT json FROM ris_objekt WHERE url = ?1", p![url], |r| {
-                r.get(0)
-            })?
-            .ok_or(StoreError::NichtGefunden {
-                was: "RIS-Objekt",
-                id: 0,
-            })
     }
 
     /// Papers, Meetings and Organizations of the RIS whose name or reference holds every

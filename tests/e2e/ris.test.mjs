@@ -86,9 +86,10 @@ test('the search finds a RIS paper below the own ones, read-only, its file saved
   // Nothing to edit: no input in the record.
   assert.equal(await b.execute(() => document.querySelectorAll('[data-testid="ris-akte"] input, [data-testid="ris-akte"] textarea').length), 0);
   await (await b.$(tid('ris-datei-speichern'))).click();
-  await b.waitUntil(() => readdirSync(ablage).length > 0, { timeout: 10000, timeoutMsg: 'Datei nicht gespeichert' });
-  const gespeichert = readdirSync(ablage)[0];
   const main = paper.mainFile;
+  // The file is written under a temporary name and renamed when whole: wait for the name.
+  await b.waitUntil(() => readdirSync(ablage).some((d) => !d.startsWith('.')), { timeout: 10000, timeoutMsg: 'Datei nicht gespeichert' });
+  const gespeichert = readdirSync(ablage).find((d) => !d.startsWith('.'));
   const original = readFileSync(path.join(export_, new URL(main.accessUrl).pathname));
   assert.ok(statSync(path.join(ablage, gespeichert)).size > 0);
   assert.equal(gespeichert, main.fileName);

@@ -7,8 +7,14 @@
 //! a server that goes away in the middle of a run: the log names exactly who got the
 //! message, and *nur fehlgeschlagene* reaches only the rest.
 
+#[path = "../geteilt/pdf.rs"]
+mod pdf;
+#[path = "../geteilt/smtp.rs"]
+mod smtp;
+
 use crate::gemeinsam::{buero, zeit, Testbuero};
 use chrono::NaiveDateTime;
+use pdf::grosses_pdf;
 use ratsbuero::api::{self, VersandFortschritt, Ziel};
 use ratsbuero::domain::sitzung::{GremiumTyp, Herkunft, MitgliedRolle, SitzungZustand, Teil};
 use ratsbuero::domain::versand::{Sicherheit, SmtpEinstellungen, VersandStatus, Verteiler};
@@ -16,9 +22,9 @@ use ratsbuero::domain::{
     AnlageNeu, GremiumId, GremiumNeu, MitgliedschaftNeu, PersonNeu, SitzungId, Status, TopNeu,
 };
 use serde_json::Value;
-use std::io::{BufRead, BufReader};
+use smtp::{zertifikate, Zertifikate};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
 /// In the title of a nichtöffentlicher TOP and in its Vorlage: members only.
 const KANARIE_TOP: &str = "KANARIE-TOP-Grundstücksankauf";
@@ -73,48 +79,6 @@ fn person(
             bis: String::new(),
         })
         .unwrap();
-}
-
-/// A real PDF of about `bytes` bytes that no compression shrinks: one page with an
-/// image of noise.
-fn grosses_pdf(bytes: usize) -> Vec<u8> {
-    use lopdf::{dictionary, Document, Object, Stream};
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    let rauschen: Vec<u8> = (0..bytes)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect();
-    let breite = 500;
-    let hoehe = bytes / (breite * 3);
-    let mut d = Document::with_version("1.7");
-    let bild = d.add_object(Stream::new(
-        dictionary! {"Type" => "XObject", "Subtype" => "Image", "Width" => breite as i64, "Height" => hoehe as i64, "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8},
-        rauschen[..breite * hoehe * 3].to_vec(),
-    ));
-    let inhalt = d.add_object(Stream::new(
-        dictionary! {},
-        b"q 500 0 0 700 50 50 cm /Im1 Do Q".to_vec(),
-    ));
-    let seiten = d.new_object_id();
-    let seite = d.add_object(dictionary! {
-        "Type" => "Page", "Parent" => seiten, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Contents" => inhalt, "Resources" => dictionary! {"XObject" => dictionary! {"Im1" => bild}},
-    });
-    d.objects.insert(
-        seiten,
-        Object::Dictionary(
-            dictionary! {"Type" => "Pages", "Kids" => vec![seite.into()], "Count" => 1},
-        ),
-    );
-    let katalog = d.add_object(dictionary! {"Type" => "Catalog", "Pages" => seiten});
-    d.trailer.set("Root", katalog);
-    let mut aus = Vec::new();
-    d.save_to(&mut aus).unwrap();
-    aus
 }
 
 /// An Integrationsrat with three members with an address (one a deputy), one without,
@@ -241,127 +205,6 @@ fn postbuero(anlage_bytes: usize) -> Postbuero {
             ("Ελένη Παπαδοπούλου", "eleni@herne.example"),
         ],
         presse: vec!["redaktion@waz.example", "lokales@ruhrnachrichten.example"],
-    }
-}
-
-/// The test's own certificate authority and a server certificate for 127.0.0.1.
-struct Zertifikate {
-    _ordner: tempfile::TempDir,
-    ca: PathBuf,
-    crt: PathBuf,
-    key: PathBuf,
-}
-
-fn zertifikate() -> Zertifikate {
-    let o = tempfile::tempdir().unwrap();
-    let p = |n: &str| o.path().join(n);
-    let openssl = |args: &[&str]| {
-        let out = Command::new("openssl")
-            .args(args)
-            .current_dir(o.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "openssl {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    openssl(&[
-        "req",
-        "-new",
-        "-x509",
-        "-days",
-        "2",
-        "-nodes",
-        "-subj",
-        "/CN=Ratsbuero Test-CA",
-        "-keyout",
-        "ca.key",
-        "-out",
-        "ca.crt",
-    ]);
-    openssl(&[
-        "req",
-        "-new",
-        "-nodes",
-        "-subj",
-        "/CN=127.0.0.1",
-        "-keyout",
-        "server.key",
-        "-out",
-        "server.csr",
-    ]);
-    std::fs::write(p("ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n").unwrap();
-    openssl(&[
-        "x509",
-        "-req",
-        "-in",
-        "server.csr",
-        "-CA",
-        "ca.crt",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-days",
-        "2",
-        "-extfile",
-        "ext",
-        "-out",
-        "server.crt",
-    ]);
-    Zertifikate {
-        ca: p("ca.crt"),
-        crt: p("server.crt"),
-        key: p("server.key"),
-        _ordner: o,
-    }
-}
-
-/// A running test server; stopped when dropped.
-struct Mailserver {
-    kind: Child,
-    port: u16,
-    eingang: PathBuf,
-}
-
-impl Drop for Mailserver {
-    fn drop(&mut self) {
-        let _ = self.kind.kill();
-        let _ = self.kind.wait();
-    }
-}
-
-fn mailserver(z: &Zertifikate, eingang: &Path, zusatz: &[&str]) -> Mailserver {
-    let skript = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp/server.py");
-    let mut kind = Command::new("/usr/bin/python3")
-        .arg(skript)
-        .arg("--ordner")
-        .arg(eingang)
-        .arg("--zertifikat")
-        .arg(&z.crt)
-        .arg("--schluessel")
-        .arg(&z.key)
-        .args(["--benutzer", BENUTZER, "--kennwort", KENNWORT])
-        .args(zusatz)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("/usr/bin/python3 mit python3-aiosmtpd (scripts/setup)");
-    let mut zeile = String::new();
-    BufReader::new(kind.stdout.take().unwrap())
-        .read_line(&mut zeile)
-        .unwrap();
-    let port = zeile
-        .trim()
-        .strip_prefix("bereit ")
-        .unwrap_or_else(|| panic!("Testserver startete nicht: {zeile:?}"))
-        .parse()
-        .unwrap();
-    Mailserver {
-        kind,
-        port,
-        eingang: eingang.to_path_buf(),
     }
 }
 
@@ -588,7 +431,12 @@ fn a_dry_run_writes_one_eml_per_recipient_and_nothing_nichtoeffentlich_reaches_t
 fn sent_through_starttls_and_auth_each_member_once_then_the_sitzung_is_eingeladen() {
     let mut p = postbuero(0);
     let z = zertifikate();
-    let server = mailserver(&z, &p.b.ordner.path().join("eingang"), &[]);
+    let server = smtp::mailserver(
+        &z,
+        &p.b.ordner.path().join("eingang"),
+        (BENUTZER, KENNWORT),
+        &[],
+    );
     let e = einstellungen(&z, server.port);
     let bericht = senden(&mut p, Ziel::Smtp(&e, Some(KENNWORT)), false).unwrap();
     for x in &bericht.ergebnisse {
@@ -628,7 +476,7 @@ fn tls_from_the_first_byte_smtps_works_as_well() {
     let mut p = postbuero(0);
     let z = zertifikate();
     let eingang = p.b.ordner.path().join("eingang");
-    let server = mailserver(&z, &eingang, &["--implizit"]);
+    let server = smtp::mailserver(&z, &eingang, (BENUTZER, KENNWORT), &["--implizit"]);
     let e = SmtpEinstellungen {
         server: format!("smtps://127.0.0.1:{}", server.port),
         sicherheit: Sicherheit::Tls,
@@ -653,7 +501,12 @@ fn a_refused_recipient_is_logged_and_only_they_are_sent_again() {
     let eingang = p.b.ordner.path().join("eingang");
     let e1;
     {
-        let server = mailserver(&z, &eingang, &["--ablehnen", "l.wisniewski@herne.example"]);
+        let server = smtp::mailserver(
+            &z,
+            &eingang,
+            (BENUTZER, KENNWORT),
+            &["--ablehnen", "l.wisniewski@herne.example"],
+        );
         e1 = einstellungen(&z, server.port);
         let bericht = senden(&mut p, Ziel::Smtp(&e1, Some(KENNWORT)), false).unwrap();
         let fehl: Vec<_> = bericht
@@ -676,7 +529,12 @@ fn a_refused_recipient_is_logged_and_only_they_are_sent_again() {
         "{:?}",
         vorschau.hinweise
     );
-    let server = mailserver(&z, &eingang, &[]);
+    assert_eq!(vorschau.noch_offen, 1);
+    assert_eq!(
+        vorschau.frage_offen,
+        "1 Nachricht an die noch nicht erreichten Adressen senden?"
+    );
+    let server = smtp::mailserver(&z, &eingang, (BENUTZER, KENNWORT), &[]);
     let e2 = einstellungen(&z, server.port);
     let bericht = senden(&mut p, Ziel::Smtp(&e2, Some(KENNWORT)), true).unwrap();
     assert_eq!(bericht.ergebnisse.len(), 1);
@@ -703,7 +561,7 @@ fn a_server_that_goes_away_mid_run_the_log_names_who_got_it_and_the_rest_get_it_
     let eingang = p.b.ordner.path().join("eingang");
     let erste: Vec<String>;
     {
-        let server = mailserver(&z, &eingang, &["--abbruch-nach", "2"]);
+        let server = smtp::mailserver(&z, &eingang, (BENUTZER, KENNWORT), &["--abbruch-nach", "2"]);
         let e = einstellungen(&z, server.port);
         let bericht = senden(&mut p, Ziel::Smtp(&e, Some(KENNWORT)), false).unwrap();
         let gesendet: Vec<String> = bericht
@@ -727,7 +585,15 @@ fn a_server_that_goes_away_mid_run_the_log_names_who_got_it_and_the_rest_get_it_
             .all(|x| x.status == VersandStatus::Fehlgeschlagen));
         assert!(!bericht.eingeladen);
     }
-    let server = mailserver(&z, &eingang, &[]);
+    let offen = api::versand_vorschau(
+        &p.b.store,
+        p.sitzung,
+        &SmtpEinstellungen::default(),
+        zeit("2026-12-01"),
+    )
+    .unwrap();
+    assert_eq!(offen.noch_offen, 3, "die drei nicht erreichten");
+    let server = smtp::mailserver(&z, &eingang, (BENUTZER, KENNWORT), &[]);
     let e = einstellungen(&z, server.port);
     let bericht = senden(&mut p, Ziel::Smtp(&e, Some(KENNWORT)), true).unwrap();
     let zweite: Vec<String> = bericht.ergebnisse.iter().map(|x| x.email.clone()).collect();
@@ -751,7 +617,7 @@ fn a_wrong_password_or_a_too_large_packet_stops_before_the_first_message() {
     let mut p = postbuero(0);
     let z = zertifikate();
     let eingang = p.b.ordner.path().join("eingang");
-    let server = mailserver(&z, &eingang, &[]);
+    let server = smtp::mailserver(&z, &eingang, (BENUTZER, KENNWORT), &[]);
     let e = einstellungen(&z, server.port);
     let f = senden(&mut p, Ziel::Smtp(&e, Some("falsch")), false).unwrap_err();
     assert!(f.message.contains("Anmeldung abgelehnt"), "{}", f.message);
@@ -856,7 +722,7 @@ fn the_cli_sends_and_prints_one_line_per_message() {
     let p = postbuero(0);
     let z = zertifikate();
     let eingang = p.b.ordner.path().join("eingang");
-    let server = mailserver(&z, &eingang, &[]);
+    let server = smtp::mailserver(&z, &eingang, (BENUTZER, KENNWORT), &[]);
     let db = p.b.db_arg();
     let cli = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_ratsbuero"))

@@ -67,9 +67,10 @@ export async function oeffnen(sitzung, fertig) {
   try {
     [v, smtp] = await Promise.all([aufruf('versand_vorschau', { sitzung }), aufruf('smtp_lesen')]);
   } catch (e) { meldung.fehler(e); return; }
-  const fehlgeschlagen = v.nachrichten.filter((n) => n.bisher === 'fehlgeschlagen').length;
+  // After a run that did not reach everyone: how many the core would still send.
+  const offen = v.noch_offen;
   const kennwort = h('input', { type: 'password', autocomplete: 'current-password', 'data-testid': 'versand-kennwort', id: 'versand-kennwort' });
-  const nurFehl = h('input', { type: 'checkbox', 'data-testid': 'versand-nur-fehlgeschlagene', checked: fehlgeschlagen > 0 });
+  const nurFehl = h('input', { type: 'checkbox', 'data-testid': 'versand-nur-fehlgeschlagene', checked: offen > 0 });
   const feldMeldung = h('div', { class: 'feld-meldung', 'data-meldung-fuer': 'kennwort', id: 'versand-kennwort-meldung' });
   kennwort.setAttribute('aria-describedby', feldMeldung.id);
   const ohneServer = !smtp.server;
@@ -85,12 +86,12 @@ export async function oeffnen(sitzung, fertig) {
       ? h('p', { class: 'feld-meldung fehler', 'data-testid': 'postausgang-kein-server' }, 'Kein Mailserver eingerichtet: unter Einstellungen → E-Mail-Versand eintragen. Bis dahin können die Nachrichten als Dateien abgelegt werden.')
       : h('div', { class: 'postausgang-senden' },
         smtp.benutzer ? h('div', { class: 'feld' }, h('label', { for: kennwort.id }, `Kennwort für ${smtp.benutzer} (${smtp.server})`), kennwort, feldMeldung) : null,
-        fehlgeschlagen ? h('label', { class: 'klein-label' }, nurFehl, ` Nur fehlgeschlagene erneut senden (${fehlgeschlagen})`) : null));
+        offen ? h('label', { class: 'klein-label' }, nurFehl, ` Nur fehlgeschlagene erneut senden (${offen})`) : null));
   const laufen = async (ablegen) => {
-    const nur = fehlgeschlagen > 0 && nurFehl.checked;
-    const anzahl = nur ? fehlgeschlagen : v.nachrichten.length;
+    const nur = offen > 0 && nurFehl.checked;
+    const anzahl = nur ? offen : v.nachrichten.length;
     if (!ablegen) {
-      const frage = nur ? `${anzahl} fehlgeschlagene Nachricht(en) erneut senden?` : v.frage;
+      const frage = nur ? v.frage_offen : v.frage;
       if (!(await dialog.bestaetigen('Einladung senden', frage, `${anzahl} senden`))) { oeffnen(sitzung, fertig); return; }
     }
     try {

@@ -6,6 +6,7 @@ import { zeilenTaste } from '../components/liste.js';
 import { ARTEN, STATUS, ZUSTAENDE, label, datumDeutsch } from '../format.js';
 import * as dialog from '../components/dialog.js';
 import { Editor } from './vorlage-editor.js';
+import { art as risArt, zeigen as risZeigen } from '../components/ris.js';
 
 /** The list shows at most this many rows; the search narrows it down. */
 const GRENZE = 500;
@@ -149,7 +150,7 @@ export class VorlagenBereich {
         onkeydown: (e) => { if (e.key === 'Enter') e.currentTarget.click(); },
       },
       h('td', { class: 'nr' }, t.nummer || h('span', { class: 'badge' }, 'RIS')),
-      h('td', { dir: 'auto' }, t.name, h('div', { class: 'stumm' }, ({ Paper: 'Vorlage', Meeting: 'Sitzung', Organization: 'Gremium' }[t.typ] || t.typ) + ' · Ratsinformationssystem')),
+      h('td', { dir: 'auto' }, t.name, h('div', { class: 'stumm' }, `${risArt(t.typ)} · Ratsinformationssystem`)),
       h('td', {}, h('span', { class: 'badge' }, 'RIS')),
       h('td', { class: 'nr' }, datumDeutsch(t.datum)))),
     ];
@@ -206,8 +207,7 @@ export class VorlagenBereich {
     if (!(await this.editor.verlassen())) return;
     this.editor.leer();
     this.gewaehlt = null;
-    const { zeigen } = await import('../components/ris.js');
-    await zeigen(this.detail, url);
+    await risZeigen(this.detail, url);
   }
 
   async neu() {

@@ -11,6 +11,7 @@
 //! it reads no database and no clock (the date to print is passed in).
 
 pub mod niederschrift;
+mod objekte;
 pub mod paket;
 mod pdfa;
 mod rtl;

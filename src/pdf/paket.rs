@@ -26,15 +26,44 @@ pub enum Ebene {
     Anlage,
 }
 
-/// One finished PDF of the packet.
+/// One finished PDF of the packet, opened once (its page count is needed before the
+/// merge, for the Tagesordnung).
 #[derive(Debug, Clone)]
 pub struct Stueck {
     pub titel: String,
     pub ebene: Ebene,
-    pub bytes: Vec<u8>,
     pub nichtoeffentlich: bool,
     /// What the user calls it in an error message ("Vorlage 2026/0004, Anlage „Plan.pdf“").
     pub quelle: String,
+    dokument: Document,
+    /// SHA-256 of its bytes (the packet's file identifier is made of them).
+    fingerabdruck: [u8; 32],
+}
+
+impl Stueck {
+    /// Opens `bytes` as a piece, refusing what cannot be merged ([`oeffnen`]).
+    pub fn neu(
+        titel: String,
+        ebene: Ebene,
+        bytes: &[u8],
+        nichtoeffentlich: bool,
+        quelle: String,
+    ) -> Result<Stueck, PdfFehler> {
+        let dokument = oeffnen(bytes, &quelle)?;
+        Ok(Stueck {
+            titel,
+            ebene,
+            nichtoeffentlich,
+            quelle,
+            dokument,
+            fingerabdruck: <sha2::Sha256 as sha2::Digest>::digest(bytes).into(),
+        })
+    }
+
+    /// Its number of pages.
+    pub fn seiten(&self) -> usize {
+        self.dokument.get_pages().len()
+    }
 }
 
 /// Opens a PDF of the packet, refusing what cannot be merged (corrupt, encrypted).
@@ -141,7 +170,7 @@ fn zahl(o: &Object) -> f32 {
 
 /// Merges the pieces into one packet with outline and stamped page numbers.
 pub fn zusammenfuegen(
-    stuecke: &[Stueck],
+    stuecke: Vec<Stueck>,
     meta: &super::Metadaten,
     kennung: &str,
 ) -> Result<Vec<u8>, PdfFehler> {
@@ -153,7 +182,6 @@ pub fn zusammenfuegen(
     let mut ziel = Document::with_version("1.7");
     let mut max_id = 1;
     let mut seiten: Vec<ObjectId> = Vec::new();
-    let mut erste: Vec<ObjectId> = Vec::new();
     let mut noe: Vec<bool> = Vec::new();
     let mut seitenobjekte: BTreeMap<ObjectId, Object> = BTreeMap::new();
     // The joined structure tree: each tagged piece a Part of one Document, their
@@ -164,7 +192,7 @@ pub fn zusammenfuegen(
 
     let mut aufnehmen =
         |mut d: Document, ziel: &mut Document| -> Result<Vec<ObjectId>, PdfFehler> {
-            d.renumber_objects_with(max_id);
+            super::objekte::verschieben(&mut d, max_id);
             max_id = d.max_id + 1;
             let ids: Vec<ObjectId> = d.get_pages().into_values().collect();
             for &id in &ids {
@@ -208,15 +236,16 @@ pub fn zusammenfuegen(
             }
             Ok(ids)
         };
+    let mut gliederung = Vec::with_capacity(stuecke.len());
     for st in stuecke {
-        let d = oeffnen(&st.bytes, &st.quelle)?;
+        let d = st.dokument;
         if st.ebene == Ebene::Anlage {
             pdfa &= super::pdfa::erklaert_pdfa(&d);
             pdfua &= d.catalog().is_ok_and(|k| k.has(b"StructTreeRoot"));
         }
-        sha2::Digest::update(&mut fingerabdruck, &st.bytes);
+        sha2::Digest::update(&mut fingerabdruck, st.fingerabdruck);
         let ids = aufnehmen(d, &mut ziel)?;
-        erste.push(ids[0]);
+        gliederung.push((st.titel, st.ebene, ids[0]));
         noe.extend(std::iter::repeat_n(st.nichtoeffentlich, ids.len()));
         seiten.extend(ids);
     }
@@ -358,9 +387,9 @@ pub fn zusammenfuegen(
         );
     }
     let mut top: Option<u32> = None;
-    for (st, &seite) in stuecke.iter().zip(&erste) {
-        let b = Bookmark::new(st.titel.clone(), [0.0, 0.0, 0.0], 0, seite);
-        match st.ebene {
+    for (titel, ebene, seite) in gliederung {
+        let b = Bookmark::new(titel, [0.0, 0.0, 0.0], 0, seite);
+        match ebene {
             Ebene::Vorspann => {
                 ziel.add_bookmark(b, None);
                 top = None;
@@ -377,7 +406,7 @@ pub fn zusammenfuegen(
     }
     let kennung_datei = sha2::Digest::finalize(fingerabdruck);
     super::pdfa::einsetzen(&mut ziel, meta, pdfa, pdfua, &kennung_datei[..16])?;
-    ziel.prune_objects();
+    super::objekte::unerreichbare_entfernen(&mut ziel);
     ziel.compress();
     // A classic cross-reference table: the pieces' own xref streams are not carried over,
     // and every reader (poppler, qpdf, Acrobat) reads the table without complaint.

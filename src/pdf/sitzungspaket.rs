@@ -67,8 +67,8 @@ pub fn sitzungspaket(
             Err(PdfFehler::Abgebrochen)
         }
     };
-    // Per TOP its pieces (Vorlage, Anlagen) with their page counts.
-    let mut je_top: Vec<Vec<(Stueck, usize)>> = Vec::new();
+    // Per TOP its pieces (Vorlage, Anlagen), each opened once.
+    let mut je_top: Vec<Vec<Stueck>> = Vec::new();
     for (i, t) in tops.iter().enumerate() {
         weiter(i, format!("{} {}", t.nummer, t.titel))?;
         let mut stuecke = Vec::new();
@@ -92,17 +92,13 @@ pub fn sitzungspaket(
                 .unwrap_or_else(|| format!("Vorlage (Entwurf {})", v.id.0));
             let noe = t.teil == Teil::Nichtoeffentlich;
             let bytes = super::vorlage(&akte, &p.buero, p.jetzt)?.bytes;
-            let n = paket::seitenzahl(&bytes, &name)?;
-            stuecke.push((
-                Stueck {
-                    titel: format!("{} {}", t.nummer, t.titel),
-                    ebene: Ebene::Top,
-                    bytes,
-                    nichtoeffentlich: noe,
-                    quelle: name.clone(),
-                },
-                n,
-            ));
+            stuecke.push(Stueck::neu(
+                format!("{} {}", t.nummer, t.titel),
+                Ebene::Top,
+                &bytes,
+                noe,
+                name.clone(),
+            )?);
             for a in akte.anlagen.iter().filter(|a| a.mime == "application/pdf") {
                 let quelle = format!("{name}, Anlage {} „{}“", a.nr, a.name);
                 let daten = p
@@ -112,17 +108,13 @@ pub fn sitzungspaket(
                         quelle: quelle.clone(),
                         grund: "fehlt".into(),
                     })?;
-                let n = paket::seitenzahl(&daten, &quelle)?;
-                stuecke.push((
-                    Stueck {
-                        titel: format!("Anlage {}: {}", a.nr, a.name),
-                        ebene: Ebene::Anlage,
-                        bytes: daten,
-                        nichtoeffentlich: noe,
-                        quelle,
-                    },
-                    n,
-                ));
+                stuecke.push(Stueck::neu(
+                    format!("Anlage {}: {}", a.nr, a.name),
+                    Ebene::Anlage,
+                    &daten,
+                    noe,
+                    quelle,
+                )?);
             }
         }
         je_top.push(stuecke);
@@ -138,7 +130,7 @@ pub fn sitzungspaket(
             .zip(&je_top)
             .map(|(t, st)| {
                 let start = (!st.is_empty()).then_some(seite);
-                seite += st.iter().map(|(_, n)| n).sum::<usize>();
+                seite += st.iter().map(Stueck::seiten).sum::<usize>();
                 Eintrag {
                     teil: t.teil,
                     nummer: t.nummer.clone(),
@@ -171,14 +163,14 @@ pub fn sitzungspaket(
         vorspann = n;
     }
     let gremium = &s.gremium.daten.name;
-    let mut stuecke = vec![Stueck {
-        titel: "Einladung und Tagesordnung".into(),
-        ebene: Ebene::Vorspann,
-        bytes: einladung,
-        nichtoeffentlich: false,
-        quelle: "Einladung".into(),
-    }];
-    stuecke.extend(je_top.into_iter().flatten().map(|(st, _)| st));
+    let mut stuecke = vec![Stueck::neu(
+        "Einladung und Tagesordnung".into(),
+        Ebene::Vorspann,
+        &einladung,
+        false,
+        "Einladung".into(),
+    )?];
+    stuecke.extend(je_top.into_iter().flatten());
     let titel = format!(
         "{}. Sitzung {gremium} am {} – {}",
         s.nummer,
@@ -200,7 +192,7 @@ pub fn sitzungspaket(
     );
     weiter(tops.len() + 1, "Zusammenfügen".into())?;
     let pdf = paket::zusammenfuegen(
-        &stuecke,
+        stuecke,
         &super::Metadaten {
             titel: titel.clone(),
             autor: p.buero.kommune.clone(),

@@ -21,6 +21,7 @@ mod seiten;
 mod signatur;
 mod signaturstempel;
 pub mod sitzungspaket;
+mod sprache;
 mod struktur;
 pub mod tagesordnung;
 mod vorlage;

@@ -77,8 +77,10 @@ mod tests {
         let blatt = d.add_object(dictionary! { "Wert" => 1 });
         let zyklus_a = d.new_object_id();
         let zyklus_b = d.add_object(dictionary! { "Zurueck" => zyklus_a });
-        d.objects
-            .insert(zyklus_a, Object::Dictionary(dictionary! { "Weiter" => zyklus_b }));
+        d.objects.insert(
+            zyklus_a,
+            Object::Dictionary(dictionary! { "Weiter" => zyklus_b }),
+        );
         let waise = d.add_object(dictionary! { "Auf" => blatt });
         let wurzel = d.add_object(dictionary! {
             "Kinder" => vec![Object::Reference(blatt), Object::Reference(zyklus_a)],
@@ -96,7 +98,10 @@ mod tests {
         let w = d.get_dictionary(neu(waise)).unwrap();
         assert_eq!(w.get(b"Auf").unwrap().as_reference().unwrap(), neu(blatt));
         let b = d.get_dictionary(neu(zyklus_b)).unwrap();
-        assert_eq!(b.get(b"Zurueck").unwrap().as_reference().unwrap(), neu(zyklus_a));
+        assert_eq!(
+            b.get(b"Zurueck").unwrap().as_reference().unwrap(),
+            neu(zyklus_a)
+        );
 
         unerreichbare_entfernen(&mut d);
         let mut ids: Vec<ObjectId> = d.objects.keys().copied().collect();

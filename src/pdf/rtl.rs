@@ -13,6 +13,7 @@
 //! text; a right-to-left run of them in reversed order.
 
 use super::schrift::{Schnitt, Schriften};
+use super::sprache::{abschnitte, rtl_sprache};
 use crate::schriftvorrat::{arabische_schrift, ARABISCH_BOLD, ARABISCH_REGULAR};
 use printpdf::{Codepoint, DictItem, Op, PdfFontHandle, Point, Pt, TextItem};
 use std::sync::LazyLock;
@@ -134,7 +135,9 @@ pub(super) fn formen(text: &str, schnitt: Schnitt) -> Geformt {
 }
 
 /// The operations that draw `text` with its left edge at `x` on the baseline `y` (PDF
-/// coordinates), run by run.
+/// coordinates), run by run: the bidi runs in visual order, a left-to-right run cut further
+/// where its words change language ([`super::sprache`]), each piece in a span with its
+/// `/Lang` when it shows one.
 pub(super) fn zeichnen(
     ops: &mut Vec<Op>,
     schriften: &Schriften,
@@ -145,11 +148,13 @@ pub(super) fn zeichnen(
     groesse: f32,
 ) {
     let mut x = x;
+    let mut stueck = |ops: &mut Vec<Op>, font, item, breite: f32, sprache: Option<&str>| {
+        zeigen(ops, font, item, x, y, groesse, sprache);
+        x += breite;
+    };
     for lauf in laeufe(text) {
-        let arabisch_lauf = lauf.text.chars().any(arabische_schrift);
-        let (font, item, breite) = if arabisch_lauf {
+        if lauf.text.chars().any(arabische_schrift) {
             let g = formen(&lauf.text, schnitt);
-            let breite = g.breite(groesse);
             let glyphen = g
                 .glyphen
                 .iter()
@@ -165,86 +170,83 @@ pub(super) fn zeichnen(
                     }
                 })
                 .collect();
-            (
+            stueck(
+                ops,
                 schriften.arabisch(schnitt),
                 TextItem::GlyphIds(glyphen),
-                breite,
-            )
-        } else {
-            let sichtbar: String = if lauf.rtl {
-                lauf.text.chars().rev().collect()
-            } else {
-                lauf.text.clone()
-            };
+                g.breite(groesse),
+                rtl_sprache(&lauf.text),
+            );
+        } else if lauf.rtl {
+            let sichtbar: String = lauf.text.chars().rev().collect();
             let breite = super::schrift::metrik(schnitt).breite(&sichtbar, groesse);
-            (schriften.id(schnitt), TextItem::Text(sichtbar), breite)
-        };
-        // A screen reader reads the run in its own language (`/Lang` on a span).
-        let sprache = lauf.rtl.then(|| sprache(&lauf.text)).flatten();
-        if let Some(l) = sprache {
-            ops.push(Op::BeginMarkedContentWithProperties {
-                tag: "Span".into(),
-                properties: DictItem::Dict {
-                    map: [(
-                        "Lang".to_string(),
-                        DictItem::String {
-                            data: l.as_bytes().to_vec(),
-                            literal: true,
-                        },
-                    )]
-                    .into(),
-                },
-            });
+            stueck(
+                ops,
+                schriften.id(schnitt),
+                TextItem::Text(sichtbar),
+                breite,
+                rtl_sprache(&lauf.text),
+            );
+        } else {
+            for (bereich, sprache) in abschnitte(&lauf.text) {
+                let teil = &lauf.text[bereich];
+                let breite = super::schrift::metrik(schnitt).breite(teil, groesse);
+                stueck(
+                    ops,
+                    schriften.id(schnitt),
+                    TextItem::Text(teil.to_string()),
+                    breite,
+                    sprache,
+                );
+            }
         }
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font),
-            size: Pt(groesse),
-        });
-        ops.push(Op::SetTextCursor {
-            pos: Point { x: Pt(x), y: Pt(y) },
-        });
-        ops.push(Op::ShowText { items: vec![item] });
-        ops.push(Op::EndTextSection);
-        if sprache.is_some() {
-            ops.push(Op::EndMarkedContent);
-        }
-        x += breite;
     }
 }
 
-/// The language of a right-to-left run, told by its letters: Persian, Urdu and Kurdish
-/// Sorani by the letters only they use, else Arabic; Hebrew. `None` when it cannot tell.
-pub(super) fn sprache(text: &str) -> Option<&'static str> {
-    let hat = |zeichen: &str| text.chars().any(|c| zeichen.contains(c));
-    if text.chars().any(|c| ('\u{0590}'..='\u{05FF}').contains(&c)) {
-        Some("he")
-    } else if !text.chars().any(arabische_schrift) {
-        None
-    } else if hat("ڕێۆەڵ") {
-        Some("ckb")
-    } else if hat("ٹڈڑںےۓھ") {
-        Some("ur")
-    } else if hat("پچژگیک") {
-        Some("fa")
-    } else {
-        Some("ar")
+/// One piece of text at `x`, `y`; in a span with its `/Lang` when it has one (a screen
+/// reader reads it in that language).
+fn zeigen(
+    ops: &mut Vec<Op>,
+    font: printpdf::FontId,
+    item: TextItem,
+    x: f32,
+    y: f32,
+    groesse: f32,
+    sprache: Option<&str>,
+) {
+    if let Some(l) = sprache {
+        ops.push(Op::BeginMarkedContentWithProperties {
+            tag: "Span".into(),
+            properties: DictItem::Dict {
+                map: [(
+                    "Lang".to_string(),
+                    DictItem::String {
+                        data: l.as_bytes().to_vec(),
+                        literal: true,
+                    },
+                )]
+                .into(),
+            },
+        });
+    }
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFont {
+        font: PdfFontHandle::External(font),
+        size: Pt(groesse),
+    });
+    ops.push(Op::SetTextCursor {
+        pos: Point { x: Pt(x), y: Pt(y) },
+    });
+    ops.push(Op::ShowText { items: vec![item] });
+    ops.push(Op::EndTextSection);
+    if sprache.is_some() {
+        ops.push(Op::EndMarkedContent);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_language_of_a_run_is_told_by_its_letters() {
-        assert_eq!(sprache("محمد الأحمد"), Some("ar"));
-        assert_eq!(sprache("پرویز احمدی"), Some("fa"));
-        assert_eq!(sprache("عمران خان ٹوانہ"), Some("ur"));
-        assert_eq!(sprache("ڕێبوار کەریم"), Some("ckb"));
-        assert_eq!(sprache("שרה לוי"), Some("he"));
-        assert_eq!(sprache("123"), None);
-    }
 
     #[test]
     fn an_arabic_name_in_a_german_line_is_one_right_to_left_run() {

@@ -182,7 +182,7 @@ impl<'a> Seiten<'a> {
         if let Some(f) = farbe.clone() {
             ops.push(Op::SetFillColor { col: f });
         }
-        if super::rtl::hat_rtl(text) {
+        if super::rtl::hat_rtl(text) || super::sprache::hat_sprachen(text) {
             super::rtl::zeichnen(ops, schriften, x, A4_HOEHE - y_oben, text, schnitt, groesse);
         } else {
             ops.push(Op::StartTextSection);

@@ -500,6 +500,35 @@ fn names_in_every_script_round_trip_and_nichtoeffentlich_is_on_every_page() {
         assert!(s.contains(&format!("Seite {nr} von {seiten}")));
     }
     assert!(t.contains("(nicht-öffentlicher Teil)"));
+    // Each name is a span in its language for a screen reader; the German ones are not.
+    let sprachen: std::collections::BTreeSet<String> = span_sprachen(&pdf).into_iter().collect();
+    assert_eq!(
+        sprachen,
+        ["el", "pl", "ro", "ru", "tr", "vi"]
+            .map(String::from)
+            .into(),
+    );
+}
+
+/// The `/Lang` of every span in the pages' content, in order of appearance.
+fn span_sprachen(pdf: &[u8]) -> Vec<String> {
+    let d = lopdf::Document::load_mem(pdf).unwrap();
+    let mut sprachen = Vec::new();
+    for (_, seite) in d.get_pages() {
+        let inhalt = lopdf::content::Content::decode(&d.get_page_content(seite)).unwrap();
+        for op in inhalt.operations.iter().filter(|o| o.operator == "BDC") {
+            if let Some(l) = op
+                .operands
+                .get(1)
+                .and_then(|p| p.as_dict().ok())
+                .and_then(|p| p.get(b"Lang").ok())
+                .and_then(|l| l.as_str().ok())
+            {
+                sprachen.push(String::from_utf8_lossy(l).into_owned());
+            }
+        }
+    }
+    sprachen
 }
 
 #[test]
@@ -845,25 +874,12 @@ fn arabic_script_names_are_shaped_right_to_left_and_extract_as_typed() {
     // unshaped (and not the text reversed letter by letter).
     assert!(!t.contains("دمحم"), "{t}");
     // Each right-to-left name is a span in its language, for a screen reader.
-    let d = lopdf::Document::load_mem(&pdf).unwrap();
-    let mut sprachen = std::collections::BTreeSet::new();
-    for (_, seite) in d.get_pages() {
-        let inhalt = lopdf::content::Content::decode(&d.get_page_content(seite)).unwrap();
-        for op in inhalt.operations.iter().filter(|o| o.operator == "BDC") {
-            if let Some(l) = op
-                .operands
-                .get(1)
-                .and_then(|p| p.as_dict().ok())
-                .and_then(|p| p.get(b"Lang").ok())
-                .and_then(|l| l.as_str().ok())
-            {
-                sprachen.insert(String::from_utf8_lossy(l).into_owned());
-            }
-        }
-    }
+    let sprachen = span_sprachen(&pdf);
     assert_eq!(
-        sprachen.into_iter().collect::<Vec<_>>(),
-        ["ar", "ckb", "fa", "he"],
+        sprachen
+            .into_iter()
+            .collect::<std::collections::BTreeSet<_>>(),
+        ["ar", "ckb", "fa", "he"].map(String::from).into(),
         "Sprachen der Namen"
     );
 

@@ -98,40 +98,80 @@ pub(super) fn formen(text: &str, schnitt: Schnitt) -> Geformt {
     let _ = harfrust::shape(&shaper, &mut puffer, harfrust::ShapeOptions::new());
     let infos = puffer.glyph_infos();
     let positionen = puffer.glyph_positions();
-    // The clusters' text: from a cluster's start to the next larger start.
-    let mut anfaenge: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
-    anfaenge.sort_unstable();
-    anfaenge.dedup();
-    let mut gesehen = std::collections::BTreeSet::new();
+    let texte = glyphentexte(
+        text,
+        &infos.iter().map(|g| g.cluster as usize).collect::<Vec<_>>(),
+    );
     let glyphen = infos
         .iter()
         .zip(positionen)
-        .map(|(g, p)| {
-            let start = g.cluster as usize;
-            let ende = anfaenge
-                .iter()
-                .find(|&&a| a > start)
-                .copied()
-                .unwrap_or(text.len());
-            // A ligature's letters in reverse: a reader takes the glyphs' text in visual
-            // order and turns a right-to-left run around as a whole (poppler, pdf.js), so
-            // لا must read ال in the glyph to come out لا.
-            let teil = if gesehen.insert(start) {
-                text.get(start..ende)
-                    .unwrap_or_default()
-                    .chars()
-                    .rev()
-                    .collect()
-            } else {
-                String::new()
-            };
-            (g.glyph_id as u16, p.x_advance, teil)
-        })
+        .zip(texte)
+        .map(|((g, p), t)| (g.glyph_id as u16, p.x_advance, t))
         .collect();
     Geformt {
         glyphen,
         einheiten: a.einheiten,
     }
+}
+
+/// The text each glyph of a shaped right-to-left run stands for, given the glyphs' cluster
+/// starts (byte offsets into `text`) in visual order.
+///
+/// A PDF maps a glyph to one text wherever it is used (its ToUnicode entry), so a glyph
+/// must stand for the same letters everywhere: a letter's glyph for that letter, a mark's
+/// glyph for its marks. Shaping does not keep to that by itself: it reorders marks (shadda
+/// before fatha) and the font joins some into one glyph (shadda with fatha), and then the
+/// cluster of the letter before swallows a mark — medial م would read مَ in one word and م
+/// in the next. So a mark that landed in a letter's text goes to the mark glyph on the same
+/// letter, and a glyph's marks are in canonical order. Every text is reversed, and so is a
+/// ligature's (لا stands for ال): a reader takes the glyphs in visual order and turns a
+/// right-to-left run around as a whole (poppler, pdf.js), which gives the run as typed.
+fn glyphentexte(text: &str, cluster: &[usize]) -> Vec<String> {
+    let ist_marke = |c: char| bidi_class(c) == BidiClass::NSM;
+    let mut anfaenge: Vec<usize> = cluster.to_vec();
+    anfaenge.sort_unstable();
+    anfaenge.dedup();
+    // Each cluster's text goes to the first glyph of it (in logical order, i.e. from the
+    // right), the others of a cluster stand for nothing.
+    let mut texte: Vec<Vec<char>> = vec![Vec::new(); cluster.len()];
+    let mut gesehen = std::collections::BTreeSet::new();
+    for i in (0..cluster.len()).rev() {
+        let start = cluster[i];
+        if gesehen.insert(start) {
+            let ende = anfaenge
+                .iter()
+                .find(|&&a| a > start)
+                .copied()
+                .unwrap_or(text.len());
+            texte[i] = text.get(start..ende).unwrap_or_default().chars().collect();
+        }
+    }
+    // Marks swallowed by a letter's glyph move to the mark glyph after it (logical order).
+    let mut i = cluster.len();
+    while i > 0 {
+        i -= 1;
+        let hat_buchstabe = texte[i].iter().any(|&c| !ist_marke(c));
+        let marken: Vec<char> = texte[i].iter().copied().filter(|&c| ist_marke(c)).collect();
+        if !hat_buchstabe || marken.is_empty() {
+            continue;
+        }
+        // The next glyph in logical order (to the left) that is a mark glyph on this letter.
+        let ziel = (0..i)
+            .rev()
+            .take_while(|&j| texte[j].iter().all(|&c| ist_marke(c)))
+            .find(|&j| !texte[j].is_empty());
+        if let Some(j) = ziel {
+            texte[i].retain(|&c| !ist_marke(c));
+            texte[j].extend(marken);
+        }
+    }
+    texte
+        .into_iter()
+        .map(|mut t| {
+            t.sort_by_key(|&c| unicode_normalization::char::canonical_combining_class(c));
+            t.into_iter().rev().collect()
+        })
+        .collect()
 }
 
 /// The operations that draw `text` with its left edge at `x` on the baseline `y` (PDF
@@ -282,5 +322,38 @@ mod tests {
         assert_eq!(la.glyphen.len(), 1);
         assert_eq!(la.glyphen[0].2, "ال", "in Leserichtung umgekehrt");
         assert!(g.breite(10.0) > 0.0);
+    }
+
+    #[test]
+    fn a_glyph_stands_for_the_same_letters_in_every_word() {
+        // Medial م in محمد with harakat and in المركز without; shadda with fatha (one
+        // glyph in Noto) on د; shadda typed before fatha.
+        let woerter = [
+            "مُحَمَّد",
+            "المركز",
+            "شَدَّة",
+            "\u{0634}\u{064E}\u{062F}\u{0651}\u{064E}\u{0629}",
+            "لا",
+        ];
+        let mut je_glyph: std::collections::BTreeMap<u16, String> = Default::default();
+        for w in woerter {
+            let g = formen(w, Schnitt::Normal);
+            for (gid, _, t) in &g.glyphen {
+                if let Some(alt) = je_glyph.insert(*gid, t.clone()) {
+                    assert_eq!(&alt, t, "Glyph {gid} in „{w}“");
+                }
+            }
+            // Read back as a reader does: glyphs in visual order, the run turned around.
+            let gelesen: String = g
+                .glyphen
+                .iter()
+                .flat_map(|g| g.2.chars())
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect();
+            use unicode_normalization::UnicodeNormalization;
+            assert_eq!(gelesen, w.nfc().collect::<String>(), "„{w}“");
+        }
     }
 }

@@ -33,11 +33,31 @@ pub(super) struct Lauf {
     pub rtl: bool,
 }
 
-/// The runs of `text` (one line) in visual order.
-pub(super) fn laeufe(text: &str) -> Vec<Lauf> {
-    // The documents are German: every line is a left-to-right paragraph, with its
-    // right-to-left runs in it (a line that begins with an Arabic name stays German).
-    let info = BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+/// Whether a paragraph is right to left: when most of its letters are. A paragraph in
+/// Arabic is set from the right margin; a German one with an Arabic name in it stays left
+/// to right, also one that begins with the name (UAX #9's first-strong-letter rule would
+/// turn that one around).
+pub(super) fn absatz_rtl(text: &str) -> bool {
+    let (mut r, mut l) = (0usize, 0usize);
+    for c in text.chars() {
+        match bidi_class(c) {
+            BidiClass::R | BidiClass::AL => r += 1,
+            BidiClass::L => l += 1,
+            _ => {}
+        }
+    }
+    r > l
+}
+
+/// The runs of `text` (one line) in visual order; `rtl` for a line of a right-to-left
+/// paragraph.
+pub(super) fn laeufe(text: &str, rtl: bool) -> Vec<Lauf> {
+    let basis = if rtl {
+        unicode_bidi::Level::rtl()
+    } else {
+        unicode_bidi::Level::ltr()
+    };
+    let info = BidiInfo::new(text, Some(basis));
     let mut aus = Vec::new();
     for absatz in &info.paragraphs {
         let (stufen, laeufe) = info.visual_runs(absatz, absatz.range.clone());
@@ -49,6 +69,26 @@ pub(super) fn laeufe(text: &str) -> Vec<Lauf> {
         }
     }
     aus
+}
+
+/// The width of `text` at `groesse` pt as it is drawn in a left-to-right or (`rtl`)
+/// right-to-left paragraph: runs of Arabic script shaped (joining forms, ligatures and
+/// marks change the advances), the rest in DejaVu.
+pub(super) fn breite(text: &str, schnitt: Schnitt, groesse: f32, rtl: bool) -> f32 {
+    let m = super::schrift::metrik(schnitt);
+    if !text.chars().any(arabische_schrift) {
+        return m.breite(text, groesse);
+    }
+    laeufe(text, rtl)
+        .iter()
+        .map(|l| {
+            if l.text.chars().any(arabische_schrift) {
+                formen(&l.text, schnitt).breite(groesse)
+            } else {
+                m.breite(&l.text, groesse)
+            }
+        })
+        .sum()
 }
 
 struct Arabisch {
@@ -186,13 +226,11 @@ pub(super) fn zeichnen(
     text: &str,
     schnitt: Schnitt,
     groesse: f32,
+    rtl: bool,
 ) {
-    let mut x = x;
-    let mut stueck = |ops: &mut Vec<Op>, font, item, breite: f32, sprache: Option<&str>| {
-        zeigen(ops, font, item, x, y, groesse, sprache);
-        x += breite;
-    };
-    for lauf in laeufe(text) {
+    // The pieces left to right with their widths.
+    let mut stuecke: Vec<(printpdf::FontId, TextItem, f32, Option<&str>)> = Vec::new();
+    for lauf in laeufe(text, rtl) {
         if lauf.text.chars().any(arabische_schrift) {
             let g = formen(&lauf.text, schnitt);
             let glyphen = g
@@ -210,36 +248,47 @@ pub(super) fn zeichnen(
                     }
                 })
                 .collect();
-            stueck(
-                ops,
+            stuecke.push((
                 schriften.arabisch(schnitt),
                 TextItem::GlyphIds(glyphen),
                 g.breite(groesse),
                 rtl_sprache(&lauf.text),
-            );
+            ));
         } else if lauf.rtl {
             let sichtbar: String = lauf.text.chars().rev().collect();
             let breite = super::schrift::metrik(schnitt).breite(&sichtbar, groesse);
-            stueck(
-                ops,
+            stuecke.push((
                 schriften.id(schnitt),
                 TextItem::Text(sichtbar),
                 breite,
                 rtl_sprache(&lauf.text),
-            );
+            ));
         } else {
             for (bereich, sprache) in abschnitte(&lauf.text) {
                 let teil = &lauf.text[bereich];
                 let breite = super::schrift::metrik(schnitt).breite(teil, groesse);
-                stueck(
-                    ops,
+                stuecke.push((
                     schriften.id(schnitt),
                     TextItem::Text(teil.to_string()),
                     breite,
                     sprache,
-                );
+                ));
             }
         }
+    }
+    // Placed left to right; written in reading order, which a screen reader follows: a
+    // right-to-left line from its right end.
+    let mut platziert = Vec::with_capacity(stuecke.len());
+    let mut links = x;
+    for (font, item, breite, sprache) in stuecke {
+        platziert.push((font, item, links, sprache));
+        links += breite;
+    }
+    if rtl {
+        platziert.reverse();
+    }
+    for (font, item, x, sprache) in platziert {
+        zeigen(ops, font, item, x, y, groesse, sprache);
     }
 }
 
@@ -290,12 +339,12 @@ mod tests {
 
     #[test]
     fn an_arabic_name_in_a_german_line_is_one_right_to_left_run() {
-        let l = laeufe("Frau محمد الأحمد berichtet");
+        let l = laeufe("Frau محمد الأحمد berichtet", false);
         assert_eq!(l.len(), 3, "{l:?}");
         assert!(!l[0].rtl && l[1].rtl && !l[2].rtl);
         assert_eq!(l[1].text.trim(), "محمد الأحمد");
         // A line that begins with an Arabic name is still a German line: the name first.
-        let l = laeufe("محمد الأحمد stellt das Konzept vor.");
+        let l = laeufe("محمد الأحمد stellt das Konzept vor.", false);
         assert!(l[0].rtl && !l.last().unwrap().rtl, "{l:?}");
         assert_eq!(l[0].text.trim(), "محمد الأحمد");
     }

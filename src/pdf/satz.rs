@@ -2,7 +2,7 @@
 //! algorithm over words split by the `hyphenation` crate's de-1996 patterns), measured
 //! with the real font widths, and the office's text conventions: a blank line separates
 //! paragraphs, a line starting with "- ", "• " or "1. " is a list item with a hanging
-//! indent.
+//! indent. A word in Arabic script is measured shaped, as it is drawn.
 
 use super::schrift::{metrik, Schnitt};
 use hyphenation::{Language, Load, Standard};
@@ -116,7 +116,7 @@ pub fn umbrechen(text: &str, breite: f32, schnitt: Schnitt, groesse: f32) -> Vec
     let stuecke: Vec<Stueck> = split_words(woerter, &TRENNER)
         .map(|w| Stueck {
             text: w.word.to_string(),
-            breite: f64::from(m.breite(w.word, groesse)),
+            breite: f64::from(super::rtl::breite(w.word, schnitt, groesse, false)),
             leer: if w.whitespace.is_empty() { 0.0 } else { leer },
             strich: if w.penalty.is_empty() { 0.0 } else { strich },
             strich_text: if w.penalty.is_empty() { "" } else { "-" },

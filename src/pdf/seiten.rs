@@ -3,7 +3,7 @@
 //! the first lines after it). Running headers and footers ("Seite x von y") are added
 //! when the document is finished and the page count is known.
 
-use super::schrift::{metrik, Schnitt, Schriften};
+use super::schrift::{Schnitt, Schriften};
 use super::struktur::Struktur;
 use printpdf::{
     Color, Line, LinePoint, Mm, Op, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb, TextItem,
@@ -173,6 +173,21 @@ impl<'a> Seiten<'a> {
         groesse: f32,
         farbe: Option<Color>,
     ) {
+        self.text_gerichtet(x, y_oben, text, schnitt, groesse, farbe, false);
+    }
+
+    /// [`Self::text_abs`] for a line of a left-to-right or (`rtl`) right-to-left paragraph.
+    #[allow(clippy::too_many_arguments)]
+    fn text_gerichtet(
+        &mut self,
+        x: f32,
+        y_oben: f32,
+        text: &str,
+        schnitt: Schnitt,
+        groesse: f32,
+        farbe: Option<Color>,
+        rtl: bool,
+    ) {
         if text.is_empty() {
             return;
         }
@@ -182,8 +197,9 @@ impl<'a> Seiten<'a> {
         if let Some(f) = farbe.clone() {
             ops.push(Op::SetFillColor { col: f });
         }
-        if super::rtl::hat_rtl(text) || super::sprache::hat_sprachen(text) {
-            super::rtl::zeichnen(ops, schriften, x, A4_HOEHE - y_oben, text, schnitt, groesse);
+        if rtl || super::rtl::hat_rtl(text) || super::sprache::hat_sprachen(text) {
+            let y = A4_HOEHE - y_oben;
+            super::rtl::zeichnen(ops, schriften, x, y, text, schnitt, groesse, rtl);
         } else {
             ops.push(Op::StartTextSection);
             ops.push(Op::SetFont {
@@ -222,9 +238,29 @@ impl<'a> Seiten<'a> {
         self.y += zeilenhoehe;
     }
 
+    /// A line of a right-to-left paragraph: set from the right margin less `einzug`, its
+    /// runs in right-to-left order; moves the cursor by `zeilenhoehe`.
+    pub fn zeile_rtl(
+        &mut self,
+        einzug: f32,
+        text: &str,
+        schnitt: Schnitt,
+        groesse: f32,
+        zeilenhoehe: f32,
+    ) {
+        self.platz(zeilenhoehe);
+        let x = A4_BREITE
+            - self.rand.rechts
+            - einzug
+            - super::rtl::breite(text, schnitt, groesse, true);
+        let y = self.y + groesse;
+        self.text_gerichtet(x, y, text, schnitt, groesse, None, true);
+        self.y += zeilenhoehe;
+    }
+
     /// Right-aligned text ending at `x_rechts`.
     pub fn text_rechts(&mut self, x_rechts: f32, text: &str, schnitt: Schnitt, groesse: f32) {
-        let b = metrik(schnitt).breite(text, groesse);
+        let b = super::rtl::breite(text, schnitt, groesse, false);
         self.text_bei(x_rechts - b, text, schnitt, groesse);
     }
 

@@ -438,8 +438,14 @@ pub(super) fn text(s: &mut Seiten, text: &str) {
         in_liste = punkt;
         match block {
             Block::Absatz(t) => {
+                // A paragraph in Arabic script is set from the right margin.
+                let rtl = super::rtl::absatz_rtl(&t);
                 for z in satz::umbrechen(&t, breite, Schnitt::Normal, TEXT) {
-                    s.zeile(0.0, &z, Schnitt::Normal, TEXT, ZEILE);
+                    if rtl {
+                        s.zeile_rtl(0.0, &z, Schnitt::Normal, TEXT, ZEILE);
+                    } else {
+                        s.zeile(0.0, &z, Schnitt::Normal, TEXT, ZEILE);
+                    }
                 }
                 s.vorschub(5.0);
             }

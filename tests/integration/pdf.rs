@@ -905,3 +905,94 @@ fn arabic_script_names_are_shaped_right_to_left_and_extract_as_typed() {
         );
     }
 }
+
+/// The lines of a PDF as `pdftotext -bbox-layout` sees them: left and right edge (pt) and
+/// their words.
+fn zeilen_mit_rand(pdf: &[u8]) -> Vec<(f32, f32, String)> {
+    let (ok, xml) = werkzeug("pdftotext", &["-bbox-layout"], pdf);
+    assert!(ok, "{xml}");
+    let attr = |tag: &str, name: &str| -> f32 {
+        let a = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[a..a + tag[a..].find('"').unwrap()].parse().unwrap()
+    };
+    xml.split("<line ")
+        .skip(1)
+        .map(|l| {
+            let kopf = &l[..l.find('>').unwrap()];
+            let woerter: Vec<&str> = l[..l.find("</line>").unwrap()]
+                .split("<word ")
+                .skip(1)
+                .map(|w| &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()])
+                .collect();
+            (attr(kopf, "xMin"), attr(kopf, "xMax"), woerter.join(" "))
+        })
+        .collect()
+}
+
+/// A paragraph written in Arabic is set right to left from the right margin, its lines
+/// measured shaped (none reaches past the left margin), the full stop at its left end;
+/// the German paragraphs around it stay at the left margin; every word extracts as typed,
+/// also words with harakat beside a shadda and words with a medial م without any.
+#[test]
+fn an_arabic_paragraph_is_set_from_the_right_and_every_word_extracts_as_typed() {
+    let mut b = office("Stadt Herne", "{jahr}/{nr:04}", "");
+    let arabisch = "يبدأ البرنامج في شهر يناير. تشارك فيه عشرون عائلة من المدينة. يقدم المركز دروسا في اللغة الألمانية مرتين في الأسبوع في مبنى VHS، وتبلغ التكلفة 2500 يورو في السنة. للمزيد من المعلومات يرجى الاتصال بمكتب مجلس الاندماج في مدينة هيرنه.";
+    let json = serde_json::json!({
+        "art": "mitteilungsvorlage", "status": "oeffentlich",
+        "betreff": "Elternkurse – دورات للآباء",
+        "verfasser": "Radojka Mühlenkamp", "federfuehrend": "Büro Integrationsrat",
+        "beratungsfolge": [{"gremium": "Integrationsrat", "rolle": "kenntnisnahme", "datum": "2026-12-16"}],
+        "sachverhalt": format!("Die Kurse werden auf Deutsch und Arabisch angekündigt:\n\n{arabisch}\n\nمُحَمَّد و شَدَّة\n\nDer Text wurde von Frau محمد الأحمد übersetzt.")
+    });
+    let i = api::vorlage_importieren(&mut b.store, &json.to_string(), zeit("2026-11-30")).unwrap();
+    let pdf = api::vorlage_pdf(&b.store, i.id.0, zeit("2026-11-30")).unwrap();
+    technisch_einwandfrei(&pdf);
+
+    let (links, rechts) = (70.9_f32, 595.28_f32 - 56.7);
+    let zeilen = zeilen_mit_rand(&pdf);
+    let ist_arabisch = |t: &str| t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    let absatz: Vec<&(f32, f32, String)> = zeilen
+        .iter()
+        .skip_while(|z| !z.2.contains("angekündigt:"))
+        .skip(1)
+        .take_while(|z| !z.2.contains("Frau"))
+        .collect();
+    assert!(absatz.len() >= 3, "{zeilen:#?}");
+    for (x_min, x_max, t) in &absatz {
+        assert!(ist_arabisch(t), "{t}");
+        assert!(
+            (x_max - rechts).abs() < 1.0,
+            "nicht am rechten Rand: {x_max} {t}"
+        );
+        assert!(*x_min >= links - 0.5, "über den linken Rand: {x_min} {t}");
+    }
+    let letzte = absatz.last().unwrap();
+    assert!(
+        letzte.0 > links + 100.0,
+        "die letzte Zeile ist kurz und rechtsbündig: {letzte:?}"
+    );
+    for deutsch in ["angekündigt:", "übersetzt."] {
+        let z = zeilen.iter().find(|z| z.2.contains(deutsch)).unwrap();
+        assert!(
+            (z.0 - links).abs() < 1.0,
+            "deutsche Zeile am linken Rand: {z:?}"
+        );
+    }
+    // Every word as typed (the order of sentences within a line is poppler's: see README).
+    let t = text(&pdf);
+    let woerter: std::collections::BTreeSet<&str> = t.split_whitespace().collect();
+    for w in arabisch.split_whitespace() {
+        let w = w.trim_end_matches(['.', '،']);
+        assert!(
+            woerter.iter().any(|x| x.contains(w)),
+            "„{w}“ nicht wie eingegeben:\n{t}"
+        );
+    }
+    for w in ["مُحَمَّد", "شَدَّة", "المركز", "محمد الأحمد"] {
+        assert!(t.contains(w), "„{w}“ nicht wie eingegeben:\n{t}");
+    }
+    assert!(
+        !t.contains("المَركز"),
+        "ein Vokalzeichen, das niemand geschrieben hat:\n{t}"
+    );
+}

@@ -60,7 +60,7 @@ pub fn zertifikat_datei_lesen(pfad: &Path) -> Result<Vec<u8>, ApiFehler> {
     Ok(daten)
 }
 
-/// The Vorlage as PDF/A-2b bytes; `jetzt` is printed on a paper that is not yet released.
+/// The Vorlage as PDF/A-2a bytes (tagged; see `pdf::pdfa`); `jetzt` is printed on a paper that is not yet released.
 pub fn vorlage_pdf(store: &Store, id: i64, jetzt: NaiveDateTime) -> Result<Vec<u8>, ApiFehler> {
     let akte = store.vorlage(VorlageId(id))?;
     druckfertig(&akte.befunde)?;

@@ -3,7 +3,7 @@
 //! [`paket`]), the Niederschrift and Beschlussauszüge, the Stimmzettel and the
 //! Wahlniederschrift. Layout on A4 with the embedded DejaVu fonts, German hyphenation,
 //! page breaks that keep table rows and headings together, running header and "Seite x
-//! von y"; then lopdf post-processing that writes the PDF/A-2b identification (XMP
+//! von y"; then lopdf post-processing that writes the PDF/A-2a identification (XMP
 //! metadata, sRGB output intent) — the label, not a conformance checked here — and, when
 //! asked, the PAdES signature.
 //!
@@ -31,7 +31,7 @@ pub use pdfa::Metadaten;
 pub use signatur::{ist_signiert, signieren, zertifikat_laden, Feld, Zertifikat};
 pub use vorlage::{vorlage, Dokument};
 
-/// PDF/A-2b post-processing of a finished document (XMP metadata, output intent); its
+/// PDF/A-2 post-processing of a finished document (XMP metadata, output intent); its
 /// structure tree, if it has one, stays.
 pub fn pdfa_fertig(pdf: Vec<u8>, m: &Metadaten) -> Result<Vec<u8>, PdfFehler> {
     pdfa::nachbearbeiten_als(pdf, m, true, true, None)

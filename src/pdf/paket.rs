@@ -178,6 +178,8 @@ pub fn zusammenfuegen(
     // PDF/UA only when every piece is tagged.
     let mut pdfa = true;
     let mut pdfua = true;
+    // PDF/A-2a when every piece is tagged and every Anlage from elsewhere says A itself.
+    let mut stufe_a = true;
     let mut fingerabdruck = <sha2::Sha256 as sha2::Digest>::new();
     let mut ziel = Document::with_version("1.7");
     let mut max_id = 1;
@@ -240,7 +242,9 @@ pub fn zusammenfuegen(
     for st in stuecke {
         let d = st.dokument;
         if st.ebene == Ebene::Anlage {
-            pdfa &= super::pdfa::erklaert_pdfa(&d);
+            let erklaert = super::pdfa::erklaert_pdfa(&d);
+            pdfa &= erklaert.is_some();
+            stufe_a &= erklaert == Some('A');
             pdfua &= d.catalog().is_ok_and(|k| k.has(b"StructTreeRoot"));
         }
         sha2::Digest::update(&mut fingerabdruck, st.fingerabdruck);
@@ -405,7 +409,7 @@ pub fn zusammenfuegen(
             .set("Outlines", outline);
     }
     let kennung_datei = sha2::Digest::finalize(fingerabdruck);
-    super::pdfa::einsetzen(&mut ziel, meta, pdfa, pdfua, &kennung_datei[..16])?;
+    super::pdfa::einsetzen(&mut ziel, meta, pdfa, pdfua, stufe_a, &kennung_datei[..16])?;
     super::objekte::unerreichbare_entfernen(&mut ziel);
     ziel.compress();
     // A classic cross-reference table: the pieces' own xref streams are not carried over,

@@ -1,8 +1,10 @@
-//! PDF/A-2b post-processing of printpdf's output (printpdf 0.12 only labels conformance):
+//! PDF/A-2 post-processing of printpdf's output (printpdf 0.12 only labels conformance):
 //! PDF 1.7 header, an XMP metadata stream with the `pdfaid` entries, title and author,
 //! the document info dictionary to match, an sRGB output intent with the embedded ICC
 //! profile (`assets/icc/sRGB.icc`), and a file identifier in the trailer. Fonts are already
-//! embedded by printpdf.
+//! embedded by printpdf, each with its ToUnicode map. A tagged document claims level A
+//! (PDF/A-2a); what that rests on is checked by the tests (structure, every glyph mapped to
+//! Unicode, `/Lang`), not by a certified validator (none is packaged here).
 
 use super::struktur::Struktur;
 use super::PdfFehler;
@@ -76,9 +78,12 @@ pub(super) fn nachbearbeiten(
     nachbearbeiten_als(pdf, m, true, true, Some(struktur))
 }
 
-/// Whether the PDF `bytes` says of itself that it is PDF/A (its XMP has `pdfaid:part`).
-pub(super) fn erklaert_pdfa(doc: &Document) -> bool {
-    doc.catalog()
+/// The PDF/A conformance level a PDF declares in its XMP (`pdfaid:conformance`, as element
+/// or attribute): `Some('A')`, `Some('B')`, `Some('U')`, or `Some('?')` for a `pdfaid:part`
+/// without a level; `None` when it does not claim PDF/A.
+pub(super) fn erklaert_pdfa(doc: &Document) -> Option<char> {
+    let xmp = doc
+        .catalog()
         .ok()
         .and_then(|k| k.get(b"Metadata").ok())
         .and_then(|m| m.as_reference().ok())
@@ -87,8 +92,16 @@ pub(super) fn erklaert_pdfa(doc: &Document) -> bool {
         .map(|s| {
             s.decompressed_content()
                 .unwrap_or_else(|_| s.content.clone())
-        })
-        .is_some_and(|x| x.windows(11).any(|w| w == b"pdfaid:part"))
+        })?;
+    let xmp = String::from_utf8_lossy(&xmp);
+    if !xmp.contains("pdfaid:part") {
+        return None;
+    }
+    let stufe = xmp.find("pdfaid:conformance").and_then(|i| {
+        let rest = xmp[i + "pdfaid:conformance".len()..].trim_start_matches(['>', '=', '"', '\'']);
+        rest.chars().next().filter(char::is_ascii_alphabetic)
+    });
+    Some(stufe.map_or('?', |c| c.to_ascii_uppercase()))
 }
 
 /// The post-processing; the PDF/A identification only when `pdfa` (a packet with an
@@ -109,7 +122,7 @@ pub(super) fn nachbearbeiten_als(
     if let Some(s) = struktur {
         super::struktur::einsetzen(&mut doc, s, "de-DE")?;
     }
-    einsetzen(&mut doc, m, pdfa, pdfua, &Sha256::digest(&pdf)[..16])?;
+    einsetzen(&mut doc, m, pdfa, pdfua, true, &Sha256::digest(&pdf)[..16])?;
     doc.compress();
     let mut aus = Vec::with_capacity(pdf.len() + SRGB.len() + 4096);
     doc.save_to(&mut aus)?;
@@ -119,14 +132,20 @@ pub(super) fn nachbearbeiten_als(
 /// The entries of [`nachbearbeiten_als`] put into a document in memory (the session
 /// packet, which is merged in memory, is not written and read again for it); `kennung` is
 /// the file identifier.
+///
+/// The level is A (accessible: tagged, every glyph mapped to Unicode, the language set)
+/// for a tagged document when `stufe_a` — every part of it is made here or says A itself —
+/// else B.
 pub(super) fn einsetzen(
     doc: &mut Document,
     m: &Metadaten,
     pdfa: bool,
     pdfua: bool,
+    stufe_a: bool,
     kennung: &[u8],
 ) -> Result<(), PdfFehler> {
     let pdfua = pdfua && doc.catalog()?.has(b"StructTreeRoot");
+    let stufe = if pdfua && stufe_a { "A" } else { "B" };
     doc.version = "1.7".into();
     // With the office's offset from UTC: a date without one is read as the reader's
     // local time.
@@ -160,9 +179,9 @@ pub(super) fn einsetzen(
         betreff = xml(&m.betreff),
         ua = if pdfua { PDFUA } else { "" },
         kennung = if pdfa {
-            "   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>B</pdfaid:conformance>\n"
+            format!("   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>{stufe}</pdfaid:conformance>\n")
         } else {
-            ""
+            String::new()
         },
     );
     let mut metadaten = Stream::new(

@@ -470,6 +470,40 @@ fn the_packet_is_pdfa_unless_an_anlage_from_elsewhere_is_not() {
     crate::pdf::technisch_einwandfrei(&paket);
     xmp_wie_info(&paket);
 
+    // An Anlage from elsewhere that says PDF/A-2b: the packet is PDF/A-2b, not 2a.
+    let zweib = {
+        let roh = anlage_pdf(&b, "Gutachten");
+        let a = b"<pdfaid:conformance>A</pdfaid:conformance>";
+        let i = roh
+            .windows(a.len())
+            .position(|w| w == a)
+            .expect("XMP unkomprimiert");
+        let mut roh = roh;
+        roh[i + 20] = b'B';
+        roh
+    };
+    b.store
+        .anlage_hinzufuegen(
+            v.id,
+            b.store.vorlage(v.id).unwrap().version,
+            AnlageNeu {
+                name: "Gutachten.pdf".into(),
+                status: Status::Oeffentlich,
+                alternativenpruefung: false,
+                daten: zweib,
+            },
+            j,
+        )
+        .unwrap();
+    let paket = api::sitzung_paket(&b.store, sitzung.id.0, PaketVariante::Mitglieder, j).unwrap();
+    let roh = String::from_utf8_lossy(&paket);
+    assert!(
+        roh.contains("<pdfaid:part>2</pdfaid:part>")
+            && roh.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "eine Anlage in PDF/A-2b macht das Paket zu PDF/A-2b"
+    );
+    crate::pdf::struktur_pruefen(&paket);
+
     b.store
         .anlage_hinzufuegen(
             v.id,

@@ -131,8 +131,9 @@ pub fn geprueft_und_eingebettet(pdf: &[u8]) {
     }
 }
 
-/// As [`geprueft_und_eingebettet`], and the PDF/A-2b marks: header, XMP pdfaid, output
-/// intent; and tagged ([`struktur_pruefen`], [`pdfua_ohne_befund`]), with `pdfuaid:part 1`.
+/// As [`geprueft_und_eingebettet`], and the PDF/A-2a marks: header, XMP pdfaid, output
+/// intent; and tagged ([`struktur_pruefen`] with [`unicode_pruefen`], [`pdfua_ohne_befund`]),
+/// with `pdfuaid:part 1`.
 pub fn technisch_einwandfrei(pdf: &[u8]) {
     geprueft_und_eingebettet(pdf);
     assert!(
@@ -143,7 +144,8 @@ pub fn technisch_einwandfrei(pdf: &[u8]) {
     let roh = String::from_utf8_lossy(pdf);
     assert!(
         roh.contains("<pdfaid:part>2</pdfaid:part>")
-            && roh.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+            && roh.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
+        "PDF/A-2a nicht erklärt"
     );
     assert!(
         roh.contains("<pdfuaid:part>1</pdfuaid:part>"),
@@ -600,6 +602,7 @@ pub fn struktur_pruefen(pdf: &[u8]) -> Vec<String> {
     use lopdf::{Document, Object, ObjectId};
     use std::collections::{BTreeMap, BTreeSet};
     let d = Document::load_mem(pdf).unwrap();
+    unicode_pruefen(&d);
     let katalog = d.catalog().unwrap();
     assert!(
         katalog
@@ -995,4 +998,251 @@ fn an_arabic_paragraph_is_set_from_the_right_and_every_word_extracts_as_typed() 
         !t.contains("المَركز"),
         "ein Vokalzeichen, das niemand geschrieben hat:\n{t}"
     );
+}
+
+/// PDF/A-2a's Unicode rule (ISO 19005-2, 6.2.11.7.2), checked as veraPDF would: every
+/// glyph code a page shows — in its content and in the Form XObjects it paints — maps to
+/// Unicode through its font's `/ToUnicode` CMap, to a value that is not empty and not
+/// U+0000, U+FEFF or U+FFFE. Every font is composite here (Identity-H, two bytes a code).
+pub fn unicode_pruefen(d: &lopdf::Document) {
+    use lopdf::{Dictionary, Object};
+    use std::collections::BTreeMap;
+
+    fn hex(t: &str) -> Vec<u8> {
+        (0..t.len() / 2)
+            .map(|i| u8::from_str_radix(&t[2 * i..2 * i + 2], 16).unwrap())
+            .collect()
+    }
+    fn zahl(b: &[u8]) -> u32 {
+        b.iter().fold(0, |a, &x| a << 8 | u32::from(x))
+    }
+    fn utf16(b: &[u8]) -> Vec<u16> {
+        b.chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect()
+    }
+    /// A ToUnicode CMap's `bfchar` and `bfrange` entries.
+    fn karte(cmap: &str) -> BTreeMap<u32, Vec<u16>> {
+        let mut k = BTreeMap::new();
+        let token = |teil: &str| -> Vec<String> {
+            let mut aus = Vec::new();
+            let mut rest = teil;
+            while let Some(a) = rest.find(['<', '[', ']']) {
+                match &rest[a..a + 1] {
+                    "<" => {
+                        let e = rest[a..].find('>').unwrap() + a;
+                        aus.push(rest[a + 1..e].to_string());
+                        rest = &rest[e + 1..];
+                    }
+                    z => {
+                        aus.push(z.to_string());
+                        rest = &rest[a + 1..];
+                    }
+                }
+            }
+            aus
+        };
+        for block in cmap.split("beginbfchar").skip(1) {
+            let t = token(&block[..block.find("endbfchar").unwrap()]);
+            for paar in t.chunks(2) {
+                k.insert(zahl(&hex(&paar[0])), utf16(&hex(&paar[1])));
+            }
+        }
+        for block in cmap.split("beginbfrange").skip(1) {
+            let t = token(&block[..block.find("endbfrange").unwrap()]);
+            let mut i = 0;
+            while i + 2 < t.len() {
+                let (von, bis) = (zahl(&hex(&t[i])), zahl(&hex(&t[i + 1])));
+                if t[i + 2] == "[" {
+                    let mut j = i + 3;
+                    for code in von..=bis {
+                        k.insert(code, utf16(&hex(&t[j])));
+                        j += 1;
+                    }
+                    i = j + 1;
+                } else {
+                    let mut ziel = utf16(&hex(&t[i + 2]));
+                    for code in von..=bis {
+                        k.insert(code, ziel.clone());
+                        *ziel.last_mut().unwrap() += 1;
+                    }
+                    i += 3;
+                }
+            }
+        }
+        k
+    }
+    fn aufloesen<'a>(d: &'a lopdf::Document, o: &'a Object) -> Option<&'a Dictionary> {
+        d.dereference(o).ok().and_then(|(_, o)| o.as_dict().ok())
+    }
+    fn inhalt_pruefen(d: &lopdf::Document, bytes: &[u8], res: &Dictionary, wo: &str) {
+        let schriften = res.get(b"Font").ok().and_then(|f| aufloesen(d, f));
+        let mut karten: BTreeMap<Vec<u8>, BTreeMap<u32, Vec<u16>>> = BTreeMap::new();
+        let mut aktuell: Option<Vec<u8>> = None;
+        let inhalt = lopdf::content::Content::decode(bytes).unwrap();
+        for op in &inhalt.operations {
+            let strings: Vec<&[u8]> = match op.operator.as_str() {
+                "Tf" => {
+                    let name = op.operands[0].as_name().unwrap().to_vec();
+                    if !karten.contains_key(&name) {
+                        let font = schriften
+                            .and_then(|f| f.get(&name).ok())
+                            .and_then(|f| aufloesen(d, f))
+                            .unwrap_or_else(|| panic!("{wo}: Schrift {name:?} fehlt"));
+                        let tu = font.get(b"ToUnicode").unwrap_or_else(|_| {
+                            panic!(
+                                "{wo}: Schrift {:?} ohne /ToUnicode",
+                                String::from_utf8_lossy(&name)
+                            )
+                        });
+                        let (_, tu) = d.dereference(tu).unwrap();
+                        let s = tu.as_stream().unwrap();
+                        let cmap = s
+                            .decompressed_content()
+                            .unwrap_or_else(|_| s.content.clone());
+                        karten.insert(name.clone(), karte(&String::from_utf8_lossy(&cmap)));
+                    }
+                    aktuell = Some(name);
+                    continue;
+                }
+                "Tj" | "'" => vec![op.operands[0].as_str().unwrap()],
+                "\"" => vec![op.operands[2].as_str().unwrap()],
+                "TJ" => op.operands[0]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(|o| o.as_str().ok())
+                    .collect(),
+                "Do" => {
+                    let name = op.operands[0].as_name().unwrap();
+                    let xo = res
+                        .get(b"XObject")
+                        .ok()
+                        .and_then(|x| aufloesen(d, x))
+                        .and_then(|x| x.get(name).ok())
+                        .and_then(|x| d.dereference(x).ok())
+                        .and_then(|(_, o)| o.as_stream().ok());
+                    if let Some(xo) = xo {
+                        if xo.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form") {
+                            let eigene =
+                                xo.dict.get(b"Resources").ok().and_then(|r| aufloesen(d, r));
+                            let inhalt = xo
+                                .decompressed_content()
+                                .unwrap_or_else(|_| xo.content.clone());
+                            inhalt_pruefen(
+                                d,
+                                &inhalt,
+                                eigene.unwrap_or(res),
+                                &format!("{wo}, XObject"),
+                            );
+                        }
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            let k = &karten[aktuell
+                .as_ref()
+                .unwrap_or_else(|| panic!("{wo}: Text ohne Schrift"))];
+            for s in strings {
+                for code in s.chunks(2) {
+                    let code = zahl(code);
+                    let wert = k.get(&code).unwrap_or_else(|| {
+                        panic!("{wo}: Glyph {code:#06x} ohne Unicode-Zuordnung")
+                    });
+                    assert!(
+                        !wert.is_empty() && !matches!(wert[..], [0] | [0xFEFF] | [0xFFFE]),
+                        "{wo}: Glyph {code:#06x} ist {wert:04x?} zugeordnet"
+                    );
+                }
+            }
+        }
+    }
+    for (nr, seite) in d.get_pages() {
+        let dict = d.get_dictionary(seite).unwrap();
+        let res = dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| aufloesen(d, r))
+            .cloned()
+            .unwrap_or_default();
+        inhalt_pruefen(d, &d.get_page_content(seite), &res, &format!("Seite {nr}"));
+        // The appearances of its annotations (the signature's stamp).
+        let annots = dict
+            .get(b"Annots")
+            .ok()
+            .and_then(|a| d.dereference(a).ok())
+            .and_then(|(_, a)| a.as_array().ok().cloned())
+            .unwrap_or_default();
+        for a in annots {
+            let ap = aufloesen(d, &a)
+                .and_then(|a| a.get(b"AP").ok())
+                .and_then(|ap| aufloesen(d, ap))
+                .and_then(|ap| ap.get(b"N").ok())
+                .and_then(|n| d.dereference(n).ok())
+                .and_then(|(_, n)| n.as_stream().ok());
+            if let Some(n) = ap {
+                let eigene = n.dict.get(b"Resources").ok().and_then(|r| aufloesen(d, r));
+                let inhalt = n
+                    .decompressed_content()
+                    .unwrap_or_else(|_| n.content.clone());
+                inhalt_pruefen(
+                    d,
+                    &inhalt,
+                    eigene.unwrap_or(&res),
+                    &format!("Seite {nr}, Annotation"),
+                );
+            }
+        }
+    }
+}
+
+/// The Unicode check finds what it is for: a font without `/ToUnicode`, a glyph the map
+/// leaves out, a glyph mapped to U+FFFE.
+#[test]
+fn the_unicode_check_finds_a_missing_map_and_an_unmapped_glyph() {
+    let mut b = office("Stadt Herne", "{jahr}/{nr:04}", "");
+    let i =
+        api::vorlage_importieren(&mut b.store, &fixture("namen.json"), zeit("2026-11-30")).unwrap();
+    let pdf = api::vorlage_pdf(&b.store, i.id.0, zeit("2026-11-30")).unwrap();
+    unicode_pruefen(&lopdf::Document::load_mem(&pdf).unwrap());
+    let kaputt = |aendern: &dyn Fn(&mut lopdf::Stream) -> bool| -> String {
+        let mut d = lopdf::Document::load_mem(&pdf).unwrap();
+        let ids: Vec<_> = d.objects.keys().copied().collect();
+        for id in ids {
+            let cmap = match d.get_object(id) {
+                Ok(lopdf::Object::Stream(s)) => s
+                    .decompressed_content()
+                    .unwrap_or_else(|_| s.content.clone()),
+                _ => continue,
+            };
+            if !String::from_utf8_lossy(&cmap).contains("beginbfchar") {
+                continue;
+            }
+            let mut s = lopdf::Stream::new(lopdf::Dictionary::new(), cmap);
+            if aendern(&mut s) {
+                d.objects.insert(id, lopdf::Object::Stream(s));
+            }
+        }
+        let e = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| unicode_pruefen(&d)))
+            .expect_err("die Prüfung hätte anschlagen müssen");
+        e.downcast_ref::<String>().cloned().unwrap_or_default()
+    };
+    // Every mapping of the glyph for "a" (U+0061) turned into U+FFFE.
+    let m = kaputt(&|s| {
+        let t = String::from_utf8_lossy(&s.content).replace("<0061>", "<FFFE>");
+        s.set_content(t.into_bytes());
+        true
+    });
+    assert!(m.contains("zugeordnet"), "{m}");
+    // Each map without its first entry.
+    let m = kaputt(&|s| {
+        let t = String::from_utf8_lossy(&s.content).into_owned();
+        let a = t.find("beginbfchar").unwrap() + "beginbfchar".len();
+        let zeile = t[a..].trim_start();
+        let ende = a + (t[a..].len() - zeile.len()) + zeile.find('\n').unwrap();
+        s.set_content(format!("{}{}", &t[..a], &t[ende..]).into_bytes());
+        true
+    });
+    assert!(m.contains("ohne Unicode-Zuordnung"), "{m}");
 }

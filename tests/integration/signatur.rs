@@ -1,5 +1,5 @@
-//! Signed PDFs (PAdES baseline B) checked by poppler's `pdfsig`: valid and covering the
-//! whole document; one changed byte makes it invalid; wrong password, expired certificate
+//! Signed PDFs (PAdES baseline B) checked by poppler's `pdfsig` and by pyHanko (PyPI,
+//! `tests/signatur/pyhanko_pruefen.py`): valid, trusted and covering the whole document; one changed byte makes it invalid; wrong password, expired certificate
 //! and a file that is not PKCS#12 give their German error and no file. The test
 //! certificates are made here with the `openssl` command.
 
@@ -69,6 +69,27 @@ fn pdfsig(pdf: &[u8]) -> String {
         .output()
         .expect("pdfsig fehlt (poppler-utils)");
     String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
+}
+
+/// pyHanko's verdict on the one signature of `pdf`, trusting the test certificate
+/// `c.pem` in `dir`: (valid, trusted and over the entire file, its report).
+fn pyhanko(pdf: &[u8], dir: &Path) -> (bool, String) {
+    let datei = dir.join("pyhanko.pdf");
+    std::fs::write(&datei, pdf).unwrap();
+    let skript = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/signatur/pyhanko_pruefen.py");
+    let o = Command::new("python3")
+        .arg(skript)
+        .arg(&datei)
+        .arg(dir.join("c.pem"))
+        .output()
+        .expect("python3 fehlt");
+    let bericht =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !bericht.contains("ModuleNotFoundError"),
+        "pyHanko fehlt (scripts/setup installiert es: pip install pyHanko): {bericht}"
+    );
+    (o.status.success(), bericht)
 }
 
 /// The office's clock (German time, whatever the machine's time zone).
@@ -198,6 +219,12 @@ fn signed_pdf_is_valid_and_covers_the_whole_document_and_one_byte_breaks_it() {
             "{bericht}"
         );
         assert!(bericht.contains("Rainer Weichelt"), "{bericht}");
+        let (gueltig, bericht) = pyhanko(&pdf, dir.path());
+        assert!(gueltig, "pyHanko: {bericht}");
+        assert!(
+            bericht.contains("+01:00") || bericht.contains("+02:00"),
+            "Signaturzeit mit deutscher Zeitzone: {bericht}"
+        );
         sichtbar_und_mit_zeitzone(&pdf, dir.path());
         let (ok, _) = (
             Command::new("qpdf")
@@ -226,6 +253,11 @@ fn signed_pdf_is_valid_and_covers_the_whole_document_and_one_byte_breaks_it() {
         assert!(
             bericht.contains("Digest Mismatch") || bericht.contains("Invalid"),
             "{bericht}"
+        );
+        let (gueltig, bericht) = pyhanko(&verfaelscht, dir.path());
+        assert!(
+            !gueltig,
+            "pyHanko hält die verfälschte Datei für gültig:\n{bericht}"
         );
     }
 }
@@ -359,6 +391,8 @@ fn a_session_packet_and_a_niederschrift_are_signed_like_a_vorlage() {
             "{art}: {bericht}"
         );
         assert!(bericht.contains("Rainer Weichelt"), "{art}: {bericht}");
+        let (gueltig, bericht) = pyhanko(&pdf, dir.path());
+        assert!(gueltig, "{art}, pyHanko: {bericht}");
         let d = lopdf::Document::load_mem(&pdf).unwrap();
         let gruende: Vec<String> = d
             .objects

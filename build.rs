@@ -10,6 +10,8 @@ const DATEIEN: &[&str] = &[
     "assets/fonts/DejaVuSans-Bold.ttf",
     "assets/fonts/NotoSansArabic-Regular.ttf",
     "assets/fonts/NotoSansArabic-Bold.ttf",
+    "assets/fonts/NotoSansEthiopic-Regular.ttf",
+    "assets/fonts/NotoSansEthiopic-Bold.ttf",
     "assets/hyphenation/de-1996.standard.bincode",
 ];
 

@@ -1,6 +1,7 @@
 //! The fonts the office prints with (DejaVu Sans regular and bold for Latin, Greek,
-//! Cyrillic and Hebrew; Noto Sans Arabic regular and bold for Arabic script;
-//! `assets/fonts/`, licences beside them) and the one question every layer asks of them:
+//! Cyrillic and Hebrew; Noto Sans Arabic regular and bold for Arabic script; Noto Sans
+//! Ethiopic regular and bold for Tigrinya and Amharic; `assets/fonts/`, licences beside
+//! them) and the one question every layer asks of them:
 //! can this character be printed?
 //!
 //! It sits beside the domain, not inside the PDF renderer, because the answer is a rule of
@@ -42,11 +43,19 @@ pub(crate) static REGULAR: LazyLock<&[u8]> = eingebaut!("DejaVuSans.ttf");
 pub(crate) static BOLD: LazyLock<&[u8]> = eingebaut!("DejaVuSans-Bold.ttf");
 pub(crate) static ARABISCH_REGULAR: LazyLock<&[u8]> = eingebaut!("NotoSansArabic-Regular.ttf");
 pub(crate) static ARABISCH_BOLD: LazyLock<&[u8]> = eingebaut!("NotoSansArabic-Bold.ttf");
+pub(crate) static AETHIOPISCH_REGULAR: LazyLock<&[u8]> = eingebaut!("NotoSansEthiopic-Regular.ttf");
+pub(crate) static AETHIOPISCH_BOLD: LazyLock<&[u8]> = eingebaut!("NotoSansEthiopic-Bold.ttf");
 
 /// Whether `c` is written in Arabic script (then Noto Sans Arabic prints it, shaped).
 pub fn arabische_schrift(c: char) -> bool {
     matches!(c as u32,
         0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Whether `c` is written in Ethiopic script (Ge'ez: Tigrinya, Amharic; then Noto Sans
+/// Ethiopic prints it).
+pub fn aethiopische_schrift(c: char) -> bool {
+    matches!(c as u32, 0x1200..=0x139F | 0x2D80..=0x2DDF | 0xAB00..=0xAB2F | 0x1E7E0..=0x1E7FF)
 }
 
 /// Metrics of one font file, parsed once per process (with `read-fonts`, the font reader
@@ -56,12 +65,19 @@ pub struct Metrik {
     zeichen: CmapSubtable<'static>,
     breiten: Hmtx<'static>,
     einheiten: f32,
-    /// The face of the same weight that measures Arabic script.
-    arabisch: Option<&'static LazyLock<Metrik>>,
+    /// The faces of the same weight that measure Arabic and Ethiopic script.
+    weitere: Option<Weitere>,
+}
+
+/// The faces a Latin font hands a character of another script to.
+#[derive(Clone, Copy)]
+struct Weitere {
+    arabisch: &'static LazyLock<Metrik>,
+    aethiopisch: &'static LazyLock<Metrik>,
 }
 
 impl Metrik {
-    fn neu(bytes: &'static [u8], arabisch: Option<&'static LazyLock<Metrik>>) -> Metrik {
+    fn neu(bytes: &'static [u8], weitere: Option<Weitere>) -> Metrik {
         let font = FontRef::new(bytes).expect("eingebettete Schrift ist gültig");
         let (_, _, zeichen) = font
             .cmap()
@@ -72,7 +88,7 @@ impl Metrik {
             zeichen,
             breiten: font.hmtx().expect("eingebettete Schrift hat Breiten"),
             einheiten: f32::from(einheiten(bytes)),
-            arabisch,
+            weitere,
         }
     }
 
@@ -83,12 +99,13 @@ impl Metrik {
 
     /// Width of `text` at `groesse` pt. Characters the font lacks count as zero (they are
     /// refused before layout); Arabic script is measured in Noto Sans Arabic (unshaped
-    /// advances, close to the shaped width: what line breaking needs).
+    /// advances: `pdf::rtl::breite` measures it shaped), Ethiopic in Noto Sans Ethiopic.
     pub fn breite(&self, text: &str, groesse: f32) -> f32 {
         let mut breite = 0.0;
         for c in text.chars() {
-            let m = match self.arabisch {
-                Some(a) if arabische_schrift(c) => &**a,
+            let m = match self.weitere {
+                Some(w) if arabische_schrift(c) => &**w.arabisch,
+                Some(w) if aethiopische_schrift(c) => &**w.aethiopisch,
                 _ => self,
             };
             if let Some(v) = m.glyph(c).and_then(|g| m.breiten.advance(g)) {
@@ -120,10 +137,28 @@ pub(crate) fn einheiten(bytes: &'static [u8]) -> u16 {
         .units_per_em()
 }
 
-pub(crate) static METRIK_REGULAR: LazyLock<Metrik> =
-    LazyLock::new(|| Metrik::neu(*REGULAR, Some(&METRIK_ARABISCH_REGULAR)));
-pub(crate) static METRIK_BOLD: LazyLock<Metrik> =
-    LazyLock::new(|| Metrik::neu(*BOLD, Some(&METRIK_ARABISCH_BOLD)));
+pub(crate) static METRIK_REGULAR: LazyLock<Metrik> = LazyLock::new(|| {
+    Metrik::neu(
+        *REGULAR,
+        Some(Weitere {
+            arabisch: &METRIK_ARABISCH_REGULAR,
+            aethiopisch: &METRIK_AETHIOPISCH_REGULAR,
+        }),
+    )
+});
+pub(crate) static METRIK_BOLD: LazyLock<Metrik> = LazyLock::new(|| {
+    Metrik::neu(
+        *BOLD,
+        Some(Weitere {
+            arabisch: &METRIK_ARABISCH_BOLD,
+            aethiopisch: &METRIK_AETHIOPISCH_BOLD,
+        }),
+    )
+});
+pub(crate) static METRIK_AETHIOPISCH_REGULAR: LazyLock<Metrik> =
+    LazyLock::new(|| Metrik::neu(*AETHIOPISCH_REGULAR, None));
+pub(crate) static METRIK_AETHIOPISCH_BOLD: LazyLock<Metrik> =
+    LazyLock::new(|| Metrik::neu(*AETHIOPISCH_BOLD, None));
 pub(crate) static METRIK_ARABISCH_REGULAR: LazyLock<Metrik> =
     LazyLock::new(|| Metrik::neu(*ARABISCH_REGULAR, None));
 pub(crate) static METRIK_ARABISCH_BOLD: LazyLock<Metrik> =
@@ -133,6 +168,8 @@ pub(crate) static METRIK_ARABISCH_BOLD: LazyLock<Metrik> =
 pub fn druckbar(c: char) -> bool {
     if arabische_schrift(c) {
         METRIK_ARABISCH_REGULAR.hat(c) && METRIK_ARABISCH_BOLD.hat(c)
+    } else if aethiopische_schrift(c) {
+        METRIK_AETHIOPISCH_REGULAR.hat(c) && METRIK_AETHIOPISCH_BOLD.hat(c)
     } else {
         METRIK_REGULAR.hat(c) && METRIK_BOLD.hat(c)
     }
@@ -175,6 +212,8 @@ mod tests {
             "پرویز چنگیز ژاله گل",
             "ڕێبوار",
             "שרה לוי",
+            "ዮሃንስ ተስፋይ",
+            "ሰላም ገብረሚካኤል",
         ] {
             assert_eq!(erstes_fehlendes(name), None, "{name}");
         }

@@ -14,7 +14,9 @@
 
 use super::schrift::{Schnitt, Schriften};
 use super::sprache::{abschnitte, rtl_sprache};
-use crate::schriftvorrat::{arabische_schrift, ARABISCH_BOLD, ARABISCH_REGULAR};
+use crate::schriftvorrat::{
+    aethiopische_schrift, arabische_schrift, ARABISCH_BOLD, ARABISCH_REGULAR,
+};
 use printpdf::{Codepoint, DictItem, Op, PdfFontHandle, Point, Pt, TextItem};
 use std::sync::LazyLock;
 use unicode_bidi::{bidi_class, BidiClass, BidiInfo};
@@ -265,14 +267,15 @@ pub(super) fn zeichnen(
             ));
         } else {
             for (bereich, sprache) in abschnitte(&lauf.text) {
-                let teil = &lauf.text[bereich];
-                let breite = super::schrift::metrik(schnitt).breite(teil, groesse);
-                stuecke.push((
-                    schriften.id(schnitt),
-                    TextItem::Text(teil.to_string()),
-                    breite,
-                    sprache,
-                ));
+                for (teil, aethiopisch) in nach_schrift(&lauf.text[bereich]) {
+                    let breite = super::schrift::metrik(schnitt).breite(teil, groesse);
+                    let font = if aethiopisch {
+                        schriften.aethiopisch(schnitt)
+                    } else {
+                        schriften.id(schnitt)
+                    };
+                    stuecke.push((font, TextItem::Text(teil.to_string()), breite, sprache));
+                }
             }
         }
     }
@@ -290,6 +293,33 @@ pub(super) fn zeichnen(
     for (font, item, x, sprache) in platziert {
         zeigen(ops, font, item, x, y, groesse, sprache);
     }
+}
+
+/// `text` cut where it changes between Ethiopic script (printed in Noto Sans Ethiopic) and
+/// the rest (DejaVu); a space between Ethiopic words stays with them.
+fn nach_schrift(text: &str) -> Vec<(&str, bool)> {
+    let mut aus: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    let mut aktuell: Option<bool> = None;
+    for (i, c) in text.char_indices() {
+        let art = if c == ' ' {
+            aktuell.unwrap_or(false)
+        } else {
+            aethiopische_schrift(c)
+        };
+        match aktuell {
+            Some(a) if a != art => {
+                aus.push((&text[start..i], a));
+                start = i;
+            }
+            _ => {}
+        }
+        aktuell = Some(art);
+    }
+    if start < text.len() {
+        aus.push((&text[start..], aktuell.unwrap_or(false)));
+    }
+    aus
 }
 
 /// One piece of text at `x`, `y`; in a span with its `/Lang` when it has one (a screen

@@ -1,5 +1,5 @@
 //! The embedded fonts (DejaVu Sans regular and bold, Noto Sans Arabic regular and bold for
-//! Arabic script, from `assets/fonts/`, licences beside them) and their metrics. printpdf does not measure text, so widths come from the font's
+//! Arabic script, Noto Sans Ethiopic regular and bold for Ethiopic, from `assets/fonts/`, licences beside them) and their metrics. printpdf does not measure text, so widths come from the font's
 //! own advance widths (read-fonts); a character the font lacks is an error that names it,
 //! never a silent box.
 
@@ -7,7 +7,8 @@ use super::PdfFehler;
 use printpdf::{FontId, ParsedFont, PdfDocument};
 
 use crate::schriftvorrat::{
-    Metrik, ARABISCH_BOLD, ARABISCH_REGULAR, BOLD, METRIK_BOLD, METRIK_REGULAR, REGULAR,
+    Metrik, AETHIOPISCH_BOLD, AETHIOPISCH_REGULAR, ARABISCH_BOLD, ARABISCH_REGULAR, BOLD,
+    METRIK_BOLD, METRIK_REGULAR, REGULAR,
 };
 use std::sync::LazyLock;
 
@@ -24,31 +25,38 @@ pub struct Schriften {
     fett: FontId,
     arabisch_normal: FontId,
     arabisch_fett: FontId,
+    aethiopisch_normal: FontId,
+    aethiopisch_fett: FontId,
 }
 
 /// The fonts parsed once per process (printpdf embeds only the glyphs a document uses,
 /// so a document without Arabic script carries none of Noto Sans Arabic).
-static GEPARST: LazyLock<Option<[ParsedFont; 4]>> = LazyLock::new(|| {
+static GEPARST: LazyLock<Option<[ParsedFont; 6]>> = LazyLock::new(|| {
     let mut warnungen = Vec::new();
     Some([
         ParsedFont::from_bytes(*REGULAR, 0, &mut warnungen)?,
         ParsedFont::from_bytes(*BOLD, 0, &mut warnungen)?,
         ParsedFont::from_bytes(*ARABISCH_REGULAR, 0, &mut warnungen)?,
         ParsedFont::from_bytes(*ARABISCH_BOLD, 0, &mut warnungen)?,
+        ParsedFont::from_bytes(*AETHIOPISCH_REGULAR, 0, &mut warnungen)?,
+        ParsedFont::from_bytes(*AETHIOPISCH_BOLD, 0, &mut warnungen)?,
     ])
 });
 
 impl Schriften {
     /// Registers both fonts in `doc`.
     pub fn einbetten(doc: &mut PdfDocument) -> Result<Schriften, PdfFehler> {
-        let [normal, fett, arabisch_normal, arabisch_fett] = GEPARST
-            .as_ref()
-            .ok_or(PdfFehler::Schrift("DejaVuSans/NotoSansArabic"))?;
+        let [normal, fett, arabisch_normal, arabisch_fett, aethiopisch_normal, aethiopisch_fett] =
+            GEPARST.as_ref().ok_or(PdfFehler::Schrift(
+                "DejaVuSans/NotoSansArabic/NotoSansEthiopic",
+            ))?;
         Ok(Schriften {
             normal: doc.add_font(normal),
             fett: doc.add_font(fett),
             arabisch_normal: doc.add_font(arabisch_normal),
             arabisch_fett: doc.add_font(arabisch_fett),
+            aethiopisch_normal: doc.add_font(aethiopisch_normal),
+            aethiopisch_fett: doc.add_font(aethiopisch_fett),
         })
     }
 
@@ -57,6 +65,14 @@ impl Schriften {
         match s {
             Schnitt::Normal => self.arabisch_normal.clone(),
             Schnitt::Fett => self.arabisch_fett.clone(),
+        }
+    }
+
+    /// The font of Ethiopic script.
+    pub fn aethiopisch(&self, s: Schnitt) -> FontId {
+        match s {
+            Schnitt::Normal => self.aethiopisch_normal.clone(),
+            Schnitt::Fett => self.aethiopisch_fett.clone(),
         }
     }
 

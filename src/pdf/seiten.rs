@@ -197,7 +197,12 @@ impl<'a> Seiten<'a> {
         if let Some(f) = farbe.clone() {
             ops.push(Op::SetFillColor { col: f });
         }
-        if rtl || super::rtl::hat_rtl(text) || super::sprache::hat_sprachen(text) {
+        let andere_schrift = || text.chars().any(crate::schriftvorrat::aethiopische_schrift);
+        if rtl
+            || super::rtl::hat_rtl(text)
+            || super::sprache::hat_sprachen(text)
+            || andere_schrift()
+        {
             let y = A4_HOEHE - y_oben;
             super::rtl::zeichnen(ops, schriften, x, y, text, schnitt, groesse, rtl);
         } else {

@@ -7,6 +7,8 @@
 //!   Hebrew (`he`); Arabic script is Persian, Urdu or Kurdish Sorani by the letters only
 //!   they use, else Arabic; Cyrillic is Ukrainian, Belarusian, Serbian or Macedonian by
 //!   theirs, else Russian (Bulgarian has no letter of its own and reads as Russian);
+//! - in Ethiopic script a word is Tigrinya (`ti`) by the letters of ቐ, which Amharic
+//!   lacks; other Ethiopic words cannot be told;
 //! - in Latin script a word is Turkish (ğ ı İ ş), Polish (ą ę ł ń ś ź ż), Romanian (ș ț),
 //!   Vietnamese (ơ ư đ, the stacked tone marks), Czech (ř ě ů), Hungarian (ő ű) or Spanish
 //!   (ñ) by a letter only that language uses among the members' languages;
@@ -35,6 +37,11 @@ fn kennung(wort: &str) -> Kennung {
     let im = |von: char, bis: char| wort.chars().any(|c| (von..=bis).contains(&c));
     if let Some(l) = rtl_sprache(wort) {
         return Kennung::Fest(l);
+    }
+    // Tigrinya by the letters of ቐ (qʼʰ), which Amharic does not have; other Ethiopic
+    // words cannot be told apart.
+    if im('\u{1250}', '\u{125D}') {
+        return Kennung::Fest("ti");
     }
     if im('\u{0370}', '\u{03FF}') || im('\u{1F00}', '\u{1FFF}') {
         return Kennung::Fest("el");
@@ -219,6 +226,7 @@ mod tests {
         );
         assert_eq!(sprachen("Елена Смирнова"), [("Елена Смирнова", Some("ru"))]);
         assert_eq!(sprachen("Їжак"), [("Їжак", Some("uk"))]);
+        assert_eq!(sprachen("ቐለ ዮሃንስ"), [("ቐለ", Some("ti")), ("ዮሃንስ", None)]);
         assert_eq!(
             sprachen("Jürgen Weiß, Zoë Müller-Straße"),
             [("Jürgen Weiß, Zoë Müller-Straße", None)]

@@ -42,11 +42,8 @@ pub(super) fn verschieben(d: &mut Document, versatz: u32) {
 pub(super) fn unerreichbare_entfernen(d: &mut Document) {
     fn sammeln(o: &Object, offen: &mut Vec<ObjectId>, gesehen: &mut HashSet<ObjectId>) {
         match o {
-            Object::Reference(id) => {
-                if gesehen.insert(*id) {
-                    offen.push(*id);
-                }
-            }
+            // The first time it is seen: to be visited.
+            Object::Reference(id) if gesehen.insert(*id) => offen.push(*id),
             Object::Array(a) => a.iter().for_each(|o| sammeln(o, offen, gesehen)),
             Object::Dictionary(d) => d.iter().for_each(|(_, o)| sammeln(o, offen, gesehen)),
             Object::Stream(s) => s.dict.iter().for_each(|(_, o)| sammeln(o, offen, gesehen)),

@@ -220,6 +220,7 @@ fn glyphentexte(text: &str, cluster: &[usize]) -> Vec<String> {
 /// coordinates), run by run: the bidi runs in visual order, a left-to-right run cut further
 /// where its words change language ([`super::sprache`]), each piece in a span with its
 /// `/Lang` when it shows one.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn zeichnen(
     ops: &mut Vec<Op>,
     schriften: &Schriften,

@@ -237,29 +237,28 @@ impl<'a> Seiten<'a> {
         groesse: f32,
         zeilenhoehe: f32,
     ) {
-        self.platz(zeilenhoehe);
-        let x = self.rand.links + einzug;
-        self.text_bei(x, text, schnitt, groesse);
-        self.y += zeilenhoehe;
+        self.absatzzeile(einzug, text, schnitt, groesse, zeilenhoehe, false);
     }
 
-    /// A line of a right-to-left paragraph: set from the right margin less `einzug`, its
-    /// runs in right-to-left order; moves the cursor by `zeilenhoehe`.
-    pub fn zeile_rtl(
+    /// A line of a left-to-right paragraph ([`Self::zeile`]) or of a right-to-left one
+    /// (`rtl`): set from the right margin less `einzug`, its runs in right-to-left order.
+    pub fn absatzzeile(
         &mut self,
         einzug: f32,
         text: &str,
         schnitt: Schnitt,
         groesse: f32,
         zeilenhoehe: f32,
+        rtl: bool,
     ) {
         self.platz(zeilenhoehe);
-        let x = A4_BREITE
-            - self.rand.rechts
-            - einzug
-            - super::rtl::breite(text, schnitt, groesse, true);
+        let x = if rtl {
+            A4_BREITE - self.rand.rechts - einzug - super::rtl::breite(text, schnitt, groesse, true)
+        } else {
+            self.rand.links + einzug
+        };
         let y = self.y + groesse;
-        self.text_gerichtet(x, y, text, schnitt, groesse, None, true);
+        self.text_gerichtet(x, y, text, schnitt, groesse, None, rtl);
         self.y += zeilenhoehe;
     }
 

@@ -64,35 +64,37 @@ fn kennung(wort: &str) -> Kennung {
     }
     // Vietnamese before the others: its tone marks sit on letters others use too.
     if hat("ơƠưƯđĐĩĨũŨ") || im('\u{1EA0}', '\u{1EF9}') {
-        Kennung::Fest("vi")
-    } else if hat("ğĞıİşŞ") {
-        Kennung::Fest("tr")
-    } else if hat("ąĄęĘłŁńŃśŚźŹżŻ") {
-        Kennung::Fest("pl")
-    } else if hat("șȘțȚ") {
-        Kennung::Fest("ro")
-    } else if hat("řŘěĚůŮ") {
-        Kennung::Fest("cs")
-    } else if hat("őŐűŰ") {
-        Kennung::Fest("hu")
-    } else if hat("ñÑ") {
-        Kennung::Fest("es")
-    } else if hat("ăĂ") {
-        Kennung::Passend(&["ro", "vi"])
-    } else if hat("âÂîÎ") {
-        Kennung::Passend(&["ro", "vi", "tr"])
-    } else if hat("ćĆ") {
-        Kennung::Passend(&["pl"])
-    } else if hat("óÓ") {
-        Kennung::Passend(&["pl", "vi", "hu", "es", "cs"])
-    } else if hat("öÖüÜçÇ") {
-        Kennung::Passend(&["tr", "hu"])
-    } else if hat("áÁéÉíÍúÚýÝàÀèÈìÌòÒùÙêÊôÔãÃõÕ") {
-        Kennung::Passend(&["vi", "cs", "hu", "es"])
-    } else {
-        Kennung::Keine
+        return Kennung::Fest("vi");
     }
+    if let Some((_, l)) = EIGENE_BUCHSTABEN.iter().find(|(z, _)| hat(z)) {
+        return Kennung::Fest(l);
+    }
+    GETEILTE_BUCHSTABEN
+        .iter()
+        .find(|(z, _)| hat(z))
+        .map_or(Kennung::Keine, |(_, l)| Kennung::Passend(l))
 }
+
+/// Latin letters only one of the members' languages uses.
+const EIGENE_BUCHSTABEN: &[(&str, &str)] = &[
+    ("ğĞıİşŞ", "tr"),
+    ("ąĄęĘłŁńŃśŚźŹżŻ", "pl"),
+    ("șȘțȚ", "ro"),
+    ("řŘěĚůŮ", "cs"),
+    ("őŐűŰ", "hu"),
+    ("ñÑ", "es"),
+];
+
+/// Latin letters several languages share (and German, for ö ü): a word with them joins
+/// a neighbour in one of these languages.
+const GETEILTE_BUCHSTABEN: &[(&str, &[&str])] = &[
+    ("ăĂ", &["ro", "vi"]),
+    ("âÂîÎ", &["ro", "vi", "tr"]),
+    ("ćĆ", &["pl"]),
+    ("óÓ", &["pl", "vi", "hu", "es", "cs"]),
+    ("öÖüÜçÇ", &["tr", "hu"]),
+    ("áÁéÉíÍúÚýÝàÀèÈìÌòÒùÙêÊôÔãÃõÕ", &["vi", "cs", "hu", "es"]),
+];
 
 /// The language of a right-to-left run, told by its letters: Persian, Urdu and Kurdish
 /// Sorani by the letters only they use, else Arabic; Hebrew. `None` when it cannot tell.

@@ -441,11 +441,7 @@ pub(super) fn text(s: &mut Seiten, text: &str) {
                 // A paragraph in Arabic script is set from the right margin.
                 let rtl = super::rtl::absatz_rtl(&t);
                 for z in satz::umbrechen(&t, breite, Schnitt::Normal, TEXT) {
-                    if rtl {
-                        s.zeile_rtl(0.0, &z, Schnitt::Normal, TEXT, ZEILE);
-                    } else {
-                        s.zeile(0.0, &z, Schnitt::Normal, TEXT, ZEILE);
-                    }
+                    s.absatzzeile(0.0, &z, Schnitt::Normal, TEXT, ZEILE, rtl);
                 }
                 s.vorschub(5.0);
             }

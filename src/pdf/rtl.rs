@@ -1,16 +1,19 @@
-//! Right-to-left text in the PDFs: names and texts in Arabic script (Arabic, Persian,
-//! Urdu, Pashto, Kurdish Sorani) and in Hebrew.
+//! Text in the PDFs beyond left-to-right Latin: names and texts in Arabic script (Arabic,
+//! Persian, Urdu, Pashto, Kurdish Sorani) and Hebrew, right to left; Ethiopic in its own
+//! font; and every piece in another language in a span with its `/Lang`.
 //!
 //! A line is split into its bidi runs in visual order (`unicode-bidi`, UAX #9), so an
-//! Arabic name in a German sentence reads right to left where it stands; every line is a
-//! left-to-right paragraph (the documents are German), also one that begins with an
-//! Arabic name. A run of Arabic script is shaped with `harfrust` in Noto Sans Arabic (the joining forms, lam-alef, the marks) and drawn as
-//! glyph ids in visual order, each with the text it stands for (the font's ToUnicode map):
-//! every character its own cluster, a ligature's letters reversed, so that a reader that
-//! turns a right-to-left run around (poppler's pdftotext, pdf.js) gives the name back as
-//! it was typed. (An `/ActualText` in logical order is what the standard offers, but
-//! poppler then turns it around once more.) Other runs (Latin, digits, Hebrew) are DejaVu
-//! text; a right-to-left run of them in reversed order.
+//! Arabic name in a German sentence reads right to left where it stands. A line belongs
+//! to a left-to-right paragraph — also one that begins with an Arabic name — unless most
+//! of its paragraph's letters are right to left ([`absatz_rtl`]); such a line is set from
+//! the right margin and its runs are written in reading order. A run of Arabic script is
+//! shaped with `harfrust` in Noto Sans Arabic (the joining forms, lam-alef, the marks) and
+//! drawn as glyph ids in visual order, each with the text it stands for (the font's
+//! ToUnicode map, [`glyphentexte`]), so that a reader that turns a right-to-left run
+//! around (poppler's pdftotext, pdf.js) gives the name back as it was typed. (An
+//! `/ActualText` in logical order is what the standard offers, but poppler then turns it
+//! around once more.) Other runs (Latin, digits, Hebrew) are DejaVu text, a right-to-left
+//! run of them in reversed order; Ethiopic is Noto Sans Ethiopic text.
 
 use super::schrift::{Schnitt, Schriften};
 use super::sprache::{abschnitte, rtl_sprache};

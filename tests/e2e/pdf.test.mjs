@@ -142,3 +142,23 @@ test('an Arabic name typed into the editor is in the PDF preview as typed', asyn
   await b.saveScreenshot(path.join(wurzel, 'tests/e2e/artefakte/pdf-vorschau-arabisch.png'));
   await (await b.$(tid('pdf-schliessen'))).click();
 });
+
+test('a Tigrinya name (Ethiopic script) typed into the editor is on screen and in the PDF preview as typed', async () => {
+  const b = app.browser;
+  const name = 'ዮሃንስ ተስፋይ';
+  const feld = await b.$(tid('feld-bearbeiter'));
+  await feld.waitForDisplayed({ timeout: 10000 });
+  await feld.clearValue();
+  await feld.setValue(name);
+  assert.equal(await feld.getValue(), name);
+  await (await b.$(tid('speichern'))).click();
+  await b.waitUntil(async () => /Gespeichert/.test(await (await b.$(tid('speicherstand'))).getText()), { timeout: 10000, timeoutMsg: 'nicht gespeichert' });
+  // No message at the field („kann nicht gedruckt werden“): the PDF fonts have Ethiopic.
+  assert.equal(await (await b.$('[data-meldung-fuer="bearbeiter"]')).getText(), '');
+  await b.saveScreenshot(path.join(wurzel, 'tests/e2e/artefakte/editor-tigrinya.png'));
+  await (await b.$(tid('pdf'))).click();
+  await b.waitUntil(async () => /^\d+ Seiten?$/.test(await (await b.$(tid('pdf-stand'))).getText()), { timeout: 20000, timeoutMsg: 'Vorschau blieb aus' });
+  await b.waitUntil(async () => (await vorschauText(b)).includes(name), { timeout: 10000, timeoutMsg: `„${name}“ fehlt in der Vorschau` });
+  await b.saveScreenshot(path.join(wurzel, 'tests/e2e/artefakte/pdf-vorschau-tigrinya.png'));
+  await (await b.$(tid('pdf-schliessen'))).click();
+});

@@ -57,6 +57,13 @@ pub(super) fn absatz_rtl(text: &str) -> bool {
 /// The runs of `text` (one line) in visual order; `rtl` for a line of a right-to-left
 /// paragraph.
 pub(super) fn laeufe(text: &str, rtl: bool) -> Vec<Lauf> {
+    // The common case, a German line with nothing right to left in it: one run.
+    if !rtl && !hat_rtl(text) {
+        return vec![Lauf {
+            text: text.to_string(),
+            rtl: false,
+        }];
+    }
     let basis = if rtl {
         unicode_bidi::Level::rtl()
     } else {

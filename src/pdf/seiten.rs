@@ -5,9 +5,7 @@
 
 use super::schrift::{Schnitt, Schriften};
 use super::struktur::Struktur;
-use printpdf::{
-    Color, Line, LinePoint, Mm, Op, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb, TextItem,
-};
+use printpdf::{Color, Line, LinePoint, Mm, Op, PdfPage, Point, Pt, Rect, Rgb};
 
 pub const A4_BREITE: f32 = 595.28;
 pub const A4_HOEHE: f32 = 841.89;
@@ -197,31 +195,18 @@ impl<'a> Seiten<'a> {
         if let Some(f) = farbe.clone() {
             ops.push(Op::SetFillColor { col: f });
         }
-        let andere_schrift = || text.chars().any(crate::schriftvorrat::aethiopische_schrift);
-        if rtl
-            || super::rtl::hat_rtl(text)
-            || super::sprache::hat_sprachen(text)
-            || andere_schrift()
-        {
-            let y = A4_HOEHE - y_oben;
-            super::rtl::zeichnen(ops, schriften, x, y, text, schnitt, groesse, rtl);
-        } else {
-            ops.push(Op::StartTextSection);
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(schriften.id(schnitt)),
-                size: Pt(groesse),
-            });
-            ops.push(Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(x),
-                    y: Pt(A4_HOEHE - y_oben),
-                },
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::Text(text.to_string())],
-            });
-            ops.push(Op::EndTextSection);
-        }
+        // Bidi runs, fonts by script and language spans are `rtl::zeichnen`'s; a plain
+        // German line comes out of it as one text operation.
+        super::rtl::zeichnen(
+            ops,
+            schriften,
+            x,
+            A4_HOEHE - y_oben,
+            text,
+            schnitt,
+            groesse,
+            rtl,
+        );
         if farbe.is_some() {
             ops.push(Op::SetFillColor { col: schwarz() });
         }

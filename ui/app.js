@@ -11,6 +11,7 @@ import { GremienBereich } from './screens/gremien.js';
 import * as einstellungen from './screens/einstellungen.js';
 import * as hilfe from './components/hilfe.js';
 import * as dialog from './components/dialog.js';
+import { zeitzoneSetzen } from './format.js';
 
 const haupt = document.getElementById('hauptbereich');
 let vorlagen = null;
@@ -19,6 +20,7 @@ let offenerBereich = null;
 let erstesMal = true;
 
 function bueroZeigen(b) {
+  if (b) zeitzoneSetzen(b.zeitzone);
   document.querySelector('[data-testid="buero-name"]').textContent = b ? [b.gremium_name, b.kommune].filter(Boolean).join(' · ') : '';
 }
 

@@ -11,6 +11,17 @@ export function uhrzeit(isoZeit) {
   return m ? `${m[1]}:${m[2]}` : '';
 }
 
+/** The office's time zone (its settings; the core's clock runs in it), set at start. */
+let zone;
+export function zeitzoneSetzen(z) { zone = z || undefined; }
+
+/** A moment (a Date) as date and time in the office's time zone, as "Gespeichert 03:20"
+ * beside it shows them: "07.12.2026 03:20". */
+export function bueroZeit(moment) {
+  const mit = (o) => { try { return moment.toLocaleString('de-DE', { ...o, timeZone: zone }); } catch { return moment.toLocaleString('de-DE', o); } };
+  return `${mit({ day: '2-digit', month: '2-digit', year: 'numeric' })} ${mit({ hour: '2-digit', minute: '2-digit' })}`;
+}
+
 export function groesse(bytes) {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;

@@ -67,6 +67,7 @@ macro_rules! befehle {
             wahlen::wahl_lesen,
             wahlen::personen_liste,
             wahlen::wahl_neu,
+            wahlen::wahl_umbenennen,
             wahlen::wahlvorschlag_neu,
             wahlen::kandidat_neu,
             wahlen::wahlgang_erfassen,

@@ -35,6 +35,17 @@ pub async fn wahl_neu(app: State<'_, App>, wahl: Value) -> Antwort<Value> {
 }
 
 #[tauri::command]
+pub async fn wahl_umbenennen(
+    app: State<'_, App>,
+    wahl: i64,
+    basis: i64,
+    titel: String,
+) -> Antwort<Value> {
+    app.mit_mut(|s| api::wahl_umbenennen(s, wahl, &titel, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
 pub async fn wahlvorschlag_neu(
     app: State<'_, App>,
     wahl: i64,

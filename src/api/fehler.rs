@@ -146,7 +146,7 @@ pub fn bezeichnung(key: &str) -> &str {
         "wahlperiode" => "Wahlperiode",
         "ladungsfrist_tage" => "Ladungsfrist (Tage)",
         "mindestsitzungen_jahr" => "Sitzungen im Jahr (mindestens)",
-        "sitze" => "Zu besetzende Sitze",
+        "sitze" => "Sitze",
         "titel" => "Titel",
         "abgegeben" => "Abgegebene Stimmzettel",
         "ungueltig" => "Ungültige Stimmzettel",

@@ -284,11 +284,17 @@ pub fn anwesenheit_setzen(
     )?)
 }
 
-/// Reads the end of a Sitzung: "19:15" (the day it began; a time before the beginning
-/// means after midnight) or a full date and time.
+/// Reads the end of a Sitzung: "19:15" — also typed "1915" or "19.15" — (the day it
+/// began; a time before the beginning means after midnight) or a full date and time.
 pub fn ende_lesen(beginn: NaiveDateTime, text: &str) -> Result<NaiveDateTime, ApiFehler> {
     let t = text.trim();
-    if let Ok(zeit) = chrono::NaiveTime::parse_from_str(t, "%H:%M") {
+    let uhr = match t.len() {
+        3 | 4 if t.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{}:{}", &t[..t.len() - 2], &t[t.len() - 2..])
+        }
+        _ => t.replacen('.', ":", 1),
+    };
+    if let Ok(zeit) = chrono::NaiveTime::parse_from_str(&uhr, "%H:%M") {
         let mut ende = beginn.date().and_time(zeit);
         if ende <= beginn {
             ende += chrono::Duration::days(1);

@@ -89,12 +89,18 @@ pub fn vorlage_speichern(
     Ok(store.vorlage_speichern(VorlageId(id), basis, inhalt, jetzt)?)
 }
 
+/// "Freigeben": a paper released already (the second click of a double click, or another
+/// window) is answered with its released state, not released twice nor refused.
 pub fn vorlage_freigeben(
     store: &mut Store,
     id: i64,
     basis: i64,
     jetzt: NaiveDateTime,
 ) -> Result<VorlageAkte, ApiFehler> {
+    let akte = store.vorlage(VorlageId(id))?;
+    if akte.zustand == crate::domain::Zustand::Freigegeben {
+        return Ok(akte);
+    }
     store.vorlage_freigeben(VorlageId(id), basis, jetzt)?;
     Ok(store.vorlage(VorlageId(id))?)
 }

@@ -155,6 +155,18 @@ pub fn wahlvorschlag_anlegen(
     Ok(store.wahlvorschlag_anlegen(wahl, name, eingereicht_von, &k, jetzt)?)
 }
 
+/// "Umbenennen": a new Bezeichnung for the Wahl.
+pub fn wahl_umbenennen(
+    store: &mut Store,
+    wahl: i64,
+    titel: &str,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<WahlAkte, ApiFehler> {
+    wahl_basis(store, wahl, basis)?;
+    Ok(store.wahl_umbenennen(wahl, titel, jetzt)?)
+}
+
 pub fn kandidat_anlegen(
     store: &mut Store,
     wahl: i64,

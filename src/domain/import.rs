@@ -86,7 +86,7 @@ fn übersetzen(pfad: String, e: &serde_json::Error) -> ImportFehler {
             w if w.is_empty() => ist.to_string(),
             w => w,
         };
-        format!("ungültiger Wert {wert} (erwartet: {})", typ_deutsch(soll))
+        format!("{wert} {}", ist_kein(&typ_deutsch(soll)))
     } else if let Some(rest) = text.strip_prefix("invalid type: ") {
         let (ist, soll) = rest.split_once(", expected ").unwrap_or((rest, "?"));
         if let Some(getippt) = ist.strip_prefix("string ") {
@@ -94,11 +94,7 @@ fn übersetzen(pfad: String, e: &serde_json::Error) -> ImportFehler {
             let getippt = getippt.trim_matches('"');
             return ImportFehler::Feld {
                 pfad: if pfad.is_empty() { ".".into() } else { pfad },
-                meldung: match typ_deutsch(soll).as_str() {
-                    "Objekt" => format!("„{getippt}“ ist kein Objekt"),
-                    "Wahrheitswert" => format!("„{getippt}“ ist kein Wahrheitswert"),
-                    typ => format!("„{getippt}“ ist keine {typ}"),
-                },
+                meldung: format!("„{getippt}“ {}", ist_kein(&typ_deutsch(soll))),
             };
         }
         format!(
@@ -112,6 +108,14 @@ fn übersetzen(pfad: String, e: &serde_json::Error) -> ImportFehler {
     ImportFehler::Feld {
         pfad: if pfad.is_empty() { ".".into() } else { pfad },
         meldung,
+    }
+}
+
+/// "ist keine Zahl", "ist kein Objekt": the sentence for a value of the wrong kind.
+fn ist_kein(typ: &str) -> String {
+    match typ {
+        "Objekt" | "Wahrheitswert" => format!("ist kein {typ}"),
+        _ => format!("ist keine {typ}"),
     }
 }
 
@@ -182,7 +186,7 @@ mod tests {
             .to_string();
         assert_eq!(
             e,
-            "Feld „abgegeben“: ungültiger Wert -1 (erwartet: ganze Zahl ab 0)."
+            "Feld „abgegeben“: -1 ist keine ganze Zahl ab 0."
         );
         let e = lesen(r#"{"titel":"x"}"#).unwrap_err().to_string();
         assert!(e.starts_with("Unbekanntes Feld „titel“"), "{e}");

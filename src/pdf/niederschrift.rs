@@ -296,16 +296,9 @@ pub fn niederschrift(
     }
     abschnitt(&mut s, "Schriftführung:");
     s.zeile(0.0, &sitzung.schriftfuehrung, Schnitt::Normal, TEXT, ZEILE);
-    let stimmberechtigt = sitzung
-        .mitglieder
-        .iter()
-        .filter(|m| m.stimmrecht && m.rolle != MitgliedRolle::StellvMitglied)
-        .count();
-    let anwesend = sitzung
-        .mitglieder
-        .iter()
-        .filter(|m| m.stimmrecht && m.anwesenheit == Some(Anwesenheit::Anwesend))
-        .count();
+    // Deputies count only in place of an absent member (domain::sitzung::stimmen).
+    let stimmen = sitzung::stimmen::zaehlen(&sitzung.mitglieder);
+    let (anwesend, stimmberechtigt) = (stimmen.anwesend, stimmen.mitglieder);
     let feststellung = if sitzung::beschlussfaehig(anwesend, stimmberechtigt) {
         format!("Der Vorsitz eröffnet die Sitzung und stellt die ordnungsgemäße Einladung sowie die Beschlussfähigkeit fest ({anwesend} von {stimmberechtigt} stimmberechtigten Mitgliedern anwesend).")
     } else {

@@ -95,12 +95,75 @@ pub(super) fn breite(text: &str, schnitt: Schnitt, groesse: f32, rtl: bool) -> f
         .iter()
         .map(|l| {
             if l.text.chars().any(arabische_schrift) {
-                formen(&l.text, schnitt).breite(groesse)
+                arabische_stuecke(&l.text)
+                    .iter()
+                    .map(|(t, arabisch)| {
+                        if *arabisch {
+                            formen(t, schnitt).breite(groesse)
+                        } else {
+                            m.breite(t, groesse)
+                        }
+                    })
+                    .sum()
             } else {
                 m.breite(&l.text, groesse)
             }
         })
         .sum()
+}
+
+/// A right-to-left run with Arabic script cut into what Noto Sans Arabic prints (letters,
+/// their marks, the spaces between them: shaped) and the rest (brackets, quotes, dashes:
+/// DejaVu, which has them), in visual order. A piece of the rest is given reversed and
+/// with its mirrored characters ("(" drawn as ")"), as a right-to-left run shows them;
+/// before, a bracket beside an Arabic name came from Noto Sans Arabic, which has none,
+/// and printed as □.
+fn arabische_stuecke(text: &str) -> Vec<(String, bool)> {
+    let arabisch = |c: char| arabische_schrift(c) || bidi_class(c) == BidiClass::NSM;
+    let mut logisch: Vec<(String, bool)> = Vec::new();
+    for c in text.chars() {
+        // A space stays with what it stands in.
+        let art = if c.is_whitespace() {
+            logisch.last().map(|l| l.1).unwrap_or(true)
+        } else {
+            arabisch(c)
+        };
+        match logisch.last_mut() {
+            Some((t, a)) if *a == art => t.push(c),
+            _ => logisch.push((c.to_string(), art)),
+        }
+    }
+    logisch
+        .into_iter()
+        .rev()
+        .map(|(t, a)| {
+            if a {
+                (t, true)
+            } else {
+                (t.chars().rev().map(gespiegelt).collect(), false)
+            }
+        })
+        .collect()
+}
+
+/// The mirror image of a bracket or quote (Bidi_Mirrored, the pairs a name or a title
+/// holds), as a right-to-left run draws it.
+fn gespiegelt(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        _ => c,
+    }
 }
 
 struct Arabisch {
@@ -245,7 +308,18 @@ pub(super) fn zeichnen(
     let mut stuecke: Vec<(printpdf::FontId, TextItem, f32, Option<&str>)> = Vec::new();
     for lauf in laeufe(text, rtl) {
         if lauf.text.chars().any(arabische_schrift) {
-            let g = formen(&lauf.text, schnitt);
+            for (teil, arabisch) in arabische_stuecke(&lauf.text) {
+                if !arabisch {
+                    let breite = super::schrift::metrik(schnitt).breite(&teil, groesse);
+                    stuecke.push((
+                        schriften.id(schnitt),
+                        TextItem::Text(teil),
+                        breite,
+                        rtl_sprache(&lauf.text),
+                    ));
+                    continue;
+                }
+            let g = formen(&teil, schnitt);
             let glyphen = g
                 .glyphen
                 .iter()
@@ -267,6 +341,7 @@ pub(super) fn zeichnen(
                 g.breite(groesse),
                 rtl_sprache(&lauf.text),
             ));
+            }
         } else if lauf.rtl {
             let sichtbar: String = lauf.text.chars().rev().collect();
             let breite = super::schrift::metrik(schnitt).breite(&sichtbar, groesse);
@@ -377,6 +452,28 @@ fn zeigen(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brackets_beside_arabic_come_from_dejavu_mirrored_in_visual_order() {
+        // "(أحمد)" logically: "(", the name, ")"; drawn left to right: ")" mirrored to
+        // "(", the name shaped, "(" mirrored to ")".
+        let s = arabische_stuecke("(أحمد)");
+        assert_eq!(
+            s,
+            vec![
+                ("(".to_string(), false),
+                ("أحمد".to_string(), true),
+                (")".to_string(), false)
+            ]
+        );
+        // Every piece printed in DejaVu is one DejaVu has.
+        let m = super::super::schrift::metrik(Schnitt::Normal);
+        for (t, arabisch) in arabische_stuecke("«محمد» [علي] (أحمد) – كريم") {
+            if !arabisch {
+                assert!(t.chars().all(|c| m.hat(c)), "{t:?} nicht in DejaVu");
+            }
+        }
+    }
 
     #[test]
     fn an_arabic_name_in_a_german_line_is_one_right_to_left_run() {

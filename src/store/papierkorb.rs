@@ -170,10 +170,10 @@ impl Store {
             return Ok(());
         }
         if zustand == "durchgefuehrt" {
-            return Err(abgelehnt(
-                "zustand",
-                "Eine durchgeführte Sitzung kann nicht gelöscht werden; ihre Niederschrift gehört zu den Akten.",
-            ));
+            crate::domain::sitzung::akte::loeschen_pruefen(
+                crate::domain::sitzung::SitzungZustand::Durchgefuehrt,
+                0,
+            )?;
         }
         if version != basis {
             return Err(StoreError::SitzungKonflikt {
@@ -186,16 +186,10 @@ impl Store {
             p![id.0],
             |r| r.get(0),
         )?;
-        if vorlagen > 0 {
-            return Err(abgelehnt(
-                "tagesordnung",
-                format!(
-                    "Auf der Tagesordnung {} noch {vorlagen} {}. Entfernen Sie erst diese TOPs (oder sagen Sie die Sitzung ab).",
-                    if vorlagen == 1 { "steht" } else { "stehen" },
-                    if vorlagen == 1 { "Vorlage" } else { "Vorlagen" }
-                ),
-            ));
-        }
+        crate::domain::sitzung::akte::loeschen_pruefen(
+            crate::domain::sitzung::SitzungZustand::Geplant,
+            vorlagen as usize,
+        )?;
         tx.db().execute(
             "UPDATE sitzung SET geloescht = ?2, version = version + 1 WHERE id = ?1",
             p![id.0, zeitpunkt(jetzt)],

@@ -27,7 +27,7 @@ impl Store {
         ort: &str,
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
-        druckbar::pruefen("ort", "Ort", ort)?;
+        druckbar::feld("ort", "Ort", ort, druckbar::ORT)?;
         let tx = schreibtransaktion(&mut self.conn)?;
         super::gremien::schreibbar(tx.db(), gremium.0, "Sitzungen anlegen")?;
         let nummer: i64 = tx.db().query_row(
@@ -65,6 +65,16 @@ impl Store {
         am: NaiveDate,
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
+        let beginn: NaiveDateTime = self
+            .db()
+            .query_opt("SELECT beginn FROM sitzung WHERE id = ?1", p![sitzung.0], |r| {
+                zeit_aus(r, 0)
+            })?
+            .ok_or(StoreError::NichtGefunden {
+                was: "Sitzung",
+                id: sitzung.0,
+            })?;
+        akte::einladung_pruefen(am, beginn)?;
         let n = self.db().execute(
             "UPDATE sitzung SET zustand = 'eingeladen', eingeladen_am = ?2, version = version + 1, geaendert = ?3 WHERE id = ?1 AND zustand IN ('geplant', 'eingeladen')",
             p![sitzung.0, am.format("%Y-%m-%d").to_string(), zeitpunkt(jetzt)],
@@ -100,7 +110,7 @@ impl Store {
         ort: &str,
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
-        druckbar::pruefen("ort", "Ort", ort)?;
+        druckbar::feld("ort", "Ort", ort, druckbar::ORT)?;
         let tx = schreibtransaktion(&mut self.conn)?;
         tagesordnung_offen(tx.db(), sitzung.0)?;
         tx.db().execute(
@@ -122,13 +132,13 @@ impl Store {
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
-        let mitglied: bool = tx.db()
-            .query_row(
-                "SELECT count(*) > 0 FROM sitzung s JOIN mitgliedschaft m ON m.gremium_id = s.gremium_id WHERE s.id = ?1 AND m.person_id = ?2",
+        let name: Option<String> = tx.db()
+            .query_opt(
+                "SELECT trim(p.vorname || ' ' || p.nachname) FROM sitzung s JOIN mitgliedschaft m ON m.gremium_id = s.gremium_id JOIN person p ON p.id = m.person_id WHERE s.id = ?1 AND m.person_id = ?2",
                 p![sitzung.0, person.0],
                 |r| r.get(0),
             )?;
-        if !mitglied {
+        let Some(name) = name else {
             sitzung_version(tx.db(), sitzung.0)?;
             return Err(ungueltig(
                 "person",
@@ -137,7 +147,8 @@ impl Store {
                     person.0
                 ),
             ));
-        }
+        };
+        akte::bemerkung_pruefen(&name, status.is_some(), bemerkung)?;
         match status {
             Some(st) => tx.db().execute(
                 "INSERT INTO anwesenheit (sitzung_id, person_id, status, bemerkung) VALUES (?1, ?2, ?3, ?4)
@@ -326,6 +337,10 @@ fn sitzung_lesen(db: Db<'_>, id: i64) -> Result<SitzungAkte, StoreError> {
     };
     let befunde = akte::befunde(&gremium, eingeladen_am, beginn, &beginne);
     let entwuerfe = akte::entwuerfe(&tops);
+    let nicht_loeschbar =
+        akte::loeschen_pruefen(zustand, tops.iter().filter(|t| t.vorlage.is_some()).count())
+            .err()
+            .map(|b| b.meldung);
     Ok(SitzungAkte {
         id: SitzungId(id),
         gremium,
@@ -341,5 +356,6 @@ fn sitzung_lesen(db: Db<'_>, id: i64) -> Result<SitzungAkte, StoreError> {
         mitglieder,
         befunde,
         entwuerfe,
+        nicht_loeschbar,
     })
 }

@@ -10,7 +10,6 @@ use super::sql::{p, Db};
 use super::zeitpunkt::{zeitpunkt, zeitpunkt_aus};
 use super::{commit, schreibtransaktion, ungueltig, zeit_aus, Store};
 use crate::domain::person::Person;
-use crate::domain::sitzung::Anwesenheit;
 use crate::domain::wahl::akte::{self, Kandidatur, LosAkte, VorschlagAkte, WahlAkte, WahlNeu};
 use crate::domain::wahl::{self, Losziehung, WahlArt, Wahlgang, Zaehlung};
 use crate::domain::{GremiumId, PersonId, SitzungId, TopId};
@@ -84,6 +83,28 @@ impl Store {
         )?;
         for (pos, p) in kandidaten.iter().enumerate() {
             bewerbung(tx.db(), &akte, Some(vid), *p, pos)?;
+        }
+        geaendert(tx.db(), wahl, jetzt)?;
+        commit(tx)?;
+        self.wahl(wahl)
+    }
+
+    /// A new Bezeichnung of the Wahl (also after it was counted: it names the Wahl, it
+    /// does not change it).
+    pub fn wahl_umbenennen(
+        &mut self,
+        wahl: i64,
+        titel: &str,
+        jetzt: NaiveDateTime,
+    ) -> Result<WahlAkte, StoreError> {
+        akte::titel_pruefen(titel)?;
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let n = tx.db().execute(
+            "UPDATE wahl SET titel = ?2 WHERE id = ?1 AND geloescht IS NULL",
+            p![wahl, titel.trim()],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NichtGefunden { was: "Wahl", id: wahl });
         }
         geaendert(tx.db(), wahl, jetzt)?;
         commit(tx)?;
@@ -338,13 +359,15 @@ fn wahl_lesen(db: Db<'_>, id: i64) -> Result<WahlAkte, StoreError> {
         p![sitzung],
         |r| r.get(0),
     )?;
+    // Deputies vote only in place of an absent member (domain::sitzung::stimmen).
     let anwesend_stimmberechtigt = if erfasst > 0 {
-        Some(db.query_row(
-            "SELECT count(*) FROM anwesenheit a JOIN sitzung s ON s.id = a.sitzung_id JOIN mitgliedschaft m ON m.person_id = a.person_id AND m.gremium_id = s.gremium_id
-             WHERE a.sitzung_id = ?1 AND a.status = ?2 AND m.stimmrecht = 1",
-            p![sitzung, Anwesenheit::Anwesend.key()],
-            |r| r.get::<i64>(0),
-        )? as u64)
+        let gremium_id: i64 = db.query_row(
+            "SELECT gremium_id FROM sitzung WHERE id = ?1",
+            p![sitzung],
+            |r| r.get(0),
+        )?;
+        let mitglieder = super::personen::mitglieder_lesen(db, gremium_id, sitzung)?;
+        Some(crate::domain::sitzung::stimmen::zaehlen(&mitglieder).anwesend as u64)
     } else {
         None
     };

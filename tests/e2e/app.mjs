@@ -1,7 +1,7 @@
 // Starts the real Ratsbüro app through tauri-driver (WebKitWebDriver) and connects
 // webdriverio to it. Each app gets its own database and config folders.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,15 @@ const hier = path.dirname(fileURLToPath(import.meta.url));
 export const wurzel = path.resolve(hier, '../..');
 export const APP = process.env.RATSBUERO_APP || path.join(wurzel, 'target/debug/ratsbuero-desktop');
 export const CLI = process.env.RATSBUERO_CLI || path.join(wurzel, 'target/debug/ratsbuero');
+
+/** Where a screenshot goes: tests/e2e/artefakte/bilder (ignored by git) in every test run;
+ * docs/ (the README's pictures) only when scripts/bilder asks for it on purpose
+ * (RATSBUERO_BILDER=docs). */
+export function bildPfad(name) {
+  const ordner = process.env.RATSBUERO_BILDER === 'docs' ? path.join(wurzel, 'docs') : path.join(wurzel, 'tests/e2e/artefakte/bilder');
+  mkdirSync(ordner, { recursive: true });
+  return path.join(ordner, name);
+}
 
 export function neuerOrdner(name) {
   return mkdtempSync(path.join(os.tmpdir(), `ratsbuero-e2e-${name}-`));

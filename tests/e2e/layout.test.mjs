@@ -1,11 +1,14 @@
 // The layout holds at 1024×700 and 1920×1080: every toolbar control and every form field
 // lies inside the viewport, visible controls do not overlap, and pressing Tab through the
-// editor never scrolls the frame (the toolbar stays in view). Screenshots go to docs/.
+// editor never scrolls the frame (the toolbar stays in view). The whole form is checked,
+// scrolled through from top to bottom (a check of the first screenful only missed the cut
+// attendance dropdown and Anlagen table further down), and a toolbar takes at most two
+// rows. Screenshots go to tests/e2e/artefakte/bilder (scripts/bilder renews docs/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { starteApp, neuerOrdner, tid, CLI, wurzel } from './app.mjs';
+import { starteApp, neuerOrdner, tid, CLI, bildPfad } from './app.mjs';
 
 const ordner = neuerOrdner('layout');
 const db = path.join(ordner, 'buero.sqlite');
@@ -18,8 +21,26 @@ before(async () => {
 });
 after(async () => { await app?.beenden(); });
 
-/** Controls of the toolbars and forms that lie outside the viewport or overlap another. */
+/** Controls of the toolbars and forms that lie outside the viewport or overlap another,
+ * cut texts, toolbars of more than two rows; the form scrolled through from top to bottom. */
 function pruefen() {
+  const formular = document.querySelector('.detail .formular');
+  const anfang = formular ? formular.scrollTop : 0;
+  const alle = new Set();
+  const schritte = formular ? Math.max(1, Math.ceil(formular.scrollHeight / Math.max(1, formular.clientHeight - 40))) : 1;
+  for (let i = 0; i < schritte; i += 1) {
+    if (formular) formular.scrollTop = i * Math.max(1, formular.clientHeight - 40);
+    for (const f of einmal()) alle.add(f);
+  }
+  if (formular) formular.scrollTop = anfang;
+  for (const l of document.querySelectorAll('.werkzeugleiste')) {
+    const reihen = new Set([...l.querySelectorAll('button, h1')].filter((e) => e.getClientRects().length).map((e) => Math.round(e.getBoundingClientRect().top / 8)));
+    if (reihen.size > 2) alle.add(`Werkzeugleiste in ${reihen.size} Reihen: ${l.querySelector('h1')?.textContent}`);
+  }
+  return [...alle];
+}
+
+function einmal() {
   const innen = (r) => r.left >= -1 && r.top >= -1 && r.right <= window.innerWidth + 1 && r.bottom <= window.innerHeight + 1;
   const sichtbar = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
   // A field scrolled out of its form's scroll area is hidden by it, not overlapping.
@@ -45,14 +66,18 @@ function pruefen() {
   const mass = document.createElement('canvas').getContext('2d');
   const breiteVon = (e, text) => { const st = getComputedStyle(e); mass.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`; return mass.measureText(text).width; };
   const innenBreite = (e) => { const st = getComputedStyle(e); return e.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight); };
-  for (const e of [...document.querySelectorAll('.detail select, .formular select, .dialog select, .liste-kopf select')].filter(sichtbar).filter(imBild)) {
+  for (const e of [...document.querySelectorAll('.detail select, .formular select, .dialog select, .liste-kopf select, table select')].filter(sichtbar).filter(imBild)) {
     const text = e.selectedOptions[0]?.textContent || '';
     const pane = e.closest('.liste, .detail, .dialog');
     if (pane && e.getBoundingClientRect().right > pane.getBoundingClientRect().right + 1) fehler.push(`Auswahl ragt hinaus: ${name(e)}`);
     if (breiteVon(e, text) + 18 > innenBreite(e)) fehler.push(`Auswahl abgeschnitten: ${name(e)} „${text}“`);
   }
-  for (const e of [...document.querySelectorAll('.detail input[placeholder], .formular input[placeholder]')].filter(sichtbar).filter(imBild)) {
+  for (const e of [...document.querySelectorAll('.detail input[placeholder], .formular input[placeholder], table input[placeholder]')].filter(sichtbar).filter(imBild)) {
     if (!e.value && breiteVon(e, e.placeholder) > innenBreite(e) + 1) fehler.push(`Platzhalter abgeschnitten: ${name(e)} „${e.placeholder}“`);
+  }
+  // A table cell whose text runs out of it (the Anlagen table's status, a long word).
+  for (const td of [...document.querySelectorAll('.formular table td, .formular table th')].filter(sichtbar).filter(imBild)) {
+    if (td.scrollWidth > td.clientWidth + 1 && getComputedStyle(td).overflow === 'visible') fehler.push(`Zelle läuft über: ${td.textContent.trim().slice(0, 30)}`);
   }
   return fehler;
 }
@@ -81,7 +106,7 @@ for (const [breite, hoehe, zoom] of [[1024, 700, 100], [1920, 1080, 100], [1024,
     assert.deepEqual(verschoben, [0, 0, 0], 'Tab hat den Rahmen verschoben');
     const leiste = await b.execute(() => document.querySelector('.detail .werkzeugleiste').getBoundingClientRect().top);
     assert.ok(leiste >= 0, `Werkzeugleiste aus dem Bild (${leiste})`);
-    await b.saveScreenshot(path.join(wurzel, `docs/editor-${name}.png`));
+    await b.saveScreenshot(bildPfad(`editor-${name}.png`));
 
     await (await b.$(tid('nav-sitzungen'))).click();
     const zeile = await b.$(tid('sitzung-zeile'));
@@ -89,7 +114,7 @@ for (const [breite, hoehe, zoom] of [[1024, 700, 100], [1920, 1080, 100], [1024,
     await (await zeile.$('td')).click();
     await (await b.$(tid('sitzung-beginn'))).waitForDisplayed();
     assert.deepEqual(await b.execute(pruefen), [], 'Sitzung');
-    await b.saveScreenshot(path.join(wurzel, `docs/sitzung-${name}.png`));
+    await b.saveScreenshot(bildPfad(`sitzung-${name}.png`));
 
     await (await b.$(tid('nav-gremien'))).click();
     await b.waitUntil(async () => (await b.$$(tid('gremium-eintrag'))).length > 0, { timeout: 10000 });
@@ -98,13 +123,13 @@ for (const [breite, hoehe, zoom] of [[1024, 700, 100], [1920, 1080, 100], [1024,
     await (await (await b.$(tid('mitglied-zeile'))).$(tid('mitglied-bearbeiten'))).click();
     await (await b.$(tid('mitglied-bearbeiten-form'))).waitForDisplayed({ timeout: 5000 });
     assert.deepEqual(await b.execute(pruefen), [], 'Gremien & Personen');
-    await b.saveScreenshot(path.join(wurzel, `docs/gremien-${name}.png`));
+    await b.saveScreenshot(bildPfad(`gremien-${name}.png`));
 
     await (await b.$(tid('nav-wahlen'))).click();
     await (await b.$(tid('wahl-neu'))).click();
     await (await b.$(tid('wahl-sitze'))).waitForDisplayed({ timeout: 10000 });
     assert.deepEqual(await b.execute(pruefen), [], 'Wahlen');
-    await b.saveScreenshot(path.join(wurzel, `docs/wahlen-${name}.png`));
+    await b.saveScreenshot(bildPfad(`wahlen-${name}.png`));
 
     await (await b.$(tid('nav-einstellungen'))).click();
     await (await b.$(tid('papierkorb'))).waitForDisplayed({ timeout: 10000 });

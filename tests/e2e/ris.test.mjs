@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel, ersteVorlageOeffnen } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel, ersteVorlageOeffnen, bildPfad } from './app.mjs';
 
 const ordner = neuerOrdner('ris');
 const ablage = path.join(ordner, 'ablage');
@@ -98,7 +98,7 @@ test('the search finds a RIS paper below the own ones, read-only, its file saved
   for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     await b.setWindowSize(breite, hoehe);
     await b.pause(300);
-    await b.saveScreenshot(path.join(wurzel, `docs/ris-${breite}x${hoehe}.png`));
+    await b.saveScreenshot(bildPfad(`ris-${breite}x${hoehe}.png`));
   }
 });
 

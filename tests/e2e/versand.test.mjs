@@ -11,7 +11,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel, bueroDb } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel, bueroDb, bildPfad } from './app.mjs';
 
 const ordner = neuerOrdner('versand');
 const db = bueroDb(ordner);
@@ -109,7 +109,7 @@ test('the mail settings: a server without a scheme is refused at its field, then
       return f;
     });
     assert.deepEqual(fehler, [], `${breite}×${hoehe}`);
-    await b.saveScreenshot(path.join(wurzel, `docs/einstellungen-email-${breite}x${hoehe}.png`));
+    await b.saveScreenshot(bildPfad(`einstellungen-email-${breite}x${hoehe}.png`));
   }
   await b.setWindowSize(1400, 900);
 });
@@ -146,7 +146,7 @@ test('the outbox, a forgotten and a wrong password, then the Einladung sent to e
       return f;
     });
     assert.deepEqual(fehler, [], `${breite}×${hoehe}`);
-    await b.saveScreenshot(path.join(wurzel, `docs/postausgang-${breite}x${hoehe}.png`));
+    await b.saveScreenshot(bildPfad(`postausgang-${breite}x${hoehe}.png`));
   }
 
   // Senden without the password: back at the outbox, the field named, nothing sent.

@@ -189,7 +189,7 @@ fn every_command_refuses_malformed_input_in_german_and_changes_nothing() {
         arg(
             "filter",
             json!({"grenze": -1}),
-            "Suche und Filter, Anzahl: ungültiger Wert -1 (erwartet: ganze Zahl ab 0).",
+            "Suche und Filter, Anzahl: -1 ist keine ganze Zahl ab 0.",
         ),
         arg("art", json!("gutachten"), "Art: "),
         arg("status", json!(true), "Status: falscher Typ"),

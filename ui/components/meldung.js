@@ -1,4 +1,6 @@
 // Short-lived messages at the bottom right (announced to screen readers via aria-live).
+// A message with an action ("Rückgängig") stays while the pointer or the keyboard focus is
+// on it, and Strg+Z outside a text field runs the newest one's action as long as it shows.
 import { h } from './dom.js';
 
 export function zeigen(text, art = 'info', dauer = 5000) {
@@ -12,11 +14,37 @@ export function fehler(e) {
   zeigen(e?.message || String(e), 'fehler', 9000);
 }
 
+/** The actions of the messages on screen, newest last (for Strg+Z). */
+const aktionen = [];
+
 /** A message with one action, e.g. "TOP Ö 2 entfernt." with "Rückgängig" (10 s). */
 export function mitAktion(text, knopf, aktion, dauer = 10000) {
   const ziel = document.querySelector('.meldungen');
-  const el = h('div', { class: 'meldung info', 'data-testid': 'meldung-rueckgaengig' }, text, ' ',
-    h('button', { class: 'klein', 'data-testid': 'rueckgaengig', onclick: () => { el.remove(); aktion(); } }, knopf));
+  const eintrag = { ausfuehren: null };
+  const weg = () => {
+    el.remove();
+    const i = aktionen.indexOf(eintrag);
+    if (i >= 0) aktionen.splice(i, 1);
+  };
+  eintrag.ausfuehren = () => { weg(); aktion(); };
+  const el = h('div', { class: 'meldung info mit-aktion', 'data-testid': 'meldung-rueckgaengig' }, text, ' ',
+    h('button', { class: 'klein', 'data-testid': 'rueckgaengig', 'aria-keyshortcuts': 'Control+Z', title: `${knopf} (Strg+Z)`, onclick: () => eintrag.ausfuehren() }, knopf));
   ziel.append(el);
-  setTimeout(() => el.remove(), dauer);
+  aktionen.push(eintrag);
+  const ablauf = () => {
+    if (!el.isConnected) return;
+    if (el.matches(':hover') || el.contains(document.activeElement)) { setTimeout(ablauf, 1000); return; }
+    weg();
+  };
+  setTimeout(ablauf, dauer);
 }
+
+document.addEventListener('keydown', (e) => {
+  if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
+  // A text field has its own undo.
+  if (e.target.closest?.('input, textarea, select, [contenteditable="true"]')) return;
+  const letzte = aktionen[aktionen.length - 1];
+  if (!letzte) return;
+  e.preventDefault();
+  letzte.ausfuehren();
+});

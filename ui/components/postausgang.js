@@ -76,7 +76,7 @@ export async function oeffnen(sitzung, fertig) {
   const ohneServer = !smtp.server;
   // The list scrolls; the password and the choice stay in view beside the buttons.
   const inhalt = h('div', { class: 'postausgang-rahmen' },
-    h('div', { class: 'postausgang', tabindex: '0', 'aria-label': 'Postausgang' },
+    h('div', { class: 'postausgang', tabindex: '0', role: 'region', 'aria-label': 'Postausgang' },
       v.hinweise.length ? h('ul', { class: 'hinweise', 'data-testid': 'postausgang-hinweise' }, v.hinweise.map((t) => h('li', {}, t))) : null,
       empfaengerTabelle(v),
       v.per_post.length ? h('p', { 'data-testid': 'postausgang-per-post' },

@@ -51,7 +51,10 @@ export class GremienBereich {
     this.gremium = null;
     const name = h('input', { type: 'text', 'data-testid': 'gremium-name', dir: 'auto' });
     const kurz = h('input', { type: 'text', 'data-testid': 'gremium-kurzname', dir: 'auto' });
-    const typ = h('select', { 'data-testid': 'gremium-typ' }, optionen(TYPEN, 'integrationsrat'));
+    // No kind is assumed: an office has its one Integrationsrat already; a new Gremium is
+    // mostly another (Ausschuss, the Kreis's AG …), and the Sitzungen area opens on the
+    // Integrationsrat by its kind.
+    const typ = h('select', { 'data-testid': 'gremium-typ' }, h('option', { value: '' }, '— bitte wählen —'), optionen(TYPEN, ''));
     const wp = h('input', { type: 'text', placeholder: 'z. B. 2025–2030' });
     const frist = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '7', 'data-testid': 'gremium-ladungsfrist' });
     const min = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '0', 'data-testid': 'gremium-mindestsitzungen' });
@@ -107,7 +110,7 @@ export class GremienBereich {
       optionen(this.personen.filter((x) => !mitglieder.some((m) => m.person.id === x.id)).map((x) => [String(x.id), x.name]), ''));
     const rolle = h('select', { 'data-testid': 'mitglied-rolle' }, optionen(ROLLEN, m0?.rolle || 'mitglied'));
     const herkunft = h('select', { 'data-testid': 'mitglied-herkunft' }, optionen(HERKUNFT, m0?.herkunft || 'direkt'));
-    const fuer = h('input', { type: 'text', placeholder: 'Liste oder Fraktion', value: m0?.fuer || '', dir: 'auto' });
+    const fuer = h('input', { type: 'text', placeholder: 'Liste, Fraktion oder Mitglied', title: 'Ein stellvertretendes Mitglied stimmt nur für ein abwesendes Mitglied: für das hier genannte Mitglied (persönliche Stellvertretung) oder für eines seiner Liste / Fraktion, in der Reihenfolge der Stellvertreter.', value: m0?.fuer || '', dir: 'auto' });
     const stimmrecht = h('input', { type: 'checkbox', checked: m0 ? m0.stimmrecht : true, 'data-testid': 'mitglied-stimmrecht' });
     // Dates in German as typed (TT.MM.JJJJ), checked by the core.
     const datumFeld = (wert, testid) => h('input', { type: 'text', inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', value: datumDeutsch(wert || ''), 'data-testid': testid });
@@ -151,7 +154,7 @@ export class GremienBereich {
       : h('p', { class: 'stumm' }, 'Noch keine Mitglieder.');
     const formular = h('fieldset', { 'data-testid': m0 ? 'mitglied-bearbeiten-form' : 'mitglied-neu-form' }, h('legend', {}, m0 ? `${m0.person.name} bearbeiten` : 'Mitglied hinzufügen'), befunde,
       h('div', { class: 'raster' }, m0 ? null : feld('Bekannte Person', bekannt, { breit: true }), feld('Anrede', p.anrede), feld('Titel', p.titel), feld('Vorname', p.vorname), feld('Nachname', p.nachname), feld('E-Mail', p.email), feld('Telefon', p.telefon), feld('Anschrift (für die Einladung)', p.anschrift),
-        feld('Rolle', rolle), feld('Herkunft (§ 27 GO NRW)', herkunft), feld('für (Liste / Fraktion)', fuer), feld('Mitglied seit', mitKalender(von)), feld('Mitglied bis', mitKalender(bis)),
+        feld('Rolle', rolle), feld('Herkunft (§ 27 GO NRW)', herkunft), feld('für (Liste / Fraktion; als persönliche Stellvertretung: das Mitglied)', fuer), feld('Mitglied seit', mitKalender(von)), feld('Mitglied bis', mitKalender(bis)),
         h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Stimmrecht'), h('label', {}, stimmrecht, ' stimmberechtigt'))),
       h('p', { class: 'zeile' },
         h('button', { class: 'primaer', 'data-testid': 'mitglied-hinzufuegen', onclick: eintragen }, m0 ? 'Änderungen speichern' : 'Mitglied eintragen'),

@@ -5,6 +5,10 @@
 // components/postausgang.js), Beschlussauszüge.
 // Every change sends the version of the Sitzung it was made on; the core refuses a stale
 // one, and the screen then reloads the Sitzung.
+// A save redraws the Sitzung without costing the user their place (components/bewahren.js):
+// focus, caret and what is typed elsewhere stay. A refused choice (a select, a box) shows
+// the stored value again; a refused text stays as typed; both with the core's message at
+// the field.
 import { aufruf } from '../ipc.js';
 import { h, optionen, neueId } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
@@ -12,10 +16,13 @@ import * as dialog from '../components/dialog.js';
 import { zeilenTaste } from '../components/liste.js';
 import { mitKalender } from '../components/kalender.js';
 import { beschriftet as feld, befundListe } from '../components/feld.js';
+import { bewahrend, meldungAmFeld } from '../components/bewahren.js';
 import { datumDeutsch, uhrzeit } from '../format.js';
 import { SITZUNG_ZUSTAND, TEIL, TOP_ERGEBNIS, ANWESENHEIT, label, gross } from '../wertlisten.js';
 
 
+
+const GEMERKT = 'ratsbuero.sitzungen.gremium';
 
 export class SitzungenBereich {
   constructor(wurzel) {
@@ -57,6 +64,7 @@ export class SitzungenBereich {
 
   leer(text = 'Wählen Sie eine Sitzung oder legen Sie mit „Neue Sitzung“ eine an.') {
     this.akte = null;
+    this.gezeichnet = null;
     this.detail.replaceChildren(h('p', { class: 'leer' }, text));
   }
 
@@ -83,14 +91,17 @@ export class SitzungenBereich {
       this.leer('Es gibt noch kein Gremium. Legen Sie unter „Gremien & Personen“ eines an; dann können Sie hier seine Sitzungen planen.');
       return;
     }
+    // The Gremium last chosen (also after a restart), else the office's own by its kind.
+    const gemerkt = this.gremium ?? Number(localStorage.getItem(GEMERKT));
     const eigenes = this.gremien.find((g) => ['integrationsrat', 'ausschuss_chancengerechtigkeit'].includes(g.typ)) || this.gremien[0];
-    const id = this.gremium && this.gremien.some((g) => g.id === this.gremium) ? this.gremium : eigenes.id;
+    const id = gemerkt && this.gremien.some((g) => g.id === gemerkt) ? gemerkt : eigenes.id;
     this.gremiumWahl.replaceChildren(...optionen(this.gremien.map((g) => [String(g.id), g.name]), String(id)));
     await this.gremiumWaehlen(id);
   }
 
   async gremiumWaehlen(id) {
     this.gremium = id;
+    try { localStorage.setItem(GEMERKT, String(id)); } catch { /* only a convenience */ }
     await this.listeLaden();
   }
 
@@ -147,8 +158,9 @@ export class SitzungenBereich {
     } catch (e) { meldung.fehler(e); }
   }
 
-  /** Runs a change with the version on screen; shows the new state, or on a conflict reloads. */
-  aendern(befehl, argumente) {
+  /** Runs a change with the version on screen; shows the new state, or on a conflict
+   * reloads. `quelle` is the control whose value the change sends: a refusal is shown at it. */
+  aendern(befehl, argumente, quelle = null) {
     const schritt = async () => {
       if (!this.akte) return false;
       try {
@@ -158,8 +170,18 @@ export class SitzungenBereich {
         return true;
       } catch (e) {
         meldung.fehler(e);
-        if (e.code === 'konflikt') await this.oeffnen(this.akte.id);
-        else this.befundeZeigen(e.befunde || []);
+        if (e.code === 'konflikt') { await this.oeffnen(this.akte.id); return false; }
+        // The stored state again: a refused choice is not kept, a refused text is.
+        try { this.akte = await aufruf('sitzung_lesen', { id: this.akte.id }); } catch { /* the state on screen stays */ }
+        const text = quelle?.matches('input[type="text"], textarea');
+        const neu = this.zeichnen({ verwerfen: quelle && !text ? [quelle] : [], finden: quelle });
+        this.befundeZeigen(e.befunde || []);
+        const befund = (e.befunde || [])[0];
+        if (befund && ['beginn', 'beginn_zeit'].includes(befund.feld)) return false;
+        // At the field the finding names (in the same row first), else at the control.
+        const suche = (wo) => (befund && wo ? wo.querySelector(`[data-feld="${CSS.escape(befund.feld)}"]`) : null);
+        const ziel = suche(neu?.closest('[data-schluessel]')) || suche(this.detail) || neu;
+        if (ziel) meldungAmFeld(ziel, befund?.meldung || e.message);
         return false;
       }
     };
@@ -177,14 +199,28 @@ export class SitzungenBereich {
       const b = befunde.find((x) => x.feld === 'beginn' || x.feld === 'beginn_zeit');
       beginn.textContent = b ? b.meldung : '';
       beginn.className = b ? 'feld-meldung fehler' : 'feld-meldung';
-      this.detail.querySelector('[data-testid="sitzung-beginn"]')?.toggleAttribute('aria-invalid', b?.feld === 'beginn');
-      this.detail.querySelector('[data-testid="sitzung-beginn-zeit"]')?.toggleAttribute('aria-invalid', b?.feld === 'beginn_zeit');
+      for (const [feldKey, testid] of [['beginn', 'sitzung-beginn'], ['beginn_zeit', 'sitzung-beginn-zeit']]) {
+        const el = this.detail.querySelector(`[data-testid="${testid}"]`);
+        if (b?.feld === feldKey) el?.setAttribute('aria-invalid', 'true');
+        else el?.removeAttribute('aria-invalid');
+      }
     }
   }
 
-  zeichnen() {
+  /** Draws the Sitzung. The same Sitzung again keeps the user's place (see the module
+   * doc); returns the new control of `finden` (a control of the old form), if any. */
+  zeichnen({ verwerfen = [], finden = null } = {}) {
     const s = this.akte;
-    if (!s) { this.leer(); return; }
+    if (!s) { this.leer(); return null; }
+    if (this.gezeichnet !== s.id) {
+      this.gezeichnet = s.id;
+      this.zeichnenNeu(s);
+      return null;
+    }
+    return bewahrend(this.detail, () => this.zeichnenNeu(s), { verwerfen, finden });
+  }
+
+  zeichnenNeu(s) {
     const offen = !['durchgefuehrt', 'abgesagt'].includes(s.zustand);
     this.stand = h('span', { class: 'stumm', role: 'status', 'data-testid': 'sitzung-stand' }, label(SITZUNG_ZUSTAND, s.zustand));
     const werkzeug = h('div', { class: 'werkzeugleiste' },
@@ -213,14 +249,14 @@ export class SitzungenBereich {
     // the core as typed, which names an impossible date instead of moving the Sitzung.
     const beginn = h('input', { type: 'text', value: datumDeutsch(s.beginn), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-testid': 'sitzung-beginn', disabled: !offen, 'aria-describedby': 'sitzung-beginn-meldung' });
     const zeit = h('input', { type: 'text', value: uhrzeit(s.beginn), inputmode: 'numeric', placeholder: 'HH:MM', size: 6, autocomplete: 'off', 'data-testid': 'sitzung-beginn-zeit', disabled: !offen, 'aria-describedby': 'sitzung-beginn-meldung' });
-    const ort = h('input', { type: 'text', value: s.ort, 'data-testid': 'sitzung-ort', disabled: !offen });
     // A refused value stays in the field as typed, with the core's message beside it.
-    const speichern = () => this.aendern('sitzung_aendern', { id: s.id, beginn: `${beginn.value.trim()} ${zeit.value.trim()}`, ort: ort.value });
+    const ort = h('input', { type: 'text', value: s.ort, 'data-testid': 'sitzung-ort', 'data-feld': 'ort', disabled: !offen });
+    const speichern = (e) => this.aendern('sitzung_aendern', { id: s.id, beginn: `${beginn.value.trim()} ${zeit.value.trim()}`, ort: ort.value }, e.target);
     beginn.addEventListener('change', speichern);
     zeit.addEventListener('change', speichern);
     ort.addEventListener('change', speichern);
     const heute = datumDeutsch(new Date().toISOString().slice(0, 10));
-    const am = h('input', { type: 'text', value: s.eingeladen_am ? datumDeutsch(s.eingeladen_am) : heute, placeholder: 'TT.MM.JJJJ', inputmode: 'numeric', autocomplete: 'off', 'data-testid': 'sitzung-eingeladen-am', disabled: !offen });
+    const am = h('input', { type: 'text', value: s.eingeladen_am ? datumDeutsch(s.eingeladen_am) : heute, placeholder: 'TT.MM.JJJJ', inputmode: 'numeric', autocomplete: 'off', 'data-testid': 'sitzung-eingeladen-am', 'data-feld': 'eingeladen_am', disabled: !offen });
     return h('fieldset', {}, h('legend', {}, 'Sitzung'),
       h('div', { class: 'raster' },
         h('div', { class: 'feld' }, h('label', { for: beginn.id = neueId('beginn') }, 'Beginn (Datum, Uhrzeit)'),
@@ -229,7 +265,7 @@ export class SitzungenBereich {
         feld('Ort', ort),
         feld('Einladung versandt am', mitKalender(am)),
         h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Einladung'),
-          h('button', { 'data-testid': 'sitzung-einladen', disabled: !offen, onclick: () => this.aendern('sitzung_einladen', { id: s.id, am: am.value }) },
+          h('button', { 'data-testid': 'sitzung-einladen', disabled: !offen, onclick: () => this.aendern('sitzung_einladen', { id: s.id, am: am.value }, am) },
             s.eingeladen_am ? `eingeladen am ${datumDeutsch(s.eingeladen_am)} – ändern` : 'Als eingeladen vermerken')),
       ),
       h('p', { class: 'zeile' },
@@ -249,6 +285,8 @@ export class SitzungenBereich {
 
   async loeschen() {
     const s = this.akte;
+    // Why it cannot go is said first; the question comes only when it can.
+    if (s.nicht_loeschbar) { meldung.zeigen(s.nicht_loeschbar, 'fehler', 9000); return; }
     const ja = await dialog.bestaetigen('Sitzung löschen?',
       `Die ${s.nummer}. Sitzung am ${datumDeutsch(s.beginn)} in den Papierkorb legen? Sie bleibt dort 30 Tage und kann wiederhergestellt werden.`,
       'In den Papierkorb');
@@ -324,15 +362,15 @@ export class SitzungenBereich {
 
   topZeile(t, i, anzahl, offen) {
     const noe = t.vorlage?.status === 'nichtoeffentlich';
-    const li = h('li', { class: `top${t.unterpunkt ? ' unterpunkt' : ''}`, 'data-top': t.id, 'data-testid': 'top', draggable: offen ? 'true' : null },
+    const li = h('li', { class: `top${t.unterpunkt ? ' unterpunkt' : ''}`, 'data-top': t.id, 'data-schluessel': `top-${t.id}`, 'data-testid': 'top', draggable: offen ? 'true' : null },
       h('span', { class: 'top-nr', 'data-testid': 'top-nummer' }, t.nummer),
       h('span', { class: 'top-titel', 'data-testid': 'top-titel' }, t.titel,
         t.vorlage ? h('span', { class: 'stumm' }, ` (Vorlage ${t.vorlage.nummer || 'Entwurf'})`) : null,
         noe ? [' ', h('span', { class: 'badge nichtoeffentlich' }, 'nichtöffentlich')] : null),
       offen ? h('span', { class: 'top-aktionen' },
-        h('button', { class: 'klein', 'aria-label': `↑ ${t.nummer} nach oben`, 'data-testid': 'top-hoch', disabled: i === 0, onclick: () => this.aendern('top_verschieben', { top: t.id, nach: i - 1 }) }, '↑'),
-        h('button', { class: 'klein', 'aria-label': `↓ ${t.nummer} nach unten`, 'data-testid': 'top-runter', disabled: i === anzahl - 1, onclick: () => this.aendern('top_verschieben', { top: t.id, nach: i + 1 }) }, '↓'),
-        h('label', { class: 'klein-label' }, h('input', { type: 'checkbox', checked: t.unterpunkt, 'data-testid': 'top-unterpunkt', onchange: (e) => this.aendern('top_aendern', { top: t.id, titel: t.vorlage ? '' : t.titel, unterpunkt: e.target.checked }) }), ' Unterpunkt'),
+        h('button', { class: 'klein', title: `${t.nummer} nach oben`, 'data-wiederholbar': '', 'data-testid': 'top-hoch', disabled: i === 0, onclick: () => this.aendern('top_verschieben', { top: t.id, nach: i - 1 }) }, '↑', h('span', { class: 'visuell-versteckt' }, ` ${t.nummer} nach oben`)),
+        h('button', { class: 'klein', title: `${t.nummer} nach unten`, 'data-wiederholbar': '', 'data-testid': 'top-runter', disabled: i === anzahl - 1, onclick: () => this.aendern('top_verschieben', { top: t.id, nach: i + 1 }) }, '↓', h('span', { class: 'visuell-versteckt' }, ` ${t.nummer} nach unten`)),
+        h('label', { class: 'klein-label' }, h('input', { type: 'checkbox', checked: t.unterpunkt, 'data-testid': 'top-unterpunkt', onchange: (e) => this.aendern('top_aendern', { top: t.id, titel: t.vorlage ? '' : t.titel, unterpunkt: e.target.checked }, e.target) }), ' Unterpunkt'),
         h('button', { class: 'klein', 'aria-label': `${t.nummer} entfernen`, 'data-testid': 'top-entfernen', onclick: () => this.topEntfernen(t, i) }, 'Entfernen'),
       ) : null,
       this.ergebnisFeld(t),
@@ -352,7 +390,7 @@ export class SitzungenBereich {
     const wahl = h('select', { 'data-testid': 'top-ergebnis', 'aria-label': `Ergebnis ${t.nummer}` },
       h('option', { value: '' }, '— Ergebnis —'), optionen(TOP_ERGEBNIS, t.ergebnis));
     const text = h('input', { type: 'text', value: t.ergebnis_text, placeholder: 'Beschlusstext', title: 'Bei „geändert beschlossen“ ist der Beschlusstext Pflicht.', 'aria-label': `Beschlusstext ${t.nummer}`, 'data-testid': 'top-ergebnis-text' });
-    const eintragen = () => { if (wahl.value) this.aendern('top_ergebnis', { top: t.id, ergebnis: wahl.value, text: text.value }); };
+    const eintragen = (e) => { if (wahl.value) this.aendern('top_ergebnis', { top: t.id, ergebnis: wahl.value, text: text.value }, e.target); };
     wahl.addEventListener('change', eintragen);
     text.addEventListener('change', eintragen);
     return h('div', { class: 'top-ergebnis' }, wahl, text);
@@ -366,11 +404,28 @@ export class SitzungenBereich {
       passend.map((v) => h('option', { value: String(v.id) }, v.nummer
         ? `${v.nummer} – ${v.betreff || '(ohne Betreff)'}`
         : `[Entwurf, nicht freigegeben] ${v.betreff || '(ohne Betreff)'}`)));
-    const titel = h('input', { type: 'text', placeholder: 'Titel, z. B. Mitteilungen der Verwaltung', 'data-testid': `top-titel-${teil}` });
+    const titel = h('input', { type: 'text', placeholder: 'z. B. Mitteilungen der Verwaltung', title: 'Titel, z. B. Mitteilungen der Verwaltung', 'data-testid': `top-titel-${teil}` });
+    // One click, one TOP: what it adds leaves the fields at once, so that a second click
+    // (or an Enter) before the answer finds nothing to add twice.
     const los = async () => {
       const top = { teil, titel: titel.value, vorlage: vorlage.value ? Number(vorlage.value) : null, unterpunkt: false };
+      if (!top.titel.trim() && !top.vorlage) {
+        meldungAmFeld(titel, 'TOP: Titel fehlt (oder eine Vorlage wählen).');
+        return;
+      }
+      const fokus = document.activeElement === titel;
+      titel.value = '';
+      vorlage.value = '';
       if (await this.aendern('top_neu', { sitzung: s.id, top })) {
-        this.detail.querySelector(`[data-testid="top-titel-${teil}"]`)?.focus();
+        if (fokus) this.detail.querySelector(`[data-testid="top-titel-${teil}"]`)?.focus();
+      } else {
+        // Refused: what was typed comes back, with the message.
+        const neuTitel = this.detail.querySelector(`[data-testid="top-titel-${teil}"]`);
+        const neuVorlage = this.detail.querySelector(`[data-testid="top-vorlage-${teil}"]`);
+        if (neuTitel) neuTitel.value = top.titel;
+        if (neuVorlage && top.vorlage) neuVorlage.value = String(top.vorlage);
+        const m = this.detail.querySelector('.feld-meldung[data-am-feld]');
+        if (neuTitel && !m) meldungAmFeld(neuTitel, 'Der TOP wurde nicht hinzugefügt.');
       }
     };
     titel.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); los(); } });
@@ -385,23 +440,25 @@ export class SitzungenBereich {
       h('table', { class: 'eingabe' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mitglied'), h('th', { scope: 'col' }, 'Rolle'), h('th', { scope: 'col' }, 'Anwesenheit'), h('th', { scope: 'col' }, 'Bemerkung'))),
         h('tbody', {}, s.mitglieder.map((m) => {
-          const wahl = h('select', { 'aria-label': `Anwesenheit ${m.person.name}`, 'data-testid': 'anwesenheit-status' }, optionen([['', '— keine Angabe —'], ...ANWESENHEIT], m.anwesenheit || ''));
-          const bem = h('input', { type: 'text', value: m.bemerkung, 'aria-label': `Bemerkung ${m.person.name}`, placeholder: 'z. B. ab TOP Ö 3' });
-          const setzen = () => this.aendern('anwesenheit_setzen', { sitzung: s.id, person: m.person.id, status: wahl.value || null, bemerkung: bem.value });
+          const wahl = h('select', { 'aria-label': `Anwesenheit ${m.person.name}`, 'data-testid': 'anwesenheit-status', 'data-feld': 'status' }, optionen([['', '—'], ...ANWESENHEIT], m.anwesenheit || ''));
+          const bem = h('input', { type: 'text', value: m.bemerkung, 'aria-label': `Bemerkung ${m.person.name}`, 'data-testid': 'anwesenheit-bemerkung', 'data-feld': 'bemerkung', placeholder: 'ab TOP Ö 3' });
+          const setzen = (e) => this.aendern('anwesenheit_setzen', { sitzung: s.id, person: m.person.id, status: wahl.value || null, bemerkung: bem.value }, e.target);
           wahl.addEventListener('change', setzen);
           bem.addEventListener('change', setzen);
-          return h('tr', { 'data-testid': 'mitglied' }, h('td', {}, m.person.name), h('td', {}, m.fuer ? `${rolle(m.rolle)}, ${m.fuer}` : rolle(m.rolle)), h('td', {}, wahl), h('td', {}, bem));
+          return h('tr', { 'data-testid': 'mitglied', 'data-schluessel': `person-${m.person.id}` }, h('td', {}, m.person.name), h('td', {}, m.fuer ? `${rolle(m.rolle)}, ${m.fuer}` : rolle(m.rolle)), h('td', {}, wahl), h('td', {}, bem));
         }))));
   }
 
   abschluss(s) {
     if (s.zustand === 'abgesagt') return h('p', { class: 'nichtoeff-hinweis' }, 'Diese Sitzung ist abgesagt.');
-    const ende = h('input', { type: 'time', value: s.ende ? uhrzeit(s.ende) : '', 'data-testid': 'sitzung-ende' });
-    const schrift = h('input', { type: 'text', value: s.schriftfuehrung, 'data-testid': 'sitzung-schriftfuehrung' });
+    // Typed as the office writes it ("19:30"; "1930" and "19.30" are read too) and read by
+    // the core, like the dates: a native time field showed "23:30" for "1930".
+    const ende = h('input', { type: 'text', value: s.ende ? uhrzeit(s.ende) : '', inputmode: 'numeric', placeholder: 'HH:MM', size: 6, autocomplete: 'off', 'data-testid': 'sitzung-ende', 'data-feld': 'ende' });
+    const schrift = h('input', { type: 'text', value: s.schriftfuehrung, 'data-testid': 'sitzung-schriftfuehrung', 'data-feld': 'schriftfuehrung' });
     return h('fieldset', {}, h('legend', {}, 'Abschluss und Niederschrift'),
       h('div', { class: 'raster' }, feld('Ende (Uhrzeit)', ende), feld('Schriftführung', schrift),
         h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, s.zustand === 'durchgefuehrt' ? 'durchgeführt' : 'Sitzung'),
-          h('button', { class: 'primaer', 'data-testid': 'sitzung-abschliessen', onclick: () => this.aendern('sitzung_abschliessen', { id: s.id, ende: ende.value, schriftfuehrung: schrift.value }) },
+          h('button', { class: 'primaer', 'data-testid': 'sitzung-abschliessen', onclick: () => this.aendern('sitzung_abschliessen', { id: s.id, ende: ende.value, schriftfuehrung: schrift.value }, ende) },
             s.zustand === 'durchgefuehrt' ? 'Angaben ändern' : 'Sitzung abschließen'))));
   }
 

@@ -7,7 +7,7 @@ import * as feld from '../components/feld.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
 import { mitKalender } from '../components/kalender.js';
-import { ARTEN, STATUS, ROLLEN, ZEICHNUNG, datumDeutsch, uhrzeit, groesse } from '../format.js';
+import { ARTEN, STATUS, ROLLEN, ZEICHNUNG, datumDeutsch, uhrzeit, groesse, bueroZeit } from '../format.js';
 import { KLIMARELEVANZ } from '../wertlisten.js';
 
 const AUTOSAVE_MS = 600;
@@ -124,7 +124,7 @@ export class Editor {
     if (this.freigegeben || JSON.stringify(j.inhalt) === JSON.stringify(this.lesen())) { journalLoeschen(this.akte.id); return; }
     const zeit = new Date(j.zeit);
     this.konfliktLeiste.replaceChildren(h('div', { class: 'konflikt-hinweis', role: 'alert', 'data-testid': 'journal-hinweis' },
-      h('span', {}, `Ungespeicherte Eingaben vom ${zeit.toLocaleDateString('de-DE')} ${zeit.toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' })} gefunden.`),
+      h('span', {}, `Ungespeicherte Eingaben vom ${bueroZeit(zeit)} gefunden.`),
       h('button', { type: 'button', 'data-testid': 'journal-wiederherstellen', onclick: () => this.journalWiederherstellen(j) }, 'Wiederherstellen'),
       h('button', { type: 'button', 'data-testid': 'journal-verwerfen', onclick: () => { journalLoeschen(this.akte.id); this.konfliktLeiste.replaceChildren(); } }, 'Verwerfen'),
     ));
@@ -155,12 +155,14 @@ export class Editor {
       h('button', { type: 'button', 'data-testid': 'als-word', onclick: () => this.alsWord(), title: 'Die Vorlage als Word-Datei (.docx) für das Ratsinformationssystem' }, 'Als Word exportieren…'),
       this.freigegeben ? null : h('button', { type: 'button', 'data-testid': 'loeschen', onclick: () => this.loeschen(), title: 'Entwurf in den Papierkorb legen' }, 'Löschen'),
     ]);
+    // Released, "Neue Fassung" stands first, away from where "Freigeben" was (last): the
+    // second click of a hurried double click on "Freigeben" lands on nothing.
     const knoepfe = this.freigegeben
       ? [
-        pdfKnopf, druckKnopf, weitere,
         a.nachfolger_id
           ? h('button', { 'data-testid': 'zur-neuen-fassung', onclick: () => this.oeffnenNach(a.nachfolger_id) }, 'Zur neueren Fassung')
-          : h('button', { 'data-testid': 'neue-fassung', onclick: () => this.neueFassung() }, 'Neue Fassung anlegen'),
+          : h('button', { 'data-testid': 'neue-fassung', onclick: () => this.neueFassung() }, 'Neue Fassung anlegen…'),
+        pdfKnopf, druckKnopf, weitere,
       ]
       : [
         h('button', { 'data-testid': 'speichern', onclick: () => this.jetztSpeichern(), title: 'Speichern (Strg+S)' }, 'Speichern'),
@@ -569,6 +571,7 @@ export class Editor {
   }
 
   async freigeben() {
+    if (this.freigegeben) return;
     const ok = await this.einreihen(() => this.speichern());
     if (!ok) return;
     try {
@@ -596,7 +599,8 @@ export class Editor {
   async loeschen() {
     if (!(await this.verlassen())) return;
     const id = this.akte.id;
-    const name = this.akte.inhalt.betreff || '(ohne Betreff)';
+    // The Betreff as on screen: the one just typed, not the one last loaded.
+    const name = (this.form?.querySelector('[data-feld="betreff"]')?.value ?? this.akte.inhalt.betreff).trim() || '(ohne Betreff)';
     try {
       await aufruf('vorlage_loeschen', { id, basis: this.basis });
       journalLoeschen(id);
@@ -613,6 +617,11 @@ export class Editor {
   }
 
   async neueFassung() {
+    const nummer = this.akte.nummer;
+    const ja = await dialog.bestaetigen('Neue Fassung anlegen?',
+      `Neue Fassung von ${nummer} anlegen? Sie beginnt als Entwurf mit dem Inhalt und den Anlagen von ${nummer}; ${nummer} bleibt unverändert lesbar.`,
+      'Neue Fassung anlegen');
+    if (!ja) return;
     try {
       const g = await aufruf('vorlage_neue_fassung', { id: this.akte.id });
       this.beiGespeichert?.();

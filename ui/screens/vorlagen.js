@@ -175,7 +175,7 @@ export class VorlagenBereich {
         onkeydown: (e) => this.zeilenTaste(e, i),
       },
       h('td', { class: `nr${z.ersetzt ? ' ersetzt' : ''}` }, z.nummer || h('span', { class: 'badge entwurf' }, 'Entwurf')),
-      h('td', {}, z.betreff || h('em', {}, '(ohne Betreff)'),
+      h('td', {}, z.betreff ? h('span', { class: 'zwei-zeilen', title: z.betreff }, z.betreff) : h('em', {}, '(ohne Betreff)'),
         h('div', { class: 'stumm' }, [label(ARTEN, z.art), z.gremien].filter(Boolean).join(' · ')),
         // In a narrow list the Status column gives way; its marks stand under the Betreff.
         h('div', { class: 'nur-schmal', 'aria-hidden': 'true' }, statusZeichen(z, false))),

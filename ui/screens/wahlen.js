@@ -6,6 +6,8 @@
 import { aufruf } from '../ipc.js';
 import { h, optionen, neueId } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
+import * as dialog from '../components/dialog.js';
+import { bewahrend } from '../components/bewahren.js';
 import { beschriftet as feld, befundListe, befundeAus } from '../components/feld.js';
 import { datumDeutsch } from '../format.js';
 import { WAHL_ART, VERFAHREN, label } from '../wertlisten.js';
@@ -79,7 +81,7 @@ export class WahlenBereich {
     if (!this.sitzung) return;
     const titel = h('input', { type: 'text', 'data-testid': 'wahl-titel', placeholder: 'z. B. Entsendung in die AG' });
     const art = h('select', { 'data-testid': 'wahl-art' }, optionen(WAHL_ART, 'einzel'));
-    const sitze = h('input', { type: 'number', min: '1', value: '1', 'data-testid': 'wahl-sitze' });
+    const sitze = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', size: 6, value: '1', 'data-testid': 'wahl-sitze' });
     const verfahren = h('select', { 'data-testid': 'wahl-verfahren' }, optionen(VERFAHREN, 'hare-niemeyer'));
     const ziel = h('select', { 'data-testid': 'wahl-ziel' }, h('option', { value: '' }, '— keine Entsendung —'), optionen(this.gremien.filter((g) => g.id !== this.sitzung.gremium.id).map((g) => [String(g.id), g.name]), ''));
     const geheim = h('input', { type: 'checkbox', checked: true, 'data-testid': 'wahl-geheim' });
@@ -88,7 +90,9 @@ export class WahlenBereich {
     const befunde = h('div', { class: 'befunde', 'data-testid': 'wahl-befunde', 'aria-live': 'polite' });
     const anlegen = async () => {
       try {
-        const wahl = { sitzung: this.sitzung.id, titel: titel.value, art: art.value, sitze: Number(sitze.value), verfahren: verfahren.value, ziel_gremium: ziel.value ? Number(ziel.value) : null, geheim: geheim.checked, stellvertreter: vertretung.checked, einheitlich_mehrheit: mehrheit.checked };
+        // As typed: a whole number as a number, anything else as text the core names.
+        const t = sitze.value.trim();
+        const wahl = { sitzung: this.sitzung.id, titel: titel.value, art: art.value, sitze: /^-?\d+$/.test(t) ? Number(t) : t, verfahren: verfahren.value, ziel_gremium: ziel.value ? Number(ziel.value) : null, geheim: geheim.checked, stellvertreter: vertretung.checked, einheitlich_mehrheit: mehrheit.checked };
         const w = await aufruf('wahl_neu', { wahl });
         this.akte = w;
         await this.listeLaden();
@@ -117,11 +121,12 @@ export class WahlenBereich {
     } catch (e) { meldung.fehler(e); }
   }
 
-  /** A change with the version on screen; on a conflict the Wahl is reloaded. */
+  /** A change with the version on screen; on a conflict the Wahl is reloaded. The Wahl is
+   * redrawn keeping the user's place (components/bewahren.js). */
   async aendern(befehl, argumente, befunde) {
     try {
       this.akte = await aufruf(befehl, { ...argumente, wahl: this.akte.id, basis: this.akte.version });
-      this.zeichnen();
+      bewahrend(this.detail, () => this.zeichnen());
       await this.listeLaden();
       return true;
     } catch (e) {
@@ -139,18 +144,52 @@ export class WahlenBereich {
     const kopf = h('div', { class: 'werkzeugleiste' },
       h('h1', { class: 'titel', 'data-testid': 'wahl-kopf' }, w.titel),
       h('span', { class: 'stumm' }, `${label(WAHL_ART, w.art)} · ${w.sitze} ${w.sitze === 1 ? 'Sitz' : 'Sitze'}${w.ziel ? ` · Entsendung in ${w.ziel}` : ''}`),
-      h('button', { 'data-testid': 'wahl-niederschrift', onclick: () => this.pdf('wahl_niederschrift', {}, 'Wahlniederschrift') }, 'Wahlniederschrift'));
+      h('button', { 'data-testid': 'wahl-niederschrift', onclick: () => this.pdf('wahl_niederschrift', {}, 'Wahlniederschrift') }, 'Wahlniederschrift'),
+      offen ? h('button', { 'data-testid': 'wahl-loeschen', onclick: () => this.loeschen() }, 'Wahl löschen…') : null);
+    const name = h('input', { type: 'text', value: w.titel, 'data-testid': 'wahl-bezeichnung', 'data-feld': 'titel', autocomplete: 'off' });
+    const umbenennen = () => { if (name.value.trim() !== w.titel) this.aendern('wahl_umbenennen', { titel: name.value }, befunde); };
+    name.addEventListener('change', umbenennen);
     this.detail.replaceChildren(kopf, h('div', { class: 'formular' },
       befunde,
+      h('div', { class: 'raster' }, feld('Bezeichnung', name, { breit: true })),
       this.bewerber(w, offen, befunde),
       this.stand(w, befunde),
       this.ergebnis(w)));
     befundListe(befunde, w.stand.befunde);
   }
 
+  /** A Wahl without a counted ballot goes into the Papierkorb; "Rückgängig" brings it back. */
+  async loeschen() {
+    const w = this.akte;
+    const ja = await dialog.bestaetigen('Wahl löschen?', `Die Wahl „${w.titel}“ in den Papierkorb legen? Sie bleibt dort 30 Tage und kann wiederhergestellt werden.`, 'In den Papierkorb');
+    if (!ja) return;
+    try {
+      await aufruf('wahl_loeschen', { id: w.id, basis: w.version });
+      this.akte = null;
+      this.detail.replaceChildren(h('p', { class: 'leer' }, 'Wählen Sie eine Wahl oder legen Sie mit „Neue Wahl“ eine an.'));
+      await this.listeLaden();
+      meldung.mitAktion(`Wahl „${w.titel}“ in den Papierkorb gelegt.`, 'Rückgängig', async () => {
+        try {
+          await aufruf('papierkorb_wiederherstellen', { art: 'wahl', id: w.id });
+          await this.oeffnen(w.id);
+        } catch (e) { meldung.fehler(e); }
+      });
+    } catch (e) { meldung.fehler(e); }
+  }
+
+  /** Who can stand: where only members may, the members of the electing Gremium with a
+   * vote on the Sitzung's day (the core refuses anyone else; the list does not offer them). */
+  waehlbar(w) {
+    if (!w.nur_mitglieder) return this.personen;
+    const s = this.sitzungen.find((x) => x.id === w.sitzung);
+    const tag = (s?.beginn || '').slice(0, 10);
+    const ids = new Set((s?.mitglieder || []).filter((m) => m.stimmrecht && (!m.bis || m.bis >= tag) && (!m.von || m.von <= tag)).map((m) => m.person.id));
+    return this.personen.filter((p) => ids.has(p.id));
+  }
+
   bewerber(w, offen, befunde) {
     const teile = [h('legend', {}, w.art === 'einzel' ? 'Bewerberinnen und Bewerber' : 'Wahlvorschläge')];
-    const waehlbar = this.personen;
+    const waehlbar = this.waehlbar(w);
     if (w.art === 'einzel') {
       teile.push(h('ul', { 'data-testid': 'kandidaten' }, w.kandidaten.map((p) => h('li', {}, p.name))));
       if (offen) {

@@ -58,6 +58,8 @@ pub struct SitzungAkte {
     /// The TOPs ("Ö 2") whose Vorlage is still a draft: a packet or Einladung printed now
     /// shows it as "Entwurf – nicht freigegeben", so the secretary is asked first.
     pub entwuerfe: Vec<String>,
+    /// Why the Sitzung cannot go into the Papierkorb ([`loeschen_pruefen`]), if it cannot.
+    pub nicht_loeschbar: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,7 +87,7 @@ impl TopNeu {
 
 /// The title of a TOP as changed: printable, and not empty without a Vorlage.
 pub fn titel_pruefen(titel: &str, mit_vorlage: bool, fehlt: &str) -> Result<(), Befund> {
-    druckbar::pruefen("titel", "TOP, Titel", titel)?;
+    druckbar::feld("titel", "TOP, Titel", titel, druckbar::TOP_TITEL)?;
     if !mit_vorlage && titel.trim().is_empty() {
         return Err(Befund::fehler("titel", fehlt));
     }
@@ -165,6 +167,56 @@ pub fn ergebnis_pruefen(
         ));
     }
     Ok(())
+}
+
+/// The Einladung goes out before the Sitzung: a date after its day is a typing error.
+pub fn einladung_pruefen(am: NaiveDate, beginn: NaiveDateTime) -> Result<(), Befund> {
+    if am > beginn.date() {
+        return Err(Befund::fehler(
+            "eingeladen_am",
+            format!(
+                "Einladung versandt am {}: Das liegt nach der Sitzung am {}.",
+                datum::deutsch(am),
+                datum::deutsch(beginn.date())
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A Sitzung goes into the Papierkorb only before it took place, and only without
+/// Vorlagen on its Tagesordnung (their Beratungsfolge names its date). `vorlagen`: how
+/// many TOPs carry one. The screen asks this before it asks "Sitzung löschen?".
+pub fn loeschen_pruefen(zustand: SitzungZustand, vorlagen: usize) -> Result<(), Befund> {
+    if zustand == SitzungZustand::Durchgefuehrt {
+        return Err(Befund::fehler(
+            "zustand",
+            "Eine durchgeführte Sitzung kann nicht gelöscht werden; ihre Niederschrift gehört zu den Akten.",
+        ));
+    }
+    if vorlagen > 0 {
+        return Err(Befund::fehler(
+            "tagesordnung",
+            format!(
+                "Auf der Tagesordnung {} noch {vorlagen} {}. Entfernen Sie erst diese TOPs (oder sagen Sie die Sitzung ab).",
+                if vorlagen == 1 { "steht" } else { "stehen" },
+                if vorlagen == 1 { "Vorlage" } else { "Vorlagen" }
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A Bemerkung belongs to an attendance: without one it would be dropped, so it is refused
+/// at its field and stays there until the attendance is chosen.
+pub fn bemerkung_pruefen(name: &str, mit_status: bool, bemerkung: &str) -> Result<(), Befund> {
+    if !mit_status && !bemerkung.trim().is_empty() {
+        return Err(Befund::fehler(
+            "bemerkung",
+            format!("Bemerkung zu {name}: Bitte zuerst die Anwesenheit wählen; die Bemerkung wird mit ihr gespeichert."),
+        ));
+    }
+    druckbar::feld("bemerkung", &format!("Bemerkung zu {name}"), bemerkung, druckbar::ORT)
 }
 
 /// A TOP with a recorded result stays on the Tagesordnung: it is history.

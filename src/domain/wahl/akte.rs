@@ -116,11 +116,10 @@ pub fn vorgabe(d: &WahlNeu, vorschlaege: &[VorschlagAkte], kandidaten: &[Person]
 }
 
 impl WahlNeu {
-    /// A name, 1 to 1000 seats, one seat for an Einzelwahl.
+    /// A printable name of at most 200 characters, 1 to 1000 seats, one seat for an
+    /// Einzelwahl.
     pub fn pruefen(&self) -> Result<(), Befund> {
-        if self.titel.trim().is_empty() {
-            return Err(Befund::fehler("titel", "Bezeichnung der Wahl fehlt."));
-        }
+        titel_pruefen(&self.titel)?;
         if self.sitze == 0 || self.sitze > 1000 {
             return Err(Befund::fehler(
                 "sitze",
@@ -132,6 +131,19 @@ impl WahlNeu {
         }
         Ok(())
     }
+}
+
+/// The Bezeichnung of a Wahl: there, printable, at most 200 characters.
+pub fn titel_pruefen(titel: &str) -> Result<(), Befund> {
+    if titel.trim().is_empty() {
+        return Err(Befund::fehler("titel", "Bezeichnung der Wahl fehlt."));
+    }
+    crate::domain::druckbar::feld(
+        "titel",
+        "Bezeichnung der Wahl",
+        titel,
+        crate::domain::druckbar::WAHL_TITEL,
+    )
 }
 
 /// Wahlvorschläge and candidates stand until the first ballot is counted.
@@ -162,6 +174,12 @@ pub fn vorschlag_pruefen(akte: &WahlAkte, name: &str, kandidaten: usize) -> Resu
     if name.is_empty() {
         return Err(Befund::fehler("name", "Name des Wahlvorschlags fehlt."));
     }
+    crate::domain::druckbar::feld(
+        "name",
+        "Name des Wahlvorschlags",
+        name,
+        crate::domain::druckbar::WAHL_TITEL,
+    )?;
     if akte.vorschlaege.iter().any(|v| v.name == name) {
         return Err(Befund::fehler(
             "name",

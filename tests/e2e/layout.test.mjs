@@ -24,6 +24,47 @@ after(async () => { await app?.beenden(); });
 /** Controls of the toolbars and forms that lie outside the viewport or overlap another,
  * cut texts, toolbars of more than two rows; the form scrolled through from top to bottom. */
 function pruefen() {
+  function einmal() {
+    const innen = (r) => r.left >= -1 && r.top >= -1 && r.right <= window.innerWidth + 1 && r.bottom <= window.innerHeight + 1;
+    const sichtbar = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+    // A field scrolled out of its form's scroll area is hidden by it, not overlapping.
+    const imBild = (e) => { const f = e.closest('.formular'); if (!f) return true; const r = e.getBoundingClientRect(); const q = f.getBoundingClientRect(); return r.top >= q.top && r.bottom <= q.bottom; };
+    const name = (e) => e.dataset.testid || e.dataset.feld || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30);
+    const fehler = [];
+    const leiste = [...document.querySelectorAll('.werkzeugleiste button, .werkzeugleiste h1, .liste-kopf input, .liste-kopf button, .liste-kopf select')].filter(sichtbar);
+    for (const e of leiste) if (!innen(e.getBoundingClientRect())) fehler.push(`außerhalb: ${name(e)}`);
+    const felder = [...document.querySelectorAll('.werkzeugleiste button, .finanzen input, table.eingabe input, table.eingabe select, .raster input, .raster select')].filter(sichtbar).filter(imBild);
+    for (let i = 0; i < felder.length; i += 1) {
+      const a = felder[i].getBoundingClientRect();
+      if (a.right > felder[i].closest('fieldset, .werkzeugleiste, form')?.getBoundingClientRect().right + 1) fehler.push(`abgeschnitten: ${name(felder[i])}`);
+      for (let j = i + 1; j < felder.length; j += 1) {
+        const b = felder[j].getBoundingClientRect();
+        const ueber = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+        if (ueber) fehler.push(`überlappen: ${name(felder[i])} / ${name(felder[j])}`);
+      }
+    }
+    // Text cut off: a list wider than its pane, a select or an empty field whose text does
+    // not fit (measured with the control's own font).
+    for (const w of document.querySelectorAll('.tabelle-wrap')) if (sichtbar(w) && w.scrollWidth > w.clientWidth + 1) fehler.push(`Liste abgeschnitten: ${w.closest('[aria-label]')?.getAttribute('aria-label')} (${w.scrollWidth} > ${w.clientWidth})`);
+    for (const t of document.querySelectorAll('.formular table')) if (sichtbar(t) && t.scrollWidth > t.parentElement.clientWidth + 1) fehler.push(`Tabelle zu breit: ${t.dataset.testid || t.className} (${t.scrollWidth} > ${t.parentElement.clientWidth})`);
+    const mass = document.createElement('canvas').getContext('2d');
+    const breiteVon = (e, text) => { const st = getComputedStyle(e); mass.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`; return mass.measureText(text).width; };
+    const innenBreite = (e) => { const st = getComputedStyle(e); return e.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight); };
+    for (const e of [...document.querySelectorAll('.detail select, .formular select, .dialog select, .liste-kopf select, table select')].filter(sichtbar).filter(imBild)) {
+      const text = e.selectedOptions[0]?.textContent || '';
+      const pane = e.closest('.liste, .detail, .dialog');
+      if (pane && e.getBoundingClientRect().right > pane.getBoundingClientRect().right + 1) fehler.push(`Auswahl ragt hinaus: ${name(e)}`);
+      if (breiteVon(e, text) + 18 > innenBreite(e)) fehler.push(`Auswahl abgeschnitten: ${name(e)} „${text}“`);
+    }
+    for (const e of [...document.querySelectorAll('.detail input[placeholder], .formular input[placeholder], table input[placeholder]')].filter(sichtbar).filter(imBild)) {
+      if (!e.value && breiteVon(e, e.placeholder) > innenBreite(e) + 1) fehler.push(`Platzhalter abgeschnitten: ${name(e)} „${e.placeholder}“`);
+    }
+    // A table cell whose text runs out of it (the Anlagen table's status, a long word).
+    for (const td of [...document.querySelectorAll('.formular table td, .formular table th')].filter(sichtbar).filter(imBild)) {
+      if (td.scrollWidth > td.clientWidth + 1 && getComputedStyle(td).overflow === 'visible') fehler.push(`Zelle läuft über: ${td.textContent.trim().slice(0, 30)}`);
+    }
+    return fehler;
+  }
   const formular = document.querySelector('.detail .formular');
   const anfang = formular ? formular.scrollTop : 0;
   const alle = new Set();
@@ -40,47 +81,6 @@ function pruefen() {
   return [...alle];
 }
 
-function einmal() {
-  const innen = (r) => r.left >= -1 && r.top >= -1 && r.right <= window.innerWidth + 1 && r.bottom <= window.innerHeight + 1;
-  const sichtbar = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
-  // A field scrolled out of its form's scroll area is hidden by it, not overlapping.
-  const imBild = (e) => { const f = e.closest('.formular'); if (!f) return true; const r = e.getBoundingClientRect(); const q = f.getBoundingClientRect(); return r.top >= q.top && r.bottom <= q.bottom; };
-  const name = (e) => e.dataset.testid || e.dataset.feld || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30);
-  const fehler = [];
-  const leiste = [...document.querySelectorAll('.werkzeugleiste button, .werkzeugleiste h1, .liste-kopf input, .liste-kopf button, .liste-kopf select')].filter(sichtbar);
-  for (const e of leiste) if (!innen(e.getBoundingClientRect())) fehler.push(`außerhalb: ${name(e)}`);
-  const felder = [...document.querySelectorAll('.werkzeugleiste button, .finanzen input, table.eingabe input, table.eingabe select, .raster input, .raster select')].filter(sichtbar).filter(imBild);
-  for (let i = 0; i < felder.length; i += 1) {
-    const a = felder[i].getBoundingClientRect();
-    if (a.right > felder[i].closest('fieldset, .werkzeugleiste, form')?.getBoundingClientRect().right + 1) fehler.push(`abgeschnitten: ${name(felder[i])}`);
-    for (let j = i + 1; j < felder.length; j += 1) {
-      const b = felder[j].getBoundingClientRect();
-      const ueber = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
-      if (ueber) fehler.push(`überlappen: ${name(felder[i])} / ${name(felder[j])}`);
-    }
-  }
-  // Text cut off: a list wider than its pane, a select or an empty field whose text does
-  // not fit (measured with the control's own font).
-  for (const w of document.querySelectorAll('.tabelle-wrap')) if (sichtbar(w) && w.scrollWidth > w.clientWidth + 1) fehler.push(`Liste abgeschnitten: ${w.closest('[aria-label]')?.getAttribute('aria-label')} (${w.scrollWidth} > ${w.clientWidth})`);
-  for (const t of document.querySelectorAll('.formular table')) if (sichtbar(t) && t.scrollWidth > t.parentElement.clientWidth + 1) fehler.push(`Tabelle zu breit: ${t.dataset.testid || t.className} (${t.scrollWidth} > ${t.parentElement.clientWidth})`);
-  const mass = document.createElement('canvas').getContext('2d');
-  const breiteVon = (e, text) => { const st = getComputedStyle(e); mass.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`; return mass.measureText(text).width; };
-  const innenBreite = (e) => { const st = getComputedStyle(e); return e.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight); };
-  for (const e of [...document.querySelectorAll('.detail select, .formular select, .dialog select, .liste-kopf select, table select')].filter(sichtbar).filter(imBild)) {
-    const text = e.selectedOptions[0]?.textContent || '';
-    const pane = e.closest('.liste, .detail, .dialog');
-    if (pane && e.getBoundingClientRect().right > pane.getBoundingClientRect().right + 1) fehler.push(`Auswahl ragt hinaus: ${name(e)}`);
-    if (breiteVon(e, text) + 18 > innenBreite(e)) fehler.push(`Auswahl abgeschnitten: ${name(e)} „${text}“`);
-  }
-  for (const e of [...document.querySelectorAll('.detail input[placeholder], .formular input[placeholder], table input[placeholder]')].filter(sichtbar).filter(imBild)) {
-    if (!e.value && breiteVon(e, e.placeholder) > innenBreite(e) + 1) fehler.push(`Platzhalter abgeschnitten: ${name(e)} „${e.placeholder}“`);
-  }
-  // A table cell whose text runs out of it (the Anlagen table's status, a long word).
-  for (const td of [...document.querySelectorAll('.formular table td, .formular table th')].filter(sichtbar).filter(imBild)) {
-    if (td.scrollWidth > td.clientWidth + 1 && getComputedStyle(td).overflow === 'visible') fehler.push(`Zelle läuft über: ${td.textContent.trim().slice(0, 30)}`);
-  }
-  return fehler;
-}
 
 for (const [breite, hoehe, zoom] of [[1024, 700, 100], [1920, 1080, 100], [1024, 700, 150], [1920, 1080, 150]]) {
   const name = zoom === 100 ? `${breite}x${hoehe}` : `${breite}x${hoehe}-text${zoom}`;

@@ -30,6 +30,8 @@ export class WahlenBereich {
     this.sitzungWahl = h('select', { id: 'wahlen-sitzung', 'data-testid': 'wahlen-sitzung', onchange: (e) => this.sitzungWaehlen(Number(e.target.value)) });
     this.liste = h('ul', { class: 'wahl-liste', 'data-testid': 'wahlen-liste' });
     this.detail = h('section', { class: 'detail', 'aria-label': 'Wahl' });
+    // The button last pressed: its part of the form is what an action took.
+    this.detail.addEventListener('click', (e) => { this.geklickt = e.target.closest('button'); }, true);
     this.wurzel.replaceChildren(h('div', { class: 'bereich' },
       h('section', { class: 'liste', 'aria-label': 'Wahlen der Sitzung' },
         h('div', { class: 'liste-kopf' },
@@ -125,8 +127,13 @@ export class WahlenBereich {
    * redrawn keeping the user's place (components/bewahren.js). */
   async aendern(befehl, argumente, befunde) {
     try {
+      // What the action took (the fields of the part whose button was pressed: a
+      // Wahlvorschlag, a count) is not typed again; everything else typed stays.
+      const knopf = this.geklickt?.isConnected ? this.geklickt : document.activeElement;
+      const teil = knopf?.closest('fieldset');
+      const genommen = teil && this.detail.contains(teil) ? [...teil.querySelectorAll('input, select, textarea')] : [];
       this.akte = await aufruf(befehl, { ...argumente, wahl: this.akte.id, basis: this.akte.version });
-      bewahrend(this.detail, () => this.zeichnen());
+      bewahrend(this.detail, () => this.zeichnen(), { verwerfen: genommen });
       await this.listeLaden();
       return true;
     } catch (e) {

@@ -2,6 +2,10 @@
 //! file beside the target, are synced to disk, renamed over the target, and the folder is
 //! synced so that the rename itself survives a power cut (Unix). A failed write leaves
 //! the target as it was and no temporary file behind.
+//!
+//! Windows: a file is synced through a handle opened for writing (FlushFileBuffers needs
+//! write access; a read-only handle is refused with "keine Berechtigung"), and a folder
+//! cannot be opened as a file there, so its sync is Unix only (NTFS journals the rename).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,12 +20,24 @@ pub fn temporaer(ziel: &Path) -> PathBuf {
     ziel.with_file_name(format!(".{name}.{}.unfertig", std::process::id()))
 }
 
-/// Syncs the folder of `ziel`, which makes a rename into it durable. Best effort: not
-/// every platform can open a folder for syncing.
+/// Syncs the folder of `ziel`, which makes a rename into it durable. Best effort, and on
+/// Unix only (see the module doc).
 fn ordner_synchronisieren(ziel: &Path) {
+    #[cfg(unix)]
     if let Some(ordner) = ziel.parent().filter(|o| !o.as_os_str().is_empty()) {
         let _ = std::fs::File::open(ordner).and_then(|f| f.sync_all());
     }
+    #[cfg(not(unix))]
+    let _ = ziel;
+}
+
+/// Forces the finished file `pfad` to disk, through a handle that may write (Windows
+/// refuses to flush a read-only one).
+pub fn synchronisieren(pfad: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(pfad)?
+        .sync_all()
 }
 
 /// Writes `daten` to `ziel` atomically.
@@ -50,9 +66,7 @@ pub fn schreiben(ziel: &Path, daten: &[u8]) -> std::io::Result<()> {
 /// in place of `ziel` atomically: synced, renamed, folder synced. On an error `tmp` is
 /// removed and `ziel` is untouched.
 pub fn einsetzen(tmp: &Path, ziel: &Path) -> std::io::Result<()> {
-    let ergebnis = std::fs::File::open(tmp)
-        .and_then(|f| f.sync_all())
-        .and_then(|()| std::fs::rename(tmp, ziel));
+    let ergebnis = synchronisieren(tmp).and_then(|()| std::fs::rename(tmp, ziel));
     match ergebnis {
         Ok(()) => {
             ordner_synchronisieren(ziel);

@@ -59,11 +59,14 @@ pub(crate) fn verbinden(url: &str, kennwort: Option<&str>) -> Result<Client, Sto
     let mut config: Config = url
         .parse()
         .map_err(|e: postgres::Error| ungueltig(e.to_string()))?;
-    // Over a Unix socket nothing is encrypted, as with libpq.
+    // Over a Unix socket nothing is encrypted, as with libpq (Windows has no such hosts).
+    #[cfg(unix)]
     let nur_socket = config
         .get_hosts()
         .iter()
         .all(|h| matches!(h, Host::Unix(_)));
+    #[cfg(not(unix))]
+    let nur_socket = false;
     config.ssl_mode(if nur_socket {
         SslMode::Disable
     } else {

@@ -189,9 +189,7 @@ pub fn wiederherstellen(
     let tmp = temporaer(db);
     let _ = std::fs::remove_file(&tmp);
     std::fs::copy(datei, &tmp).map_err(io(db))?;
-    std::fs::File::open(&tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(io(&tmp))?;
+    crate::datei::synchronisieren(&tmp).map_err(io(&tmp))?;
 
     let beiseite = if db.exists() {
         // Fold the WAL into the file so that the file alone is the whole database.

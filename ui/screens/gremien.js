@@ -75,7 +75,7 @@ export class GremienBereich {
     name.focus();
   }
 
-  async oeffnen(id, bearbeiten = null) {
+  async oeffnen(id, bearbeiten = null, fokus = {}) {
     this.gremium = id;
     const g = this.gremien.find((x) => x.id === id);
     let mitglieder;
@@ -131,7 +131,9 @@ export class GremienBereich {
           meldung.zeigen('Mitglied eingetragen.');
         }
         await this.laden();
-        await this.oeffnen(id);
+        // The clerk's place after a save: the next new member's first field, or the
+        // member just changed in the table — never <body>.
+        await this.oeffnen(id, null, m0 ? { nach: m0.person.id } : { neu: true });
       } catch (e) { befundListe(befunde, befundeAus(e)); }
     };
     const zeile = (m) => {
@@ -144,7 +146,7 @@ export class GremienBereich {
           m.von ? h('span', {}, `seit ${datumDeutsch(m.von)}`) : null,
           m.bis ? h('span', {}, `${ende ? 'ausgeschieden' : 'bis'} ${datumDeutsch(m.bis)}`) : null),
         h('td', { class: 'aktionen' },
-          h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-bearbeiten', 'aria-label': `${m.person.name} bearbeiten`, onclick: () => this.oeffnen(id, m.person.id) }, 'Bearbeiten'),
+          h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-bearbeiten', 'data-person': m.person.id, 'aria-label': `${m.person.name} bearbeiten`, onclick: () => this.oeffnen(id, m.person.id) }, 'Bearbeiten'),
           m.bis ? null : h('button', { type: 'button', class: 'klein', 'data-testid': 'mitglied-beenden', 'aria-label': `Mitgliedschaft von ${m.person.name} beenden`, onclick: () => this.beenden(g, m) }, 'Beenden…')));
     };
     const mitgliederTabelle = mitglieder.length ? h('table', { class: 'liste-tabelle mitglieder-tabelle', 'data-testid': 'mitglieder' },
@@ -166,6 +168,12 @@ export class GremienBereich {
         h('fieldset', {}, h('legend', {}, `Mitglieder (${mitglieder.length})`), mitgliederTabelle),
         formular,
         this.presseliste(id)));
+    if (fokus.nach) this.detail.querySelector(`[data-testid="mitglied-bearbeiten"][data-person="${fokus.nach}"]`)?.focus();
+    if (fokus.neu) {
+      const bereich = this.detail.querySelector('.formular');
+      bereich.scrollTop += formular.getBoundingClientRect().top - bereich.getBoundingClientRect().top;
+      (bekannt.options.length > 1 ? bekannt : p.vorname).focus({ preventScroll: true });
+    }
     if (m0) {
       // Scroll the form's own area only (scrollIntoView would move the frame too).
       const bereich = this.detail.querySelector('.formular');

@@ -389,7 +389,7 @@ export class SitzungenBereich {
     if (this.akte.zustand === 'abgesagt') return null;
     const wahl = h('select', { 'data-testid': 'top-ergebnis', 'aria-label': `Ergebnis ${t.nummer}` },
       h('option', { value: '' }, '— Ergebnis —'), optionen(TOP_ERGEBNIS, t.ergebnis));
-    const text = h('input', { type: 'text', value: t.ergebnis_text, placeholder: 'Beschlusstext', title: 'Bei „geändert beschlossen“ ist der Beschlusstext Pflicht.', 'aria-label': `Beschlusstext ${t.nummer}`, 'data-testid': 'top-ergebnis-text' });
+    const text = h('input', { type: 'text', value: t.ergebnis_text, placeholder: 'Text', title: 'Bei „geändert beschlossen“ ist der Beschlusstext Pflicht.', 'aria-label': `Beschlusstext ${t.nummer}`, 'data-testid': 'top-ergebnis-text' });
     const eintragen = (e) => { if (wahl.value) this.aendern('top_ergebnis', { top: t.id, ergebnis: wahl.value, text: text.value }, e.target); };
     wahl.addEventListener('change', eintragen);
     text.addEventListener('change', eintragen);
@@ -404,7 +404,7 @@ export class SitzungenBereich {
       passend.map((v) => h('option', { value: String(v.id) }, v.nummer
         ? `${v.nummer} – ${v.betreff || '(ohne Betreff)'}`
         : `[Entwurf, nicht freigegeben] ${v.betreff || '(ohne Betreff)'}`)));
-    const titel = h('input', { type: 'text', placeholder: 'z. B. Mitteilungen der Verwaltung', title: 'Titel, z. B. Mitteilungen der Verwaltung', 'data-testid': `top-titel-${teil}` });
+    const titel = h('input', { type: 'text', placeholder: 'z. B. Mitteilungen', title: 'Titel, z. B. Mitteilungen der Verwaltung', 'data-testid': `top-titel-${teil}` });
     // One click, one TOP: what it adds leaves the fields at once, so that a second click
     // (or an Enter) before the answer finds nothing to add twice.
     const los = async () => {

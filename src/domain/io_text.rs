@@ -5,6 +5,16 @@ use std::io::ErrorKind;
 
 /// The reason of an I/O error as a German phrase.
 pub fn io_text(e: &std::io::Error) -> String {
+    // Windows: another program holds the file (ERROR_SHARING_VIOLATION,
+    // ERROR_LOCK_VIOLATION), or refuses its replacement (ERROR_ACCESS_DENIED while a PDF
+    // viewer has it open).
+    if cfg!(windows) {
+        match e.raw_os_error() {
+            Some(32) | Some(33) => return "die Datei ist in einem anderen Programm geöffnet, z. B. im PDF-Betrachter; bitte dort schließen und noch einmal versuchen".into(),
+            Some(5) => return "keine Berechtigung, oder die Datei ist in einem anderen Programm geöffnet, z. B. im PDF-Betrachter".into(),
+            _ => {}
+        }
+    }
     let grund = match e.kind() {
         ErrorKind::NotFound => "nicht gefunden",
         ErrorKind::PermissionDenied => "keine Berechtigung",
@@ -36,6 +46,12 @@ mod tests {
         let e = std::fs::read("/gibt/es/nicht").unwrap_err();
         assert_eq!(io_text(&e), "nicht gefunden");
         let e = std::io::Error::from_raw_os_error(5);
-        assert_eq!(io_text(&e), "Ein-/Ausgabefehler (Systemcode 5)");
+        if cfg!(windows) {
+            assert!(io_text(&e).contains("in einem anderen Programm geöffnet"));
+            let e = std::io::Error::from_raw_os_error(32);
+            assert!(io_text(&e).starts_with("die Datei ist in einem anderen Programm geöffnet"));
+        } else {
+            assert_eq!(io_text(&e), "Ein-/Ausgabefehler (Systemcode 5)");
+        }
     }
 }

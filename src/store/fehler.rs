@@ -27,6 +27,8 @@ pub enum StoreError {
     ZielNichtLeer { ziel: String, grund: String },
     #[error("Die Datenbank wird gerade von einem anderen Fenster oder Programm beschrieben. Bitte versuchen Sie es gleich noch einmal.")]
     Gesperrt,
+    #[error("Die Datenbank „{}“ liegt auf einem Netzlaufwerk; dort öffnet Ratsbüro keine Datei, denn mehrere Arbeitsplätze auf einer Datei über das Netz können sie beschädigen. Für mehrere Arbeitsplätze richtet die IT einen PostgreSQL-Server ein (Einstellungen → Datenbank → Server); ein einzelner Arbeitsplatz legt die Datei auf ein lokales Laufwerk (z. B. unter %APPDATA%).", .0.display())]
+    Netzlaufwerk(std::path::PathBuf),
     #[error("Die Datei „{0}“ ist keine Ratsbüro-Datenbank (oder beschädigt).")]
     KeineDatenbank(PathBuf),
     #[error("Die Datenbank kann nicht in den WAL-Modus wechseln (Modus: {0}).")]
@@ -120,6 +122,7 @@ impl StoreError {
             StoreError::ServerAnmeldung { .. } => "server_anmeldung",
             StoreError::ServerVerschluesselung { .. } => "server_tls",
             StoreError::FremdeDatenbank(_) => "keine_datenbank",
+            StoreError::Netzlaufwerk(_) => "netzlaufwerk",
             StoreError::KeineRechte(_) => "keine_rechte",
             StoreError::ZielNichtLeer { .. } => "ziel_nicht_leer",
             StoreError::Gesperrt => "gesperrt",

@@ -23,6 +23,7 @@ mod gremien;
 pub mod live;
 pub mod migrationen;
 mod muster;
+mod netzlaufwerk;
 mod papierkorb;
 mod personen;
 mod ris;
@@ -234,6 +235,7 @@ impl Store {
         jetzt: NaiveDateTime,
         sicherungen: Option<&Path>,
     ) -> Result<Store, StoreError> {
+        netzlaufwerk::pruefen(pfad)?;
         if let Some(ordner) = pfad.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(ordner).map_err(|quelle| StoreError::Io {
                 pfad: ordner.to_path_buf(),

@@ -4,9 +4,10 @@
 // that stayed on screen, fields without a limit, internal words — and then the hurried
 // clerk: a seeded random walk over the Sitzung and Wahl screens that checks after every
 // step that nothing typed is lost, the focus is never on <body> after a save, one click
-// changes the store at most once, and axe finds nothing serious.
+// changes the store at most once, and axe finds nothing serious; then the same walk on
+// Gremien & Personen.
 //   EILIG_SEED=7 EILIG_SCHRITTE=400 npm --prefix tests/e2e test -- eilig.test.mjs
-// replays a walk (CI: seed 25, 120 steps a screen).
+// replays a walk (CI: seed 25, 120 steps on each of Sitzung, Wahl, Gremien & Personen).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -328,13 +329,18 @@ async function ruhig(b) {
   await warte(250);
 }
 
-for (const bereich of ['sitzungen', 'wahlen']) {
+for (const bereich of ['sitzungen', 'wahlen', 'gremien']) {
   test(`the hurried clerk on ${bereich}: ${SCHRITTE} steps of seed ${SEED}`, async () => {
     const b = app.browser;
     const r = zufall(SEED + bereich.length);
     const waehle = (liste) => liste[Math.floor(r() * liste.length)];
     if (bereich === 'sitzungen') await sitzungOeffnen(b, 1);
-    else {
+    else if (bereich === 'gremien') {
+      await (await b.$(tid('nav-gremien'))).click();
+      await b.waitUntil(async () => (await b.$$(tid('gremium-eintrag'))).length > 0, { timeout: 10000 });
+      await (await b.$(tid('gremium-eintrag'))).click();
+      await (await b.$(tid('mitglied-neu-form'))).waitForDisplayed({ timeout: 10000 });
+    } else {
       await (await b.$(tid('nav-wahlen'))).click();
       await b.waitUntil(async () => (await b.$$(tid('wahl-eintrag'))).length > 0, { timeout: 10000 });
       await (await b.$(tid('wahl-eintrag'))).click();

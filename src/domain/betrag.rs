@@ -78,14 +78,7 @@ impl Cent {
     /// `1.234,56` without the currency sign (for form fields).
     pub fn zahl(self) -> String {
         let betrag = self.0.unsigned_abs();
-        let euro = (betrag / 100).to_string();
-        let mut gruppiert = String::new();
-        for (i, c) in euro.chars().enumerate() {
-            if i > 0 && (euro.len() - i) % 3 == 0 {
-                gruppiert.push('.');
-            }
-            gruppiert.push(c);
-        }
+        let gruppiert = tausender(betrag / 100);
         let vorzeichen = if self.0 < 0 { "-" } else { "" };
         format!("{vorzeichen}{gruppiert},{:02}", betrag % 100)
     }
@@ -100,6 +93,20 @@ impl fmt::Display for Cent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} €", self.zahl())
     }
+}
+
+/// 10000 → "10.000": a whole number as German text writes it, thousands separated by a
+/// point (amounts, counts in the Wahlniederschrift, the lengths of a message).
+pub fn tausender(n: u64) -> String {
+    let s = n.to_string();
+    let mut aus = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            aus.push('.');
+        }
+        aus.push(c);
+    }
+    aus
 }
 
 #[cfg(test)]

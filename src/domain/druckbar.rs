@@ -42,17 +42,8 @@ pub fn feld(feld: &str, name: &str, text: &str, hoechstens: usize) -> Result<(),
     laenge(feld, name, text, hoechstens)
 }
 
-/// 10000 → "10.000", as German text writes a number.
 fn tausender(n: usize) -> String {
-    let s = n.to_string();
-    let mut aus = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            aus.push('.');
-        }
-        aus.push(c);
-    }
-    aus
+    super::betrag::tausender(n as u64)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //  - what was typed into a field and not yet saved (its value differs from the value it
 //    was drawn with) is typed there again, and is saved when the field is left;
 //  - the scroll position stays.
-// A control's key: its data-testid, data-feld, name and aria-label, inside the
+// A control's key: its data-testid (else data-feld, name, aria-label), inside the
 // `data-schluessel` of the rows around it (a TOP, a member).
 
 const STEUER = 'input, select, textarea, button, [tabindex]:not([tabindex="-1"])';
@@ -15,8 +15,10 @@ function schluessel(el, wurzel) {
   for (let e = el.parentElement; e && e !== wurzel; e = e.parentElement) {
     if (e.dataset.schluessel) teile.push(e.dataset.schluessel);
   }
-  teile.push(el.tagName, el.dataset.testid || '', el.dataset.feld || '', el.getAttribute('name') || '',
-    el.dataset.schluessel || el.getAttribute('aria-label') || '');
+  // The aria-label only where nothing else names the control: it may hold a TOP's number,
+  // which changes when the TOP moves.
+  const name = el.dataset.testid || el.dataset.feld || el.getAttribute('name') || el.dataset.schluessel;
+  teile.push(el.tagName, name || el.getAttribute('aria-label') || '');
   return teile.join('|');
 }
 

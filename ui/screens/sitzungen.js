@@ -390,7 +390,12 @@ export class SitzungenBereich {
     const wahl = h('select', { 'data-testid': 'top-ergebnis', 'aria-label': `Ergebnis ${t.nummer}` },
       h('option', { value: '' }, '— Ergebnis —'), optionen(TOP_ERGEBNIS, t.ergebnis));
     const text = h('input', { type: 'text', value: t.ergebnis_text, placeholder: 'Text', title: 'Bei „geändert beschlossen“ ist der Beschlusstext Pflicht.', 'aria-label': `Beschlusstext ${t.nummer}`, 'data-testid': 'top-ergebnis-text' });
-    const eintragen = (e) => { if (wahl.value) this.aendern('top_ergebnis', { top: t.id, ergebnis: wahl.value, text: text.value }, e.target); };
+    // A Beschlusstext belongs to an Ergebnis: typed first, it waits at its field (with a
+    // message) and is saved with the Ergebnis when that is chosen.
+    const eintragen = (e) => {
+      if (wahl.value) this.aendern('top_ergebnis', { top: t.id, ergebnis: wahl.value, text: text.value }, e.target);
+      else if (text.value.trim()) meldungAmFeld(text, `${t.nummer}: Bitte zuerst das Ergebnis wählen; der Text wird mit ihm gespeichert.`);
+    };
     wahl.addEventListener('change', eintragen);
     text.addEventListener('change', eintragen);
     return h('div', { class: 'top-ergebnis' }, wahl, text);

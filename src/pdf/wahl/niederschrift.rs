@@ -21,15 +21,7 @@ const ZEILE: f32 = 14.0;
 
 /// "1.234": thousands separated by a point, as German tables write counts.
 fn zahl(n: u64) -> String {
-    let z = n.to_string();
-    let mut aus = String::new();
-    for (i, c) in z.chars().enumerate() {
-        if i > 0 && (z.len() - i) % 3 == 0 {
-            aus.push('.');
-        }
-        aus.push(c);
-    }
-    aus
+    crate::domain::betrag::tausender(n)
 }
 
 /// The Wahlniederschrift.

@@ -20,6 +20,7 @@ mod rechtschreibung;
 mod ris;
 mod sicherung;
 mod sitzungen;
+mod startfehler;
 mod versand;
 mod vorlagen;
 mod wahlen;
@@ -49,8 +50,13 @@ fn main() -> std::process::ExitCode {
     if als_kommandozeile() {
         return ratsbuero::cli::main();
     }
+    // No window without WebView2 (Windows): said in German, not a silent exit.
+    if !startfehler::webview2_vorhanden() {
+        startfehler::melden(startfehler::OHNE_WEBVIEW2);
+        return std::process::ExitCode::from(3);
+    }
     zustand::start_merken();
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             use tauri::Manager;
@@ -68,7 +74,15 @@ fn main() -> std::process::ExitCode {
         })
         .on_window_event(fenster::ereignis)
         .invoke_handler(befehle::befehle!())
-        .run(tauri::generate_context!())
-        .expect("Ratsbüro konnte nicht starten");
-    std::process::ExitCode::SUCCESS
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => {
+            app.run(|_, _| {});
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            startfehler::melden(&startfehler::fenster_fehler(&e));
+            std::process::ExitCode::from(2)
+        }
+    }
 }

@@ -8,7 +8,8 @@
 ; It checks that the Microsoft Edge WebView2 runtime is installed and says in German what
 ; IT has to do when it is not (the program itself says so too at its start).
 ; Uninstalling never touches the office's data (%APPDATA%\Ratsbuero, a server database).
-Unicode true
+; A 64-bit installer (amd64 stub): Windows 10/11 x64, and wine64 runs it under the tests.
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel admin
 SetCompressor /SOLID lzma

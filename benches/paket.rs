@@ -51,6 +51,7 @@ fn paket(c: &mut Criterion) {
                 wahlperiode: String::new(),
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
+                vertretung: Default::default(),
             },
             jetzt(),
         )

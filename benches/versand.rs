@@ -44,6 +44,7 @@ fn buero(pfad: &Path) -> (Store, i64) {
                 wahlperiode: String::new(),
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
+                vertretung: Default::default(),
             },
             jetzt(),
         )

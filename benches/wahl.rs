@@ -59,6 +59,7 @@ fn stimmzettel(c: &mut Criterion) {
                 wahlperiode: String::new(),
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
+                vertretung: Default::default(),
             },
             jetzt(),
         )

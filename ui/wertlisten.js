@@ -19,12 +19,13 @@ export const TOP_ERGEBNIS = [];
 export const ANWESENHEIT = [];
 export const WAHL_ART = [];
 export const VERFAHREN = [];
+export const VERTRETUNG = [];
 
 const LISTEN = {
   vorlage_art: VORLAGE_ART, status: STATUS, rolle: ROLLE, zustand: ZUSTAND, klimarelevanz: KLIMARELEVANZ,
   gremium_art: GREMIUM_ART, gremium_typ: GREMIUM_TYP, mitglied_rolle: MITGLIED_ROLLE, herkunft: HERKUNFT,
   sitzung_zustand: SITZUNG_ZUSTAND, teil: TEIL, top_ergebnis: TOP_ERGEBNIS, anwesenheit: ANWESENHEIT,
-  wahl_art: WAHL_ART, verfahren: VERFAHREN,
+  wahl_art: WAHL_ART, verfahren: VERFAHREN, vertretung: VERTRETUNG,
 };
 
 export async function laden() {

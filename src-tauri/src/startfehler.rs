@@ -19,7 +19,14 @@ pub fn melden(text: &str) {
         let breit = |s: &str| s.encode_utf16().chain(Some(0)).collect::<Vec<u16>>();
         let (t, titel) = (breit(text), breit("Ratsbüro"));
         // SAFETY: both strings are NUL-terminated UTF-16 and live across the call.
-        unsafe { MessageBoxW(std::ptr::null_mut(), t.as_ptr(), titel.as_ptr(), MB_OK | MB_ICONERROR) };
+        unsafe {
+            MessageBoxW(
+                std::ptr::null_mut(),
+                t.as_ptr(),
+                titel.as_ptr(),
+                MB_OK | MB_ICONERROR,
+            )
+        };
         return;
     }
     eprintln!("{text}");

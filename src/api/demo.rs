@@ -72,6 +72,7 @@ pub fn demo(store: &mut Store, jetzt: NaiveDateTime) -> Result<DemoErstellt, Api
         wahlperiode: "2025–2030".into(),
         ladungsfrist_tage: frist,
         mindestsitzungen_jahr: min,
+        vertretung: Default::default(),
     };
     let ir = store.gremium_anlegen(
         &gremium("Integrationsrat", "IR", GremiumTyp::Integrationsrat, 7, 4),

@@ -146,6 +146,7 @@ pub fn bezeichnung(key: &str) -> &str {
         "wahlperiode" => "Wahlperiode",
         "ladungsfrist_tage" => "Ladungsfrist (Tage)",
         "mindestsitzungen_jahr" => "Sitzungen im Jahr (mindestens)",
+        "vertretung" => "Stellvertretung",
         "sitze" => "Sitze",
         "titel" => "Titel",
         "abgegeben" => "Abgegebene Stimmzettel",

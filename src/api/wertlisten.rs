@@ -3,7 +3,7 @@
 //! prints after it). The UI reads them once at start and copies none of them.
 
 use crate::domain::sitzung::{
-    Anwesenheit, GremiumTyp, Herkunft, MitgliedRolle, SitzungZustand, Teil, TopErgebnis,
+    Anwesenheit, GremiumTyp, Herkunft, MitgliedRolle, SitzungZustand, Teil, TopErgebnis, Vertretung,
 };
 use crate::domain::wahl::{Verfahren, WahlArt};
 use crate::domain::{GremiumArt, Klimarelevanz, Rolle, Status, VorlageArt, Zustand};
@@ -47,6 +47,7 @@ pub fn wertlisten() -> Value {
     m.insert("gremium_typ".into(), paare!(GremiumTyp));
     m.insert("mitglied_rolle".into(), paare!(MitgliedRolle));
     m.insert("herkunft".into(), paare!(Herkunft));
+    m.insert("vertretung".into(), paare!(Vertretung));
     m.insert("sitzung_zustand".into(), paare!(SitzungZustand));
     m.insert("teil".into(), paare!(Teil));
     m.insert("top_ergebnis".into(), paare!(TopErgebnis));

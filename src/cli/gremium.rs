@@ -24,6 +24,9 @@ pub enum GremiumBefehl {
         /// Mindestzahl der Sitzungen im Jahr (z. B. 2 für die AG Integrationsräte)
         #[arg(long, default_value_t = 0)]
         mindestsitzungen: u32,
+        /// Stellvertretung: liste (der Liste/Fraktion, in ihrer Reihenfolge) | persoenlich
+        #[arg(long, default_value = "liste")]
+        vertretung: String,
         #[arg(long)]
         json: bool,
     },
@@ -52,6 +55,7 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
             wahlperiode,
             ladungsfrist,
             mindestsitzungen,
+            vertretung,
             json: als_json,
         } => {
             let neu = crate::domain::GremiumNeu {
@@ -61,6 +65,7 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
                 wahlperiode,
                 ladungsfrist_tage: ladungsfrist,
                 mindestsitzungen_jahr: mindestsitzungen,
+                vertretung: wert("vertretung", &vertretung)?,
             };
             let g = api::gremium_anlegen(store, &neu, jetzt())?;
             if als_json {

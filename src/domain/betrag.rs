@@ -101,7 +101,7 @@ pub fn tausender(n: u64) -> String {
     let s = n.to_string();
     let mut aus = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             aus.push('.');
         }
         aus.push(c);

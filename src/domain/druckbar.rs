@@ -55,9 +55,14 @@ mod tests {
         assert!(laenge("ort", "Ort", &"ğ".repeat(200), ORT).is_ok());
         let b = laenge("ort", "Ort", &"a".repeat(10_000), ORT).unwrap_err();
         assert_eq!(b.feld, "ort");
-        assert_eq!(b.meldung, "Ort: 10.000 Zeichen sind zu lang (höchstens 200).");
         assert_eq!(
-            feld("titel", "TOP, Titel", &"x".repeat(501), TOP_TITEL).unwrap_err().meldung,
+            b.meldung,
+            "Ort: 10.000 Zeichen sind zu lang (höchstens 200)."
+        );
+        assert_eq!(
+            feld("titel", "TOP, Titel", &"x".repeat(501), TOP_TITEL)
+                .unwrap_err()
+                .meldung,
             "TOP, Titel: 501 Zeichen sind zu lang (höchstens 500)."
         );
     }

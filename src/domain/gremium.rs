@@ -3,7 +3,7 @@
 
 use super::befund::Befund;
 use super::ids::GremiumId;
-use super::sitzung::GremiumTyp;
+use super::sitzung::{GremiumTyp, Vertretung};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +19,9 @@ pub struct GremiumNeu {
     pub ladungsfrist_tage: u32,
     #[serde(default)]
     pub mindestsitzungen_jahr: u32,
+    /// How its deputies step in (domain::sitzung::stimmen).
+    #[serde(default)]
+    pub vertretung: Vertretung,
 }
 
 fn sieben() -> u32 {

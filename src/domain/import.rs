@@ -184,10 +184,7 @@ mod tests {
         let e = aus_wert::<Zaehlung>(serde_json::json!({"abgegeben": -1}))
             .unwrap_err()
             .to_string();
-        assert_eq!(
-            e,
-            "Feld „abgegeben“: -1 ist keine ganze Zahl ab 0."
-        );
+        assert_eq!(e, "Feld „abgegeben“: -1 ist keine ganze Zahl ab 0.");
         let e = lesen(r#"{"titel":"x"}"#).unwrap_err().to_string();
         assert!(e.starts_with("Unbekanntes Feld „titel“"), "{e}");
     }

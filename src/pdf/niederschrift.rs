@@ -297,7 +297,7 @@ pub fn niederschrift(
     abschnitt(&mut s, "Schriftführung:");
     s.zeile(0.0, &sitzung.schriftfuehrung, Schnitt::Normal, TEXT, ZEILE);
     // Deputies count only in place of an absent member (domain::sitzung::stimmen).
-    let stimmen = sitzung::stimmen::zaehlen(&sitzung.mitglieder);
+    let stimmen = sitzung::stimmen::zaehlen(sitzung.gremium.daten.vertretung, &sitzung.mitglieder);
     let (anwesend, stimmberechtigt) = (stimmen.anwesend, stimmen.mitglieder);
     let feststellung = if sitzung::beschlussfaehig(anwesend, stimmberechtigt) {
         format!("Der Vorsitz eröffnet die Sitzung und stellt die ordnungsgemäße Einladung sowie die Beschlussfähigkeit fest ({anwesend} von {stimmberechtigt} stimmberechtigten Mitgliedern anwesend).")

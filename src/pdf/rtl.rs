@@ -319,28 +319,28 @@ pub(super) fn zeichnen(
                     ));
                     continue;
                 }
-            let g = formen(&teil, schnitt);
-            let glyphen = g
-                .glyphen
-                .iter()
-                .map(|(gid, vorschub, teil)| {
-                    // printpdf advances by the glyph's width in the font; the shaped advance
-                    // (a mark has none) is set with the TJ offset after the glyph.
-                    let breite_1000 = super::schrift::arabisch_breite(schnitt, *gid) * 1000.0;
-                    let soll_1000 = *vorschub as f32 / g.einheiten * 1000.0;
-                    Codepoint {
-                        gid: *gid,
-                        offset: breite_1000 - soll_1000,
-                        cid: Some(teil.clone()),
-                    }
-                })
-                .collect();
-            stuecke.push((
-                schriften.arabisch(schnitt),
-                TextItem::GlyphIds(glyphen),
-                g.breite(groesse),
-                rtl_sprache(&lauf.text),
-            ));
+                let g = formen(&teil, schnitt);
+                let glyphen = g
+                    .glyphen
+                    .iter()
+                    .map(|(gid, vorschub, teil)| {
+                        // printpdf advances by the glyph's width in the font; the shaped advance
+                        // (a mark has none) is set with the TJ offset after the glyph.
+                        let breite_1000 = super::schrift::arabisch_breite(schnitt, *gid) * 1000.0;
+                        let soll_1000 = *vorschub as f32 / g.einheiten * 1000.0;
+                        Codepoint {
+                            gid: *gid,
+                            offset: breite_1000 - soll_1000,
+                            cid: Some(teil.clone()),
+                        }
+                    })
+                    .collect();
+                stuecke.push((
+                    schriften.arabisch(schnitt),
+                    TextItem::GlyphIds(glyphen),
+                    g.breite(groesse),
+                    rtl_sprache(&lauf.text),
+                ));
             }
         } else if lauf.rtl {
             let sichtbar: String = lauf.text.chars().rev().collect();

@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 
 pub(super) fn gremium_lesen(db: Db<'_>, id: i64) -> Result<Gremium, StoreError> {
     db.query_opt(
-        "SELECT id, name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, ris_url
+        "SELECT id, name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, ris_url, vertretung
          FROM gremium WHERE id = ?1",
         p![id],
         |r| {
@@ -24,6 +24,7 @@ pub(super) fn gremium_lesen(db: Db<'_>, id: i64) -> Result<Gremium, StoreError> 
                     wahlperiode: r.get(4)?,
                     ladungsfrist_tage: r.get(5)?,
                     mindestsitzungen_jahr: r.get(6)?,
+                    vertretung: wert(r, 8)?,
                 },
                 ris: r.get(7)?,
             })
@@ -68,9 +69,9 @@ impl Store {
             ));
         }
         let id: i64 = tx.db().eins(
-            "INSERT INTO gremium (name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, erstellt, geaendert)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
-            p![name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, zeitpunkt(jetzt)],
+            "INSERT INTO gremium (name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, erstellt, geaendert, vertretung)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) RETURNING id",
+            p![name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, zeitpunkt(jetzt), neu.vertretung.key()],
         )?;
         let g = gremium_lesen(tx.db(), id)?;
         commit(tx)?;

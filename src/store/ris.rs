@@ -279,6 +279,7 @@ impl Store {
             wahlperiode: String::new(),
             ladungsfrist_tage: 7,
             mindestsitzungen_jahr: 0,
+            vertretung: Default::default(),
         };
         let id = match da {
             Some(id) => {

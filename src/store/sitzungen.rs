@@ -67,9 +67,11 @@ impl Store {
     ) -> Result<SitzungAkte, StoreError> {
         let beginn: NaiveDateTime = self
             .db()
-            .query_opt("SELECT beginn FROM sitzung WHERE id = ?1", p![sitzung.0], |r| {
-                zeit_aus(r, 0)
-            })?
+            .query_opt(
+                "SELECT beginn FROM sitzung WHERE id = ?1",
+                p![sitzung.0],
+                |r| zeit_aus(r, 0),
+            )?
             .ok_or(StoreError::NichtGefunden {
                 was: "Sitzung",
                 id: sitzung.0,

@@ -104,7 +104,10 @@ impl Store {
             p![wahl, titel.trim()],
         )?;
         if n == 0 {
-            return Err(StoreError::NichtGefunden { was: "Wahl", id: wahl });
+            return Err(StoreError::NichtGefunden {
+                was: "Wahl",
+                id: wahl,
+            });
         }
         geaendert(tx.db(), wahl, jetzt)?;
         commit(tx)?;
@@ -367,7 +370,10 @@ fn wahl_lesen(db: Db<'_>, id: i64) -> Result<WahlAkte, StoreError> {
             |r| r.get(0),
         )?;
         let mitglieder = super::personen::mitglieder_lesen(db, gremium_id, sitzung)?;
-        Some(crate::domain::sitzung::stimmen::zaehlen(&mitglieder).anwesend as u64)
+        let vertretung = super::gremien::gremium_lesen(db, gremium_id)?
+            .daten
+            .vertretung;
+        Some(crate::domain::sitzung::stimmen::zaehlen(vertretung, &mitglieder).anwesend as u64)
     } else {
         None
     };

@@ -309,6 +309,39 @@ test('11, 12, 13: a Wahl refuses emoji and "abc" in the words of the screen, can
   await b.waitUntil(async () => (await b.$$(tid('wahl-eintrag'))).length === 1, { timeout: 10000, timeoutMsg: 'nicht wiederhergestellt' });
 });
 
+test('15, 4: a new Gremium asks for its Art and takes its Stellvertretung; the Sitzungen area keeps the Gremium last chosen', async () => {
+  const b = app.browser;
+  await (await b.$(tid('nav-gremien'))).click();
+  await (await b.$(tid('gremium-neu'))).click();
+  await (await b.$(tid('gremium-name'))).setValue('Ausschuss für Chancengerechtigkeit');
+  await (await b.$(tid('gremium-anlegen'))).click();
+  const befunde = await b.$(tid('gremium-befunde'));
+  await b.waitUntil(async () => /Art des Gremiums/.test(await befunde.getText()), { timeout: 10000, timeoutMsg: `keine Meldung zur Art: ${await befunde.getText()}` });
+  await (await b.$(tid('gremium-typ'))).selectByAttribute('value', 'ausschuss');
+  await (await b.$(tid('gremium-vertretung'))).selectByAttribute('value', 'persoenlich');
+  await (await b.$(tid('gremium-anlegen'))).click();
+  await b.waitUntil(async () => (await (await b.$(tid('gremium-titel'))).getText()) === 'Ausschuss für Chancengerechtigkeit', { timeout: 10000 });
+  assert.match(await (await b.$('.detail .werkzeugleiste')).getText(), /persönliche Stellvertretung/);
+  const gremien = JSON.parse(cli('gremium', 'liste', '--json'));
+  const neu = gremien.find((g) => g.name === 'Ausschuss für Chancengerechtigkeit');
+  assert.equal(neu.vertretung, 'persoenlich');
+  assert.equal(neu.typ, 'ausschuss');
+  // The Sitzungen area still opens on the Integrationsrat; a Gremium chosen there is kept,
+  // also after the window reloads.
+  await (await b.$(tid('nav-sitzungen'))).click();
+  const wahl = await b.$(tid('sitzungen-gremium'));
+  await b.waitUntil(async () => (await wahl.getValue()) !== '', { timeout: 10000 });
+  const ir = gremien.find((g) => g.typ === 'integrationsrat');
+  assert.equal(await wahl.getValue(), String(ir.id));
+  await wahl.selectByAttribute('value', String(neu.id));
+  await b.waitUntil(async () => (await b.$$(tid('liste-leer'))).length === 1, { timeout: 10000 });
+  await b.execute(() => location.reload());
+  await (await b.$(tid('nav-sitzungen'))).waitForDisplayed({ timeout: 15000 });
+  await (await b.$(tid('nav-sitzungen'))).click();
+  await b.waitUntil(async () => (await (await b.$(tid('sitzungen-gremium'))).getValue()) === String(neu.id), { timeout: 10000, timeoutMsg: 'Gremium nicht gemerkt' });
+  await (await b.$(tid('sitzungen-gremium'))).selectByAttribute('value', String(ir.id));
+});
+
 // ---- The hurried clerk: a seeded random walk.
 
 function zufall(seed) {

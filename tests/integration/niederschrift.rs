@@ -503,3 +503,107 @@ fn packet_reports_progress_and_can_be_cancelled() {
     assert_eq!(e.code, "abgebrochen");
     assert_eq!(gesehen, 3);
 }
+
+/// Issue 25: a deputy votes only in place of an absent member, as the Gremium's setting
+/// says (persönlich: the member named under "für"; Liste: a member of that Liste). With
+/// everyone present the Niederschrift never says more voters than members.
+#[test]
+fn a_deputy_counts_only_for_an_absent_member_as_the_gremium_says() {
+    use ratsbuero::domain::sitzung::{GremiumTyp, Herkunft, Vertretung};
+    use ratsbuero::domain::{GremiumNeu, MitgliedschaftNeu, PersonNeu};
+    let j = zeit("2026-12-06");
+    for (vertretung, name) in [
+        (Vertretung::Persoenlich, "Integrationsrat Ost"),
+        (Vertretung::Liste, "Integrationsrat West"),
+    ] {
+        let mut b = buero();
+        let g = api::gremium_anlegen(
+            &mut b.store,
+            &GremiumNeu {
+                name: name.into(),
+                kurzname: String::new(),
+                typ: GremiumTyp::Integrationsrat,
+                wahlperiode: String::new(),
+                ladungsfrist_tage: 7,
+                mindestsitzungen_jahr: 0,
+                vertretung,
+            },
+            j,
+        )
+        .unwrap();
+        let person = |vor: &str, nach: &str| PersonNeu {
+            vorname: vor.into(),
+            nachname: nach.into(),
+            ..PersonNeu::default()
+        };
+        // Two members of Liste A; the deputy stands for Ayşe Yılmaz (persönlich) or for
+        // Liste A (Liste): in each Gremium "für" says it the way its setting reads it.
+        let fuer_stellv = match vertretung {
+            Vertretung::Persoenlich => "Ayşe Yılmaz",
+            Vertretung::Liste => "Liste A",
+        };
+        let mut ids = Vec::new();
+        for (vor, nach, rolle, fuer) in [
+            ("Ayşe", "Yılmaz", MitgliedRolle::Mitglied, "Liste A"),
+            ("Jan", "Nowak", MitgliedRolle::Mitglied, "Liste A"),
+            (
+                "Eleni",
+                "Papadopoulou",
+                MitgliedRolle::StellvMitglied,
+                fuer_stellv,
+            ),
+        ] {
+            let p = api::person_anlegen_mit(
+                &mut b.store,
+                &person(vor, nach),
+                Some(&MitgliedschaftNeu {
+                    person: ratsbuero::domain::PersonId(0),
+                    gremium: g.id,
+                    rolle,
+                    stimmrecht: true,
+                    fuer: fuer.into(),
+                    herkunft: Herkunft::Direkt,
+                    von: String::new(),
+                    bis: String::new(),
+                }),
+                j,
+            )
+            .unwrap();
+            ids.push(p.id.0);
+        }
+        let s =
+            api::sitzung_anlegen(&mut b.store, g.id.0, "2026-12-01T17:00", "Rathaus", j).unwrap();
+        let niederschrift = |b: &mut Testbuero, status: [Anwesenheit; 3]| {
+            for (id, st) in ids.iter().zip(status) {
+                api::anwesenheit_setzen(&mut b.store, s.id.0, *id, Some(st), "", None, j).unwrap();
+            }
+            api::sitzung_abschliessen(&mut b.store, s.id.0, "19:00", "Dragana Petrović", None, j)
+                .unwrap();
+            let pdf =
+                api::sitzung_niederschrift(&b.store, s.id.0, api::PaketVariante::Mitglieder, j)
+                    .unwrap();
+            text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        use Anwesenheit::{Anwesend, Entschuldigt};
+        // Everyone present: 2 of 2, never 3 of 2.
+        let t = niederschrift(&mut b, [Anwesend, Anwesend, Anwesend]);
+        assert!(
+            t.contains("(2 von 2 stimmberechtigten Mitgliedern anwesend)"),
+            "{vertretung:?}: {t}"
+        );
+        // Yılmaz excused: her deputy steps in.
+        let t = niederschrift(&mut b, [Entschuldigt, Anwesend, Anwesend]);
+        assert!(
+            t.contains("(2 von 2 stimmberechtigten Mitgliedern anwesend)"),
+            "{vertretung:?}: {t}"
+        );
+        // Nowak excused: under persönliche Stellvertretung Yılmaz's deputy cannot step in
+        // for him; under Liste she can.
+        let t = niederschrift(&mut b, [Anwesend, Entschuldigt, Anwesend]);
+        let erwartet = match vertretung {
+            Vertretung::Persoenlich => "(1 von 2 stimmberechtigten Mitgliedern anwesend)",
+            Vertretung::Liste => "(2 von 2 stimmberechtigten Mitgliedern anwesend)",
+        };
+        assert!(t.contains(erwartet), "{vertretung:?}: {t}");
+    }
+}

@@ -211,6 +211,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
                 wahlperiode: "14".into(),
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 2,
+                vertretung: Default::default(),
             },
             j,
         )

@@ -308,6 +308,7 @@ fn a_broken_anlage_stops_the_packet_naming_vorlage_and_anlage_and_leaves_no_file
                 wahlperiode: String::new(),
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
+                vertretung: Default::default(),
             },
             j,
         )
@@ -385,6 +386,7 @@ fn integrationsrat(
             wahlperiode: String::new(),
             ladungsfrist_tage: 7,
             mindestsitzungen_jahr: 0,
+            vertretung: Default::default(),
         },
         j,
     )

@@ -186,6 +186,7 @@ fn the_standards_examples_are_read_through_a_stub_server() {
             wahlperiode: String::new(),
             ladungsfrist_tage: 7,
             mindestsitzungen_jahr: 0,
+            vertretung: Default::default(),
         },
         zeit("2026-12-01"),
     )

@@ -24,6 +24,7 @@ fn integrationsrat() -> GremiumNeu {
         wahlperiode: "2025–2030".into(),
         ladungsfrist_tage: 7,
         mindestsitzungen_jahr: 2,
+        vertretung: Default::default(),
     }
 }
 
@@ -163,6 +164,7 @@ fn a_gremium_missing_from_the_beratungsfolge_gets_its_step_appended() {
                 wahlperiode: String::new(),
                 ladungsfrist_tage: 14,
                 mindestsitzungen_jahr: 2,
+                vertretung: Default::default(),
             },
             j,
         )

@@ -96,6 +96,7 @@ fn postbuero(anlage_bytes: usize) -> Postbuero {
                 wahlperiode: "2025–2030".into(),
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
+                vertretung: Default::default(),
             },
             j,
         )

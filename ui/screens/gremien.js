@@ -9,7 +9,7 @@ import * as dialog from '../components/dialog.js';
 import { mitKalender } from '../components/kalender.js';
 import { beschriftet as feld, befundListe, befundeAus } from '../components/feld.js';
 import { datumDeutsch } from '../format.js';
-import { GREMIUM_TYP, MITGLIED_ROLLE, HERKUNFT, label } from '../wertlisten.js';
+import { GREMIUM_TYP, MITGLIED_ROLLE, HERKUNFT, VERTRETUNG, label } from '../wertlisten.js';
 
 const TYPEN = GREMIUM_TYP;
 const ROLLEN = MITGLIED_ROLLE;
@@ -58,10 +58,11 @@ export class GremienBereich {
     const wp = h('input', { type: 'text', placeholder: 'z. B. 2025–2030' });
     const frist = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '7', 'data-testid': 'gremium-ladungsfrist' });
     const min = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '0', 'data-testid': 'gremium-mindestsitzungen' });
+    const vertretung = h('select', { 'data-testid': 'gremium-vertretung', title: 'Ein stellvertretendes Mitglied stimmt nur für ein abwesendes Mitglied: für eines seiner Liste/Fraktion (in der Reihenfolge der Stellvertreter) oder, bei persönlicher Stellvertretung, nur für das Mitglied, das bei ihm unter „für“ steht.' }, optionen(VERTRETUNG, 'liste'));
     const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'gremium-befunde' });
     const anlegen = async () => {
       try {
-        const g = await aufruf('gremium_neu', { gremium: { name: name.value, kurzname: kurz.value, typ: typ.value, wahlperiode: wp.value, ladungsfrist_tage: zahl(frist), mindestsitzungen_jahr: zahl(min) } });
+        const g = await aufruf('gremium_neu', { gremium: { name: name.value, kurzname: kurz.value, typ: typ.value, wahlperiode: wp.value, ladungsfrist_tage: zahl(frist), mindestsitzungen_jahr: zahl(min), vertretung: vertretung.value } });
         this.gremium = g.id;
         await this.laden();
         await this.oeffnen(g.id);
@@ -70,7 +71,7 @@ export class GremienBereich {
     this.detail.replaceChildren(h('div', { class: 'werkzeugleiste' }, h('h1', { class: 'titel' }, 'Neues Gremium')),
       h('div', { class: 'formular' }, befunde, h('fieldset', {}, h('legend', {}, 'Gremium'),
         h('div', { class: 'raster' }, feld('Name', name, { breit: true }), feld('Kurzname', kurz), feld('Art', typ), feld('Wahlperiode', wp),
-          feld('Ladungsfrist (Tage)', frist), feld('Mindestzahl Sitzungen im Jahr', min)),
+          feld('Ladungsfrist (Tage)', frist), feld('Mindestzahl Sitzungen im Jahr', min), feld('Stellvertretung', vertretung)),
         h('p', {}, h('button', { class: 'primaer', 'data-testid': 'gremium-anlegen', onclick: anlegen }, 'Gremium anlegen')))));
     name.focus();
   }
@@ -163,7 +164,7 @@ export class GremienBereich {
         m0 ? h('button', { 'data-testid': 'mitglied-abbrechen', onclick: () => this.oeffnen(id) }, 'Abbrechen') : null));
     this.detail.replaceChildren(
       h('div', { class: 'werkzeugleiste' }, h('h1', { class: 'titel', 'data-testid': 'gremium-titel' }, g.name),
-        h('span', { class: 'stumm' }, `${label(TYPEN, g.typ)}${g.wahlperiode ? ` · Wahlperiode ${g.wahlperiode}` : ''} · Ladungsfrist ${g.ladungsfrist_tage} Tage${g.mindestsitzungen_jahr ? ` · mindestens ${g.mindestsitzungen_jahr} Sitzungen im Jahr` : ''}`)),
+        h('span', { class: 'stumm' }, `${label(TYPEN, g.typ)}${g.wahlperiode ? ` · Wahlperiode ${g.wahlperiode}` : ''} · Ladungsfrist ${g.ladungsfrist_tage} Tage${g.mindestsitzungen_jahr ? ` · mindestens ${g.mindestsitzungen_jahr} Sitzungen im Jahr` : ''} · ${label(VERTRETUNG, g.vertretung)}`)),
       h('div', { class: 'formular' },
         h('fieldset', {}, h('legend', {}, `Mitglieder (${mitglieder.length})`), mitgliederTabelle),
         formular,

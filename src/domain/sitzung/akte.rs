@@ -216,7 +216,12 @@ pub fn bemerkung_pruefen(name: &str, mit_status: bool, bemerkung: &str) -> Resul
             format!("Bemerkung zu {name}: Bitte zuerst die Anwesenheit wählen; die Bemerkung wird mit ihr gespeichert."),
         ));
     }
-    druckbar::feld("bemerkung", &format!("Bemerkung zu {name}"), bemerkung, druckbar::ORT)
+    druckbar::feld(
+        "bemerkung",
+        &format!("Bemerkung zu {name}"),
+        bemerkung,
+        druckbar::ORT,
+    )
 }
 
 /// A TOP with a recorded result stays on the Tagesordnung: it is history.

@@ -37,6 +37,22 @@ wertliste!(
 );
 
 wertliste!(
+    /// How the deputies of a Gremium step in for an absent member (its setting;
+    /// [`stimmen`]): for a member of their Liste/Fraktion in their order, or each for one
+    /// named member (persönliche Stellvertretung).
+    Vertretung {
+        Liste = "liste", "Stellvertretung der Liste/Fraktion";
+        Persoenlich = "persoenlich", "persönliche Stellvertretung";
+    }
+);
+
+impl Default for Vertretung {
+    fn default() -> Self {
+        Vertretung::Liste
+    }
+}
+
+wertliste!(
     /// How a member came into the Integrationsrat (§ 27 GO NRW): elected directly by the
     /// migrants, or sent by the Rat from among its members.
     Herkunft {

@@ -9,19 +9,20 @@
 //!   Abs. 10 GO NRW with its Geschäftsordnung).
 //! - **Stellvertretende Mitglieder** vote only in place of an absent member (§ 58 Abs. 1
 //!   Satz 5 ff. GO NRW: "Stellvertreter … im Verhinderungsfall"). Both forms of the GO
-//!   occur, and the membership says which:
-//!   - a *persönliche Stellvertretung*: the deputy's "für" names a member of the Gremium
+//!   occur, and each is a setting of the Gremium ([`Vertretung`]):
+//!   - *persönliche Stellvertretung*: the deputy's "für" names a member of the Gremium
 //!     (as printed in the member list); the deputy votes only when that member is absent;
-//!   - a Stellvertretung *der Liste / Fraktion*: the deputy's "für" names a Liste or
+//!   - Stellvertretung *der Liste / Fraktion*: the deputy's "für" names a Liste or
 //!     Fraktion; the deputies of a Liste step in, in the order the Gremium lists them,
-//!     for its absent members, one deputy per absent member.
+//!     for its absent members (their "für" names the same Liste), one deputy per absent
+//!     member.
 //! - A deputy without a vote ("stimmberechtigt" not set) never counts; a deputy whose
 //!   member is present, or whose Liste has no absent member, is present without a vote.
 //!
 //! So the voters present are never more than the members: a Niederschrift cannot say "9
 //! von 8 stimmberechtigten Mitgliedern anwesend", and a Wahl takes no more ballots.
 
-use super::{Anwesenheit, MitgliedRolle};
+use super::{Anwesenheit, MitgliedRolle, Vertretung};
 use crate::domain::mitgliedschaft::Mitglied;
 
 /// The count of one Sitzung.
@@ -43,33 +44,26 @@ fn da(m: &Mitglied) -> bool {
     m.anwesenheit == Some(Anwesenheit::Anwesend)
 }
 
-/// Counts the voters of a Sitzung from its members (those of the Sitzung's day) and their
-/// recorded attendance.
-pub fn zaehlen(mitglieder: &[Mitglied]) -> Stimmen {
+/// Counts the voters of a Sitzung from its members (those of the Sitzung's day), their
+/// recorded attendance and the Gremium's form of Stellvertretung.
+pub fn zaehlen(vertretung: Vertretung, mitglieder: &[Mitglied]) -> Stimmen {
     let regulaer: Vec<&Mitglied> = mitglieder.iter().filter(|m| ordentlich(m)).collect();
     let mut offen: Vec<&Mitglied> = regulaer.iter().copied().filter(|m| !da(m)).collect();
     let mut vertretungen = Vec::new();
     let stellv = mitglieder
         .iter()
         .filter(|m| m.rolle == MitgliedRolle::StellvMitglied && m.stimmrecht && da(m));
-    // Personal deputies first: each is bound to one member.
-    let (persoenlich, liste): (Vec<&Mitglied>, Vec<&Mitglied>) = stellv.partition(|d| {
-        regulaer
-            .iter()
-            .any(|m| m.person.name == d.fuer.trim() && !d.fuer.trim().is_empty())
-    });
-    for d in persoenlich {
-        if let Some(i) = offen.iter().position(|m| m.person.name == d.fuer.trim()) {
-            let m = offen.remove(i);
-            vertretungen.push((d.person.name.clone(), m.person.name.clone()));
-        }
-    }
-    for d in liste {
-        let l = d.fuer.trim();
-        if l.is_empty() {
+    for d in stellv {
+        let fuer = d.fuer.trim();
+        if fuer.is_empty() {
             continue;
         }
-        if let Some(i) = offen.iter().position(|m| m.fuer.trim() == l) {
+        // Whom this deputy may stand in for: the one named member, or a member of the Liste.
+        let passt = |m: &&Mitglied| match vertretung {
+            Vertretung::Persoenlich => m.person.name == fuer,
+            Vertretung::Liste => m.fuer.trim() == fuer,
+        };
+        if let Some(i) = offen.iter().position(passt) {
             let m = offen.remove(i);
             vertretungen.push((d.person.name.clone(), m.person.name.clone()));
         }
@@ -110,10 +104,17 @@ mod tests {
     #[test]
     fn with_everyone_present_a_deputy_does_not_vote() {
         let mut g: Vec<Mitglied> = (0..8)
-            .map(|i| m(&format!("M{i}"), if i == 0 { V } else { M }, "Liste A", Some(Anwesend)))
+            .map(|i| {
+                m(
+                    &format!("M{i}"),
+                    if i == 0 { V } else { M },
+                    "Liste A",
+                    Some(Anwesend),
+                )
+            })
             .collect();
         g.push(m("Stellv", S, "Liste A", Some(Anwesend)));
-        let s = zaehlen(&g);
+        let s = zaehlen(Vertretung::Liste, &g);
         assert_eq!((s.mitglieder, s.anwesend), (8, 8));
         assert!(s.vertretungen.is_empty());
     }
@@ -128,9 +129,12 @@ mod tests {
             m("Stellv A2", S, "Liste A", Some(Anwesend)),
             m("Stellv C", S, "Liste C", Some(Anwesend)),
         ];
-        let s = zaehlen(&g);
+        let s = zaehlen(Vertretung::Liste, &g);
         assert_eq!((s.mitglieder, s.anwesend), (3, 2));
-        assert_eq!(s.vertretungen, vec![("Stellv A1".to_string(), "Ayşe Yılmaz".to_string())]);
+        assert_eq!(
+            s.vertretungen,
+            vec![("Stellv A1".to_string(), "Ayşe Yılmaz".to_string())]
+        );
     }
 
     #[test]
@@ -141,12 +145,24 @@ mod tests {
             m("Nguyễn Văn An", S, "Jan Nowak", Some(Anwesend)),
             m("Eleni Papadopoulou", S, "Ayşe Yılmaz", Some(Anwesend)),
         ];
-        let s = zaehlen(&g);
+        let s = zaehlen(Vertretung::Persoenlich, &g);
         assert_eq!((s.mitglieder, s.anwesend), (2, 2));
         assert_eq!(
             s.vertretungen,
             vec![("Eleni Papadopoulou".to_string(), "Ayşe Yılmaz".to_string())]
         );
+    }
+
+    #[test]
+    fn the_gremium_says_which_form_a_deputy_takes() {
+        // "für" names a Liste: under persönliche Stellvertretung that deputy is bound to
+        // no member and does not vote; under Liste they do.
+        let g = vec![
+            m("Ayşe Yılmaz", M, "Liste A", Some(Entschuldigt)),
+            m("Stellv A", S, "Liste A", Some(Anwesend)),
+        ];
+        assert_eq!(zaehlen(Vertretung::Persoenlich, &g).anwesend, 0);
+        assert_eq!(zaehlen(Vertretung::Liste, &g).anwesend, 1);
     }
 
     #[test]
@@ -158,6 +174,6 @@ mod tests {
             ohne,
             m("Stellv 2", S, "Liste A", Some(Entschuldigt)),
         ];
-        assert_eq!(zaehlen(&g).anwesend, 0);
+        assert_eq!(zaehlen(Vertretung::Liste, &g).anwesend, 0);
     }
 }

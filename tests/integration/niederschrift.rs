@@ -226,6 +226,10 @@ fn attendance_closing_and_a_closed_tagesordnung() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn niederschrift_records_everything_and_the_public_one_holds_no_nichtoeffentlich_word() {
     let mut b = demo();
     let s = durchfuehren(&mut b);
@@ -332,6 +336,10 @@ fn niederschrift_records_everything_and_the_public_one_holds_no_nichtoeffentlich
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn beschlussauszuege_one_per_result_and_the_cli_writes_them() {
     let mut b = demo();
     let j = zeit("2026-12-07");
@@ -407,6 +415,10 @@ fn beschlussauszuege_one_per_result_and_the_cli_writes_them() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn einladung_is_a_letter_per_member_with_salutation() {
     let b = demo();
     let j = zeit("2026-11-23");
@@ -508,6 +520,10 @@ fn packet_reports_progress_and_can_be_cancelled() {
 /// says (persönlich: the member named under "für"; Liste: a member of that Liste). With
 /// everyone present the Niederschrift never says more voters than members.
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn a_deputy_counts_only_for_an_absent_member_as_the_gremium_says() {
     use ratsbuero::domain::sitzung::{GremiumTyp, Herkunft, Vertretung};
     use ratsbuero::domain::{GremiumNeu, MitgliedschaftNeu, PersonNeu};

@@ -81,6 +81,10 @@ fn outline(pdf: &[u8]) -> Vec<(usize, String)> {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn both_packet_variants_and_nothing_nichtoeffentlich_in_the_public_one() {
     let mut b = buero();
     let j = zeit("2026-11-01");
@@ -426,6 +430,10 @@ fn xmp_wie_info(pdf: &[u8]) {
 /// PDF/A identification, the output intent, a file identifier. An Anlage from elsewhere
 /// that is not PDF/A itself takes the claim away (the rest stays), as it must.
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn the_packet_is_pdfa_unless_an_anlage_from_elsewhere_is_not() {
     let mut b = buero();
     let j = zeit("2026-11-01");

@@ -192,6 +192,10 @@ fn importieren_und_freigeben(b: &mut Testbuero, name: &str, tag: &str) -> (i64, 
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn seed_000_entsendung_prints_every_part_in_order() {
     let mut b = office("Stadt Datteln", "{jahr}/{nr:04}", "");
     let (id, nummer) = importieren_und_freigeben(&mut b, "seed-000.json", "2026-11-30");
@@ -262,6 +266,10 @@ fn seed_000_entsendung_prints_every_part_in_order() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn seed_001_herne_with_results_anlage_and_beschlussvermerke() {
     let mut b = office("Stadt Herne", "{jahr}/{nr:04}", "");
     let i = api::vorlage_importieren(&mut b.store, &fixture("seed-001.json"), zeit("2014-04-03"))
@@ -349,6 +357,10 @@ fn seed_001_herne_with_results_anlage_and_beschlussvermerke() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn seed_002_borken_revision_carries_its_suffix_on_every_page() {
     let mut b = office("Kreis Borken", "{nr:04}/{jahr}", "");
     let (id, stamm) = importieren_und_freigeben(&mut b, "seed-002.json", "2016-08-29");
@@ -383,6 +395,10 @@ fn seed_002_borken_revision_carries_its_suffix_on_every_page() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn seed_003_rvr_anfrage_with_gez_and_term_numbering() {
     let mut b = office("Regionalverband Ruhr", "{wahlperiode}/{nr}", "14");
     let (id, nummer) = importieren_und_freigeben(&mut b, "seed-003.json", "2025-01-06");
@@ -408,6 +424,10 @@ fn seed_003_rvr_anfrage_with_gez_and_term_numbering() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn seed_004_landrat_signs_and_the_finance_table_is_printed() {
     let mut b = office("Rhein-Sieg-Kreis", "{jahr}/{nr:04}", "");
     let (id, _) = importieren_und_freigeben(&mut b, "seed-004.json", "2016-06-01");
@@ -448,6 +468,10 @@ fn seed_004_landrat_signs_and_the_finance_table_is_printed() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn names_in_every_script_round_trip_and_nichtoeffentlich_is_on_every_page() {
     let mut b = office("Stadt Gelsenkirchen", "{jahr}/{nr:04}", "");
     let mut json: serde_json::Value = serde_json::from_str(&fixture("namen.json")).unwrap();
@@ -832,6 +856,10 @@ pub fn struktur_pruefen(pdf: &[u8]) -> Vec<String> {
 /// Urdu, Kurdish Sorani and a Hebrew name; in the head, in a German sentence, in a
 /// table. The document stays tagged and PDF/A.
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn arabic_script_names_are_shaped_right_to_left_and_extract_as_typed() {
     let mut b = office("Stadt Herne", "{jahr}/{nr:04}", "");
     let json = serde_json::json!({
@@ -946,6 +974,10 @@ fn zeilen_mit_rand(pdf: &[u8]) -> Vec<(f32, f32, String)> {
 /// the German paragraphs around it stay at the left margin; every word extracts as typed,
 /// also words with harakat beside a shadda and words with a medial م without any.
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn an_arabic_paragraph_is_set_from_the_right_and_every_word_extracts_as_typed() {
     let mut b = office("Stadt Herne", "{jahr}/{nr:04}", "");
     let arabisch = "يبدأ البرنامج في شهر يناير. تشارك فيه عشرون عائلة من المدينة. يقدم المركز دروسا في اللغة الألمانية مرتين في الأسبوع في مبنى VHS، وتبلغ التكلفة 2500 يورو في السنة. للمزيد من المعلومات يرجى الاتصال بمكتب مجلس الاندماج في مدينة هيرنه.";

@@ -453,7 +453,14 @@ fn the_offices_own_export_comes_back_through_the_import() {
                 alle(&p, basis, aus);
             } else {
                 aus.push((
-                    format!("/{}", p.strip_prefix(basis).unwrap().to_string_lossy()),
+                    // A URL path: '/' also where the file system says '\\' (Windows).
+                    format!(
+                        "/{}",
+                        p.strip_prefix(basis)
+                            .unwrap()
+                            .to_string_lossy()
+                            .replace('\\', "/")
+                    ),
                     std::fs::read(&p).unwrap(),
                 ));
             }

@@ -385,6 +385,10 @@ fn nachrichten_pruefen(p: &Postbuero, mails: &[Value]) {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "the SMTP server of the test is aiosmtpd, run by Linux Python"
+)]
 fn a_dry_run_writes_one_eml_per_recipient_and_nothing_nichtoeffentlich_reaches_the_press() {
     let mut p = postbuero(0);
     let ordner = p.b.ordner.path().join("postausgang");
@@ -429,6 +433,10 @@ fn a_dry_run_writes_one_eml_per_recipient_and_nothing_nichtoeffentlich_reaches_t
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "the SMTP server of the test is aiosmtpd, run by Linux Python"
+)]
 fn sent_through_starttls_and_auth_each_member_once_then_the_sitzung_is_eingeladen() {
     let mut p = postbuero(0);
     let z = zertifikate();
@@ -473,6 +481,10 @@ fn sent_through_starttls_and_auth_each_member_once_then_the_sitzung_is_eingelade
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "the SMTP server of the test is aiosmtpd, run by Linux Python"
+)]
 fn tls_from_the_first_byte_smtps_works_as_well() {
     let mut p = postbuero(0);
     let z = zertifikate();
@@ -496,6 +508,10 @@ fn tls_from_the_first_byte_smtps_works_as_well() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "the SMTP server of the test is aiosmtpd, run by Linux Python"
+)]
 fn a_refused_recipient_is_logged_and_only_they_are_sent_again() {
     let mut p = postbuero(0);
     let z = zertifikate();
@@ -556,6 +572,10 @@ fn a_refused_recipient_is_logged_and_only_they_are_sent_again() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "the SMTP server of the test is aiosmtpd, run by Linux Python"
+)]
 fn a_server_that_goes_away_mid_run_the_log_names_who_got_it_and_the_rest_get_it_later() {
     let mut p = postbuero(0);
     let z = zertifikate();
@@ -614,6 +634,10 @@ fn a_server_that_goes_away_mid_run_the_log_names_who_got_it_and_the_rest_get_it_
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "the SMTP server of the test is aiosmtpd, run by Linux Python"
+)]
 fn a_wrong_password_or_a_too_large_packet_stops_before_the_first_message() {
     let mut p = postbuero(0);
     let z = zertifikate();
@@ -719,6 +743,10 @@ fn the_press_list_keeps_an_address_once_and_takes_a_removal_back() {
 /// The CLI contract: `sitzung versand ID --ordner DIR` and `--smtp … --starttls --benutzer
 /// --kennwort-env --absender`, one line per message.
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "the SMTP server of the test is aiosmtpd, run by Linux Python"
+)]
 fn the_cli_sends_and_prints_one_line_per_message() {
     let p = postbuero(0);
     let z = zertifikate();

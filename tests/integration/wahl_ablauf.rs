@@ -44,6 +44,10 @@ fn zaehlung(gang: Wahlgang, abgegeben: u64, stimmen: &[(&str, u64)]) -> Zaehlung
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn entsendung_by_list_with_a_tie_lot_and_the_filled_resolution() {
     let mut b = demo();
     let j = zeit("2026-12-07");
@@ -329,6 +333,10 @@ fn entsendung_by_list_with_a_tie_lot_and_the_filled_resolution() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn chair_election_with_run_off_and_its_ballots() {
     let mut b = demo();
     let j = zeit("2026-12-07");
@@ -467,6 +475,10 @@ fn chair_election_with_run_off_and_its_ballots() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn a_wahl_on_a_nichtoeffentlicher_top_has_its_minutes_marked() {
     let mut b = demo();
     let j = zeit("2026-12-07");
@@ -493,6 +505,10 @@ fn a_wahl_on_a_nichtoeffentlicher_top_has_its_minutes_marked() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
 fn ballots_with_1_2_20_and_40_candidates_show_every_name() {
     let mut b = demo();
     let j = zeit("2026-12-07");

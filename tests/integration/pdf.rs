@@ -1287,3 +1287,53 @@ fn the_unicode_check_finds_a_missing_map_and_an_unmapped_glyph() {
     });
     assert!(m.contains("ohne Unicode-Zuordnung"), "{m}");
 }
+
+/// Issue 25, item 8: brackets beside and inside Arabic script (a right-to-left paragraph)
+/// come from DejaVu, mirrored in a right-to-left run (Noto Sans Arabic has none: they
+/// printed as □; `rtl::arabische_stuecke` decides, unit-tested there). Here: the PDF stays
+/// PDF/A and tagged with every glyph mapped, and every Arabic word reads back as typed.
+/// (pdftotext itself puts a closing bracket beside an Arabic name into the name's
+/// right-to-left run, and does not mirror brackets when it turns such a run around, so
+/// the brackets' order in its text is poppler's, not checked here.)
+#[test]
+#[cfg_attr(
+    windows,
+    ignore = "checks the PDF with pdftotext/qpdf (Linux programs; scripts/windows reads what the Windows program writes with them)"
+)]
+fn brackets_beside_arabic_names_print_and_extract_as_typed() {
+    let mut b = office("Stadt Herne", "{jahr}/{nr:04}", "");
+    let json = serde_json::json!({
+        "art": "mitteilungsvorlage", "status": "oeffentlich",
+        "betreff": "Sprachcafé (مقهى اللغة)",
+        "verfasser": "Büro Integrationsrat",
+        "federfuehrend": "Büro Integrationsrat",
+        "bearbeiter": "Amal Haddad (أمل حداد)",
+        "beratungsfolge": [
+            {"gremium": "Integrationsrat", "rolle": "kenntnisnahme", "datum": "2026-12-16"}
+        ],
+        "sachverhalt": "Es berichten Frau Amal Haddad (أمل حداد) und Herr Karim [كريم].\n\nيقدم محمد (أحمد) تقريرا عن الدورات."
+    });
+    let i = api::vorlage_importieren(&mut b.store, &json.to_string(), zeit("2026-11-30")).unwrap();
+    let pdf = api::vorlage_pdf(&b.store, i.id.0, zeit("2026-11-30")).unwrap();
+    technisch_einwandfrei(&pdf);
+    let t = text(&pdf);
+    for teil in [
+        "مقهى اللغة",
+        "أمل حداد",
+        "كريم",
+        "يقدم محمد",
+        "أحمد",
+        "تقريرا عن الدورات",
+    ] {
+        assert!(
+            t.contains(teil),
+            "„{teil}“ kommt nicht wie eingegeben aus dem PDF:\n{t}"
+        );
+    }
+    for zeichen in ['(', ')', '[', ']'] {
+        assert!(
+            t.contains(zeichen),
+            "„{zeichen}“ fehlt im Text des PDF:\n{t}"
+        );
+    }
+}

@@ -226,12 +226,12 @@ export class SitzungenBereich {
     const werkzeug = h('div', { class: 'werkzeugleiste' },
       h('h1', { class: 'titel', 'data-testid': 'sitzung-titel' }, `${s.nummer}. Sitzung – ${s.gremium.name}`),
       this.stand,
-      h('button', { 'data-testid': 'paket-mitglieder', onclick: () => this.paket('mitglieder') }, 'Sitzungspaket'),
-      h('button', { 'data-testid': 'paket-oeffentlich', onclick: () => this.paket('oeffentlich') }, 'Paket öffentlich'),
+      h('button', { 'data-testid': 'paket-mitglieder', title: 'Sitzungspaket', onclick: () => this.paket('mitglieder') }, beschriftung('Sitzungspaket', 'Paket')),
+      h('button', { 'data-testid': 'paket-oeffentlich', title: 'Paket öffentlich', onclick: () => this.paket('oeffentlich') }, beschriftung('Paket öffentlich', 'öffentlich')),
       h('button', { 'data-testid': 'einladungen', onclick: () => this.serie('einladungen_speichern', 'Einladungen') }, 'Einladungen…'),
-      offen ? h('button', { 'data-testid': 'per-email', onclick: () => this.perEmail() }, 'Per E-Mail einladen…') : null,
+      offen ? h('button', { 'data-testid': 'per-email', title: 'Per E-Mail einladen…', onclick: () => this.perEmail() }, beschriftung('Per E-Mail einladen…', 'E-Mail')) : null,
       h('button', { 'data-testid': 'niederschrift', onclick: () => this.niederschrift() }, 'Niederschrift'),
-      h('button', { 'data-testid': 'auszuege', onclick: () => this.serie('beschlussauszuege_speichern', 'Beschlussauszüge') }, 'Beschlussauszüge…'),
+      h('button', { 'data-testid': 'auszuege', title: 'Beschlussauszüge…', onclick: () => this.serie('beschlussauszuege_speichern', 'Beschlussauszüge') }, beschriftung('Beschlussauszüge…', 'Auszüge…')),
     );
     const befunde = h('div', { class: 'befunde', 'data-testid': 'sitzung-befunde', 'aria-live': 'polite' });
     this.detail.replaceChildren(werkzeug, h('div', { class: 'formular' },
@@ -443,14 +443,16 @@ export class SitzungenBereich {
     if (s.mitglieder.length === 0 || s.zustand === 'abgesagt') return null;
     return h('fieldset', { 'data-testid': 'anwesenheit' }, h('legend', {}, 'Anwesenheit'),
       h('table', { class: 'eingabe' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mitglied'), h('th', { scope: 'col' }, 'Rolle'), h('th', { scope: 'col' }, 'Anwesenheit'), h('th', { scope: 'col' }, 'Bemerkung'))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mitglied'), h('th', { scope: 'col', class: 'spalte-rolle' }, 'Rolle'), h('th', { scope: 'col' }, 'Anwesenheit'), h('th', { scope: 'col' }, 'Bemerkung'))),
         h('tbody', {}, s.mitglieder.map((m) => {
           const wahl = h('select', { 'aria-label': `Anwesenheit ${m.person.name}`, 'data-testid': 'anwesenheit-status', 'data-feld': 'status' }, optionen([['', '—'], ...ANWESENHEIT], m.anwesenheit || ''));
           const bem = h('input', { type: 'text', value: m.bemerkung, 'aria-label': `Bemerkung ${m.person.name}`, 'data-testid': 'anwesenheit-bemerkung', 'data-feld': 'bemerkung', placeholder: 'ab TOP Ö 3' });
           const setzen = (e) => this.aendern('anwesenheit_setzen', { sitzung: s.id, person: m.person.id, status: wahl.value || null, bemerkung: bem.value }, e.target);
           wahl.addEventListener('change', setzen);
           bem.addEventListener('change', setzen);
-          return h('tr', { 'data-testid': 'mitglied', 'data-schluessel': `person-${m.person.id}` }, h('td', {}, m.person.name), h('td', {}, m.fuer ? `${rolle(m.rolle)}, ${m.fuer}` : rolle(m.rolle)), h('td', {}, wahl), h('td', {}, bem));
+          const r = m.fuer ? `${rolle(m.rolle)}, ${m.fuer}` : rolle(m.rolle);
+          return h('tr', { 'data-testid': 'mitglied', 'data-schluessel': `person-${m.person.id}` },
+            h('td', {}, m.person.name, h('div', { class: 'stumm nur-eng' }, r)), h('td', { class: 'spalte-rolle' }, r), h('td', {}, wahl), h('td', {}, bem));
         }))));
   }
 
@@ -518,6 +520,12 @@ export class SitzungenBereich {
       }
     } catch (e) { meldung.fehler(e); }
   }
+}
+
+/** A button's label, and the shorter one a narrow Sitzung shows (a part of the long one,
+ * so that what is seen is in what is read; the long one is the button's title). */
+function beschriftung(lang, kurz) {
+  return [h('span', { class: 'nur-breit' }, lang), h('span', { class: 'nur-eng' }, kurz)];
 }
 
 function rolle(key) {

@@ -7,12 +7,12 @@
 // changes the store at most once, and axe finds nothing serious; then the same walk on
 // Gremien & Personen.
 //   EILIG_SEED=7 EILIG_SCHRITTE=400 npm --prefix tests/e2e test -- eilig.test.mjs
-// replays a walk (CI: seed 25, 120 steps on each of Sitzung, Wahl, Gremien & Personen).
+// replays a walk (CI: seed 25, 200 steps on each of Sitzung, Wahl, Gremien & Personen).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel, zeileOeffnen } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel } from './app.mjs';
 
 const ordner = neuerOrdner('eilig');
 const db = path.join(ordner, 'buero.sqlite');
@@ -342,6 +342,33 @@ test('15, 4: a new Gremium asks for its Art and takes its Stellvertretung; the S
   await (await b.$(tid('sitzungen-gremium'))).selectByAttribute('value', String(ir.id));
 });
 
+test('19: the restore banner shows its time in the office\'s time zone, not the machine\'s', async () => {
+  // The app started again in New York; the office keeps Europe/Berlin time (its setting).
+  await app.beenden();
+  const ny = await starteApp(ordner, { TZ: 'America/New_York' });
+  try {
+    const b = ny.browser;
+    await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
+    const v = vorlagen().find((x) => !x.nummer);
+    // Input of an earlier run that never reached the store, as the journal keeps it.
+    await b.execute((id) => {
+      localStorage.setItem(`ratsbuero.journal.${id}`, JSON.stringify({ basis: 0, inhalt: { betreff: 'Ungespeicherter Betreff' }, zeit: '2026-12-07T02:20:00.000Z' }));
+    }, v.id);
+    await (await b.$(`${tid('vorlage-zeile')}[data-id="${v.id}"] td`)).click();
+    const hinweis = await b.$(tid('journal-hinweis'));
+    await hinweis.waitForDisplayed({ timeout: 10000 });
+    const text = await hinweis.getText();
+    // 02:20 UTC is 03:20 in Berlin (and 21:20 the day before in New York).
+    assert.match(text, /vom 07\.12\.2026 03:20 gefunden/);
+    assert.doesNotMatch(text, /21:20/);
+    await (await b.$(tid('journal-verwerfen'))).click();
+  } finally {
+    await ny.beenden();
+    app = await starteApp(ordner);
+    await (await app.browser.$(tid('nav-vorlagen'))).waitForDisplayed({ timeout: 15000 });
+  }
+});
+
 // ---- The hurried clerk: a seeded random walk.
 
 function zufall(seed) {
@@ -349,7 +376,7 @@ function zufall(seed) {
   return () => { s = (s + 0x6D2B79F5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 }
 const SEED = Number(process.env.EILIG_SEED || 25);
-const SCHRITTE = Number(process.env.EILIG_SCHRITTE || 120);
+const SCHRITTE = Number(process.env.EILIG_SCHRITTE || 200);
 // Buttons that open documents or dialogs of their own (tested elsewhere) are not pressed.
 const NICHT = ['pdf-speichern', 'pdf-drucken', 'pdf-signieren', 'paket-mitglieder', 'paket-oeffentlich', 'einladungen', 'per-email', 'niederschrift', 'auszuege', 'sitzung-absagen', 'sitzung-loeschen', 'sitzung-abschliessen', 'wahl-niederschrift', 'stimmzettel', 'wahl-loeschen', 'los-ziehen'];
 

@@ -177,6 +177,14 @@ test('7, 9, 18: "TOP hinzufügen" double-clicked adds one TOP; 10,000 characters
   await b.execute(() => { const o = document.querySelector('[data-testid="sitzung-ort"]'); o.focus(); o.value = 'x'.repeat(10000); o.dispatchEvent(new Event('change', { bubbles: true })); });
   await b.waitUntil(async () => /Ort: 10\.000 Zeichen sind zu lang \(höchstens 200\)/.test(await b.execute(() => document.querySelector('.feld-meldung[data-am-feld]')?.textContent || '')), { timeout: 10000, timeoutMsg: 'keine Meldung am Ort' });
   assert.equal(sitzungJson(id).ort, ortVorher);
+  // 9: a TOP title over 500 characters is refused at its field and stays there as typed.
+  const tops = sitzungJson(id).tops.length;
+  await b.execute(() => { const t = document.querySelector('[data-testid="top-titel-oeffentlich"]'); t.focus(); t.value = 'T'.repeat(600); });
+  await b.keys('Enter');
+  await b.waitUntil(async () => /TOP, Titel: 600 Zeichen sind zu lang \(höchstens 500\)/.test(await b.execute(() => [...document.querySelectorAll('.feld-meldung[data-am-feld]')].map((e) => e.textContent).join(' '))), { timeout: 10000, timeoutMsg: 'keine Meldung am TOP-Titel' });
+  assert.equal(sitzungJson(id).tops.length, tops);
+  assert.equal((await (await b.$(tid('top-titel-oeffentlich'))).getValue()).length, 600);
+  await b.execute(() => { document.querySelector('[data-testid="top-titel-oeffentlich"]').value = ''; });
   // 18: the demo's second Sitzung has a Vorlage on its Tagesordnung: the reason comes, no question.
   await (await b.$(tid('sitzung-loeschen'))).click();
   await b.waitUntil(async () => /Auf der Tagesordnung/.test(await (await b.$(tid('meldungen'))).getText()), { timeout: 5000, timeoutMsg: 'kein Grund genannt' });
@@ -254,6 +262,24 @@ test('2, 16: a double click on "Freigeben" releases once and creates no Neue Fas
   assert.match(await (await b.$(tid('bestaetigen-text'))).getText(), /^Neue Fassung von \d{4}\/\d+ anlegen\?/);
   await (await b.$(tid('abbrechen'))).click();
   assert.equal(vorlagen().length, anzahl);
+  // 9: a draft keeps a Betreff of 10,000 characters (typed, here pasted); its list row
+  // shows two lines of it.
+  await b.keys(['Control', 'n']);
+  await (await b.$(tid('feld-betreff'))).waitForDisplayed({ timeout: 10000 });
+  await b.execute(() => {
+    const f = document.querySelector('[data-testid="feld-betreff"]');
+    f.focus();
+    f.value = 'Sehr langer Betreff '.repeat(500);
+    f.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await b.waitUntil(async () => b.execute(() => !!document.querySelector('.zwei-zeilen[title^="Sehr langer Betreff"]')), { timeout: 15000, timeoutMsg: 'Entwurf mit langem Betreff nicht in der Liste' });
+  const hoehe = await b.execute(() => {
+    const span = document.querySelector('.zwei-zeilen[title^="Sehr langer Betreff"]');
+    return [span.getBoundingClientRect().height, parseFloat(getComputedStyle(span).lineHeight), span.closest('tr').getBoundingClientRect().height];
+  });
+  assert.ok(hoehe[0] <= 2 * hoehe[1] + 1, `Betreff ${hoehe[0]} px hoch (Zeile ${hoehe[1]} px)`);
+  assert.ok(hoehe[2] < 150, `Listenzeile ${hoehe[2]} px hoch`);
+  assert.ok(vorlagen().some((v) => v.betreff.length >= 9999), 'der lange Betreff ist nicht gespeichert');
   // 16
   await b.keys(['Control', 'n']);
   const betreff = await b.$(tid('feld-betreff'));

@@ -4,6 +4,7 @@
 //    else the control at the same place in the tab order — never <body>), with its caret;
 //  - what was typed into a field and not yet saved (its value differs from the value it
 //    was drawn with) is typed there again, and is saved when the field is left;
+//  - a message the core gave about such a value stays at its field;
 //  - the scroll position stays.
 // A control's key: its data-testid (else data-feld, name, aria-label), inside the
 // `data-schluessel` of the rows around it (a TOP, a member).
@@ -55,7 +56,11 @@ export function bewahrend(wurzel, zeichnen, { verwerfen = [], finden = null } = 
   const imFormular = aktiv && aktiv !== document.body && wurzel.contains(aktiv);
   const offen = new Map();
   for (const el of wurzel.querySelectorAll('input, select, textarea')) {
-    if (!verwerfen.includes(el) && ungespeichert(el)) offen.set(schluessel(el, wurzel), wertLesen(el));
+    if (!verwerfen.includes(el) && ungespeichert(el)) {
+      // A refused value keeps its message with it.
+      const meldung = el.parentElement?.querySelector(':scope > .feld-meldung[data-am-feld]')?.textContent || '';
+      offen.set(schluessel(el, wurzel), { wert: wertLesen(el), meldung });
+    }
   }
   const fokus = imFormular ? {
     key: schluessel(aktiv, wurzel),
@@ -67,9 +72,12 @@ export function bewahrend(wurzel, zeichnen, { verwerfen = [], finden = null } = 
   zeichnen();
 
   const neu = new Map([...wurzel.querySelectorAll('input, select, textarea, button, [tabindex]')].map((el) => [schluessel(el, wurzel), el]));
-  for (const [key, wert] of offen) {
+  for (const [key, { wert, meldung }] of offen) {
     const el = neu.get(key);
-    if (el && !el.disabled) wertSetzen(el, wert);
+    if (el && !el.disabled) {
+      wertSetzen(el, wert);
+      if (meldung) meldungAmFeld(el, meldung);
+    }
   }
   const formular = wurzel.querySelector('.formular');
   if (formular) formular.scrollTop = oben;

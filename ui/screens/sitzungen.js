@@ -170,6 +170,7 @@ export class SitzungenBereich {
         return true;
       } catch (e) {
         meldung.fehler(e);
+        this.letzterFehler = e;
         if (e.code === 'konflikt') { await this.oeffnen(this.akte.id); return false; }
         // The stored state again: a refused choice is not kept, a refused text is.
         try { this.akte = await aufruf('sitzung_lesen', { id: this.akte.id }); } catch { /* the state on screen stays */ }
@@ -429,8 +430,8 @@ export class SitzungenBereich {
         const neuVorlage = this.detail.querySelector(`[data-testid="top-vorlage-${teil}"]`);
         if (neuTitel) neuTitel.value = top.titel;
         if (neuVorlage && top.vorlage) neuVorlage.value = String(top.vorlage);
-        const m = this.detail.querySelector('.feld-meldung[data-am-feld]');
-        if (neuTitel && !m) meldungAmFeld(neuTitel, 'Der TOP wurde nicht hinzugefügt.');
+        const e = this.letzterFehler;
+        if (neuTitel) meldungAmFeld(neuTitel, e?.befunde?.[0]?.meldung || e?.message || 'Der TOP wurde nicht hinzugefügt.');
       }
     };
     titel.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); los(); } });

@@ -130,6 +130,7 @@ export class WahlenBereich {
       // What the action took (the fields of the part whose button was pressed: a
       // Wahlvorschlag, a count) is not typed again; everything else typed stays.
       const knopf = this.geklickt?.isConnected ? this.geklickt : document.activeElement;
+      this.geklickt = null;
       const teil = knopf?.closest('fieldset');
       const genommen = teil && this.detail.contains(teil) ? [...teil.querySelectorAll('input, select, textarea')] : [];
       this.akte = await aufruf(befehl, { ...argumente, wahl: this.akte.id, basis: this.akte.version });

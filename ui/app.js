@@ -128,6 +128,10 @@ window.ratsbueroSchliessen = async () => {
   let ok = true;
   try {
     if (vorlagen) ok = await vorlagen.editor.verlassen();
+    // A field of a Sitzung or a Wahl saves when it is left: it is left now, and its save
+    // joins the area's chain, which is waited for.
+    document.activeElement?.blur?.();
+    await new Promise((r) => { setTimeout(r, 0); });
     if (offenerBereich?.kette) await offenerBereich.kette;
   } catch { ok = false; }
   if (!ok) {

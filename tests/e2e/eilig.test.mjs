@@ -395,6 +395,27 @@ test('19: the restore banner shows its time in the office\'s time zone, not the 
   }
 });
 
+test('a Sitzung field typed and not left: the window\'s close button saves it, then the window closes', async () => {
+  const b = app.browser;
+  await sitzungOeffnen(b, 2);
+  const id = await sitzungId(b);
+  await (await b.$(tid('sitzung-ort'))).click();
+  await b.keys(['Control', 'a']);
+  await tippe(b, 'Bürgersaal, zuletzt getippt');
+  // Debian's python3 (python3-xlib), as buero.test.mjs: the window manager's close button.
+  execFileSync('/usr/bin/python3', [path.join(wurzel, 'tests/e2e/fenster_schliessen.py'), 'Ratsbüro']);
+  const ende = Date.now() + 15000;
+  while (Date.now() < ende && sitzungJson(id).ort !== 'Bürgersaal, zuletzt getippt') await warte(200);
+  assert.equal(sitzungJson(id).ort, 'Bürgersaal, zuletzt getippt');
+  await warte(1500);
+  let offen = true;
+  try { await b.getTitle(); } catch { offen = false; }
+  assert.equal(offen, false, 'das Fenster ist noch offen');
+  await app.beenden();
+  app = await starteApp(ordner);
+  await (await app.browser.$(tid('nav-vorlagen'))).waitForDisplayed({ timeout: 15000 });
+});
+
 // ---- The hurried clerk: a seeded random walk.
 
 function zufall(seed) {

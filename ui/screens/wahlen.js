@@ -125,7 +125,13 @@ export class WahlenBereich {
 
   /** A change with the version on screen; on a conflict the Wahl is reloaded. The Wahl is
    * redrawn keeping the user's place (components/bewahren.js). */
-  async aendern(befehl, argumente, befunde) {
+  aendern(befehl, argumente, befunde) {
+    // The window's close waits for this (app.js).
+    this.kette = this.aendernJetzt(befehl, argumente, befunde);
+    return this.kette;
+  }
+
+  async aendernJetzt(befehl, argumente, befunde) {
     try {
       // What the action took (the fields of the part whose button was pressed: a
       // Wahlvorschlag, a count) is not typed again; everything else typed stays.

@@ -343,7 +343,8 @@ pub(super) fn zeichnen(
                 ));
             }
         } else if lauf.rtl {
-            let sichtbar: String = lauf.text.chars().rev().collect();
+            // Hebrew and the like: reversed, its brackets mirrored as in an Arabic run.
+            let sichtbar: String = lauf.text.chars().rev().map(gespiegelt).collect();
             let breite = super::schrift::metrik(schnitt).breite(&sichtbar, groesse);
             stuecke.push((
                 schriften.id(schnitt),

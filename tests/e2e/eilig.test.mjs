@@ -213,6 +213,17 @@ test('3, 20: "Rückgängig" is readable (≥ 4.5:1), reached by Strg+Z; ↑/↓ 
   await b.execute(() => document.activeElement.blur());
   await b.keys(['Control', 'z']);
   await b.waitUntil(async () => sitzungJson(id).tops.length === vorher, { timeout: 10000, timeoutMsg: 'Strg+Z hat den TOP nicht zurückgeholt' });
+  // "Rückgängig" pressed with the keyboard: the message goes, and the focus comes back to a
+  // control of the Sitzung, never to <body> (the walk of seed 25 once ended there).
+  await (await b.$$(tid('top-entfernen'))).at(-1).click();
+  await (await b.$(tid('rueckgaengig'))).waitForDisplayed({ timeout: 10000 });
+  await b.waitUntil(async () => sitzungJson(id).tops.length === vorher - 1, { timeout: 10000 });
+  await b.execute(() => document.querySelector('[data-testid="rueckgaengig"]').focus());
+  await b.keys('Enter');
+  await b.waitUntil(async () => sitzungJson(id).tops.length === vorher, { timeout: 10000, timeoutMsg: 'Enter auf „Rückgängig“ hat den TOP nicht zurückgeholt' });
+  await b.waitUntil(async () => !(await (await b.$(tid('rueckgaengig'))).isExisting()), { timeout: 10000 });
+  const danach = await b.execute(() => ({ tag: document.activeElement.tagName, inMain: !!document.activeElement.closest('main') }));
+  assert.ok(danach.tag !== 'BODY' && danach.inMain, `Fokus nach „Rückgängig“: ${JSON.stringify(danach)}`);
   const namen = await b.execute(() => [...document.querySelectorAll('[data-testid="top-hoch"], [data-testid="top-runter"]')].map((k) => [k.textContent, k.getAttribute('aria-label')]));
   assert.ok(namen.length > 0);
   for (const [text, label] of namen) assert.ok(label === null && /^[↑↓] [ÖN] \d/.test(text), `${text} / ${label}`);
@@ -465,7 +476,9 @@ for (const bereich of ['sitzungen', 'wahlen', 'gremien']) {
         .map((e, n) => { e.dataset.zufall = String(n); return { n, tag: e.tagName, testid: e.dataset.testid || '', label: e.getAttribute('aria-label') || e.textContent.trim().slice(0, 20) }; }), NICHT);
       const ziel = waehle(ziele);
       const el = ziel ? await b.$(`[data-zufall="${ziel.n}"]`) : null;
-      protokoll.push(`${i} ${art} ${ziel ? `${ziel.tag}:${ziel.testid || ziel.label}` : ''}`);
+      // The log names the target and, for a key, the control that had the focus.
+      const vor = await fokus(b);
+      protokoll.push(`${i} ${art} ${ziel ? `${ziel.tag}:${ziel.testid || ziel.label}` : ''} (Fokus vorher: ${vor.tag}:${vor.testid || vor.label})`);
       // Whether this step was done with the keyboard (the focus must then stay on a control).
       let tastatur = false;
       if (art === 'tippen' && el && ziel.tag === 'INPUT') {

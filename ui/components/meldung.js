@@ -21,8 +21,14 @@ const aktionen = [];
 export function mitAktion(text, knopf, aktion, dauer = 10000) {
   const ziel = document.querySelector('.meldungen');
   const eintrag = { ausfuehren: null };
+  // The control the clerk was at when the message came: the focus goes back there (or to
+  // a control of the same name, or to the area's first) when the message goes while it
+  // had the focus — pressing "Rückgängig" by keyboard never leaves it on <body>.
+  const vorher = document.activeElement;
   const weg = () => {
+    const hatteFokus = el.contains(document.activeElement);
     el.remove();
+    if (hatteFokus) fokusZurueck(vorher);
     const i = aktionen.indexOf(eintrag);
     if (i >= 0) aktionen.splice(i, 1);
   };
@@ -37,6 +43,15 @@ export function mitAktion(text, knopf, aktion, dauer = 10000) {
     weg();
   };
   setTimeout(ablauf, dauer);
+}
+
+function fokusZurueck(vorher) {
+  const bereit = (e) => e && e.isConnected && !e.disabled && e !== document.body && e.getClientRects().length > 0;
+  const name = vorher?.dataset?.testid;
+  const gleich = name ? [...document.querySelectorAll(`main [data-testid="${CSS.escape(name)}"]`)].find(bereit) : null;
+  const erstes = [...document.querySelectorAll('main input, main select, main textarea, main button')].find(bereit);
+  const ziel = [vorher, gleich, erstes, document.querySelector('main')].find(bereit);
+  ziel?.focus({ preventScroll: true });
 }
 
 document.addEventListener('keydown', (e) => {

@@ -50,6 +50,8 @@ macro_rules! befehle {
             sitzungen::top_entfernen,
             sitzungen::top_ergebnis,
             sitzungen::anwesenheit_setzen,
+            sitzungen::beschlussunfaehigkeit_feststellen,
+            sitzungen::sitzung_anwesenheitsliste,
             sitzungen::sitzung_paket,
             sitzungen::paket_abbrechen,
             sitzungen::sitzung_niederschrift,

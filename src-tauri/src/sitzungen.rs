@@ -138,12 +138,46 @@ pub async fn anwesenheit_setzen(
     person: i64,
     status: Value,
     bemerkung: String,
+    geht_ab: Option<i64>,
 ) -> Antwort<Value> {
     let status: Option<Anwesenheit> = api::argument("status", status)?;
     app.mit_mut(|s| {
-        api::anwesenheit_setzen(s, sitzung, person, status, &bemerkung, Some(basis), jetzt())
+        api::anwesenheit_setzen(
+            s,
+            sitzung,
+            person,
+            status,
+            &bemerkung,
+            geht_ab,
+            Some(basis),
+            jetzt(),
+        )
     })
     .map(zustand::json)
+}
+
+/// "Beschlussunfähigkeit festgestellt" at a TOP (none: taken back).
+#[tauri::command]
+pub async fn beschlussunfaehigkeit_feststellen(
+    app: State<'_, App>,
+    sitzung: i64,
+    basis: i64,
+    top: Option<i64>,
+) -> Antwort<Value> {
+    app.mit_mut(|s| api::beschlussunfaehigkeit_feststellen(s, sitzung, top, Some(basis), jetzt()))
+        .map(zustand::json)
+}
+
+/// The Anwesenheitsliste for the preview.
+#[tauri::command]
+pub async fn sitzung_anwesenheitsliste(app: State<'_, App>, id: i64) -> Antwort<Response> {
+    let (name, pdf) = app.mit(|s| {
+        Ok((
+            api::sitzung_dateiname(s, id, "Anwesenheitsliste", None)?,
+            api::sitzung_anwesenheitsliste(s, id, jetzt())?,
+        ))
+    })?;
+    Ok(Response::new(app.vorschau_merken(name, pdf)))
 }
 
 /// The session packet for the preview. Runs off the UI's thread; each step goes to

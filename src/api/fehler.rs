@@ -53,6 +53,17 @@ impl From<StoreError> for ApiFehler {
     }
 }
 
+/// A domain rule refused the input (nothing was written).
+impl From<Befund> for ApiFehler {
+    fn from(b: Befund) -> Self {
+        ApiFehler {
+            code: "ungueltig".into(),
+            message: b.meldung.clone(),
+            befunde: vec![b],
+        }
+    }
+}
+
 impl From<PdfFehler> for ApiFehler {
     fn from(e: PdfFehler) -> Self {
         ApiFehler::neu(e.code(), e.to_string())

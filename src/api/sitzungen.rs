@@ -128,7 +128,11 @@ pub fn personen(store: &Store) -> Result<Vec<Person>, ApiFehler> {
 /// Every change the app makes to a Sitzung names the version it saw (`basis`); a change
 /// meanwhile (another window, another workstation) is refused and nothing is overwritten.
 /// The CLI passes `None` and acts on the newest state.
-fn basis_pruefen(store: &Store, sitzung: SitzungId, basis: Option<i64>) -> Result<(), ApiFehler> {
+pub(super) fn basis_pruefen(
+    store: &Store,
+    sitzung: SitzungId,
+    basis: Option<i64>,
+) -> Result<(), ApiFehler> {
     match basis {
         Some(b) => Ok(store.sitzung_basis_pruefen(sitzung, b)?),
         None => Ok(()),
@@ -265,12 +269,16 @@ pub fn sitzung_wieder_aufnehmen(
     Ok(store.sitzung_wieder_aufnehmen(SitzungId(sitzung), jetzt)?)
 }
 
+/// Records a member's attendance, its note and, for a member present, the TOP from which
+/// they left the Sitzung (`geht_ab`, a TOP id; none: stayed to the end).
+#[allow(clippy::too_many_arguments)]
 pub fn anwesenheit_setzen(
     store: &mut Store,
     sitzung: i64,
     person: i64,
     status: Option<Anwesenheit>,
     bemerkung: &str,
+    geht_ab: Option<i64>,
     basis: Option<i64>,
     jetzt: NaiveDateTime,
 ) -> Result<SitzungAkte, ApiFehler> {
@@ -280,6 +288,7 @@ pub fn anwesenheit_setzen(
         PersonId(person),
         status,
         bemerkung,
+        geht_ab.map(TopId),
         jetzt,
     )?)
 }

@@ -55,6 +55,37 @@ pub enum SitzungBefehl {
         status: String,
         #[arg(long, default_value = "")]
         bemerkung: String,
+        /// Verlässt die Sitzung ab diesem TOP (z. B. "Ö 4"); ab dort nicht mehr mitgezählt
+        #[arg(long)]
+        geht_ab: Option<String>,
+    },
+    /// Anwesende Stimmberechtigte und Beschlussfähigkeit (§ 49 GO NRW), bei Eröffnung oder bei einem TOP
+    Beschlussfaehigkeit {
+        id: i64,
+        /// z. B. "Ö 4"
+        #[arg(long)]
+        top: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// „Beschlussunfähigkeit festgestellt“ bei einem TOP eintragen (oder mit --aufheben zurücknehmen)
+    Beschlussunfaehig {
+        id: i64,
+        /// z. B. "Ö 4"
+        #[arg(
+            long,
+            required_unless_present = "aufheben",
+            conflicts_with = "aufheben"
+        )]
+        top: Option<String>,
+        #[arg(long)]
+        aufheben: bool,
+    },
+    /// Die Anwesenheitsliste zum Unterschreiben als PDF
+    Anwesenheitsliste {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Die Sitzung abschließen: Ende und Schriftführung (für die Niederschrift)
     Abschliessen {
@@ -216,9 +247,63 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             person,
             status,
             bemerkung,
+            geht_ab,
         } => {
             let st: crate::domain::sitzung::Anwesenheit = api::wert_lesen("--status", &status)?;
-            api::anwesenheit_setzen(store, id, person, Some(st), &bemerkung, None, jetzt())?;
+            let geht_ab = match geht_ab {
+                Some(t) => Some(api::top_finden(&api::sitzung_lesen(store, id)?, &t)?.0),
+                None => None,
+            };
+            let s = api::anwesenheit_setzen(
+                store,
+                id,
+                person,
+                Some(st),
+                &bemerkung,
+                geht_ab,
+                None,
+                jetzt(),
+            )?;
+            if let Some(b) = s.beschlussfaehigkeit.first() {
+                println!("{}", b.text);
+            }
+        }
+        SitzungBefehl::Beschlussfaehigkeit {
+            id,
+            top,
+            json: als_json,
+        } => {
+            let b = api::beschlussfaehigkeit(store, id, top.as_deref())?;
+            if als_json {
+                println!("{}", json(&b))
+            } else {
+                match &b.top {
+                    Some(t) => println!("TOP {t}: {}", b.text),
+                    None => println!("{}", b.text),
+                }
+                for (stellv, fuer) in &b.vertretungen {
+                    println!("  {stellv} vertritt {fuer}");
+                }
+            }
+        }
+        SitzungBefehl::Beschlussunfaehig {
+            id,
+            top,
+            aufheben: _,
+        } => {
+            let akte = api::sitzung_lesen(store, id)?;
+            let top = top.map(|t| api::top_finden(&akte, &t)).transpose()?;
+            let s =
+                api::beschlussunfaehigkeit_feststellen(store, id, top.map(|t| t.0), None, jetzt())?;
+            match s.tops.iter().find(|t| t.beschlussunfaehig) {
+                Some(t) => println!("Beschlussunfähigkeit bei TOP {} festgestellt.", t.nummer),
+                None => println!("Keine Beschlussunfähigkeit festgestellt."),
+            }
+        }
+        SitzungBefehl::Anwesenheitsliste { id, out } => {
+            let pdf = api::sitzung_anwesenheitsliste(store, id, jetzt())?;
+            api::datei_schreiben(&out, &pdf)?;
+            eprintln!("{} geschrieben.", out.display());
         }
         SitzungBefehl::Abschliessen {
             id,

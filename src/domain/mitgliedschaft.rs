@@ -2,7 +2,7 @@
 //! as a Sitzung lists them; the rules of the membership form's dates.
 
 use super::befund::Befund;
-use super::ids::{GremiumId, PersonId};
+use super::ids::{GremiumId, PersonId, TopId};
 use super::person::Person;
 use super::sitzung::{Anwesenheit, Herkunft, MitgliedRolle};
 use chrono::NaiveDate;
@@ -43,6 +43,9 @@ pub struct Mitglied {
     /// Recorded for this Sitzung (none before it is).
     pub anwesenheit: Option<Anwesenheit>,
     pub bemerkung: String,
+    /// The TOP from which a member present has left the Sitzung ("geht ab TOP Ö 4"; not
+    /// counted from there on: [`super::sitzung::beschlussfaehigkeit`]).
+    pub geht_ab: Option<TopId>,
 }
 
 impl Mitglied {

@@ -10,6 +10,7 @@
 //! Rendering takes domain values (imported from [`crate::domain`] only) and returns bytes;
 //! it reads no database and no clock (the date to print is passed in).
 
+pub mod anwesenheitsliste;
 pub mod niederschrift;
 mod objekte;
 pub mod paket;

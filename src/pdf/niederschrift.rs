@@ -52,7 +52,7 @@ impl<'a> Beschluss<'a> {
 }
 
 /// "die 3. Sitzung des Integrationsrates am 07.12.2026".
-fn die_sitzung(sitzung: &SitzungAkte) -> String {
+pub(super) fn die_sitzung(sitzung: &SitzungAkte) -> String {
     format!(
         "die {}. Sitzung {} am {}",
         sitzung.nummer,
@@ -325,6 +325,11 @@ pub fn niederschrift(
             },
         );
         for b in tops {
+            // Who left before this TOP, the count then, the finding of Beschlussunfähigkeit.
+            for v in sitzung::beschlussfaehigkeit::vermerke(sitzung, b.top.id) {
+                s.vorschub(4.0);
+                text(&mut s, &v);
+            }
             top_abschnitt(&mut s, b);
         }
     }

@@ -285,9 +285,10 @@ fn kopf(s: &mut Seiten, akte: &VorlageAkte, buero: &Buero, gedruckt: NaiveDateTi
 }
 
 /// A table with wrapping cells; rows never split across pages, the head repeats.
-struct Tabelle<'t> {
-    spalten: Vec<(&'t str, f32)>,
-    groesse: f32,
+pub(super) struct Tabelle<'t> {
+    /// Column titles with their share of the width.
+    pub(super) spalten: Vec<(&'t str, f32)>,
+    pub(super) groesse: f32,
 }
 
 impl Tabelle<'_> {
@@ -300,7 +301,7 @@ impl Tabelle<'_> {
 
     /// The table's head: a row of header cells (`TH`, scope column); on a page after the
     /// first it is repeated as an artifact.
-    fn kopfzeile(&self, s: &mut Seiten) {
+    pub(super) fn kopfzeile(&self, s: &mut Seiten) {
         s.struktur.beginnen(Art::Table);
         s.struktur.beginnen(Art::TR);
         self.kopf_zeichnen(s);
@@ -308,7 +309,7 @@ impl Tabelle<'_> {
     }
 
     /// Ends the table.
-    fn ende(&self, s: &mut Seiten) {
+    pub(super) fn ende(&self, s: &mut Seiten) {
         s.struktur.beenden();
     }
 
@@ -335,7 +336,12 @@ impl Tabelle<'_> {
         s.vorschub(hoehe);
     }
 
-    fn zeile(&self, s: &mut Seiten, zellen: &[String]) {
+    pub(super) fn zeile(&self, s: &mut Seiten, zellen: &[String]) {
+        self.zeile_mindestens(s, zellen, 0.0);
+    }
+
+    /// A row at least `mindesthoehe` high (room to sign in).
+    pub(super) fn zeile_mindestens(&self, s: &mut Seiten, zellen: &[String], mindesthoehe: f32) {
         let breiten = self.breiten(s.breite());
         let lh = self.groesse * 1.3;
         let umbrochen: Vec<Vec<String>> = zellen
@@ -344,7 +350,7 @@ impl Tabelle<'_> {
             .map(|(t, b)| satz::umbrechen(t, b - 6.0, Schnitt::Normal, self.groesse))
             .collect();
         let n = umbrochen.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        let hoehe = n as f32 * lh + 6.0;
+        let hoehe = (n as f32 * lh + 6.0).max(mindesthoehe);
         if s.platz(hoehe) {
             s.artefakt(|s| self.kopf_zeichnen(s));
         }

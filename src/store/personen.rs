@@ -10,7 +10,7 @@ use super::zeitpunkt::zeitpunkt;
 use super::{commit, schreibtransaktion, ungueltig, wert, wert_opt, Store};
 use crate::domain::mitgliedschaft::{Mitglied, MitgliedschaftNeu};
 use crate::domain::person::{Person, PersonNeu};
-use crate::domain::{GremiumId, PersonId};
+use crate::domain::{GremiumId, PersonId, TopId};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// The columns [`person_aus`] reads, from a table aliased `p`.
@@ -181,7 +181,7 @@ pub(super) fn mitglieder_lesen(
 ) -> Result<Vec<Mitglied>, StoreError> {
     db.query_map(
         &format!(
-            "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft, a.status, coalesce(a.bemerkung, ''), m.von, m.bis
+            "SELECT {PERSON_SPALTEN}, m.rolle, m.stimmrecht, m.fuer, m.herkunft, a.status, coalesce(a.bemerkung, ''), m.von, m.bis, a.geht_ab_top
              FROM mitgliedschaft m JOIN person p ON p.id = m.person_id
              LEFT JOIN anwesenheit a ON a.person_id = p.id AND a.sitzung_id = ?2
              LEFT JOIN sitzung s ON s.id = ?2
@@ -203,6 +203,7 @@ pub(super) fn mitglieder_lesen(
                 bis: tag(15)?,
                 anwesenheit: wert_opt(r, 12)?,
                 bemerkung: r.get(13)?,
+                geht_ab: r.get::<Option<i64>>(16)?.map(TopId),
             })
         },
     )

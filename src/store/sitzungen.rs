@@ -14,6 +14,7 @@ use super::{
     PapierkorbArt, Store,
 };
 use crate::domain::sitzung::akte::{self, SitzungAkte, Top, TopVorlage};
+use crate::domain::sitzung::beschlussfaehigkeit;
 use crate::domain::sitzung::{Anwesenheit, SitzungZustand, Teil};
 use crate::domain::{druckbar, GremiumId, PersonId, SitzungId, TopId, VorlageId};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -124,13 +125,15 @@ impl Store {
         self.sitzung(sitzung)
     }
 
-    /// Records whether a member of the Gremium attended (`None` clears the entry).
+    /// Records whether a member of the Gremium attended (`None` clears the entry), with a
+    /// note and, for a member present, the TOP from which they left (`geht_ab`).
     pub fn anwesenheit_setzen(
         &mut self,
         sitzung: SitzungId,
         person: PersonId,
         status: Option<Anwesenheit>,
         bemerkung: &str,
+        geht_ab: Option<TopId>,
         jetzt: NaiveDateTime,
     ) -> Result<SitzungAkte, StoreError> {
         let tx = schreibtransaktion(&mut self.conn)?;
@@ -151,17 +154,53 @@ impl Store {
             ));
         };
         akte::bemerkung_pruefen(&name, status.is_some(), bemerkung)?;
+        if let Some(top) = geht_ab {
+            beschlussfaehigkeit::gehen_pruefen(
+                &sitzung_lesen(tx.db(), sitzung.0)?,
+                &name,
+                status,
+                top,
+            )?;
+        }
         match status {
             Some(st) => tx.db().execute(
-                "INSERT INTO anwesenheit (sitzung_id, person_id, status, bemerkung) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (sitzung_id, person_id) DO UPDATE SET status = excluded.status, bemerkung = excluded.bemerkung",
-                p![sitzung.0, person.0, st.key(), bemerkung.trim()],
+                "INSERT INTO anwesenheit (sitzung_id, person_id, status, bemerkung, geht_ab_top) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (sitzung_id, person_id) DO UPDATE SET status = excluded.status, bemerkung = excluded.bemerkung, geht_ab_top = excluded.geht_ab_top",
+                p![sitzung.0, person.0, st.key(), bemerkung.trim(), geht_ab.map(|t| t.0)],
             )?,
             None => tx.db().execute(
                 "DELETE FROM anwesenheit WHERE sitzung_id = ?1 AND person_id = ?2",
                 p![sitzung.0, person.0],
             )?,
         };
+        sitzung_geaendert(tx.db(), sitzung.0, jetzt)?;
+        commit(tx)?;
+        self.sitzung(sitzung)
+    }
+
+    /// Records the chair's finding "Beschlussunfähigkeit festgestellt" at TOP `top`, or
+    /// takes it back (`None`; a finding typed at the wrong TOP). One per Sitzung.
+    pub fn beschlussunfaehigkeit_feststellen(
+        &mut self,
+        sitzung: SitzungId,
+        top: Option<TopId>,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let akte = sitzung_lesen(tx.db(), sitzung.0)?;
+        if let Some(t) = top {
+            beschlussfaehigkeit::feststellen_pruefen(&akte, t, jetzt.date())?;
+        }
+        tx.db().execute(
+            "UPDATE top SET beschlussunfaehig = 0 WHERE sitzung_id = ?1 AND beschlussunfaehig = 1",
+            p![sitzung.0],
+        )?;
+        if let Some(t) = top {
+            tx.db().execute(
+                "UPDATE top SET beschlussunfaehig = 1 WHERE id = ?1 AND sitzung_id = ?2",
+                p![t.0, sitzung.0],
+            )?;
+        }
         sitzung_geaendert(tx.db(), sitzung.0, jetzt)?;
         commit(tx)?;
         self.sitzung(sitzung)
@@ -282,7 +321,7 @@ pub(super) fn sitzung_geaendert(
     Ok(())
 }
 
-fn sitzung_lesen(db: Db<'_>, id: i64) -> Result<SitzungAkte, StoreError> {
+pub(super) fn sitzung_lesen(db: Db<'_>, id: i64) -> Result<SitzungAkte, StoreError> {
     #[allow(clippy::type_complexity)]
     let (gremium_id, nummer, beginn, ort, zustand, eingeladen_am, version, ende, schriftfuehrung): (i64, i64, NaiveDateTime, String, SitzungZustand, Option<String>, i64, Option<NaiveDateTime>, String) = db
         .query_opt(
@@ -294,7 +333,7 @@ fn sitzung_lesen(db: Db<'_>, id: i64) -> Result<SitzungAkte, StoreError> {
     let gremium = gremium_lesen(db, gremium_id)?;
     let mut tops = Vec::new();
     db.each(
-        "SELECT t.id, t.teil, t.titel, t.ergebnis, t.ergebnis_text, v.id, v.nummer, v.betreff, v.status, t.unterpunkt
+        "SELECT t.id, t.teil, t.titel, t.ergebnis, t.ergebnis_text, v.id, v.nummer, v.betreff, v.status, t.unterpunkt, t.beschlussunfaehig
          FROM top t LEFT JOIN vorlage v ON v.id = t.vorlage_id
          WHERE t.sitzung_id = ?1 ORDER BY t.teil = 'nichtoeffentlich', t.pos, t.id",
         p![id],
@@ -326,6 +365,7 @@ fn sitzung_lesen(db: Db<'_>, id: i64) -> Result<SitzungAkte, StoreError> {
             vorlage,
             ergebnis: wert_opt(r, 3)?,
             ergebnis_text: r.get(4)?,
+            beschlussunfaehig: r.get(10)?,
         });
         Ok(true)
     })?;
@@ -343,7 +383,7 @@ fn sitzung_lesen(db: Db<'_>, id: i64) -> Result<SitzungAkte, StoreError> {
         akte::loeschen_pruefen(zustand, tops.iter().filter(|t| t.vorlage.is_some()).count())
             .err()
             .map(|b| b.meldung);
-    Ok(SitzungAkte {
+    let mut akte = SitzungAkte {
         id: SitzungId(id),
         gremium,
         nummer,
@@ -359,5 +399,8 @@ fn sitzung_lesen(db: Db<'_>, id: i64) -> Result<SitzungAkte, StoreError> {
         befunde,
         entwuerfe,
         nicht_loeschbar,
-    })
+        beschlussfaehigkeit: Vec::new(),
+    };
+    akte.beschlussfaehigkeit = beschlussfaehigkeit::verlauf(&akte);
+    Ok(akte)
 }

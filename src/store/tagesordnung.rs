@@ -9,11 +9,12 @@
 //! may change are the domain's rules ([`crate::domain::sitzung::akte`]).
 
 use super::fehler::StoreError;
-use super::sitzungen::{sitzung_geaendert, stand_lesen, tagesordnung_offen};
+use super::sitzungen::{sitzung_geaendert, sitzung_lesen, stand_lesen, tagesordnung_offen};
 use super::sql::{p, Db};
 use super::vorlage::beratung;
 use super::{commit, schreibtransaktion, ungueltig, wert, Store};
 use crate::domain::sitzung::akte::{self, SitzungAkte, TopNeu, TopVorlage};
+use crate::domain::sitzung::beschlussfaehigkeit;
 use crate::domain::sitzung::{Teil, TopErgebnis};
 use crate::domain::{SitzungId, TopId, VorlageId};
 use chrono::NaiveDateTime;
@@ -103,6 +104,7 @@ impl Store {
         let t = top_lesen(tx.db(), top)?;
         let (zustand, beginn) = stand_lesen(tx.db(), t.sitzung)?;
         akte::ergebnis_pruefen(ergebnis, text, zustand, beginn, jetzt.date())?;
+        beschlussfaehigkeit::ergebnis_pruefen(&sitzung_lesen(tx.db(), t.sitzung)?, top, ergebnis)?;
         tx.db().execute(
             "UPDATE top SET ergebnis = ?2, ergebnis_text = ?3 WHERE id = ?1",
             p![top.0, ergebnis.key(), text.trim()],

@@ -66,6 +66,7 @@ fn an_ended_membership_leaves_later_sitzungen_and_their_counts_but_not_held_ones
         Some(Anwesenheit::Anwesend),
         "",
         None,
+        None,
         j,
     )
     .unwrap();

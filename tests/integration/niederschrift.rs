@@ -34,7 +34,8 @@ fn durchfuehren(b: &mut Testbuero) -> SitzungAkte {
             "Nguyễn" => (Anwesenheit::Abwesend, ""),
             _ => (Anwesenheit::Anwesend, ""),
         };
-        api::anwesenheit_setzen(&mut b.store, 1, m.person.id.0, Some(st), bem, None, j).unwrap();
+        api::anwesenheit_setzen(&mut b.store, 1, m.person.id.0, Some(st), bem, None, None, j)
+            .unwrap();
     }
     let s = sitzung(b);
     api::top_ergebnis(
@@ -162,6 +163,7 @@ fn attendance_closing_and_a_closed_tagesordnung() {
             p.id.0,
             Some(Anwesenheit::Anwesend),
             "",
+            None,
             None,
             j,
         )
@@ -591,7 +593,8 @@ fn a_deputy_counts_only_for_an_absent_member_as_the_gremium_says() {
             api::sitzung_anlegen(&mut b.store, g.id.0, "2026-12-01T17:00", "Rathaus", j).unwrap();
         let niederschrift = |b: &mut Testbuero, status: [Anwesenheit; 3]| {
             for (id, st) in ids.iter().zip(status) {
-                api::anwesenheit_setzen(&mut b.store, s.id.0, *id, Some(st), "", None, j).unwrap();
+                api::anwesenheit_setzen(&mut b.store, s.id.0, *id, Some(st), "", None, None, j)
+                    .unwrap();
             }
             api::sitzung_abschliessen(&mut b.store, s.id.0, "19:00", "Dragana Petrović", None, j)
                 .unwrap();

@@ -159,6 +159,7 @@ fn entsendung_by_list_with_a_tie_lot_and_the_filled_resolution() {
             Some(ratsbuero::domain::sitzung::Anwesenheit::Anwesend),
             "",
             None,
+            None,
             j,
         )
         .unwrap();
@@ -190,6 +191,7 @@ fn entsendung_by_list_with_a_tie_lot_and_the_filled_resolution() {
             m.person.id.0,
             Some(ratsbuero::domain::sitzung::Anwesenheit::Anwesend),
             "",
+            None,
             None,
             j,
         )

@@ -231,6 +231,7 @@ export class SitzungenBereich {
       h('button', { 'data-testid': 'paket-oeffentlich', title: 'Paket öffentlich', onclick: () => this.paket('oeffentlich') }, beschriftung('Paket öffentlich', 'öffentlich')),
       h('button', { 'data-testid': 'einladungen', onclick: () => this.serie('einladungen_speichern', 'Einladungen') }, 'Einladungen…'),
       offen ? h('button', { 'data-testid': 'per-email', title: 'Per E-Mail einladen…', onclick: () => this.perEmail() }, beschriftung('Per E-Mail einladen…', 'E-Mail')) : null,
+      h('button', { 'data-testid': 'anwesenheitsliste', title: 'Anwesenheitsliste zum Unterschreiben', onclick: () => this.anwesenheitsliste() }, beschriftung('Anwesenheitsliste', 'Liste')),
       h('button', { 'data-testid': 'niederschrift', onclick: () => this.niederschrift() }, 'Niederschrift'),
       h('button', { 'data-testid': 'auszuege', title: 'Beschlussauszüge…', onclick: () => this.serie('beschlussauszuege_speichern', 'Beschlussauszüge') }, beschriftung('Beschlussauszüge…', 'Auszüge…')),
     );
@@ -442,19 +443,38 @@ export class SitzungenBereich {
 
   anwesenheit(s) {
     if (s.mitglieder.length === 0 || s.zustand === 'abgesagt') return null;
+    // The count as it is recorded (§ 49 GO NRW; domain::sitzung::beschlussfaehigkeit):
+    // at the opening, and below it the TOPs at which it changes.
+    const [eroeffnung, ...beiTop] = s.beschlussfaehigkeit;
+    const art = (b) => (b.festgestellt ? 'fehler' : b.erfasst && !(b.anwesend >= b.noetig) ? 'warnung' : 'ok');
+    const aenderungen = beiTop.filter((b, i) => b.anwesend !== (i === 0 ? eroeffnung : beiTop[i - 1]).anwesend || (b.festgestellt && !(i > 0 && beiTop[i - 1].festgestellt)));
+    const zaehlung = h('div', { class: 'beschlussfaehigkeit', role: 'status', 'data-testid': 'beschlussfaehigkeit' },
+      h('p', { class: `zaehlung ${art(eroeffnung)}`, 'data-testid': 'beschlussfaehigkeit-eroeffnung' }, eroeffnung.text),
+      aenderungen.length ? h('ul', { class: 'zaehlung-verlauf' }, aenderungen.map((b) =>
+        h('li', { class: `zaehlung ${art(b)}`, 'data-testid': 'beschlussfaehigkeit-top' }, `ab TOP ${b.top}: ${b.text}`))) : null);
+    const topWahl = (attrs, gewaehlt, leer, vor = 'TOP ') => h('select', attrs, h('option', { value: '' }, leer),
+      s.tops.map((t) => h('option', { value: String(t.id), selected: t.id === gewaehlt }, `${vor}${t.nummer}`)));
+    const festgestellt = s.tops.find((t) => t.beschlussunfaehig);
+    const feststellung = topWahl({ 'data-testid': 'beschlussunfaehig-top', 'data-feld': 'beschlussunfaehig' }, festgestellt?.id, '— nicht festgestellt —');
+    feststellung.addEventListener('change', (e) => this.aendern('beschlussunfaehigkeit_feststellen', { sitzung: s.id, top: feststellung.value ? Number(feststellung.value) : null }, e.target));
     return h('fieldset', { 'data-testid': 'anwesenheit' }, h('legend', {}, 'Anwesenheit'),
+      zaehlung,
       h('table', { class: 'eingabe' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mitglied'), h('th', { scope: 'col', class: 'spalte-rolle' }, 'Rolle'), h('th', { scope: 'col' }, 'Anwesenheit'), h('th', { scope: 'col' }, 'Bemerkung'))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mitglied'), h('th', { scope: 'col', class: 'spalte-rolle' }, 'Rolle'), h('th', { scope: 'col' }, 'Anwesenheit'), h('th', { scope: 'col', title: 'Verlässt die Sitzung vor diesem TOP' }, 'Geht ab TOP'), h('th', { scope: 'col' }, 'Bemerkung'))),
         h('tbody', {}, s.mitglieder.map((m) => {
           const wahl = h('select', { 'aria-label': `Anwesenheit ${m.person.name}`, 'data-testid': 'anwesenheit-status', 'data-feld': 'status' }, optionen([['', '—'], ...ANWESENHEIT], m.anwesenheit || ''));
-          const bem = h('input', { type: 'text', value: m.bemerkung, 'aria-label': `Bemerkung ${m.person.name}`, 'data-testid': 'anwesenheit-bemerkung', 'data-feld': 'bemerkung', placeholder: 'ab TOP Ö 3' });
-          const setzen = (e) => this.aendern('anwesenheit_setzen', { sitzung: s.id, person: m.person.id, status: wahl.value || null, bemerkung: bem.value }, e.target);
+          // From which TOP a member present has left: not counted from there on.
+          const geht = topWahl({ 'aria-label': `${m.person.name} geht ab`, title: 'Verlässt die Sitzung vor diesem TOP; ab dort nicht mehr mitgezählt.', 'data-testid': 'anwesenheit-geht-ab', 'data-feld': 'geht_ab', disabled: m.anwesenheit !== 'anwesend' || s.tops.length === 0 }, m.geht_ab, '—', '');
+          const bem = h('input', { type: 'text', value: m.bemerkung, 'aria-label': `Bemerkung ${m.person.name}`, 'data-testid': 'anwesenheit-bemerkung', 'data-feld': 'bemerkung', placeholder: 'z. B. wegen Krankheit' });
+          const setzen = (e) => this.aendern('anwesenheit_setzen', { sitzung: s.id, person: m.person.id, status: wahl.value || null, bemerkung: bem.value, gehtAb: wahl.value === 'anwesend' && geht.value ? Number(geht.value) : null }, e.target);
           wahl.addEventListener('change', setzen);
+          geht.addEventListener('change', setzen);
           bem.addEventListener('change', setzen);
           const r = m.fuer ? `${rolle(m.rolle)}, ${m.fuer}` : rolle(m.rolle);
           return h('tr', { 'data-testid': 'mitglied', 'data-schluessel': `person-${m.person.id}` },
-            h('td', {}, m.person.name, h('div', { class: 'stumm nur-eng' }, r)), h('td', { class: 'spalte-rolle' }, r), h('td', {}, wahl), h('td', {}, bem));
-        }))));
+            h('td', {}, m.person.name, h('div', { class: 'stumm nur-eng' }, r)), h('td', { class: 'spalte-rolle' }, r), h('td', {}, wahl), h('td', {}, geht), h('td', {}, bem));
+        }))),
+      s.tops.length ? h('div', { class: 'raster' }, feld('Beschlussunfähigkeit festgestellt bei', feststellung)) : null);
   }
 
   abschluss(s) {
@@ -492,6 +512,14 @@ export class SitzungenBereich {
     await zeigen(`Niederschrift ${s.nummer}. Sitzung ${s.gremium.name}`, {
       laden: () => aufruf('sitzung_niederschrift', { id: s.id, variante: 'mitglieder' }),
       signieren: (kennwort) => aufruf('sitzung_pdf_signieren', { id: s.id, dokument: 'niederschrift', kennwort }),
+    });
+  }
+
+  async anwesenheitsliste() {
+    const { zeigen } = await import('../components/pdf-vorschau.js');
+    const s = this.akte;
+    await zeigen(`Anwesenheitsliste ${s.nummer}. Sitzung ${s.gremium.name}`, {
+      laden: () => aufruf('sitzung_anwesenheitsliste', { id: s.id }),
     });
   }
 

@@ -35,6 +35,9 @@ pub struct Top {
     pub vorlage: Option<TopVorlage>,
     pub ergebnis: Option<TopErgebnis>,
     pub ergebnis_text: String,
+    /// The chair recorded "Beschlussunfähigkeit festgestellt" at this TOP (at most one
+    /// per Sitzung; [`super::beschlussfaehigkeit`]).
+    pub beschlussunfaehig: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +63,9 @@ pub struct SitzungAkte {
     pub entwuerfe: Vec<String>,
     /// Why the Sitzung cannot go into the Papierkorb ([`loeschen_pruefen`]), if it cannot.
     pub nicht_loeschbar: Option<String>,
+    /// The count of voters and the quorum at the opening and at each TOP, in order
+    /// ([`super::beschlussfaehigkeit::verlauf`]).
+    pub beschlussfaehigkeit: Vec<super::beschlussfaehigkeit::Beschlussfaehigkeit>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

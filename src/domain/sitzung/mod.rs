@@ -4,6 +4,7 @@
 //! rows, this module says what they mean.
 
 pub mod akte;
+pub mod beschlussfaehigkeit;
 pub mod stimmen;
 
 use super::befund::Befund;

@@ -47,6 +47,16 @@ fn da(m: &Mitglied) -> bool {
 /// Counts the voters of a Sitzung from its members (those of the Sitzung's day), their
 /// recorded attendance and the Gremium's form of Stellvertretung.
 pub fn zaehlen(vertretung: Vertretung, mitglieder: &[Mitglied]) -> Stimmen {
+    zaehlen_mit(vertretung, mitglieder, da)
+}
+
+/// The same count, with `da` saying who is present (at one TOP: those who left before it
+/// are not; [`super::beschlussfaehigkeit`]).
+pub fn zaehlen_mit(
+    vertretung: Vertretung,
+    mitglieder: &[Mitglied],
+    da: impl Fn(&Mitglied) -> bool,
+) -> Stimmen {
     let regulaer: Vec<&Mitglied> = mitglieder.iter().filter(|m| ordentlich(m)).collect();
     let mut offen: Vec<&Mitglied> = regulaer.iter().copied().filter(|m| !da(m)).collect();
     let mut vertretungen = Vec::new();
@@ -96,6 +106,7 @@ mod tests {
             bis: None,
             anwesenheit: da,
             bemerkung: String::new(),
+            geht_ab: None,
         }
     }
     use Anwesenheit::{Anwesend, Entschuldigt};

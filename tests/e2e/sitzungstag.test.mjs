@@ -1,0 +1,144 @@
+// Issue 27, the Sitzung day in the real app: a Sitzung that has begun (its date is past,
+// so results can be recorded), attendance recorded row by row with the count of voters
+// and the quorum shown as it goes, a member leaving at a TOP, the chair's finding of
+// Beschlussunfähigkeit and the result it refuses, the Anwesenheitsliste opened in the
+// preview and read back — at 1024×700 and 1920×1080, with screenshots and axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { starteApp, neuerOrdner, barrieren, bildPfad, tid, CLI, bueroDb } from './app.mjs';
+
+const ordner = neuerOrdner('sitzungstag');
+let app;
+let sitzung;
+const cli = (...args) => execFileSync(CLI, ['--db', bueroDb(ordner), ...args], { encoding: 'utf8' });
+const akte = () => JSON.parse(cli('sitzung', 'zeigen', String(sitzung.id), '--json'));
+
+before(async () => {
+  cli('einrichten', '--kommune', 'Stadt Herne');
+  cli('demo');
+  sitzung = JSON.parse(cli('sitzung', 'neu', '--gremium', '1', '--beginn', '2026-11-30T17:00', '--ort', 'Rathaus, Sitzungssaal', '--json'));
+  for (const titel of ['Eröffnung und Feststellung der Beschlussfähigkeit', 'Bericht der Verwaltung', 'Förderprogramm Sprachcafé', 'Verschiedenes']) {
+    cli('sitzung', 'top', String(sitzung.id), '--titel', titel);
+  }
+  app = await starteApp(ordner);
+  await (await app.browser.$(tid('nav-vorlagen'))).waitForDisplayed({ timeout: 15000 });
+});
+after(async () => { await app?.beenden(); });
+
+async function oeffnen(b) {
+  await (await b.$(tid('nav-sitzungen'))).click();
+  await b.waitUntil(async () => (await b.$$(tid('sitzung-zeile'))).length > 0, { timeout: 15000 });
+  for (const z of await b.$$(tid('sitzung-zeile'))) {
+    if ((await z.getText()).startsWith(`${sitzung.nummer}.`)) { await (await z.$('td')).click(); break; }
+  }
+  await b.waitUntil(async () => (await (await b.$(tid('sitzung-titel'))).getText()).startsWith(`${sitzung.nummer}. Sitzung`), { timeout: 10000 });
+}
+const eroeffnung = async (b) => (await b.$(tid('beschlussfaehigkeit-eroeffnung'))).getText();
+
+test('the Sitzung day: attendance and the count as it goes, a member leaving, the finding, a refused result, the Anwesenheitsliste', async () => {
+  const b = app.browser;
+  await b.setWindowSize(1280, 820);
+  await oeffnen(b);
+  assert.match(await eroeffnung(b), /^Anwesenheit noch nicht erfasst – \d+ stimmberechtigte Mitglieder, beschlussfähig ab \d+ anwesenden\.$/);
+  const n = akte().beschlussfaehigkeit[0].mitglieder;
+
+  // Row by row, as the list goes round: the count follows each choice.
+  const zeilen = (await b.$$(tid('anwesenheit-status'))).length;
+  for (let i = 0; i < zeilen; i += 1) {
+    await (await b.$$(tid('anwesenheit-status')))[i].selectByAttribute('value', 'anwesend');
+    await b.waitUntil(async () => akte().mitglieder[i].anwesenheit === 'anwesend', { timeout: 10000, timeoutMsg: `Zeile ${i} nicht gespeichert` });
+  }
+  await b.waitUntil(async () => (await eroeffnung(b)) === `${n} von ${n} stimmberechtigten Mitgliedern anwesend – beschlussfähig.`,
+    { timeout: 10000, timeoutMsg: `Zählung: ${await eroeffnung(b)}` });
+
+  // The chair leaves before Ö 3: from there one fewer, said under the opening's count; the
+  // focus stays on the dropdown just used.
+  const tops = akte().tops;
+  const oe3 = tops.find((t) => t.nummer === 'Ö 3');
+  const geht = (await b.$$(tid('anwesenheit-geht-ab')))[0];
+  await b.execute((e) => e.focus(), geht);
+  await geht.selectByAttribute('value', String(oe3.id));
+  await b.waitUntil(async () => akte().mitglieder[0].geht_ab === oe3.id, { timeout: 10000, timeoutMsg: '„Geht ab“ nicht gespeichert' });
+  const verlauf = await b.$(tid('beschlussfaehigkeit-top'));
+  await verlauf.waitForDisplayed({ timeout: 10000 });
+  assert.equal(await verlauf.getText(), `ab TOP Ö 3: ${n - 1} von ${n} stimmberechtigten Mitgliedern anwesend – beschlussfähig.`);
+  const fokus = await b.execute(() => document.activeElement.dataset.testid);
+  assert.equal(fokus, 'anwesenheit-geht-ab');
+  // A member not present cannot leave: the dropdown is off until "anwesend" is chosen.
+  await (await b.$$(tid('anwesenheit-status')))[1].selectByAttribute('value', 'entschuldigt');
+  await b.waitUntil(async () => akte().mitglieder[1].anwesenheit === 'entschuldigt', { timeout: 10000 });
+  await b.waitUntil(async () => !(await (await b.$$(tid('anwesenheit-geht-ab')))[1].isEnabled()), { timeout: 10000, timeoutMsg: '„Geht ab“ bleibt wählbar' });
+
+  // Ö 2 decided, then the chair finds the Gremium unable to decide at Ö 3.
+  const ergebnis = async (nummer) => (await b.$$(tid('top-ergebnis')))[tops.findIndex((t) => t.nummer === nummer)];
+  await (await ergebnis('Ö 2')).selectByAttribute('value', 'kenntnis');
+  await b.waitUntil(async () => akte().tops[1].ergebnis === 'kenntnis', { timeout: 10000 });
+  await (await b.$(tid('beschlussunfaehig-top'))).selectByAttribute('value', String(oe3.id));
+  await b.waitUntil(async () => akte().tops.find((t) => t.id === oe3.id).beschlussunfaehig, { timeout: 10000, timeoutMsg: 'Feststellung nicht gespeichert' });
+  await b.waitUntil(async () => (await (await b.$(tid('beschlussfaehigkeit-top'))).getText()).includes('Beschlussunfähigkeit bei TOP Ö 3 festgestellt'), { timeout: 10000 });
+
+  // "beschlossen" at Ö 4 is refused with the reason at the field; the dropdown shows what
+  // is stored (nothing), and "vertagt" is taken.
+  await (await ergebnis('Ö 4')).selectByAttribute('value', 'beschlossen');
+  const meldung = await b.$('.feld-meldung.fehler, [data-testid="feld-meldung"]');
+  await meldung.waitForDisplayed({ timeout: 10000 });
+  assert.match(await meldung.getText(), /Bei TOP Ö 3 ist die Beschlussunfähigkeit festgestellt; für TOP Ö 4 kann danach nur „vertagt“ eingetragen werden\./);
+  await b.waitUntil(async () => (await (await ergebnis('Ö 4')).getValue()) === '', { timeout: 10000, timeoutMsg: 'das abgelehnte Ergebnis bleibt stehen' });
+  assert.equal(akte().tops[3].ergebnis, null);
+  await (await ergebnis('Ö 4')).selectByAttribute('value', 'vertagt');
+  await b.waitUntil(async () => akte().tops[3].ergebnis === 'vertagt', { timeout: 10000 });
+
+  // The Anwesenheitsliste in the preview: every member, the columns to sign in.
+  await (await b.$(tid('anwesenheitsliste'))).click();
+  const stand = await b.$(tid('pdf-stand'));
+  await b.waitUntil(async () => /^\d+ Seiten?$/.test(await stand.getText()), { timeout: 30000, timeoutMsg: 'Anwesenheitsliste blieb aus' });
+  const ablage = path.join(ordner, 'liste.pdf');
+  const bytes = await b.execute(async () => {
+    const r = await window.__TAURI__.core.invoke('sitzung_anwesenheitsliste', { id: Number(document.querySelector('[data-testid="sitzung-zeile"][aria-selected="true"]').dataset.id) });
+    return Array.from(new Uint8Array(r));
+  });
+  (await import('node:fs')).writeFileSync(ablage, Buffer.from(bytes));
+  execFileSync('qpdf', ['--check', ablage]);
+  const text = execFileSync('pdftotext', [ablage, '-'], { encoding: 'utf8' });
+  for (const m of akte().mitglieder) assert.ok(text.includes(m.person.name), `${m.person.name} fehlt in der Anwesenheitsliste`);
+  for (const spalte of ['Unterschrift', 'Verlassen um', 'Liste/Fraktion']) assert.ok(text.includes(spalte), spalte);
+  await (await b.$(tid('pdf-schliessen'))).click();
+  assert.deepEqual(await barrieren(b), []);
+});
+
+for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
+  test(`the attendance with its count at ${breite}×${hoehe}: nothing cut, screenshot`, async () => {
+    const b = app.browser;
+    await b.setWindowSize(breite, hoehe);
+    await oeffnen(b);
+    await (await b.$(tid('beschlussfaehigkeit'))).waitForDisplayed({ timeout: 10000 });
+    await new Promise((r) => setTimeout(r, 500));
+    // The form scrolls, never the frame.
+    await b.execute(() => {
+      const a = document.querySelector('[data-testid="anwesenheit"]');
+      const f = a.closest('.formular');
+      f.scrollTop += a.getBoundingClientRect().top - f.getBoundingClientRect().top;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const abgeschnitten = await b.execute(() => [...document.querySelectorAll('[data-testid="anwesenheit"] select, [data-testid="anwesenheit"] input, [data-testid="beschlussfaehigkeit"] p, [data-testid="beschlussfaehigkeit"] li')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 && e.tagName !== 'SELECT' || e.getBoundingClientRect().right > document.querySelector('.detail').getBoundingClientRect().right + 1)
+      .map((e) => `${e.dataset.testid || e.tagName}: ${e.textContent.slice(0, 30)}`));
+    assert.deepEqual(abgeschnitten, []);
+    // A dropdown shows its whole choice ("anwesend", "entschuldigt", "Ö 3"): the text's width
+    // and the arrow fit in the box.
+    const gekuerzt = await b.execute(() => {
+      const c = document.createElement('canvas').getContext('2d');
+      return [...document.querySelectorAll('[data-testid="anwesenheit"] select')].filter((e) => {
+        const st = getComputedStyle(e);
+        c.font = `${st.fontSize} ${st.fontFamily}`;
+        const text = e.selectedOptions[0]?.textContent || '';
+        return c.measureText(text).width + parseFloat(st.paddingLeft) + 24 > e.clientWidth;
+      }).map((e) => `${e.dataset.testid}: ${e.selectedOptions[0]?.textContent} (${e.clientWidth} px)`);
+    });
+    assert.deepEqual(gekuerzt, []);
+    await b.saveScreenshot(bildPfad(`sitzungstag-${breite}x${hoehe}.png`));
+    assert.deepEqual(await barrieren(b), []);
+  });
+}

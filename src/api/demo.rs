@@ -73,6 +73,8 @@ pub fn demo(store: &mut Store, jetzt: NaiveDateTime) -> Result<DemoErstellt, Api
         ladungsfrist_tage: frist,
         mindestsitzungen_jahr: min,
         vertretung: Default::default(),
+        // The AG Integrationsräte pays nothing (seed paper 000).
+        ohne_entschaedigung: typ == GremiumTyp::Arbeitsgemeinschaft,
     };
     let ir = store.gremium_anlegen(
         &gremium("Integrationsrat", "IR", GremiumTyp::Integrationsrat, 7, 4),

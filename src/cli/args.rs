@@ -3,7 +3,8 @@
 
 use super::{
     gremium::GremiumBefehl, oparl::OparlBefehl, person::PersonBefehl, sicherung::SicherungBefehl,
-    sitzung::SitzungBefehl, vorlage::VorlageBefehl, wahl::WahlBefehl,
+    sitzung::SitzungBefehl, sitzungsgeld::SitzungsgeldBefehl, vorlage::VorlageBefehl,
+    wahl::WahlBefehl,
 };
 use crate::store::Ablage;
 use clap::{Parser, Subcommand};
@@ -81,6 +82,11 @@ pub enum Befehl {
     Sitzung {
         #[command(subcommand)]
         befehl: SitzungBefehl,
+    },
+    /// Sitzungsgeld und Entschädigung: Sätze, Angaben je Sitzung, Auszahlungsliste
+    Sitzungsgeld {
+        #[command(subcommand)]
+        befehl: SitzungsgeldBefehl,
     },
     /// Eine leere Datenbank mit Beispieldaten füllen (Vorlagen, Gremien, Mitglieder, Sitzungen)
     Demo,

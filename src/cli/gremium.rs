@@ -27,6 +27,9 @@ pub enum GremiumBefehl {
         /// Stellvertretung: liste (der Liste/Fraktion, in ihrer Reihenfolge) | persoenlich
         #[arg(long, default_value = "liste")]
         vertretung: String,
+        /// Zahlt weder Sitzungsgeld noch Fahrtkosten (z. B. die AG Integrationsräte)
+        #[arg(long)]
+        ohne_entschaedigung: bool,
         #[arg(long)]
         json: bool,
     },
@@ -56,6 +59,7 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
             ladungsfrist,
             mindestsitzungen,
             vertretung,
+            ohne_entschaedigung,
             json: als_json,
         } => {
             let neu = crate::domain::GremiumNeu {
@@ -66,6 +70,7 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
                 ladungsfrist_tage: ladungsfrist,
                 mindestsitzungen_jahr: mindestsitzungen,
                 vertretung: wert("vertretung", &vertretung)?,
+                ohne_entschaedigung,
             };
             let g = api::gremium_anlegen(store, &neu, jetzt())?;
             if als_json {

@@ -15,6 +15,7 @@ mod person;
 mod sicherung;
 mod signatur;
 mod sitzung;
+mod sitzungsgeld;
 mod versand;
 mod vorlage;
 mod wahl;
@@ -159,6 +160,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
         Befehl::Gremium { befehl } => gremium::gremium(&mut store, befehl)?,
         Befehl::Person { befehl } => person::person(&mut store, befehl)?,
         Befehl::Sitzung { befehl } => sitzung::sitzung(&mut store, befehl)?,
+        Befehl::Sitzungsgeld { befehl } => sitzungsgeld::sitzungsgeld(&mut store, befehl)?,
         Befehl::Wahl { befehl } => wahl::wahl(&mut store, befehl)?,
         Befehl::Oparl {
             befehl: OparlBefehl::Export { ordner, basis_url },

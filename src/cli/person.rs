@@ -36,6 +36,12 @@ pub enum PersonBefehl {
         /// Postanschrift für die Einladung, Zeilen durch "\n" getrennt
         #[arg(long, default_value = "")]
         anschrift: String,
+        /// Für die Auszahlung des Sitzungsgeldes (mit oder ohne Leerzeichen)
+        #[arg(long, default_value = "")]
+        iban: String,
+        /// Personalnummer der Stadtkasse, falls vergeben
+        #[arg(long, default_value = "")]
+        personalnummer: String,
         /// Mitglied seit (TT.MM.JJJJ oder JJJJ-MM-TT)
         #[arg(long, default_value = "")]
         von: String,
@@ -66,6 +72,8 @@ pub fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> 
             fuer,
             telefon,
             anschrift,
+            iban,
+            personalnummer,
             von,
             bis,
             json: als_json,
@@ -80,6 +88,8 @@ pub fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> 
                 email,
                 telefon,
                 anschrift: anschrift.replace("\\n", "\n"),
+                iban,
+                personalnummer,
             };
             // Person and membership in one go: a refused membership leaves no person behind.
             let m = gremium.map(|g| crate::domain::MitgliedschaftNeu {

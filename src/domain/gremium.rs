@@ -22,6 +22,9 @@ pub struct GremiumNeu {
     /// How its deputies step in (domain::sitzung::stimmen).
     #[serde(default)]
     pub vertretung: Vertretung,
+    /// Its members are paid no Sitzungsgeld and no Fahrtkosten (domain::entschaedigung).
+    #[serde(default)]
+    pub ohne_entschaedigung: bool,
 }
 
 fn sieben() -> u32 {

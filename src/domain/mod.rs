@@ -21,6 +21,7 @@ pub mod betrag;
 pub mod buero;
 pub mod datum;
 pub mod druckbar;
+pub mod entschaedigung;
 pub mod finanzen;
 pub mod gremium;
 pub mod ids;

@@ -15,6 +15,11 @@ pub struct PersonNeu {
     pub email: String,
     pub telefon: String,
     pub anschrift: String,
+    /// The account the Entschädigung is paid to (domain::entschaedigung::iban); personal,
+    /// only in the Auszahlungsliste.
+    pub iban: String,
+    /// The cash office's number for the person, if the town uses one.
+    pub personalnummer: String,
 }
 
 impl PersonNeu {
@@ -75,9 +80,11 @@ impl PersonNeu {
             ("vorname", "Vorname", &self.vorname),
             ("nachname", "Nachname", &self.nachname),
             ("anschrift", "Anschrift", &self.anschrift),
+            ("personalnummer", "Personalnummer", &self.personalnummer),
         ] {
             super::druckbar::pruefen(feld, &format!("Mitglied {wer}, {name}"), text)?;
         }
+        super::entschaedigung::iban::pruefen(wer, &self.iban)?;
         Ok(())
     }
 }

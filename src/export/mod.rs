@@ -9,6 +9,7 @@
 pub mod docx;
 mod fehler;
 pub mod ics;
+pub mod kasse;
 pub mod oparl;
 
 pub use docx::vorlage_docx;

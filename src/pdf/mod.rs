@@ -11,6 +11,7 @@
 //! it reads no database and no clock (the date to print is passed in).
 
 pub mod anwesenheitsliste;
+pub mod auszahlungsliste;
 pub mod niederschrift;
 mod objekte;
 pub mod paket;

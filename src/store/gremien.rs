@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 
 pub(super) fn gremium_lesen(db: Db<'_>, id: i64) -> Result<Gremium, StoreError> {
     db.query_opt(
-        "SELECT id, name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, ris_url, vertretung
+        "SELECT id, name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, ris_url, vertretung, ohne_entschaedigung
          FROM gremium WHERE id = ?1",
         p![id],
         |r| {
@@ -25,6 +25,7 @@ pub(super) fn gremium_lesen(db: Db<'_>, id: i64) -> Result<Gremium, StoreError> 
                     ladungsfrist_tage: r.get(5)?,
                     mindestsitzungen_jahr: r.get(6)?,
                     vertretung: wert(r, 8)?,
+                    ohne_entschaedigung: r.get(9)?,
                 },
                 ris: r.get(7)?,
             })
@@ -69,11 +70,29 @@ impl Store {
             ));
         }
         let id: i64 = tx.db().eins(
-            "INSERT INTO gremium (name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, erstellt, geaendert, vertretung)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) RETURNING id",
-            p![name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, zeitpunkt(jetzt), neu.vertretung.key()],
+            "INSERT INTO gremium (name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, erstellt, geaendert, vertretung, ohne_entschaedigung)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9) RETURNING id",
+            p![name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, zeitpunkt(jetzt), neu.vertretung.key(), neu.ohne_entschaedigung],
         )?;
         let g = gremium_lesen(tx.db(), id)?;
+        commit(tx)?;
+        Ok(g)
+    }
+
+    /// Whether the Gremium pays Entschädigung (an AG Integrationsräte pays none).
+    pub fn gremium_ohne_entschaedigung(
+        &mut self,
+        id: GremiumId,
+        ohne: bool,
+        jetzt: NaiveDateTime,
+    ) -> Result<Gremium, StoreError> {
+        let tx = schreibtransaktion(&mut self.conn)?;
+        gremium_lesen(tx.db(), id.0)?;
+        tx.db().execute(
+            "UPDATE gremium SET ohne_entschaedigung = ?2, geaendert = ?3 WHERE id = ?1",
+            p![id.0, ohne, zeitpunkt(jetzt)],
+        )?;
+        let g = gremium_lesen(tx.db(), id.0)?;
         commit(tx)?;
         Ok(g)
     }

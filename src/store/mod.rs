@@ -18,6 +18,7 @@
 
 mod ablage;
 mod buero;
+mod entschaedigung;
 mod fehler;
 mod gremien;
 pub mod live;

@@ -15,7 +15,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 /// The columns [`person_aus`] reads, from a table aliased `p`.
 pub(super) const PERSON_SPALTEN: &str =
-    "p.id, p.anrede, p.titel, p.vorname, p.nachname, p.email, p.telefon, p.anschrift";
+    "p.id, p.anrede, p.titel, p.vorname, p.nachname, p.email, p.telefon, p.anschrift, p.iban, p.personalnummer";
 
 /// A person from the [`PERSON_SPALTEN`] of a row, starting at column `ab`.
 pub(super) fn person_aus(r: &Zeile, ab: usize) -> Result<Person, StoreError> {
@@ -27,12 +27,22 @@ pub(super) fn person_aus(r: &Zeile, ab: usize) -> Result<Person, StoreError> {
         email: r.get(ab + 5)?,
         telefon: r.get(ab + 6)?,
         anschrift: r.get(ab + 7)?,
+        iban: r.get(ab + 8)?,
+        personalnummer: r.get(ab + 9)?,
     };
     Ok(Person {
         id: PersonId(r.get(ab)?),
         name: daten.name(),
         daten,
     })
+}
+
+/// The IBAN as stored: without spaces, upper case (checked by [`PersonNeu::pruefen`]).
+fn iban(neu: &PersonNeu) -> Result<String, StoreError> {
+    Ok(crate::domain::entschaedigung::iban::pruefen(
+        &neu.name(),
+        &neu.iban,
+    )?)
 }
 
 /// SQL: membership `m` covers the day of Sitzung `s` (dates are ISO or empty, schema 9).
@@ -47,9 +57,9 @@ impl Store {
     ) -> Result<Person, StoreError> {
         neu.pruefen()?;
         let id = self.db().eins(
-            "INSERT INTO person (anrede, titel, vorname, nachname, email, telefon, anschrift, sortname, erstellt, geaendert)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
-            p![neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeitpunkt(jetzt)],
+            "INSERT INTO person (anrede, titel, vorname, nachname, email, telefon, anschrift, sortname, erstellt, geaendert, iban, personalnummer)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11) RETURNING id",
+            p![neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeitpunkt(jetzt), iban(neu)?, neu.personalnummer.trim()],
         )?;
         person_lesen(self.db(), PersonId(id))
     }
@@ -195,15 +205,15 @@ pub(super) fn mitglieder_lesen(
             };
             Ok(Mitglied {
                 person: person_aus(r, 0)?,
-                rolle: wert(r, 8)?,
-                stimmrecht: r.get(9)?,
-                fuer: r.get(10)?,
-                herkunft: wert(r, 11)?,
-                von: tag(14)?,
-                bis: tag(15)?,
-                anwesenheit: wert_opt(r, 12)?,
-                bemerkung: r.get(13)?,
-                geht_ab: r.get::<Option<i64>>(16)?.map(TopId),
+                rolle: wert(r, 10)?,
+                stimmrecht: r.get(11)?,
+                fuer: r.get(12)?,
+                herkunft: wert(r, 13)?,
+                von: tag(16)?,
+                bis: tag(17)?,
+                anwesenheit: wert_opt(r, 14)?,
+                bemerkung: r.get(15)?,
+                geht_ab: r.get::<Option<i64>>(18)?.map(TopId),
             })
         },
     )
@@ -230,9 +240,9 @@ fn person_schreiben(
     person_lesen(db, id)?;
     neu.pruefen()?;
     db.execute(
-        "UPDATE person SET anrede = ?2, titel = ?3, vorname = ?4, nachname = ?5, email = ?6, telefon = ?7, anschrift = ?8, sortname = ?9, geaendert = ?10
+        "UPDATE person SET anrede = ?2, titel = ?3, vorname = ?4, nachname = ?5, email = ?6, telefon = ?7, anschrift = ?8, sortname = ?9, geaendert = ?10, iban = ?11, personalnummer = ?12
          WHERE id = ?1",
-        p![id.0, neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeitpunkt(jetzt)],
+        p![id.0, neu.anrede.trim(), neu.titel.trim(), neu.vorname.trim(), neu.nachname.trim(), neu.email.trim(), neu.telefon.trim(), neu.anschrift.trim(), neu.sortname(), zeitpunkt(jetzt), iban(neu)?, neu.personalnummer.trim()],
     )?;
     Ok(())
 }

@@ -280,6 +280,7 @@ impl Store {
             ladungsfrist_tage: 7,
             mindestsitzungen_jahr: 0,
             vertretung: Default::default(),
+            ohne_entschaedigung: false,
         };
         let id = match da {
             Some(id) => {

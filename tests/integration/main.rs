@@ -18,6 +18,7 @@ mod server;
 mod sicherung;
 mod signatur;
 mod sitzungen;
+mod sitzungsgeld;
 mod sitzungstag;
 mod suche;
 mod umzug;

@@ -545,6 +545,7 @@ fn a_deputy_counts_only_for_an_absent_member_as_the_gremium_says() {
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
                 vertretung,
+                ohne_entschaedigung: false,
             },
             j,
         )

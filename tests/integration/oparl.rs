@@ -216,6 +216,7 @@ fn export_validates_links_resolve_and_nothing_nichtoeffentlich_leaves() {
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 2,
                 vertretung: Default::default(),
+                ohne_entschaedigung: false,
             },
             j,
         )

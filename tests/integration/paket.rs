@@ -313,6 +313,7 @@ fn a_broken_anlage_stops_the_packet_naming_vorlage_and_anlage_and_leaves_no_file
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
                 vertretung: Default::default(),
+                ohne_entschaedigung: false,
             },
             j,
         )
@@ -391,6 +392,7 @@ fn integrationsrat(
             ladungsfrist_tage: 7,
             mindestsitzungen_jahr: 0,
             vertretung: Default::default(),
+            ohne_entschaedigung: false,
         },
         j,
     )

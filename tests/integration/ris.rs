@@ -187,6 +187,7 @@ fn the_standards_examples_are_read_through_a_stub_server() {
             ladungsfrist_tage: 7,
             mindestsitzungen_jahr: 0,
             vertretung: Default::default(),
+            ohne_entschaedigung: false,
         },
         zeit("2026-12-01"),
     )

@@ -25,6 +25,7 @@ fn integrationsrat() -> GremiumNeu {
         ladungsfrist_tage: 7,
         mindestsitzungen_jahr: 2,
         vertretung: Default::default(),
+        ohne_entschaedigung: false,
     }
 }
 
@@ -165,6 +166,7 @@ fn a_gremium_missing_from_the_beratungsfolge_gets_its_step_appended() {
                 ladungsfrist_tage: 14,
                 mindestsitzungen_jahr: 2,
                 vertretung: Default::default(),
+                ohne_entschaedigung: false,
             },
             j,
         )

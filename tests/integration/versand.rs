@@ -97,6 +97,7 @@ fn postbuero(anlage_bytes: usize) -> Postbuero {
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
                 vertretung: Default::default(),
+                ohne_entschaedigung: false,
             },
             j,
         )

@@ -465,7 +465,7 @@ export class SitzungenBereich {
           const wahl = h('select', { 'aria-label': `Anwesenheit ${m.person.name}`, 'data-testid': 'anwesenheit-status', 'data-feld': 'status' }, optionen([['', '—'], ...ANWESENHEIT], m.anwesenheit || ''));
           // From which TOP a member present has left: not counted from there on.
           const geht = topWahl({ 'aria-label': `${m.person.name} geht ab`, title: 'Verlässt die Sitzung vor diesem TOP; ab dort nicht mehr mitgezählt.', 'data-testid': 'anwesenheit-geht-ab', 'data-feld': 'geht_ab', disabled: m.anwesenheit !== 'anwesend' || s.tops.length === 0 }, m.geht_ab, '—', '');
-          const bem = h('input', { type: 'text', value: m.bemerkung, 'aria-label': `Bemerkung ${m.person.name}`, 'data-testid': 'anwesenheit-bemerkung', 'data-feld': 'bemerkung', placeholder: 'z. B. wegen Krankheit' });
+          const bem = h('input', { type: 'text', value: m.bemerkung, 'aria-label': `Bemerkung ${m.person.name}`, 'data-testid': 'anwesenheit-bemerkung', 'data-feld': 'bemerkung' });
           const setzen = (e) => this.aendern('anwesenheit_setzen', { sitzung: s.id, person: m.person.id, status: wahl.value || null, bemerkung: bem.value, gehtAb: wahl.value === 'anwesend' && geht.value ? Number(geht.value) : null }, e.target);
           wahl.addEventListener('change', setzen);
           geht.addEventListener('change', setzen);

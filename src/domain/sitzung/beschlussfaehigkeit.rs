@@ -324,6 +324,7 @@ mod tests {
             ladungsfrist_tage: 7,
             mindestsitzungen_jahr: 0,
             vertretung,
+            ohne_entschaedigung: false,
         };
         SitzungAkte {
             id: SitzungId(1),

@@ -20,6 +20,7 @@ mod rechtschreibung;
 mod ris;
 mod sicherung;
 mod sitzungen;
+mod sitzungsgeld;
 mod startfehler;
 mod versand;
 mod vorlagen;

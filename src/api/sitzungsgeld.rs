@@ -90,6 +90,20 @@ pub fn entschaedigung_setzen(
     Ok(store.entschaedigung_setzen(SitzungId(sitzung), PersonId(person), &angaben, jetzt)?)
 }
 
+/// Kilometres as typed: a whole number ("23"), empty is 0.
+pub fn km_lesen(text: &str) -> Result<u32, ApiFehler> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(0);
+    }
+    t.parse().map_err(|_| {
+        ApiFehler::feld(
+            "km",
+            format!("Kilometer „{t}“: Bitte eine ganze Zahl eingeben (z. B. 23)."),
+        )
+    })
+}
+
 /// What each member of a Sitzung is entitled to (the CLI and the Sitzung screen).
 pub fn sitzung_entschaedigung(
     store: &Store,

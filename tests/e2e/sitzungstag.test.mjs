@@ -2,7 +2,9 @@
 // so results can be recorded), attendance recorded row by row with the count of voters
 // and the quorum shown as it goes, a member leaving at a TOP, the chair's finding of
 // Beschlussunfähigkeit and the result it refuses, the Anwesenheitsliste opened in the
-// preview and read back — at 1024×700 and 1920×1080, with screenshots and axe.
+// preview and read back; then the Sitzungsgeld entered row by row (hours, km, a typing
+// error named at its field), the rates and the Auszahlungsliste saved as CSV under
+// Einstellungen — at 1024×700 and 1920×1080, with screenshots and axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,6 +12,7 @@ import path from 'node:path';
 import { starteApp, neuerOrdner, barrieren, bildPfad, tid, CLI, bueroDb } from './app.mjs';
 
 const ordner = neuerOrdner('sitzungstag');
+const ablage = path.join(ordner, 'ablage');
 let app;
 let sitzung;
 const cli = (...args) => execFileSync(CLI, ['--db', bueroDb(ordner), ...args], { encoding: 'utf8' });
@@ -22,7 +25,11 @@ before(async () => {
   for (const titel of ['Eröffnung und Feststellung der Beschlussfähigkeit', 'Bericht der Verwaltung', 'Förderprogramm Sprachcafé', 'Verschiedenes']) {
     cli('sitzung', 'top', String(sitzung.id), '--titel', titel);
   }
-  app = await starteApp(ordner);
+  (await import('node:fs')).mkdirSync(ablage, { recursive: true });
+  for (const [art, betrag] of [['sitzungsgeld', '25,50'], ['verdienstausfall', '10,99'], ['fahrtkosten', '0,30']]) {
+    cli('sitzungsgeld', 'satz', 'neu', '--art', art, '--betrag', betrag, '--ab', '01.01.2026');
+  }
+  app = await starteApp(ordner, { RATSBUERO_SPEICHERN_NACH: ablage });
   await (await app.browser.$(tid('nav-vorlagen'))).waitForDisplayed({ timeout: 15000 });
 });
 after(async () => { await app?.beenden(); });
@@ -108,6 +115,65 @@ test('the Sitzung day: attendance and the count as it goes, a member leaving, th
   assert.deepEqual(await barrieren(b), []);
 });
 
+test('Sitzungsgeld: hours and km typed row by row, a typing error named at its field, the Auszahlungsliste saved for the Stadtkasse', async () => {
+  const b = app.browser;
+  await b.setWindowSize(1280, 820);
+  await oeffnen(b);
+  const feld = tid('sitzungsgeld');
+  await (await b.$(feld)).waitForDisplayed({ timeout: 10000 });
+  const zeile = async (i) => (await b.$$(tid('geld-zeile')))[i];
+  const betrag = async (i) => (await (await zeile(i)).$(tid('geld-betrag'))).getText();
+  // The first row (the chair, present): 2,5 hours, Tab, 23 km, Tab.
+  const erster = akte().mitglieder.find((m) => m.anwesenheit === 'anwesend');
+  await b.waitUntil(async () => (await betrag(0)) === '25,50 €', { timeout: 10000, timeoutMsg: `Betrag ohne Angaben: ${await betrag(0)}` });
+  await (await (await zeile(0)).$(tid('geld-stunden'))).click();
+  await (await b.$(() => document.activeElement)).addValue('2,5');
+  await b.keys('Tab');
+  await (await b.$(() => document.activeElement)).addValue('23');
+  await b.keys('Tab');
+  // 25,50 + 2,5 h × 10,99 (27,48) + 23 km × 0,30 (6,90) = 59,88 €; the focus went on.
+  await b.waitUntil(async () => (await betrag(0)) === '59,88 €', { timeout: 10000, timeoutMsg: `Betrag: ${await betrag(0)}` });
+  assert.equal(await b.execute(() => document.activeElement.dataset.testid), 'geld-stundensatz');
+  // A typing error in the next row: named at the field, kept as typed, nothing saved.
+  await (await (await zeile(1)).$(tid('geld-stunden'))).click();
+  await (await b.$(() => document.activeElement)).addValue('zwei');
+  await b.keys('Tab');
+  const meldung = await b.$(`${tid('geld-zeile')} ${tid('feld-meldung')}`);
+  await meldung.waitForDisplayed({ timeout: 10000 });
+  assert.match(await meldung.getText(), /Stunden „zwei“: Bitte als Zahl \(2,5\) oder Uhrzeit-Dauer \(2:30\) eingeben\./);
+  assert.equal(await (await (await zeile(1)).$(tid('geld-stunden'))).getValue(), 'zwei');
+  const gespeichert = JSON.parse(cli('sitzungsgeld', 'sitzung', String(sitzung.id), '--json'));
+  assert.equal(gespeichert.find((z) => z.person.id === erster.person.id).posten.summe, 5988);
+  assert.ok(gespeichert.every((z) => z.angaben.minuten === 0 || z.person.id === erster.person.id));
+  assert.deepEqual(await barrieren(b), []);
+
+  // Einstellungen: the rates, then the list for the Stadtkasse.
+  await (await b.$(tid('nav-einstellungen'))).click();
+  const saetze = await b.$(tid('saetze'));
+  await saetze.waitForDisplayed({ timeout: 10000 });
+  assert.equal((await b.$$(tid('satz-zeile'))).length, 3);
+  const form = await b.$(tid('satz-neu'));
+  await (await form.$('[data-feld="betrag"]')).setValue('26,4x');
+  await (await form.$('[data-feld="ab"]')).setValue('01.01.2027');
+  await (await b.$(tid('satz-hinzufuegen'))).click();
+  await b.waitUntil(async () => /Betrag: „26,4x“ ist kein Betrag/.test(await form.getText()), { timeout: 10000, timeoutMsg: 'keine Meldung am Betrag' });
+  assert.equal((await b.$$(tid('satz-zeile'))).length, 3);
+  await (await b.$(tid('auszahlung-csv'))).click();
+  const datei = path.join(ablage, `Auszahlungsliste_01.01.${new Date().getFullYear()}_31.12.${new Date().getFullYear()}.csv`);
+  const fs = await import('node:fs');
+  await b.waitUntil(() => fs.existsSync(datei), { timeout: 10000, timeoutMsg: `${datei} fehlt: ${fs.readdirSync(ablage)}` });
+  const csv = fs.readFileSync(datei, 'utf8');
+  assert.ok(csv.startsWith('\ufeffName;Anschrift;Personalnummer;IBAN;Betrag;Buchungstext\r\n'), csv.slice(0, 80));
+  assert.ok(csv.includes(`${erster.person.name};`) && csv.includes(';59,88;Sitzungsgeld '), csv);
+  await (await b.$('#sitzungsgeld')).scrollIntoView({ block: 'start' });
+  for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
+    await b.setWindowSize(breite, hoehe);
+    await b.execute(() => { const f = document.getElementById('sitzungsgeld'); const e = f.closest('.einstellungen')?.parentElement || document.querySelector('.hauptbereich'); e.scrollTop += f.getBoundingClientRect().top - e.getBoundingClientRect().top; });
+    await b.saveScreenshot(bildPfad(`einstellungen-sitzungsgeld-${breite}x${hoehe}.png`));
+  }
+  assert.deepEqual(await barrieren(b), []);
+});
+
 for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
   test(`the attendance with its count at ${breite}×${hoehe}: nothing cut, screenshot`, async () => {
     const b = app.browser;
@@ -139,6 +205,12 @@ for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     });
     assert.deepEqual(gekuerzt, []);
     await b.saveScreenshot(bildPfad(`sitzungstag-${breite}x${hoehe}.png`));
+    await b.execute(() => {
+      const a = document.querySelector('[data-testid="sitzungsgeld"]');
+      const f = a.closest('.formular');
+      f.scrollTop += a.getBoundingClientRect().top - f.getBoundingClientRect().top;
+    });
+    await b.saveScreenshot(bildPfad(`sitzungsgeld-${breite}x${hoehe}.png`));
     assert.deepEqual(await barrieren(b), []);
   });
 }

@@ -8,6 +8,7 @@ import * as dialog from '../components/dialog.js';
 import { ZEICHNUNG, datumDeutsch, uhrzeit, groesse } from '../format.js';
 import { GREMIUM_ART, ZEITZONEN } from '../wertlisten.js';
 import { importFormular as risImport } from '../components/ris.js';
+import * as geld from '../components/sitzungsgeld.js';
 
 const SCHEMA_HILFE = 'Platzhalter: {jahr}, {nr}, {nr:04} (vierstellig), {wahlperiode}. Beispiele: {jahr}/{nr:04} → 2026/0001; {nr:04}/{jahr} → 0001/2026; {wahlperiode}/{nr} → 14/1.';
 
@@ -69,8 +70,9 @@ export function einrichten(b) {
 export async function zeigen(wurzel, { geaendert }) {
   let b;
   let info;
+  let gremien = [];
   try {
-    [b, info] = await Promise.all([aufruf('buero_lesen'), aufruf('db_info')]);
+    [b, info, gremien] = await Promise.all([aufruf('buero_lesen'), aufruf('db_info'), aufruf('gremien_liste')]);
   } catch (e) {
     info = await aufruf('db_info').catch(() => ({ pfad: '?', fehler: e }));
     b = null;
@@ -128,6 +130,7 @@ export async function zeigen(wurzel, { geaendert }) {
     h('fieldset', {}, h('legend', {}, 'Datenbank'), dbForm),
     h('fieldset', {}, h('legend', {}, 'Signatur'), zertForm),
     b ? h('fieldset', {}, h('legend', {}, 'E-Mail-Versand'), smtpFormular()) : null,
+    b ? h('fieldset', { id: 'sitzungsgeld' }, h('legend', {}, 'Sitzungsgeld'), geld.einstellungen(gremien)) : null,
     b ? h('fieldset', {}, h('legend', {}, 'Ratsinformationssystem (OParl)'), risImport()) : null,
     h('fieldset', {}, h('legend', {}, 'Sicherung'),
       info.server ? h('p', { class: 'stumm', 'data-testid': 'sicherung-server' }, 'Die Datenbank liegt auf einem PostgreSQL-Server. Jede Sicherung hier ist eine geprüfte Kopie des ganzen Büros als Datei in diesem Ordner; beim Wiederherstellen wird das Büro auf dem Server in einem Schritt ersetzt, der bisherige Stand bleibt als Sicherung erhalten. Den Server selbst sichert zusätzlich die IT (pg_dump).') : null,

@@ -59,10 +59,11 @@ export class GremienBereich {
     const frist = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '7', 'data-testid': 'gremium-ladungsfrist' });
     const min = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '0', 'data-testid': 'gremium-mindestsitzungen' });
     const vertretung = h('select', { 'data-testid': 'gremium-vertretung', title: 'Ein stellvertretendes Mitglied stimmt nur für ein abwesendes Mitglied: für eines seiner Liste/Fraktion (in der Reihenfolge der Stellvertreter) oder, bei persönlicher Stellvertretung, nur für das Mitglied, das bei ihm unter „für“ steht.' }, optionen(VERTRETUNG, 'liste'));
+    const ohne = h('input', { type: 'checkbox', 'data-testid': 'gremium-ohne-entschaedigung' });
     const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'gremium-befunde' });
     const anlegen = async () => {
       try {
-        const g = await aufruf('gremium_neu', { gremium: { name: name.value, kurzname: kurz.value, typ: typ.value, wahlperiode: wp.value, ladungsfrist_tage: zahl(frist), mindestsitzungen_jahr: zahl(min), vertretung: vertretung.value } });
+        const g = await aufruf('gremium_neu', { gremium: { name: name.value, kurzname: kurz.value, typ: typ.value, wahlperiode: wp.value, ladungsfrist_tage: zahl(frist), mindestsitzungen_jahr: zahl(min), vertretung: vertretung.value, ohne_entschaedigung: ohne.checked } });
         this.gremium = g.id;
         await this.laden();
         await this.oeffnen(g.id);
@@ -71,7 +72,8 @@ export class GremienBereich {
     this.detail.replaceChildren(h('div', { class: 'werkzeugleiste' }, h('h1', { class: 'titel' }, 'Neues Gremium')),
       h('div', { class: 'formular' }, befunde, h('fieldset', {}, h('legend', {}, 'Gremium'),
         h('div', { class: 'raster' }, feld('Name', name, { breit: true }), feld('Kurzname', kurz), feld('Art', typ), feld('Wahlperiode', wp),
-          feld('Ladungsfrist (Tage)', frist), feld('Mindestzahl Sitzungen im Jahr', min), feld('Stellvertretung', vertretung)),
+          feld('Ladungsfrist (Tage)', frist), feld('Mindestzahl Sitzungen im Jahr', min), feld('Stellvertretung', vertretung),
+          h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Entschädigung'), h('label', {}, ohne, ' zahlt weder Sitzungsgeld noch Fahrtkosten'))),
         h('p', {}, h('button', { class: 'primaer', 'data-testid': 'gremium-anlegen', onclick: anlegen }, 'Gremium anlegen')))));
     name.focus();
   }
@@ -105,6 +107,9 @@ export class GremienBereich {
       email: h('input', { type: 'email', value: pd.email || '', 'data-testid': 'person-email' }),
       telefon: h('input', { type: 'tel', value: pd.telefon || '' }),
       anschrift: h('textarea', { rows: 3, placeholder: 'Straße Nr.\nPLZ Ort', dir: 'auto' }),
+      // For the Sitzungsgeld's payment only (the cash office's CSV); never public.
+      iban: h('input', { type: 'text', value: pd.iban ? pd.iban.replace(/(.{4})/g, '$1 ').trim() : '', spellcheck: 'false', autocomplete: 'off', placeholder: 'DE.. .... .... .... .... ..', 'data-testid': 'person-iban', 'data-feld': 'iban' }),
+      personalnummer: h('input', { type: 'text', value: pd.personalnummer || '', spellcheck: 'false', autocomplete: 'off', 'data-testid': 'person-personalnummer' }),
     };
     p.anschrift.value = pd.anschrift || '';
     const bekannt = h('select', { 'data-testid': 'person-bekannt' }, h('option', { value: '' }, '— neue Person —'),
@@ -156,7 +161,7 @@ export class GremienBereich {
       h('tbody', {}, mitglieder.map(zeile)))
       : h('p', { class: 'stumm' }, 'Noch keine Mitglieder.');
     const formular = h('fieldset', { 'data-testid': m0 ? 'mitglied-bearbeiten-form' : 'mitglied-neu-form' }, h('legend', {}, m0 ? `${m0.person.name} bearbeiten` : 'Mitglied hinzufügen'), befunde,
-      h('div', { class: 'raster' }, m0 ? null : feld('Bekannte Person', bekannt, { breit: true }), feld('Anrede', p.anrede), feld('Titel', p.titel), feld('Vorname', p.vorname), feld('Nachname', p.nachname), feld('E-Mail', p.email), feld('Telefon', p.telefon), feld('Anschrift (für die Einladung)', p.anschrift),
+      h('div', { class: 'raster' }, m0 ? null : feld('Bekannte Person', bekannt, { breit: true }), feld('Anrede', p.anrede), feld('Titel', p.titel), feld('Vorname', p.vorname), feld('Nachname', p.nachname), feld('E-Mail', p.email), feld('Telefon', p.telefon), feld('Anschrift (für die Einladung)', p.anschrift), feld('IBAN (für das Sitzungsgeld)', p.iban), feld('Personalnummer (Stadtkasse)', p.personalnummer),
         feld('Rolle', rolle), feld('Herkunft (§ 27 GO NRW)', herkunft), feld('für (Liste / Fraktion; als persönliche Stellvertretung: das Mitglied)', fuer), feld('Mitglied seit', mitKalender(von)), feld('Mitglied bis', mitKalender(bis)),
         h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Stimmrecht'), h('label', {}, stimmrecht, ' stimmberechtigt'))),
       h('p', { class: 'zeile' },

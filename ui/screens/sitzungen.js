@@ -17,6 +17,7 @@ import { zeilenTaste } from '../components/liste.js';
 import { mitKalender } from '../components/kalender.js';
 import { beschriftet as feld, befundListe } from '../components/feld.js';
 import { bewahrend, meldungAmFeld } from '../components/bewahren.js';
+import * as geld from '../components/sitzungsgeld.js';
 import { datumDeutsch, uhrzeit } from '../format.js';
 import { SITZUNG_ZUSTAND, TEIL, TOP_ERGEBNIS, ANWESENHEIT, label, gross } from '../wertlisten.js';
 
@@ -155,7 +156,18 @@ export class SitzungenBereich {
         tr.setAttribute('tabindex', an ? '0' : '-1');
       });
       this.zeichnen();
+      await this.geldNeu();
     } catch (e) { meldung.fehler(e); }
+  }
+
+  /** What the members are paid, from the core, after each change of the Sitzung. */
+  async geldNeu() {
+    const id = this.akte?.id;
+    if (!id) return;
+    const g = await geld.laden(id);
+    if (this.akte?.id !== id) return;
+    this.geld = { ...g, id };
+    this.zeichnen();
   }
 
   /** Runs a change with the version on screen; shows the new state, or on a conflict
@@ -166,6 +178,7 @@ export class SitzungenBereich {
       try {
         this.akte = await aufruf(befehl, { ...argumente, basis: this.akte.version });
         this.zeichnen();
+        await this.geldNeu();
         await this.listeLaden();
         return true;
       } catch (e) {
@@ -241,6 +254,7 @@ export class SitzungenBereich {
       this.kopfFeld(s, offen),
       this.tagesordnung(s, offen),
       this.anwesenheit(s),
+      geld.sitzungFeld(s, this.geld?.id === s.id ? this.geld : null, (befehl, argumente, quelle) => this.aendern(befehl, argumente, quelle)),
       this.abschluss(s),
     ));
     this.befundeZeigen(s.befunde);

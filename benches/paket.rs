@@ -52,6 +52,7 @@ fn paket(c: &mut Criterion) {
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
                 vertretung: Default::default(),
+                ohne_entschaedigung: false,
             },
             jetzt(),
         )

@@ -45,6 +45,7 @@ fn buero(pfad: &Path) -> (Store, i64) {
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
                 vertretung: Default::default(),
+                ohne_entschaedigung: false,
             },
             jetzt(),
         )

@@ -60,6 +60,7 @@ fn stimmzettel(c: &mut Criterion) {
                 ladungsfrist_tage: 7,
                 mindestsitzungen_jahr: 0,
                 vertretung: Default::default(),
+                ohne_entschaedigung: false,
             },
             jetzt(),
         )

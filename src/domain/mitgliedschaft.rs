@@ -48,6 +48,34 @@ pub struct Mitglied {
     pub geht_ab: Option<TopId>,
 }
 
+#[cfg(test)]
+impl Mitglied {
+    /// A member for the unit tests: with a vote, no dates, no note.
+    pub fn beispiel(
+        name: &str,
+        rolle: MitgliedRolle,
+        fuer: &str,
+        da: Option<Anwesenheit>,
+    ) -> Mitglied {
+        Mitglied {
+            person: Person {
+                id: PersonId(0),
+                daten: super::person::PersonNeu::default(),
+                name: name.into(),
+            },
+            rolle,
+            stimmrecht: true,
+            fuer: fuer.into(),
+            herkunft: Herkunft::Direkt,
+            von: None,
+            bis: None,
+            anwesenheit: da,
+            bemerkung: String::new(),
+            geht_ab: None,
+        }
+    }
+}
+
 impl Mitglied {
     /// Whether the membership has ended before `tag`.
     pub fn ausgeschieden_am(&self, tag: NaiveDate) -> bool {

@@ -118,27 +118,9 @@ pub fn anwesenheitsliste(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::person::{Person, PersonNeu};
-    use crate::domain::sitzung::Herkunft;
-    use crate::domain::PersonId;
 
     fn m(name: &str, rolle: MitgliedRolle) -> Mitglied {
-        Mitglied {
-            person: Person {
-                id: PersonId(0),
-                daten: PersonNeu::default(),
-                name: name.into(),
-            },
-            rolle,
-            stimmrecht: true,
-            fuer: String::new(),
-            herkunft: Herkunft::Direkt,
-            von: None,
-            bis: None,
-            anwesenheit: None,
-            bemerkung: String::new(),
-            geht_ab: None,
-        }
+        Mitglied::beispiel(name, rolle, "", None)
     }
 
     #[test]

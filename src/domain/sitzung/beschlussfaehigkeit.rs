@@ -277,28 +277,12 @@ pub fn gehen_pruefen(
 mod tests {
     use super::*;
     use crate::domain::gremium::{Gremium, GremiumNeu};
-    use crate::domain::ids::{GremiumId, PersonId, SitzungId};
-    use crate::domain::person::{Person, PersonNeu};
-    use crate::domain::sitzung::{GremiumTyp, Herkunft, MitgliedRolle, Teil, Vertretung};
+    use crate::domain::ids::{GremiumId, SitzungId};
+    use crate::domain::sitzung::{GremiumTyp, MitgliedRolle, Teil, Vertretung};
     use chrono::{NaiveDate, NaiveDateTime};
 
     fn mitglied(name: &str, rolle: MitgliedRolle, fuer: &str, da: Option<Anwesenheit>) -> Mitglied {
-        Mitglied {
-            person: Person {
-                id: PersonId(0),
-                daten: PersonNeu::default(),
-                name: name.into(),
-            },
-            rolle,
-            stimmrecht: true,
-            fuer: fuer.into(),
-            herkunft: Herkunft::Direkt,
-            von: None,
-            bis: None,
-            anwesenheit: da,
-            bemerkung: String::new(),
-            geht_ab: None,
-        }
+        Mitglied::beispiel(name, rolle, fuer, da)
     }
 
     fn top(id: i64, nummer: &str) -> Top {

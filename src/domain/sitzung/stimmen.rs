@@ -88,26 +88,9 @@ pub fn zaehlen_mit(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::person::Person;
-    use crate::domain::sitzung::Herkunft;
 
     fn m(name: &str, rolle: MitgliedRolle, fuer: &str, da: Option<Anwesenheit>) -> Mitglied {
-        Mitglied {
-            person: Person {
-                id: crate::domain::PersonId(0),
-                daten: crate::domain::person::PersonNeu::default(),
-                name: name.into(),
-            },
-            rolle,
-            stimmrecht: true,
-            fuer: fuer.into(),
-            herkunft: Herkunft::Direkt,
-            von: None,
-            bis: None,
-            anwesenheit: da,
-            bemerkung: String::new(),
-            geht_ab: None,
-        }
+        Mitglied::beispiel(name, rolle, fuer, da)
     }
     use Anwesenheit::{Anwesend, Entschuldigt};
     use MitgliedRolle::{Mitglied as M, StellvMitglied as S, Vorsitz as V};

@@ -100,7 +100,11 @@ export class VorlagenBereich {
         onclick: () => {
           if (this.filter.sortierung === key) this.filter.absteigend = !this.filter.absteigend;
           else { this.filter.sortierung = key; this.filter.absteigend = key === 'geaendert'; }
+          // The head is drawn anew: the focus stays on this column's button (Space or
+          // Enter again turns the order round), never on <body>.
+          const hatteFokus = th.contains(document.activeElement);
           this.kopfZeichnen();
+          if (hatteFokus) this.kopfzeile.querySelector(`[data-testid="sortieren-${key}"]`)?.focus();
           this.laden();
         },
       }, text, aktiv ? (this.filter.absteigend ? ' ▼' : ' ▲') : ''));

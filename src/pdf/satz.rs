@@ -109,15 +109,6 @@ impl Fragment for Stueck {
 /// hyphenating German words where that helps. A word longer than a line is kept whole
 /// (it overflows rather than being cut at an arbitrary letter).
 pub fn umbrechen(text: &str, breite: f32, schnitt: Schnitt, groesse: f32) -> Vec<String> {
-    // A text that fits the line as it is stays one line: no word needs measuring or
-    // hyphenating (most cells of a table; the first-fit break below gives the same).
-    let kurz = text.trim_matches(' ');
-    if !kurz.contains(['\n', '\r', '\t'])
-        && !kurz.contains("  ")
-        && super::rtl::breite(kurz, schnitt, groesse, false) <= breite
-    {
-        return if kurz.is_empty() { Vec::new() } else { vec![kurz.to_string()] };
-    }
     let m = metrik(schnitt);
     let leer = f64::from(m.breite(" ", groesse));
     let strich = f64::from(m.breite("-", groesse));

@@ -164,6 +164,8 @@ export class SitzungenBereich {
   async geldNeu() {
     const id = this.akte?.id;
     if (!id) return;
+    // Nobody present: nobody is paid, and the table is not shown; no second redraw.
+    if (!this.akte.mitglieder.some((m) => m.anwesenheit === 'anwesend')) { this.geld = null; return; }
     const g = await geld.laden(id);
     if (this.akte?.id !== id) return;
     this.geld = { ...g, id };
@@ -460,7 +462,7 @@ export class SitzungenBereich {
     // The count as it is recorded (§ 49 GO NRW; domain::sitzung::beschlussfaehigkeit):
     // at the opening, and below it the TOPs at which it changes.
     const [eroeffnung, ...beiTop] = s.beschlussfaehigkeit;
-    const art = (b) => (b.festgestellt ? 'fehler' : b.erfasst && !(b.anwesend >= b.noetig) ? 'warnung' : 'ok');
+    const art = (b) => (b.festgestellt ? 'fehler' : b.erfasst && !b.mehr_als_haelfte ? 'warnung' : 'ok');
     const aenderungen = beiTop.filter((b, i) => b.anwesend !== (i === 0 ? eroeffnung : beiTop[i - 1]).anwesend || (b.festgestellt && !(i > 0 && beiTop[i - 1].festgestellt)));
     const zaehlung = h('div', { class: 'beschlussfaehigkeit', role: 'status', 'data-testid': 'beschlussfaehigkeit' },
       h('p', { class: `zaehlung ${art(eroeffnung)}`, 'data-testid': 'beschlussfaehigkeit-eroeffnung' }, eroeffnung.text),

@@ -44,6 +44,8 @@ pub struct Beschlussfaehigkeit {
     pub noetig: usize,
     /// Whether any attendance is recorded yet.
     pub erfasst: bool,
+    /// Whether more than half of the members are present ([`Self::quorum`], for the screen).
+    pub mehr_als_haelfte: bool,
     /// The TOP at which the chair recorded "Beschlussunfähigkeit festgestellt", if that is
     /// this TOP or one before it.
     pub festgestellt: Option<String>,
@@ -120,10 +122,12 @@ pub fn bei(akte: &SitzungAkte, top: Option<TopId>) -> Result<Beschlussfaehigkeit
         anwesend,
         noetig: noetig(mitglieder),
         erfasst,
+        mehr_als_haelfte: false,
         festgestellt,
         vertretungen,
         text: String::new(),
     };
+    b.mehr_als_haelfte = b.quorum();
     b.text = satz(&b);
     Ok(b)
 }

@@ -66,6 +66,7 @@ macro_rules! befehle {
             sitzungen::beschlussauszuege_speichern,
             sitzungen::ladungsfrist_unterschritten,
             sitzungen::gremium_neu,
+            sitzungen::gremium_aendern,
             sitzungen::gremium_mitglieder,
             sitzungen::person_neu,
             sitzungen::mitgliedschaft_neu,

@@ -322,6 +322,14 @@ pub async fn gremium_neu(app: State<'_, App>, gremium: Value) -> Antwort<Value> 
         .map(zustand::json)
 }
 
+/// The Gremium's settings changed; the new state is returned.
+#[tauri::command]
+pub async fn gremium_aendern(app: State<'_, App>, id: i64, gremium: Value) -> Antwort<Value> {
+    let neu: ratsbuero::domain::GremiumNeu = api::argument("gremium", gremium)?;
+    app.mit_mut(|s| api::gremium_aendern(s, id, &neu, jetzt()))
+        .map(zustand::json)
+}
+
 #[tauri::command]
 pub async fn gremium_mitglieder(app: State<'_, App>, gremium: i64) -> Antwort<Value> {
     app.mit(|s| api::mitglieder(s, gremium)).map(zustand::json)

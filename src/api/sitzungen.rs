@@ -18,6 +18,16 @@ pub fn gremium_anlegen(
     Ok(store.gremium_anlegen(neu, jetzt)?)
 }
 
+/// The settings of one of the office's Gremien changed (the form "Einstellungen").
+pub fn gremium_aendern(
+    store: &mut Store,
+    id: i64,
+    neu: &GremiumNeu,
+    jetzt: NaiveDateTime,
+) -> Result<Gremium, ApiFehler> {
+    Ok(store.gremium_aendern(GremiumId(id), neu, jetzt)?)
+}
+
 pub fn gremien(store: &Store) -> Result<Vec<Gremium>, ApiFehler> {
     Ok(store.gremien()?)
 }

@@ -33,6 +33,32 @@ pub enum GremiumBefehl {
         #[arg(long)]
         json: bool,
     },
+    /// Die Einstellungen eines Gremiums ändern; nicht genannte bleiben, wie sie sind
+    Aendern {
+        id: i64,
+        #[arg(long)]
+        name: Option<String>,
+        /// integrationsrat | ausschuss_chancengerechtigkeit | rat | ausschuss | arbeitsgemeinschaft | extern
+        #[arg(long)]
+        art: Option<String>,
+        #[arg(long)]
+        kurzname: Option<String>,
+        #[arg(long)]
+        wahlperiode: Option<String>,
+        /// Ladungsfrist in Tagen
+        #[arg(long)]
+        ladungsfrist: Option<u32>,
+        #[arg(long)]
+        mindestsitzungen: Option<u32>,
+        /// Stellvertretung: liste | persoenlich
+        #[arg(long)]
+        vertretung: Option<String>,
+        /// ja: zahlt weder Sitzungsgeld noch Fahrtkosten; nein: zahlt sie
+        #[arg(long)]
+        ohne_entschaedigung: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Die Presse- und Öffentlichkeitsliste: Adressen, die das öffentliche Sitzungspaket erhalten
     Presse {
         gremium: i64,
@@ -77,6 +103,59 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
                 println!("{}", json(&g))
             } else {
                 println!("Gremium {} angelegt: {}", g.id, g.daten.name)
+            }
+        }
+        GremiumBefehl::Aendern {
+            id,
+            name,
+            art,
+            kurzname,
+            wahlperiode,
+            ladungsfrist,
+            mindestsitzungen,
+            vertretung,
+            ohne_entschaedigung,
+            json: als_json,
+        } => {
+            let mut neu = api::gremium_lesen(store, id)?.daten;
+            if let Some(v) = name {
+                neu.name = v;
+            }
+            if let Some(v) = art {
+                neu.typ = wert("art", &v)?;
+            }
+            if let Some(v) = kurzname {
+                neu.kurzname = v;
+            }
+            if let Some(v) = wahlperiode {
+                neu.wahlperiode = v;
+            }
+            if let Some(v) = ladungsfrist {
+                neu.ladungsfrist_tage = v;
+            }
+            if let Some(v) = mindestsitzungen {
+                neu.mindestsitzungen_jahr = v;
+            }
+            if let Some(v) = vertretung {
+                neu.vertretung = wert("vertretung", &v)?;
+            }
+            if let Some(v) = ohne_entschaedigung {
+                neu.ohne_entschaedigung = match v.trim() {
+                    "ja" => true,
+                    "nein" => false,
+                    _ => {
+                        return Err(ApiFehler::feld(
+                            "ohne_entschaedigung",
+                            format!("Ohne Entschädigung: „{}“ – bitte ja oder nein.", v.trim()),
+                        ))
+                    }
+                };
+            }
+            let g = api::gremium_aendern(store, id, &neu, jetzt())?;
+            if als_json {
+                println!("{}", json(&g))
+            } else {
+                println!("Gremium {} geändert: {}", g.id, g.daten.name)
             }
         }
         GremiumBefehl::Presse {

@@ -79,6 +79,41 @@ impl Store {
         Ok(g)
     }
 
+    /// Changes the settings of one of the office's Gremien (its name, Art, Ladungsfrist,
+    /// Stellvertretung, Entschädigung …) with the same rules as a new one; a Gremium read
+    /// from the RIS is refused. Its members and Sitzungen stay as they are.
+    pub fn gremium_aendern(
+        &mut self,
+        id: GremiumId,
+        neu: &GremiumNeu,
+        jetzt: NaiveDateTime,
+    ) -> Result<Gremium, StoreError> {
+        neu.pruefen()?;
+        let name = neu.name.trim();
+        let tx = schreibtransaktion(&mut self.conn)?;
+        schreibbar(tx.db(), id.0, "Ändern der Einstellungen")?;
+        let doppelt: bool = tx.db().query_row(
+            "SELECT count(*) > 0 FROM gremium WHERE lower(name) = lower(?1) AND id <> ?2",
+            p![name, id.0],
+            |r| r.get(0),
+        )?;
+        if doppelt {
+            return Err(ungueltig(
+                "name",
+                format!("Ein Gremium „{name}“ gibt es schon."),
+            ));
+        }
+        tx.db().execute(
+            "UPDATE gremium SET name = ?2, kurzname = ?3, typ = ?4, wahlperiode = ?5, ladungsfrist_tage = ?6,
+               mindestsitzungen_jahr = ?7, vertretung = ?8, ohne_entschaedigung = ?9, geaendert = ?10
+             WHERE id = ?1",
+            p![id.0, name, neu.kurzname.trim(), neu.typ.key(), neu.wahlperiode.trim(), neu.ladungsfrist_tage, neu.mindestsitzungen_jahr, neu.vertretung.key(), neu.ohne_entschaedigung, zeitpunkt(jetzt)],
+        )?;
+        let g = gremium_lesen(tx.db(), id.0)?;
+        commit(tx)?;
+        Ok(g)
+    }
+
     /// Whether the Gremium pays Entschädigung (an AG Integrationsräte pays none).
     pub fn gremium_ohne_entschaedigung(
         &mut self,
@@ -86,15 +121,9 @@ impl Store {
         ohne: bool,
         jetzt: NaiveDateTime,
     ) -> Result<Gremium, StoreError> {
-        let tx = schreibtransaktion(&mut self.conn)?;
-        gremium_lesen(tx.db(), id.0)?;
-        tx.db().execute(
-            "UPDATE gremium SET ohne_entschaedigung = ?2, geaendert = ?3 WHERE id = ?1",
-            p![id.0, ohne, zeitpunkt(jetzt)],
-        )?;
-        let g = gremium_lesen(tx.db(), id.0)?;
-        commit(tx)?;
-        Ok(g)
+        let mut neu = self.gremium(id)?.daten;
+        neu.ohne_entschaedigung = ohne;
+        self.gremium_aendern(id, &neu, jetzt)
     }
 
     pub fn gremium(&self, id: GremiumId) -> Result<Gremium, StoreError> {

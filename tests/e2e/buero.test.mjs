@@ -195,6 +195,38 @@ test('a member is edited, their membership ended with a date, and taken back', a
   await b.waitUntil(async () => !/bis|ausgeschieden/.test(await (await (await zeileVon()).$(tid('mitglied-zeitraum'))).getText()), { timeout: 5000, timeoutMsg: 'Rückgängig öffnete die Mitgliedschaft nicht' });
 });
 
+test('a Gremium\'s settings: Stellvertretung and Ladungsfrist changed, a refused value named at its field, Rückgängig puts them back', async () => {
+  const b = app.browser;
+  await (await b.$(tid('nav-gremien'))).click();
+  await b.waitUntil(async () => (await b.$$(tid('gremium-eintrag'))).length > 0, { timeout: 10000 });
+  for (const e of await b.$$(tid('gremium-eintrag'))) if ((await e.getText()).startsWith('Integrationsrat')) await e.click();
+  await b.waitUntil(async () => (await (await b.$(tid('gremium-titel'))).getText()) === 'Integrationsrat', { timeout: 10000 });
+  const gremium = () => JSON.parse(cli('gremium', 'liste', '--json')).find((g) => g.name === 'Integrationsrat');
+  const vorher = gremium();
+  assert.equal(vorher.vertretung, 'liste');
+  await (await b.$(tid('gremium-einstellungen-oeffnen'))).click();
+  const frist = await b.$(tid('gremium-ladungsfrist'));
+  await frist.waitForDisplayed({ timeout: 5000 });
+  assert.equal(await frist.getValue(), String(vorher.ladungsfrist_tage));
+  await (await b.$(tid('gremium-vertretung'))).selectByAttribute('value', 'persoenlich');
+  await frist.setValue('61');
+  await (await b.$(tid('gremium-speichern'))).click();
+  await b.waitUntil(async () => /Ladungsfrist/.test(await (await b.$(tid('gremium-befunde'))).getText()), { timeout: 5000, timeoutMsg: 'keine Meldung zur Ladungsfrist' });
+  // Refused: nothing changed, the dialog keeps what was typed.
+  assert.deepEqual(gremium(), vorher);
+  assert.equal(await (await b.$(tid('gremium-vertretung'))).getValue(), 'persoenlich');
+  await frist.setValue('10');
+  await (await b.$(tid('gremium-speichern'))).doubleClick();
+  await b.waitUntil(async () => /Ladungsfrist 10 Tage/.test(await (await b.$(tid('gremium-angaben'))).getText()), { timeout: 5000, timeoutMsg: 'Angaben nicht neu' });
+  assert.equal(await b.execute(() => document.getElementById('dialog').open), false);
+  assert.equal(gremium().vertretung, 'persoenlich');
+  assert.equal(gremium().ladungsfrist_tage, 10);
+  assert.equal(await b.execute(() => document.activeElement.dataset.testid), 'gremium-einstellungen-oeffnen');
+  await (await b.$$(tid('rueckgaengig'))).at(-1).click();
+  await b.waitUntil(async () => gremium().ladungsfrist_tage === vorher.ladungsfrist_tage, { timeout: 5000, timeoutMsg: 'Rückgängig stellte nichts wieder her' });
+  assert.deepEqual(gremium(), vorher);
+});
+
 test('a mistyped time zone is named at its field, then a corrected one is kept', async () => {
   const b = app.browser;
   await (await b.$(tid('nav-einstellungen'))).click();

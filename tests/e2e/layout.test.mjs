@@ -132,6 +132,31 @@ for (const [breite, hoehe, zoom] of [[1024, 700, 100], [1920, 1080, 100], [1024,
     await (await b.$(tid('mitglied-bearbeiten-form'))).waitForDisplayed({ timeout: 5000 });
     assert.deepEqual(await b.execute(pruefen, ...grenzen), [], 'Gremien & Personen');
     await b.saveScreenshot(bildPfad(`gremien-${name}.png`));
+    // The Gremium's settings in their dialog: every field inside it and inside the window.
+    await (await b.$(tid('gremium-einstellungen-oeffnen'))).click();
+    await (await b.$(tid('gremium-einstellungen'))).waitForDisplayed({ timeout: 5000 });
+    const imDialog = await b.execute(() => {
+      const d = document.getElementById('dialog').getBoundingClientRect();
+      const fehler = [];
+      if (d.bottom > window.innerHeight + 1 || d.right > window.innerWidth + 1) fehler.push('Dialog größer als das Fenster');
+      const dlg = document.getElementById('dialog');
+      if (dlg.scrollWidth > dlg.clientWidth + 1) fehler.push(`Dialog scrollt waagrecht (${dlg.scrollWidth} > ${dlg.clientWidth}): ${[...dlg.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > d.right - 1).map((e) => e.dataset.testid || e.className || e.tagName).join(', ')}`);
+      for (const e of document.querySelectorAll('#dialog input, #dialog select, #dialog button')) {
+        const r = e.getBoundingClientRect();
+        if (r.right > d.right + 1 || r.bottom > d.bottom + 1) fehler.push(`außerhalb des Dialogs: ${e.dataset.testid || e.dataset.feld}`);
+      }
+      const mass = document.createElement('canvas').getContext('2d');
+      for (const e of document.querySelectorAll('#dialog select')) {
+        const st = getComputedStyle(e);
+        mass.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+        const text = e.selectedOptions[0]?.textContent || '';
+        if (mass.measureText(text).width + 18 > e.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight)) fehler.push(`Auswahl abgeschnitten: ${e.dataset.testid} „${text}“`);
+      }
+      return fehler;
+    });
+    await b.saveScreenshot(bildPfad(`gremium-einstellungen-${name}.png`));
+    await (await b.$('#dialog [data-testid="abbrechen"]')).click();
+    assert.deepEqual(imDialog, [], 'Einstellungen des Gremiums');
 
     await (await b.$(tid('nav-wahlen'))).click();
     await (await b.$(tid('wahl-neu'))).click();

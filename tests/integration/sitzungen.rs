@@ -474,3 +474,98 @@ fn demo_fills_only_an_empty_database_and_its_sitzung_prints() {
     let ics = api::sitzungen_ics(&b.store, 1, zeit("2026-11-22")).unwrap();
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
 }
+
+/// Issue 25/27: an existing Gremium's settings are changed — its Stellvertretung, its
+/// Ladungsfrist, "ohne Entschädigung" — with the rules of a new one; a refused change
+/// (a name another Gremium has, 61 days) names its field and changes nothing. The CLI
+/// changes only what it is told.
+#[test]
+fn a_gremiums_settings_are_changed_and_a_refused_change_keeps_them() {
+    use ratsbuero::domain::sitzung::Vertretung;
+    let mut b = buero();
+    let j = zeit("2026-12-07");
+    let g = api::gremium_anlegen(&mut b.store, &integrationsrat(), j).unwrap();
+    let mut ag = integrationsrat();
+    ag.name = "AG Integrationsräte".into();
+    ag.typ = GremiumTyp::Arbeitsgemeinschaft;
+    api::gremium_anlegen(&mut b.store, &ag, j).unwrap();
+
+    let mut neu = g.daten.clone();
+    neu.vertretung = Vertretung::Persoenlich;
+    neu.ladungsfrist_tage = 10;
+    neu.ohne_entschaedigung = true;
+    neu.name = "Ausschuss für Chancengerechtigkeit und Integration".into();
+    neu.typ = GremiumTyp::AusschussChancengerechtigkeit;
+    let geaendert = api::gremium_aendern(&mut b.store, g.id.0, &neu, j).unwrap();
+    assert_eq!(geaendert.daten, neu);
+    assert_eq!(api::gremium_lesen(&b.store, g.id.0).unwrap().daten, neu);
+
+    for (feld, falsch) in [
+        ("name", {
+            let mut x = neu.clone();
+            x.name = "ag integrationsräte".into();
+            x
+        }),
+        ("ladungsfrist_tage", {
+            let mut x = neu.clone();
+            x.ladungsfrist_tage = 61;
+            x
+        }),
+    ] {
+        let e = api::gremium_aendern(&mut b.store, g.id.0, &falsch, j).unwrap_err();
+        assert_eq!(e.code, "ungueltig", "{feld}: {e:?}");
+        assert_eq!(e.befunde[0].feld, feld, "{e:?}");
+        assert_eq!(api::gremium_lesen(&b.store, g.id.0).unwrap().daten, neu);
+    }
+
+    // The CLI: only what is named changes.
+    let out = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .args([
+            "--db",
+            &b.db_arg(),
+            "gremium",
+            "aendern",
+            &g.id.0.to_string(),
+        ])
+        .args([
+            "--vertretung",
+            "liste",
+            "--ohne-entschaedigung",
+            "nein",
+            "--json",
+        ])
+        .env_remove("RATSBUERO_DB")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["vertretung"], "liste");
+    assert_eq!(v["ohne_entschaedigung"], false);
+    assert_eq!(v["ladungsfrist_tage"], 10);
+    assert_eq!(
+        v["name"],
+        "Ausschuss für Chancengerechtigkeit und Integration"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .args([
+            "--db",
+            &b.db_arg(),
+            "gremium",
+            "aendern",
+            &g.id.0.to_string(),
+        ])
+        .args(["--ohne-entschaedigung", "vielleicht"])
+        .env_remove("RATSBUERO_DB")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("Ohne Entschädigung: „vielleicht“"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -47,35 +47,77 @@ export class GremienBereich {
     else if (!this.gremien.length) this.neu();
   }
 
+  /** The fields of a Gremium's settings, filled from `g` (for a new one: empty, no Art
+   * assumed — an office has its one Integrationsrat already; a new Gremium is mostly
+   * another, and the Sitzungen area opens on the Integrationsrat by its kind). */
+  einstellungsFelder(g = null) {
+    const name = h('input', { type: 'text', value: g?.name || '', 'data-testid': 'gremium-name', 'data-feld': 'name', dir: 'auto' });
+    const kurz = h('input', { type: 'text', value: g?.kurzname || '', 'data-testid': 'gremium-kurzname', 'data-feld': 'kurzname', dir: 'auto' });
+    const typ = h('select', { 'data-testid': 'gremium-typ', 'data-feld': 'typ' }, g ? null : h('option', { value: '' }, '— bitte wählen —'), optionen(TYPEN, g?.typ || ''));
+    const wp = h('input', { type: 'text', value: g?.wahlperiode || '', placeholder: 'z. B. 2025–2030', 'data-feld': 'wahlperiode' });
+    const frist = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: String(g?.ladungsfrist_tage ?? 7), 'data-testid': 'gremium-ladungsfrist', 'data-feld': 'ladungsfrist_tage' });
+    const min = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: String(g?.mindestsitzungen_jahr ?? 0), 'data-testid': 'gremium-mindestsitzungen', 'data-feld': 'mindestsitzungen_jahr' });
+    const vertretung = h('select', { 'data-testid': 'gremium-vertretung', 'data-feld': 'vertretung', title: 'Ein stellvertretendes Mitglied stimmt nur für ein abwesendes Mitglied: für eines seiner Liste/Fraktion (in der Reihenfolge der Stellvertreter) oder, bei persönlicher Stellvertretung, nur für das Mitglied, das bei ihm unter „für“ steht.' }, optionen(VERTRETUNG, g?.vertretung || 'liste'));
+    const ohne = h('input', { type: 'checkbox', checked: !!g?.ohne_entschaedigung, 'data-testid': 'gremium-ohne-entschaedigung', 'data-feld': 'ohne_entschaedigung' });
+    const daten = () => ({ name: name.value, kurzname: kurz.value, typ: typ.value, wahlperiode: wp.value, ladungsfrist_tage: zahl(frist), mindestsitzungen_jahr: zahl(min), vertretung: vertretung.value, ohne_entschaedigung: ohne.checked });
+    const raster = h('div', { class: 'raster' }, feld('Name', name, { breit: true }), feld('Kurzname', kurz), feld('Art', typ), feld('Wahlperiode', wp),
+      feld('Ladungsfrist (Tage)', frist), feld('Mindestzahl Sitzungen im Jahr', min), feld('Stellvertretung', vertretung, { breit: true }),
+      h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Entschädigung'), h('label', {}, ohne, ' zahlt weder Sitzungsgeld noch Fahrtkosten')));
+    return { raster, daten, erstes: name };
+  }
+
   neu() {
     this.gremium = null;
-    const name = h('input', { type: 'text', 'data-testid': 'gremium-name', dir: 'auto' });
-    const kurz = h('input', { type: 'text', 'data-testid': 'gremium-kurzname', dir: 'auto' });
-    // No kind is assumed: an office has its one Integrationsrat already; a new Gremium is
-    // mostly another (Ausschuss, the Kreis's AG …), and the Sitzungen area opens on the
-    // Integrationsrat by its kind.
-    const typ = h('select', { 'data-testid': 'gremium-typ' }, h('option', { value: '' }, '— bitte wählen —'), optionen(TYPEN, ''));
-    const wp = h('input', { type: 'text', placeholder: 'z. B. 2025–2030' });
-    const frist = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '7', 'data-testid': 'gremium-ladungsfrist' });
-    const min = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: '0', 'data-testid': 'gremium-mindestsitzungen' });
-    const vertretung = h('select', { 'data-testid': 'gremium-vertretung', title: 'Ein stellvertretendes Mitglied stimmt nur für ein abwesendes Mitglied: für eines seiner Liste/Fraktion (in der Reihenfolge der Stellvertreter) oder, bei persönlicher Stellvertretung, nur für das Mitglied, das bei ihm unter „für“ steht.' }, optionen(VERTRETUNG, 'liste'));
-    const ohne = h('input', { type: 'checkbox', 'data-testid': 'gremium-ohne-entschaedigung' });
+    const { raster, daten, erstes } = this.einstellungsFelder();
     const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'gremium-befunde' });
     const anlegen = async () => {
       try {
-        const g = await aufruf('gremium_neu', { gremium: { name: name.value, kurzname: kurz.value, typ: typ.value, wahlperiode: wp.value, ladungsfrist_tage: zahl(frist), mindestsitzungen_jahr: zahl(min), vertretung: vertretung.value, ohne_entschaedigung: ohne.checked } });
+        const g = await aufruf('gremium_neu', { gremium: daten() });
         this.gremium = g.id;
         await this.laden();
         await this.oeffnen(g.id);
       } catch (e) { befundListe(befunde, befundeAus(e)); }
     };
     this.detail.replaceChildren(h('div', { class: 'werkzeugleiste' }, h('h1', { class: 'titel' }, 'Neues Gremium')),
-      h('div', { class: 'formular' }, befunde, h('fieldset', {}, h('legend', {}, 'Gremium'),
-        h('div', { class: 'raster' }, feld('Name', name, { breit: true }), feld('Kurzname', kurz), feld('Art', typ), feld('Wahlperiode', wp),
-          feld('Ladungsfrist (Tage)', frist), feld('Mindestzahl Sitzungen im Jahr', min), feld('Stellvertretung', vertretung),
-          h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Entschädigung'), h('label', {}, ohne, ' zahlt weder Sitzungsgeld noch Fahrtkosten'))),
+      h('div', { class: 'formular' }, befunde, h('fieldset', {}, h('legend', {}, 'Gremium'), raster,
         h('p', {}, h('button', { class: 'primaer', 'data-testid': 'gremium-anlegen', onclick: anlegen }, 'Gremium anlegen')))));
-    name.focus();
+    erstes.focus();
+  }
+
+  /**
+   * The settings of an existing Gremium in a dialog: the same fields and rules as a new
+   * one. A refused change names its field and keeps the dialog with what was typed;
+   * "Rückgängig" puts the settings before back.
+   */
+  einstellungen(g) {
+    const { raster, daten, erstes } = this.einstellungsFelder(g);
+    const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'gremium-befunde' });
+    const vorher = Object.fromEntries(['name', 'kurzname', 'typ', 'wahlperiode', 'ladungsfrist_tage', 'mindestsitzungen_jahr', 'vertretung', 'ohne_entschaedigung'].map((k) => [k, g[k]]));
+    const speichern = h('button', { class: 'primaer', 'data-testid': 'gremium-speichern', onclick: async () => {
+      if (speichern.disabled) return;
+      speichern.disabled = true;
+      try {
+        const neu = await aufruf('gremium_aendern', { id: g.id, gremium: daten() });
+        dialog.schliessen();
+        await this.neuLaden(g.id);
+        meldung.mitAktion(`Einstellungen von „${neu.name}“ gespeichert.`, 'Rückgängig', async () => {
+          try { await aufruf('gremium_aendern', { id: g.id, gremium: vorher }); await this.neuLaden(g.id); } catch (e) { meldung.fehler(e); }
+        });
+      } catch (e) {
+        befundListe(befunde, befundeAus(e));
+        speichern.disabled = false;
+      }
+    } }, 'Einstellungen speichern');
+    dialog.oeffnen(`Einstellungen: ${g.name}`, h('form', { class: 'gremium-einstellungen', 'data-testid': 'gremium-einstellungen', onsubmit: (e) => e.preventDefault() }, befunde, raster),
+      [h('button', { 'data-testid': 'abbrechen', onclick: () => dialog.schliessen() }, 'Abbrechen'), speichern]);
+    erstes.focus();
+  }
+
+  /** The list and Gremium `id` again, with the focus on its "Einstellungen…" button. */
+  async neuLaden(id) {
+    await this.laden();
+    await this.oeffnen(id);
+    this.detail.querySelector('[data-testid="gremium-einstellungen-oeffnen"]')?.focus();
   }
 
   async oeffnen(id, bearbeiten = null, fokus = {}) {
@@ -169,7 +211,8 @@ export class GremienBereich {
         m0 ? h('button', { 'data-testid': 'mitglied-abbrechen', onclick: () => this.oeffnen(id) }, 'Abbrechen') : null));
     this.detail.replaceChildren(
       h('div', { class: 'werkzeugleiste' }, h('h1', { class: 'titel', 'data-testid': 'gremium-titel' }, g.name),
-        h('span', { class: 'stumm' }, `${label(TYPEN, g.typ)}${g.wahlperiode ? ` · Wahlperiode ${g.wahlperiode}` : ''} · Ladungsfrist ${g.ladungsfrist_tage} Tage${g.mindestsitzungen_jahr ? ` · mindestens ${g.mindestsitzungen_jahr} Sitzungen im Jahr` : ''} · ${label(VERTRETUNG, g.vertretung)}`)),
+        h('span', { class: 'stumm', 'data-testid': 'gremium-angaben' }, `${label(TYPEN, g.typ)}${g.wahlperiode ? ` · Wahlperiode ${g.wahlperiode}` : ''} · Ladungsfrist ${g.ladungsfrist_tage} Tage${g.mindestsitzungen_jahr ? ` · mindestens ${g.mindestsitzungen_jahr} Sitzungen im Jahr` : ''} · ${label(VERTRETUNG, g.vertretung)}${g.ohne_entschaedigung ? ' · ohne Entschädigung' : ''}`),
+        h('button', { 'data-testid': 'gremium-einstellungen-oeffnen', onclick: () => this.einstellungen(g) }, 'Einstellungen…')),
       h('div', { class: 'formular' },
         h('fieldset', {}, h('legend', {}, `Mitglieder (${mitglieder.length})`), mitgliederTabelle),
         formular,

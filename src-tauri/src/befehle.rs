@@ -43,6 +43,7 @@ macro_rules! befehle {
             sitzungen::sitzung_aendern,
             sitzungen::sitzung_einladen,
             sitzungen::sitzung_abschliessen,
+            sitzungen::sitzung_abschlussangaben,
             sitzungen::sitzung_absagen,
             sitzungen::top_neu,
             sitzungen::top_verschieben,

@@ -75,6 +75,21 @@ pub async fn sitzung_abschliessen(
         .map(zustand::json)
 }
 
+/// End time and Schriftführung saved as each field is left (the Sitzung stays open).
+#[tauri::command]
+pub async fn sitzung_abschlussangaben(
+    app: State<'_, App>,
+    id: i64,
+    basis: i64,
+    ende: String,
+    schriftfuehrung: String,
+) -> Antwort<Value> {
+    app.mit_mut(|s| {
+        api::sitzung_abschlussangaben(s, id, &ende, &schriftfuehrung, Some(basis), jetzt())
+    })
+    .map(zustand::json)
+}
+
 #[tauri::command]
 pub async fn sitzung_absagen(app: State<'_, App>, id: i64, basis: i64) -> Antwort<Value> {
     app.mit_mut(|s| api::sitzung_absagen(s, id, Some(basis), jetzt()))

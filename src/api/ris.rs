@@ -5,12 +5,12 @@
 
 use super::ApiFehler;
 use crate::domain::Gremium;
+use crate::ris::abruf::Fristen;
 use crate::ris::import::{self, Bericht, Fortschritt};
 use crate::ris::RisFehler;
 use crate::store::{RisDatei, RisEintrag, Store};
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use std::time::Duration;
 
 impl From<RisFehler> for ApiFehler {
     fn from(e: RisFehler) -> Self {
@@ -22,9 +22,6 @@ impl From<RisFehler> for ApiFehler {
     }
 }
 
-/// The first pause before a retry (doubling after it).
-const PAUSE: Duration = Duration::from_millis(500);
-
 /// Reads the OParl endpoint `url` into the office (again: only what changed since the
 /// last import). `melden` hears of each page; `false` stops the import (it resumes next
 /// time).
@@ -34,7 +31,13 @@ pub fn oparl_import(
     jetzt: NaiveDateTime,
     melden: &mut dyn FnMut(Fortschritt) -> bool,
 ) -> Result<Bericht, ApiFehler> {
-    Ok(import::importieren(store, url, jetzt, PAUSE, melden)?)
+    Ok(import::importieren(
+        store,
+        url,
+        jetzt,
+        Fristen::STANDARD,
+        melden,
+    )?)
 }
 
 /// Papers, Meetings and Organizations of the RIS that hold every word of `text`.

@@ -343,6 +343,25 @@ pub fn sitzung_abschliessen(
     Ok(store.sitzung_abschliessen(SitzungId(sitzung), ende, schriftfuehrung, jetzt)?)
 }
 
+/// The end time ("19:30"; empty: none yet) and the Schriftführung, saved as the clerk
+/// leaves each field; "Sitzung abschließen" then closes the Sitzung.
+pub fn sitzung_abschlussangaben(
+    store: &mut Store,
+    sitzung: i64,
+    ende: &str,
+    schriftfuehrung: &str,
+    basis: Option<i64>,
+    jetzt: NaiveDateTime,
+) -> Result<SitzungAkte, ApiFehler> {
+    let akte = store.sitzung(SitzungId(sitzung))?;
+    let ende = match ende.trim() {
+        "" => None,
+        text => Some(ende_lesen(akte.beginn, text)?),
+    };
+    basis_pruefen(store, SitzungId(sitzung), basis)?;
+    Ok(store.sitzung_abschlussangaben(SitzungId(sitzung), ende, schriftfuehrung, jetzt)?)
+}
+
 /// A file name from a person's name that every file system takes: "celik-ayse".
 fn dateiname_teil(text: &str) -> String {
     let mut aus = String::new();

@@ -13,7 +13,7 @@
 //! with a warning in the report, never a crash. Only a list page that cannot be fetched
 //! stops the import; the pages already read are kept, and the next run resumes there.
 
-use super::abruf::Abrufer;
+use super::abruf::{Abrufer, Fristen};
 use super::json;
 use super::RisFehler;
 use crate::domain::sitzung::GremiumTyp;
@@ -22,7 +22,6 @@ use chrono::{DateTime, NaiveDateTime};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashSet;
-use std::time::Duration;
 
 /// Something skipped or repaired, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -187,7 +186,7 @@ impl Lauf<'_> {
         self.bericht.seiten += 1;
         let (wert, repariert) = json::lesen(&text).map_err(|e| RisFehler::Inhalt {
             url: url.to_string(),
-            grund: e.to_string(),
+            grund: json::fehler_deutsch(&e),
         })?;
         if neu {
             self.store.ris_seite_merken(self.quelle, url, &text)?;
@@ -268,6 +267,17 @@ impl Lauf<'_> {
                 return Err(RisFehler::Abgebrochen);
             }
             let Some(seite) = self.seite(&u)? else {
+                // A first page answered with 404 is an empty list (SD.NET's empty change
+                // lists); a later one is a page the server lost: the import stops, saves
+                // no `modified_since`, and the next run fetches the rest.
+                if n > 1 {
+                    return Err(RisFehler::Abruf {
+                        url: u,
+                        grund: format!(
+                            "HTTP 404 auf Seite {n} der Liste „{name}“ (die Seiten davor sind gelesen)"
+                        ),
+                    });
+                }
                 self.warnen(&u, "leere Liste als HTTP 404 beantwortet");
                 break;
             };
@@ -566,7 +576,7 @@ impl Lauf<'_> {
             self.warnen(&id, "Datei ohne accessUrl, übersprungen");
             return Ok(());
         };
-        let bytes = match self.abrufer.holen(&quelle) {
+        let bytes = match self.abrufer.datei(&quelle) {
             Ok(a) if (200..300).contains(&a.status) => a.bytes,
             Ok(a) => {
                 self.warnen(&quelle, format!("HTTP {}, Datei übersprungen", a.status));
@@ -610,14 +620,14 @@ impl Lauf<'_> {
     }
 }
 
-/// Reads the OParl endpoint `url` (a System's or a Body's URL) into `store`. `pause` is
-/// the first back-off of a retry; `melden` hears of every page and stops the import when
+/// Reads the OParl endpoint `url` (a System's or a Body's URL) into `store`, waiting as
+/// `fristen` say ([`Fristen::STANDARD`] in the office); `melden` hears of every page and stops the import when
 /// it returns `false` (the pages read are kept: the next run resumes).
 pub fn importieren(
     store: &mut Store,
     url: &str,
     jetzt: NaiveDateTime,
-    pause: Duration,
+    fristen: Fristen,
     melden: &mut dyn FnMut(Fortschritt) -> bool,
 ) -> Result<Bericht, RisFehler> {
     let url = url.trim();
@@ -629,7 +639,7 @@ pub fn importieren(
             grund: "keine http(s)-Adresse (z. B. https://ris.stadt.de/oparl/v1.1/system)".into(),
         });
     }
-    let abrufer = Abrufer::neu(pause).map_err(|f| RisFehler::Abruf {
+    let abrufer = Abrufer::neu(fristen).map_err(|f| RisFehler::Abruf {
         url: url.to_string(),
         grund: f.grund,
     })?;

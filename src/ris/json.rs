@@ -20,6 +20,19 @@ pub fn lesen(text: &str) -> Result<(Value, bool), serde_json::Error> {
     }
 }
 
+/// Why a text is no JSON, in German (serde_json says it in English: "EOF while parsing a
+/// value at line 1 column 5").
+pub fn fehler_deutsch(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let wo = format!("Zeile {}, Spalte {}", e.line(), e.column());
+    match e.classify() {
+        Category::Eof => format!("die Antwort bricht mitten im JSON ab ({wo})"),
+        Category::Syntax => format!("kein gültiges JSON ({wo})"),
+        Category::Data => format!("unerwarteter Inhalt im JSON ({wo})"),
+        Category::Io => "die Antwort ließ sich nicht lesen".into(),
+    }
+}
+
 /// Escapes control characters inside string literals (outside them they are whitespace
 /// or an error either way).
 fn steuerzeichen_maskieren(text: &str) -> String {

@@ -226,6 +226,26 @@ impl Store {
         self.sitzung(sitzung)
     }
 
+    /// Saves the end time and the Schriftführung as typed, before (or after) the Sitzung is
+    /// closed; its state stays ([`akte::abschlussangaben_pruefen`]).
+    pub fn sitzung_abschlussangaben(
+        &mut self,
+        sitzung: SitzungId,
+        ende: Option<NaiveDateTime>,
+        schriftfuehrung: &str,
+        jetzt: NaiveDateTime,
+    ) -> Result<SitzungAkte, StoreError> {
+        akte::abschlussangaben_pruefen(&self.sitzung(sitzung)?, ende, schriftfuehrung)?;
+        let tx = schreibtransaktion(&mut self.conn)?;
+        tx.db().execute(
+            "UPDATE sitzung SET ende = ?2, schriftfuehrung = ?3 WHERE id = ?1",
+            p![sitzung.0, ende.map(zeit), schriftfuehrung.trim()],
+        )?;
+        sitzung_geaendert(tx.db(), sitzung.0, jetzt)?;
+        commit(tx)?;
+        self.sitzung(sitzung)
+    }
+
     /// Takes back a cancellation: the Sitzung is "geplant" again, or "eingeladen" when an
     /// Einladung date is recorded. The members were not told of the cancellation by the app,
     /// so nothing else changes.

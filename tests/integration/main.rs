@@ -14,6 +14,7 @@ mod oparl;
 mod paket;
 mod pdf;
 mod ris;
+mod ris_stoerung;
 mod server;
 mod sicherung;
 mod signatur;

@@ -386,3 +386,44 @@ fn the_anwesenheitsliste_lists_every_member_and_deputy_to_sign() {
     // No address, no bank data on a paper passed round the table.
     assert!(!t.contains("IBAN"));
 }
+
+/// Issue 25 (the hurried clerk's walk found it): the end time and the Schriftführung are
+/// saved as each field is left, before the Sitzung is closed — a closed window never loses
+/// them. Each is checked alone; a refused one names its field and changes nothing; the
+/// Sitzung stays open until "Sitzung abschließen", and a closed one keeps its end.
+#[test]
+fn end_time_and_schriftfuehrung_are_kept_before_the_sitzung_is_closed() {
+    use ratsbuero::domain::sitzung::SitzungZustand;
+    let mut b = demo();
+    let j = zeit(TAG);
+    let vorher = sitzung(&b);
+    let s = api::sitzung_abschlussangaben(&mut b.store, 1, "1930", "Dragana Petrović", None, j)
+        .unwrap();
+    assert_eq!(s.zustand, vorher.zustand);
+    assert_eq!(s.ende.unwrap().format("%H:%M").to_string(), "19:30");
+    assert_eq!(s.schriftfuehrung, "Dragana Petrović");
+    let gespeichert = sitzung(&b);
+    for (ende, schrift, feld) in [
+        ("25:00", "Dragana Petrović", "ende"),
+        ("abc", "Dragana Petrović", "ende"),
+        ("19:30", "Dragana 📝", "schriftfuehrung"),
+    ] {
+        let e = api::sitzung_abschlussangaben(&mut b.store, 1, ende, schrift, None, j).unwrap_err();
+        assert_eq!(e.befunde[0].feld, feld, "{ende} {schrift}: {e:?}");
+        assert_eq!(sitzung(&b).version, gespeichert.version, "{ende}: geändert");
+    }
+    // An empty end is allowed while the Sitzung is open …
+    let s =
+        api::sitzung_abschlussangaben(&mut b.store, 1, "", "Dragana Petrović", None, j).unwrap();
+    assert_eq!(s.ende, None);
+    // … not once it is closed.
+    api::sitzung_abschliessen(&mut b.store, 1, "19:45", "Dragana Petrović", None, j).unwrap();
+    assert_eq!(sitzung(&b).zustand, SitzungZustand::Durchgefuehrt);
+    let e = api::sitzung_abschlussangaben(&mut b.store, 1, "", "Dragana Petrović", None, j)
+        .unwrap_err();
+    assert_eq!(e.befunde[0].feld, "ende");
+    let s = api::sitzung_abschlussangaben(&mut b.store, 1, "20:10", "Dragana Petrović", None, j)
+        .unwrap();
+    assert_eq!(s.ende.unwrap().format("%H:%M").to_string(), "20:10");
+    assert_eq!(s.zustand, SitzungZustand::Durchgefuehrt);
+}

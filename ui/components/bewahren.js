@@ -129,3 +129,18 @@ export function meldungAmFeld(control, text) {
   if (text) control.setAttribute('aria-invalid', 'true');
   else control.removeAttribute('aria-invalid');
 }
+
+/**
+ * Replaces the entries of a list (`liste`'s children) and keeps the keyboard on the entry
+ * it was on: the new entry of the same `data-id`, else the list's first focusable entry —
+ * never <body>. A list is redrawn after every save; the clerk may be walking it.
+ */
+export function listeErsetzen(liste, eintraege) {
+  const aktiv = document.activeElement;
+  const war = aktiv && liste.contains(aktiv) ? (aktiv.closest('[data-id]')?.dataset.id ?? '') : null;
+  liste.replaceChildren(...eintraege);
+  if (war === null) return;
+  const ziel = (war && liste.querySelector(`[data-id="${CSS.escape(war)}"]`)) || liste.querySelector('button, [tabindex="0"]');
+  const steuer = ziel && !ziel.matches('button, [tabindex]') ? ziel.querySelector('button, [tabindex]') : ziel;
+  steuer?.focus({ preventScroll: true });
+}

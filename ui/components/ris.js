@@ -26,7 +26,8 @@ export function importFormular() {
   const los = h('button', { type: 'button', class: 'primaer', 'data-testid': 'oparl-einlesen', onclick: async () => {
     feld.befundeZeigen(form, []);
     bericht.replaceChildren();
-    los.disabled = true;
+    // No `disabled` while it runs: that would throw the focus onto <body>; the button is
+    // aria-busy (components/dom.js) and takes no second click.
     abbrechen.hidden = false;
     balken.hidden = false;
     balken.removeAttribute('value');
@@ -47,7 +48,7 @@ export function importFormular() {
       feld.befundeZeigen(form, [{ feld: 'oparl_url', schwere: 'fehler', meldung: e.message }]);
       meldung.fehler(e);
     } finally {
-      los.disabled = false;
+      if (document.activeElement === abbrechen) los.focus();
       abbrechen.hidden = true;
       balken.hidden = true;
     }

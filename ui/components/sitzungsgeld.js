@@ -81,12 +81,11 @@ export function einstellungen(gremien) {
         feld.auswahl('herkunft', 'für Mitglieder', HERKUNFT, '')),
       h('button', { class: 'primaer', 'data-testid': 'satz-hinzufuegen', onclick: async (e) => {
         const w = (k) => form.querySelector(`[data-feld="${k}"]`).value;
-        e.target.disabled = true;
         try {
           await aufruf('satz_neu', { art: w('art'), betrag: w('betrag'), ab: w('ab'), bis: w('bis'), gremium: w('gremium') ? Number(w('gremium')) : null, herkunft: w('herkunft') || null });
           meldung.zeigen('Satz hinzugefügt.');
           await laden();
-        } catch (err) { feld.befundeZeigen(form, err.befunde || []); meldung.fehler(err); } finally { e.target.disabled = false; }
+        } catch (err) { feld.befundeZeigen(form, err.befunde || []); meldung.fehler(err); }
       } }, 'Satz hinzufügen'));
     const jahr = new Date().getFullYear();
     const liste = h('form', { 'data-testid': 'auszahlungsliste', onsubmit: (e) => e.preventDefault() },

@@ -4,6 +4,7 @@
 // the office already knows). Names in any script; the core sorts them.
 import { aufruf } from '../ipc.js';
 import { h, optionen, neueId } from '../components/dom.js';
+import { listeErsetzen } from '../components/bewahren.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
 import { mitKalender } from '../components/kalender.js';
@@ -39,8 +40,8 @@ export class GremienBereich {
       this.gremien = await aufruf('gremien_liste');
       this.personen = await aufruf('personen_liste');
     } catch (e) { meldung.fehler(e); return; }
-    this.liste.replaceChildren(...(this.gremien.length ? this.gremien.map((g) => h('li', {},
-      h('button', { class: `wahl-eintrag${this.gremium === g.id ? ' gewaehlt' : ''}`, 'aria-current': this.gremium === g.id ? 'true' : null, 'data-testid': 'gremium-eintrag', onclick: () => this.oeffnen(g.id) },
+    listeErsetzen(this.liste, (this.gremien.length ? this.gremien.map((g) => h('li', {},
+      h('button', { class: `wahl-eintrag${this.gremium === g.id ? ' gewaehlt' : ''}`, 'aria-current': this.gremium === g.id ? 'true' : null, 'data-testid': 'gremium-eintrag', 'data-id': g.id, onclick: () => this.oeffnen(g.id) },
         h('strong', {}, g.name), h('span', { class: 'stumm' }, ` ${label(TYPEN, g.typ)}${g.ris ? ' · RIS' : ''}`))))
       : [h('li', { class: 'leer' }, 'Noch kein Gremium.')]));
     if (!this.gremium && this.gremien.length) await this.oeffnen(this.gremien[0].id);
@@ -94,8 +95,6 @@ export class GremienBereich {
     const befunde = h('div', { class: 'befunde', 'aria-live': 'polite', 'data-testid': 'gremium-befunde' });
     const vorher = Object.fromEntries(['name', 'kurzname', 'typ', 'wahlperiode', 'ladungsfrist_tage', 'mindestsitzungen_jahr', 'vertretung', 'ohne_entschaedigung'].map((k) => [k, g[k]]));
     const speichern = h('button', { class: 'primaer', 'data-testid': 'gremium-speichern', onclick: async () => {
-      if (speichern.disabled) return;
-      speichern.disabled = true;
       try {
         const neu = await aufruf('gremium_aendern', { id: g.id, gremium: daten() });
         dialog.schliessen();
@@ -105,7 +104,6 @@ export class GremienBereich {
         });
       } catch (e) {
         befundListe(befunde, befundeAus(e));
-        speichern.disabled = false;
       }
     } }, 'Einstellungen speichern');
     dialog.oeffnen(`Einstellungen: ${g.name}`, h('form', { class: 'gremium-einstellungen', 'data-testid': 'gremium-einstellungen', onsubmit: (e) => e.preventDefault() }, befunde, raster),

@@ -16,7 +16,7 @@ import * as dialog from '../components/dialog.js';
 import { zeilenTaste } from '../components/liste.js';
 import { mitKalender } from '../components/kalender.js';
 import { beschriftet as feld, befundListe } from '../components/feld.js';
-import { bewahrend, meldungAmFeld } from '../components/bewahren.js';
+import { bewahrend, meldungAmFeld, listeErsetzen } from '../components/bewahren.js';
 import * as geld from '../components/sitzungsgeld.js';
 import { datumDeutsch, uhrzeit } from '../format.js';
 import { SITZUNG_ZUSTAND, TEIL, TOP_ERGEBNIS, ANWESENHEIT, label, gross } from '../wertlisten.js';
@@ -114,7 +114,7 @@ export class SitzungenBereich {
       this.tbody.replaceChildren(h('tr', {}, h('td', { colspan: 4, class: 'leer', 'data-testid': 'liste-leer' }, 'Noch keine Sitzung dieses Gremiums.')));
       return;
     }
-    this.tbody.replaceChildren(...this.sitzungen.map((s, i) => h('tr', {
+    listeErsetzen(this.tbody, this.sitzungen.map((s, i) => h('tr', {
       tabindex: (this.akte ? s.id === this.akte.id : i === 0) ? '0' : '-1',
       'aria-selected': this.akte?.id === s.id ? 'true' : 'false',
       'data-id': s.id, 'data-testid': 'sitzung-zeile',
@@ -274,7 +274,7 @@ export class SitzungenBereich {
     zeit.addEventListener('change', speichern);
     ort.addEventListener('change', speichern);
     const heute = datumDeutsch(new Date().toISOString().slice(0, 10));
-    const am = h('input', { type: 'text', value: s.eingeladen_am ? datumDeutsch(s.eingeladen_am) : heute, placeholder: 'TT.MM.JJJJ', inputmode: 'numeric', autocomplete: 'off', 'data-testid': 'sitzung-eingeladen-am', 'data-feld': 'eingeladen_am', disabled: !offen });
+    const am = h('input', { type: 'text', value: s.eingeladen_am ? datumDeutsch(s.eingeladen_am) : heute, placeholder: 'TT.MM.JJJJ', inputmode: 'numeric', autocomplete: 'off', 'data-testid': 'sitzung-eingeladen-am', 'data-feld': 'eingeladen_am', 'data-fuer-aktion': 'sitzung-einladen', disabled: !offen });
     return h('fieldset', {}, h('legend', {}, 'Sitzung'),
       h('div', { class: 'raster' },
         h('div', { class: 'feld' }, h('label', { for: beginn.id = neueId('beginn') }, 'Beginn (Datum, Uhrzeit)'),
@@ -427,7 +427,9 @@ export class SitzungenBereich {
       passend.map((v) => h('option', { value: String(v.id) }, v.nummer
         ? `${v.nummer} – ${v.betreff || '(ohne Betreff)'}`
         : `[Entwurf, nicht freigegeben] ${v.betreff || '(ohne Betreff)'}`)));
-    const titel = h('input', { type: 'text', placeholder: 'z. B. Mitteilungen', title: 'Titel, z. B. Mitteilungen der Verwaltung', 'data-testid': `top-titel-${teil}` });
+    // What the button takes, not a field of the Sitzung (data-fuer-aktion): saved by
+    // "TOP hinzufügen", not when it is left.
+    const titel = h('input', { type: 'text', placeholder: 'z. B. Mitteilungen', title: 'Titel, z. B. Mitteilungen der Verwaltung', 'data-testid': `top-titel-${teil}`, 'data-fuer-aktion': `top-hinzufuegen-${teil}` });
     // One click, one TOP: what it adds leaves the fields at once, so that a second click
     // (or an Enter) before the answer finds nothing to add twice.
     const los = async () => {
@@ -499,6 +501,11 @@ export class SitzungenBereich {
     // the core, like the dates: a native time field showed "23:30" for "1930".
     const ende = h('input', { type: 'text', value: s.ende ? uhrzeit(s.ende) : '', inputmode: 'numeric', placeholder: 'HH:MM', size: 6, autocomplete: 'off', 'data-testid': 'sitzung-ende', 'data-feld': 'ende' });
     const schrift = h('input', { type: 'text', value: s.schriftfuehrung, 'data-testid': 'sitzung-schriftfuehrung', 'data-feld': 'schriftfuehrung' });
+    // Each saved when it is left, like every field of the Sitzung (a closed window never
+    // loses them); "Sitzung abschließen" then closes the Sitzung with them.
+    const angaben = (e) => this.aendern('sitzung_abschlussangaben', { id: s.id, ende: ende.value, schriftfuehrung: schrift.value }, e.target);
+    ende.addEventListener('change', angaben);
+    schrift.addEventListener('change', angaben);
     return h('fieldset', {}, h('legend', {}, 'Abschluss und Niederschrift'),
       h('div', { class: 'raster' }, feld('Ende (Uhrzeit)', ende), feld('Schriftführung', schrift),
         h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, s.zustand === 'durchgefuehrt' ? 'durchgeführt' : 'Sitzung'),

@@ -249,8 +249,9 @@ export class Editor {
         teil(mitKalender(h('input', { type: 'text', value: datumDeutsch(s.datum), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-teil': 'datum', 'data-testid': 'schritt-datum' })), 'datum'),
         teil(h('input', { type: 'text', value: s.ergebnis, placeholder: 'Ergebnis', 'data-teil': 'ergebnis', 'data-testid': 'schritt-ergebnis' }), 'ergebnis')),
       h('td', { class: 'aktionen' },
-        h('button', { type: 'button', class: 'klein', 'data-aktion': 'hoch', onclick: () => { tr.previousElementSibling?.before(tr); this.beratungNummerieren(); this.geaendert(); } }, '↑'),
-        h('button', { type: 'button', class: 'klein', 'data-aktion': 'runter', onclick: () => { tr.nextElementSibling?.after(tr); this.beratungNummerieren(); this.geaendert(); } }, '↓'),
+        // The neighbour moves, not this row: a moved row would lose the keyboard focus.
+        h('button', { type: 'button', class: 'klein', 'data-aktion': 'hoch', onclick: () => { const vor = tr.previousElementSibling; if (!vor) return; tr.after(vor); this.beratungNummerieren(); this.geaendert(); } }, '↑'),
+        h('button', { type: 'button', class: 'klein', 'data-aktion': 'runter', onclick: () => { const nach = tr.nextElementSibling; if (!nach) return; tr.before(nach); this.beratungNummerieren(); this.geaendert(); } }, '↓'),
         h('button', { type: 'button', class: 'klein', 'data-aktion': 'weg', onclick: () => this.schrittEntfernen(tr) }, '✕'),
       ),
     );
@@ -274,6 +275,14 @@ export class Editor {
   schrittEntfernen(tr) {
     const vor = tr.nextElementSibling;
     const gremium = tr.querySelector('[data-teil="gremium"]').value;
+    // The keyboard's place: the same button of the next step (else the one before), else
+    // "Schritt hinzufügen" — never <body>.
+    if (tr.contains(document.activeElement)) {
+      const aktion = document.activeElement.dataset.aktion;
+      const nachbar = tr.nextElementSibling || tr.previousElementSibling;
+      const ziel = (nachbar && aktion && nachbar.querySelector(`[data-aktion="${aktion}"]`)) || this.wurzel.querySelector('[data-testid="schritt-neu"]');
+      ziel?.focus({ preventScroll: true });
+    }
     tr.remove();
     this.beratungNummerieren();
     this.geaendert();

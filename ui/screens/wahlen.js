@@ -7,7 +7,7 @@ import { aufruf } from '../ipc.js';
 import { h, optionen, neueId } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
-import { bewahrend } from '../components/bewahren.js';
+import { bewahrend, listeErsetzen } from '../components/bewahren.js';
 import { beschriftet as feld, befundListe, befundeAus } from '../components/feld.js';
 import { datumDeutsch } from '../format.js';
 import { WAHL_ART, VERFAHREN, label } from '../wertlisten.js';
@@ -72,8 +72,8 @@ export class WahlenBereich {
   async listeLaden() {
     try {
       const wahlen = await aufruf('wahlen_liste', { sitzung: this.sitzung.id });
-      this.liste.replaceChildren(...(wahlen.length ? wahlen.map((w) => h('li', {},
-        h('button', { class: `wahl-eintrag${this.akte?.id === w.id ? ' gewaehlt' : ''}`, 'data-testid': 'wahl-eintrag', 'aria-current': this.akte?.id === w.id ? 'true' : null, onclick: () => this.oeffnen(w.id) },
+      listeErsetzen(this.liste, (wahlen.length ? wahlen.map((w) => h('li', {},
+        h('button', { class: `wahl-eintrag${this.akte?.id === w.id ? ' gewaehlt' : ''}`, 'data-testid': 'wahl-eintrag', 'data-id': w.id, 'aria-current': this.akte?.id === w.id ? 'true' : null, onclick: () => this.oeffnen(w.id) },
           h('strong', {}, w.titel), h('span', { class: 'stumm' }, ` ${w.stand.schritt.art === 'fertig' ? 'entschieden' : 'offen'}`))))
         : [h('li', { class: 'leer' }, 'Noch keine Wahl in dieser Sitzung.')]));
     } catch (e) { meldung.fehler(e); }

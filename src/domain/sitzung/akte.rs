@@ -280,6 +280,45 @@ pub fn abschluss_pruefen(
     Ok(())
 }
 
+/// The end time and the Schriftführung typed before the Sitzung is closed: kept as the
+/// clerk types them (each saved when its field is left, like every field of the Sitzung),
+/// checked each alone — an end after the beginning, a printable name. "Sitzung
+/// abschließen" then needs both ([`abschluss_pruefen`]); a Sitzung already closed keeps
+/// needing both.
+pub fn abschlussangaben_pruefen(
+    akte: &SitzungAkte,
+    ende: Option<NaiveDateTime>,
+    schriftfuehrung: &str,
+) -> Result<(), Befund> {
+    druckbar::feld(
+        "schriftfuehrung",
+        "Schriftführung",
+        schriftfuehrung.trim(),
+        200,
+    )?;
+    match (akte.zustand, ende) {
+        (SitzungZustand::Durchgefuehrt, Some(e)) => abschluss_pruefen(akte, e, schriftfuehrung),
+        (SitzungZustand::Durchgefuehrt, None) => Err(Befund::fehler(
+            "ende",
+            "Ende fehlt: Die Sitzung ist abgeschlossen, ihr Ende steht in der Niederschrift.",
+        )),
+        (SitzungZustand::Abgesagt, _) => {
+            Err(Befund::fehler("zustand", "Die Sitzung ist abgesagt."))
+        }
+        (_, Some(e)) if e <= akte.beginn || e - akte.beginn > chrono::Duration::hours(24) => {
+            Err(Befund::fehler(
+                "ende",
+                format!(
+                    "Ende {} liegt nicht nach dem Beginn {} (am selben oder folgenden Tag).",
+                    e.format("%d.%m.%Y %H:%M"),
+                    akte.beginn.format("%d.%m.%Y %H:%M")
+                ),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The numbers of the TOPs whose Vorlage has no number yet (a draft: the number comes
 /// with the release).
 pub fn entwuerfe(tops: &[Top]) -> Vec<String> {

@@ -43,7 +43,7 @@ async function sitzungenBadge() {
     const spaet = await aufruf('ladungsfrist_unterschritten');
     const el = document.querySelector('[data-testid="nav-sitzungen-badge"]');
     el.textContent = spaet ? String(spaet) : '';
-    el.title = spaet ? `${spaet} Sitzungen mit unterschrittener Ladungsfrist` : '';
+    el.title = spaet ? `${spaet} ${spaet === 1 ? 'Sitzung' : 'Sitzungen'}: Einladung bald zu versenden oder Ladungsfrist unterschritten` : '';
   } catch (e) { /* the area itself reports errors */ }
 }
 

@@ -21,7 +21,8 @@ pub async fn gremien_liste(app: State<'_, App>) -> Antwort<Value> {
 
 #[tauri::command]
 pub async fn sitzungen_liste(app: State<'_, App>, gremium: i64) -> Antwort<Value> {
-    app.mit(|s| api::sitzungen(s, gremium)).map(zustand::json)
+    app.mit(|s| api::sitzungen_liste(s, gremium, jetzt()))
+        .map(zustand::json)
 }
 
 #[tauri::command]
@@ -327,7 +328,7 @@ pub async fn beschlussauszuege_speichern(
 /// The count for the Sitzungen badge in the navigation.
 #[tauri::command]
 pub async fn ladungsfrist_unterschritten(app: State<'_, App>) -> Antwort<usize> {
-    app.mit(api::ladungsfrist_unterschritten)
+    app.mit(|s| api::ladungsfrist_unterschritten(s, jetzt()))
 }
 
 #[tauri::command]

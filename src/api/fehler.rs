@@ -193,6 +193,8 @@ pub fn bezeichnung(key: &str) -> &str {
         "nur_mitglieder" => "Nur Mitglieder wählbar",
         "sitzung" => "Sitzung",
         "ziel_gremium" => "Zielgremium",
+        "einladung_vorlauf_tage" => "Erinnerung an die Einladung (Tage vorher)",
+        "ohne_entschaedigung" => "Entschädigung",
         _ => key,
     }
 }

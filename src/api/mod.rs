@@ -5,6 +5,7 @@
 //! German message. Arguments from outside (JSON, base64, ids) are checked here, so every
 //! command gives a clear message on bad input and leaves the data unchanged.
 
+mod beschluesse;
 mod demo;
 mod dokumente;
 mod fehler;
@@ -22,6 +23,7 @@ mod vorlagen;
 mod wahlen;
 mod wertlisten;
 
+pub use beschluesse::*;
 pub use demo::*;
 pub use dokumente::*;
 pub use fehler::{argument, bezeichnung, wert_lesen, ApiFehler};

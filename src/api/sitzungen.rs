@@ -1,6 +1,7 @@
 //! Gremien, people, Sitzungen and their Tagesordnung as the app and the CLI use them.
 
 use super::ApiFehler;
+use crate::domain::sitzung::einladungsfrist::{einladungsfrist, Einladungsfrist};
 use crate::domain::sitzung::{Anwesenheit, Teil, TopErgebnis};
 use crate::domain::{suchtext, GremiumId, PersonId, SitzungId, TopId};
 use crate::domain::{
@@ -115,6 +116,39 @@ pub fn sitzung_lesen(store: &Store, id: i64) -> Result<SitzungAkte, ApiFehler> {
 
 pub fn sitzungen(store: &Store, gremium: i64) -> Result<Vec<SitzungAkte>, ApiFehler> {
     Ok(store.sitzungen(GremiumId(gremium))?)
+}
+
+/// A Sitzung of the list with the reminder of its Einladung, if one is due today.
+#[derive(Debug, Clone, Serialize)]
+pub struct SitzungInListe {
+    #[serde(flatten)]
+    pub akte: SitzungAkte,
+    pub einladungsfrist: Option<Einladungsfrist>,
+}
+
+/// The Sitzungen of a Gremium as the list shows them on `jetzt`'s day: each with the
+/// Einladung still to send before its Ladungsfrist ([`einladungsfrist`]).
+pub fn sitzungen_liste(
+    store: &Store,
+    gremium: i64,
+    jetzt: NaiveDateTime,
+) -> Result<Vec<SitzungInListe>, ApiFehler> {
+    let vorlauf = store.buero()?.einladung_vorlauf_tage;
+    Ok(store
+        .sitzungen(GremiumId(gremium))?
+        .into_iter()
+        .map(|akte| SitzungInListe {
+            einladungsfrist: einladungsfrist(
+                akte.zustand,
+                akte.eingeladen_am,
+                akte.beginn,
+                akte.gremium.daten.ladungsfrist_tage,
+                vorlauf,
+                jetzt.date(),
+            ),
+            akte,
+        })
+        .collect())
 }
 
 /// A person with (optionally) their membership; both or neither.
@@ -239,20 +273,28 @@ pub fn sitzung_einladen(
 
 /// How many Sitzungen still to be held went out with their Ladungsfrist missed (the
 /// navigation's warning badge).
-pub fn ladungsfrist_unterschritten(store: &Store) -> Result<usize, ApiFehler> {
+/// The Sitzungen still to be held whose Ladungsfrist needs the office: an Einladung that
+/// went out too late, or one still to send whose last day is near or past
+/// ([`einladungsfrist`]).
+pub fn ladungsfrist_unterschritten(
+    store: &Store,
+    jetzt: NaiveDateTime,
+) -> Result<usize, ApiFehler> {
     use crate::domain::sitzung::SitzungZustand;
     let mut n = 0;
     for g in store.gremien()? {
-        n += store
-            .sitzungen(g.id)?
+        n += sitzungen_liste(store, g.id.0, jetzt)?
             .iter()
             .filter(|s| {
                 matches!(
-                    s.zustand,
+                    s.akte.zustand,
                     SitzungZustand::Geplant | SitzungZustand::Eingeladen
                 )
             })
-            .filter(|s| s.befunde.iter().any(|b| b.feld == "eingeladen_am"))
+            .filter(|s| {
+                s.einladungsfrist.is_some()
+                    || s.akte.befunde.iter().any(|b| b.feld == "eingeladen_am")
+            })
             .count();
     }
     Ok(n)

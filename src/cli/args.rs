@@ -2,9 +2,9 @@
 //! in the noun's file.
 
 use super::{
-    gremium::GremiumBefehl, oparl::OparlBefehl, person::PersonBefehl, sicherung::SicherungBefehl,
-    sitzung::SitzungBefehl, sitzungsgeld::SitzungsgeldBefehl, vorlage::VorlageBefehl,
-    wahl::WahlBefehl,
+    beschluss::BeschlussBefehl, gremium::GremiumBefehl, oparl::OparlBefehl, person::PersonBefehl,
+    sicherung::SicherungBefehl, sitzung::SitzungBefehl, sitzungsgeld::SitzungsgeldBefehl,
+    vorlage::VorlageBefehl, wahl::WahlBefehl,
 };
 use crate::store::Ablage;
 use clap::{Parser, Subcommand};
@@ -87,6 +87,11 @@ pub enum Befehl {
     Sitzungsgeld {
         #[command(subcommand)]
         befehl: SitzungsgeldBefehl,
+    },
+    /// Beschlusskontrolle: was aus den Beschlüssen wurde (Stand, Wiedervorlage, Zuständigkeit, Notizen)
+    Beschluss {
+        #[command(subcommand)]
+        befehl: BeschlussBefehl,
     },
     /// Eine leere Datenbank mit Beispieldaten füllen (Vorlagen, Gremien, Mitglieder, Sitzungen)
     Demo,

@@ -48,6 +48,14 @@ pub struct Buero {
     /// printed and sent on this clock ([`super::zeitzone`]).
     #[serde(default = "berlin")]
     pub zeitzone: String,
+    /// From how many days before the last day of a Gremium's Ladungsfrist a Sitzung not
+    /// yet invited is shown as "Einladung bis … versenden" ([`super::sitzung::einladungsfrist`]).
+    #[serde(default = "sieben")]
+    pub einladung_vorlauf_tage: u32,
+}
+
+fn sieben() -> u32 {
+    7
 }
 
 fn berlin() -> String {
@@ -69,6 +77,7 @@ impl Default for Buero {
                 ..Unterschrift::default()
             },
             zeitzone: berlin(),
+            einladung_vorlauf_tage: sieben(),
         }
     }
 }
@@ -100,6 +109,15 @@ impl Buero {
             b.push(Befund::fehler(
                 "wahlperiode",
                 "Wahlperiode darf kein „/“ und keine Klammern enthalten.",
+            ));
+        }
+        if self.einladung_vorlauf_tage > 60 {
+            b.push(Befund::fehler(
+                "einladung_vorlauf_tage",
+                format!(
+                    "Erinnerung an die Einladung: {} Tage vorher sind zu viel (höchstens 60).",
+                    self.einladung_vorlauf_tage
+                ),
             ));
         }
         if Zeitzone::parse(&self.zeitzone).is_none() {

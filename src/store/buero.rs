@@ -15,7 +15,7 @@ fn art_key(a: GremiumArt) -> &'static str {
 pub(crate) fn lesen(db: Db<'_>) -> Result<Buero, StoreError> {
     db.query_row(
         "SELECT kommune, gremium_name, gremium_art, nummernschema, wahlperiode, eingerichtet,
-                unterschrift_behoerdenleitung, unterschrift_modus, unterschrift_name, unterschrift_funktion, zeitzone FROM buero WHERE id = 1",
+                unterschrift_behoerdenleitung, unterschrift_modus, unterschrift_name, unterschrift_funktion, zeitzone, einladung_vorlauf_tage FROM buero WHERE id = 1",
         p![],
         |r| {
             let art: String = r.get(2)?;
@@ -37,6 +37,7 @@ pub(crate) fn lesen(db: Db<'_>) -> Result<Buero, StoreError> {
                     funktion: r.get(9)?,
                 },
                 zeitzone: r.get(10)?,
+                einladung_vorlauf_tage: r.get(11)?,
             })
         },
     )
@@ -58,7 +59,7 @@ impl Store {
             .execute(
                 "UPDATE buero SET kommune = ?1, gremium_name = ?2, gremium_art = ?3, nummernschema = ?4,
                         wahlperiode = ?5, eingerichtet = 1, unterschrift_behoerdenleitung = ?6, unterschrift_modus = ?7,
-                        unterschrift_name = ?8, unterschrift_funktion = ?9, zeitzone = ?10 WHERE id = 1",
+                        unterschrift_name = ?8, unterschrift_funktion = ?9, zeitzone = ?10, einladung_vorlauf_tage = ?11 WHERE id = 1",
                 p![
                     b.kommune.trim(),
                     b.gremium_name.trim(),
@@ -69,7 +70,8 @@ impl Store {
                     b.unterschrift.modus.key(),
                     b.unterschrift.name.trim(),
                     b.unterschrift.funktion.trim(),
-                    b.zone().name()
+                    b.zone().name(),
+                    b.einladung_vorlauf_tage
                 ],
             )
             .map_err(|e| e.gesperrt_erkennen())?;

@@ -48,6 +48,8 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0014_vertretung.sql")),
         M::up(include_str!("sql/0015_sitzungstag.sql")),
         M::up(include_str!("sql/0016_entschaedigung.sql")),
+        M::up(include_str!("sql/0017_einladung_vorlauf.sql")),
+        M::up(include_str!("sql/0018_beschlusskontrolle.sql")),
     ])
 });
 
@@ -56,7 +58,7 @@ pub fn neueste_version() -> i64 {
     MIGRATIONEN_ANZAHL as i64
 }
 
-const MIGRATIONEN_ANZAHL: usize = 16;
+const MIGRATIONEN_ANZAHL: usize = 18;
 
 /// Schema 10: every instant column's local time becomes UTC text with a `Z`.
 fn zeitpunkte_in_utc(tx: &rusqlite::Transaction) -> Result<(), rusqlite::Error> {

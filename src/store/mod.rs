@@ -17,6 +17,7 @@
 //! and its queries are `suche`.
 
 mod ablage;
+mod beschluesse;
 mod buero;
 mod entschaedigung;
 mod fehler;

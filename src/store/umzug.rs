@@ -20,7 +20,7 @@ use serde::Serialize;
 
 /// The tables of an office, parents before children (the order of the copy). The
 /// search index is not among them: the target builds its own.
-pub const TABELLEN: [&str; 28] = [
+pub const TABELLEN: [&str; 30] = [
     "buero",
     "nummer_zaehler",
     "vorlage",
@@ -33,6 +33,8 @@ pub const TABELLEN: [&str; 28] = [
     "sitzung",
     "top",
     "anwesenheit",
+    "beschluss",
+    "beschluss_notiz",
     "entschaedigung_satz",
     "entschaedigung",
     "wahl",

@@ -36,8 +36,17 @@ const warte = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Types `text` into the focused control, key by key as the clerk does (WebKitWebDriver's
  * element send-keys: an action sequence of single keys drops spaces and doubled letters). */
 async function tippe(b, text) {
-  const el = await b.$(() => document.activeElement);
-  await el.addValue(text);
+  // The focused control may be replaced by a redraw between finding it and typing (a save
+  // of the field before just came back): then it is found again, the focus being kept.
+  for (let versuch = 0; ; versuch += 1) {
+    try {
+      const el = await b.$(() => document.activeElement);
+      await el.addValue(text);
+      return;
+    } catch (e) {
+      if (versuch >= 2 || !/stale/i.test(String(e))) throw e;
+    }
+  }
 }
 const fokus = (b) => b.execute(() => {
   const e = document.activeElement;

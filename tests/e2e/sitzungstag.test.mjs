@@ -214,3 +214,38 @@ for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     assert.deepEqual(await barrieren(b), []);
   });
 }
+
+test('4: a Sitzung not yet invited says by when the Einladung must go out, a missed Ladungsfrist is red, a recorded Einladung ends the reminder', async () => {
+  const b = app.browser;
+  await b.setWindowSize(1280, 820);
+  // Days in the office's time zone (the app's clock), whatever the machine's.
+  const tagIn = (n) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + n * 86400000));
+  const deutsch = (iso) => iso.split('-').reverse().join('.');
+  const wochentag = (iso) => ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'][new Date(`${iso}T12:00:00Z`).getUTCDay()];
+  // Ladungsfrist 7 Tage: in 10 days the last day is in 3 (reminded: 7 days ahead); in 5 it was 2 days ago.
+  const bald = JSON.parse(cli('sitzung', 'neu', '--gremium', '1', '--beginn', `${tagIn(10)}T17:00`, '--ort', 'Rathaus', '--json'));
+  const spaet = JSON.parse(cli('sitzung', 'neu', '--gremium', '1', '--beginn', `${tagIn(5)}T17:00`, '--ort', 'Rathaus', '--json'));
+  await (await b.$(tid('nav-vorlagen'))).click();
+  await (await b.$(tid('nav-sitzungen'))).click();
+  const zeile = async (id) => b.$(`${tid('sitzung-zeile')}[data-id="${id}"]`);
+  await (await zeile(spaet.id)).waitForDisplayed({ timeout: 15000 });
+  const fristIn = async (id) => { const f = await (await zeile(id)).$(tid('einladungsfrist')); return (await f.isExisting()) ? { text: await f.getText(), rot: (await f.getAttribute('class')).includes('versaeumt') } : null; };
+  const letzter = tagIn(3);
+  assert.deepEqual(await fristIn(bald.id), { text: `Einladung bis ${wochentag(letzter)}, ${deutsch(letzter)} versenden (Ladungsfrist 7 Tage).`, rot: false });
+  const versaeumt = await fristIn(spaet.id);
+  assert.ok(versaeumt.rot, 'versäumte Frist nicht rot');
+  assert.match(versaeumt.text, new RegExp(`^Ladungsfrist versäumt: die Einladung hätte bis ${wochentag(tagIn(-2))}, ${deutsch(tagIn(-2)).replace(/\./g, '\\.')}`));
+  const farbe = await b.execute((id) => getComputedStyle(document.querySelector(`[data-testid="sitzung-zeile"][data-id="${id}"] [data-testid="einladungsfrist"]`)).color, spaet.id);
+  assert.equal(farbe, 'rgb(164, 22, 26)');
+  // In the Sitzung too, then recorded as invited today: the reminder is gone, in the list as well.
+  await (await (await zeile(bald.id)).$('td')).click();
+  const hinweis = await b.$(tid('sitzung-einladungsfrist'));
+  await hinweis.waitForDisplayed({ timeout: 10000 });
+  assert.equal(await hinweis.getText(), `Einladung bis ${wochentag(letzter)}, ${deutsch(letzter)} versenden (Ladungsfrist 7 Tage).`);
+  await b.saveScreenshot(bildPfad('sitzung-einladungsfrist-1280x820.png'));
+  await (await b.$(tid('sitzung-einladen'))).click();
+  await b.waitUntil(async () => (await fristIn(bald.id)) === null, { timeout: 10000, timeoutMsg: 'die Erinnerung blieb in der Liste' });
+  assert.equal(await (await b.$(tid('sitzung-einladungsfrist'))).isExisting(), false);
+  assert.equal(JSON.parse(cli('sitzung', 'zeigen', String(bald.id), '--json')).zustand, 'eingeladen');
+  assert.deepEqual(await barrieren(b), []);
+});

@@ -5,6 +5,7 @@ mod absturz;
 mod alltag;
 mod api;
 mod befehle;
+mod beschlusskontrolle;
 mod cli;
 mod gemeinsam;
 mod migration;

@@ -206,7 +206,7 @@ fn a_gremium_missing_from_the_beratungsfolge_gets_its_step_appended() {
         "{meldungen:?}"
     );
     // The navigation's badge counts it; the API reads the date as typed, German or ISO.
-    assert_eq!(api::ladungsfrist_unterschritten(s).unwrap(), 1);
+    assert_eq!(api::ladungsfrist_unterschritten(s, j).unwrap(), 1);
     let e = api::sitzung_einladen(s, sitzung.id.0, "31.11.2026", None, j).unwrap_err();
     assert_eq!(e.befunde[0].feld, "eingeladen_am");
     let akte = s
@@ -217,7 +217,7 @@ fn a_gremium_missing_from_the_beratungsfolge_gets_its_step_appended() {
         )
         .unwrap();
     assert_eq!(akte.befunde.len(), 1);
-    assert_eq!(api::ladungsfrist_unterschritten(s).unwrap(), 0);
+    assert_eq!(api::ladungsfrist_unterschritten(s, j).unwrap(), 0);
 }
 
 #[test]
@@ -567,5 +567,55 @@ fn a_gremiums_settings_are_changed_and_a_refused_change_keeps_them() {
         String::from_utf8_lossy(&out.stderr).contains("Ohne Entschädigung: „vielleicht“"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Issue 27 § 4: a planned Sitzung not yet invited says, from the office's reminder days
+/// before the last day of its Ladungsfrist, by when the Einladung must go out, and counts
+/// in the navigation's badge; after that day it says the Ladungsfrist is missed; once the
+/// Einladung is recorded in time, nothing is left to remind. The reminder days are the
+/// office's setting.
+#[test]
+fn the_einladung_still_to_send_is_named_with_its_last_day_before_the_frist_runs_out() {
+    let mut b = buero();
+    let s = &mut b.store;
+    let j = zeit("2026-11-01");
+    let g = s.gremium_anlegen(&integrationsrat(), j).unwrap();
+    let sitzung = api::sitzung_anlegen(s, g.id.0, "2026-12-21T17:00", "Rathaus", j).unwrap();
+    let frist = |s: &ratsbuero::store::Store, tag: &str| {
+        api::sitzungen_liste(s, g.id.0, zeit(tag)).unwrap()[0]
+            .einladungsfrist
+            .clone()
+    };
+    assert_eq!(frist(s, "2026-12-06"), None);
+    assert_eq!(
+        api::ladungsfrist_unterschritten(s, zeit("2026-12-06")).unwrap(),
+        0
+    );
+    let f = frist(s, "2026-12-07").unwrap();
+    assert_eq!(
+        f.text,
+        "Einladung bis Montag, 14.12.2026 versenden (Ladungsfrist 7 Tage)."
+    );
+    assert!(!f.versaeumt);
+    assert_eq!(
+        api::ladungsfrist_unterschritten(s, zeit("2026-12-07")).unwrap(),
+        1
+    );
+    assert!(frist(s, "2026-12-15").unwrap().versaeumt);
+    // The office wants to be reminded three weeks ahead.
+    let mut buero = api::buero_lesen(s).unwrap();
+    buero.einladung_vorlauf_tage = 21;
+    api::buero_speichern(s, &buero).unwrap();
+    assert!(frist(s, "2026-11-23").is_some());
+    buero.einladung_vorlauf_tage = 61;
+    let e = api::buero_speichern(s, &buero).unwrap_err();
+    assert_eq!(e.befunde[0].feld, "einladung_vorlauf_tage");
+    // Invited in time: nothing to remind.
+    api::sitzung_einladen(s, sitzung.id.0, "10.12.2026", None, j).unwrap();
+    assert_eq!(frist(s, "2026-12-12"), None);
+    assert_eq!(
+        api::ladungsfrist_unterschritten(s, zeit("2026-12-12")).unwrap(),
+        0
     );
 }

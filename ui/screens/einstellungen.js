@@ -26,6 +26,7 @@ function bueroFelder(b) {
     feld.text('unterschrift.name', 'Unterzeichnung: Name', b.unterschrift.name, { attrs: { placeholder: 'z. B. Rainer Weichelt' } }),
     feld.text('unterschrift.funktion', 'Unterzeichnung: Funktion', b.unterschrift.funktion, { attrs: { placeholder: 'z. B. Erster Beigeordneter' } }),
     feld.text('zeitzone', 'Zeitzone des Büros', b.zeitzone, { attrs: { list: 'zeitzonen', spellcheck: 'false' }, hilfe: ZEITZONE_HILFE }),
+    feld.text('einladung_vorlauf_tage', 'Erinnerung an die Einladung (Tage vor Ablauf der Ladungsfrist)', String(b.einladung_vorlauf_tage ?? 7), { attrs: { inputmode: 'numeric', autocomplete: 'off' } }),
     h('datalist', { id: 'zeitzonen' }, ...ZEITZONEN.map((z) => h('option', { value: z }))),
   );
 }
@@ -36,6 +37,8 @@ function bueroLesen(wurzel, eingerichtet) {
     kommune: w('kommune'), gremium_name: w('gremium_name'), gremium_art: w('gremium_art'), nummernschema: w('nummernschema'), wahlperiode: w('wahlperiode'), eingerichtet,
     unterschrift: { behoerdenleitung: w('unterschrift.behoerdenleitung'), modus: w('unterschrift.modus'), name: w('unterschrift.name'), funktion: w('unterschrift.funktion') },
     zeitzone: w('zeitzone'),
+    // Digits as a number; anything else goes as typed and the core names the field.
+    einladung_vorlauf_tage: /^\s*\d+\s*$/.test(w('einladung_vorlauf_tage')) ? Number(w('einladung_vorlauf_tage')) : w('einladung_vorlauf_tage'),
   };
 }
 

@@ -16,7 +16,7 @@ import * as dialog from '../components/dialog.js';
 import { zeilenTaste } from '../components/liste.js';
 import { mitKalender } from '../components/kalender.js';
 import { beschriftet as feld, befundListe } from '../components/feld.js';
-import { bewahrend, meldungAmFeld, listeErsetzen } from '../components/bewahren.js';
+import { bewahrend, meldungAmFeld, listeErsetzen, ungespeichert } from '../components/bewahren.js';
 import * as geld from '../components/sitzungsgeld.js';
 import { datumDeutsch, uhrzeit } from '../format.js';
 import { SITZUNG_ZUSTAND, TEIL, TOP_ERGEBNIS, ANWESENHEIT, label, gross } from '../wertlisten.js';
@@ -125,7 +125,9 @@ export class SitzungenBereich {
     h('td', { class: 'nr' }, datumDeutsch(s.beginn), h('div', { class: 'stumm' }, `${uhrzeit(s.beginn)} Uhr`)),
     h('td', { class: 'umbrechen' }, s.ort),
     h('td', {}, label(SITZUNG_ZUSTAND, s.zustand),
-      s.befunde.length ? [' ', h('span', { class: 'badge offen', title: s.befunde.map((b) => b.meldung).join('\n') }, 'Hinweis')] : null),
+      s.befunde.length ? [' ', h('span', { class: 'badge offen', title: s.befunde.map((b) => b.meldung).join('\n') }, 'Hinweis')] : null,
+      // The Einladung still to send before the Ladungsfrist runs out (red once missed).
+      s.einladungsfrist ? h('div', { class: `frist${s.einladungsfrist.versaeumt ? ' versaeumt' : ''}`, 'data-testid': 'einladungsfrist' }, s.einladungsfrist.text) : null),
     )));
   }
 
@@ -179,6 +181,7 @@ export class SitzungenBereich {
       if (!this.akte) return false;
       try {
         this.akte = await aufruf(befehl, { ...argumente, basis: this.akte.version });
+        if (befehl === 'sitzung_aendern') this.beginnBefunde = null;
         this.zeichnen();
         await this.geldNeu();
         await this.listeLaden();
@@ -186,6 +189,7 @@ export class SitzungenBereich {
       } catch (e) {
         meldung.fehler(e);
         this.letzterFehler = e;
+        if (befehl === 'sitzung_aendern') this.beginnBefunde = (e.befunde || []).filter((b) => ['beginn', 'beginn_zeit'].includes(b.feld));
         if (e.code === 'konflikt') { await this.oeffnen(this.akte.id); return false; }
         // The stored state again: a refused choice is not kept, a refused text is.
         try { this.akte = await aufruf('sitzung_lesen', { id: this.akte.id }); } catch { /* the state on screen stays */ }
@@ -233,7 +237,15 @@ export class SitzungenBereich {
       this.zeichnenNeu(s);
       return null;
     }
-    return bewahrend(this.detail, () => this.zeichnenNeu(s), { verwerfen, finden });
+    const neu = bewahrend(this.detail, () => this.zeichnenNeu(s), { verwerfen, finden });
+    // A refused Beginn that the redraw typed in again keeps its message (it stands below
+    // the date and the time, not at one of them, so bewahrend does not carry it).
+    const beginnOffen = ['sitzung-beginn', 'sitzung-beginn-zeit'].some((t) => {
+      const el = this.detail.querySelector(`[data-testid="${t}"]`);
+      return el && ungespeichert(el);
+    });
+    if (beginnOffen && this.beginnBefunde?.length) this.befundeZeigen(this.beginnBefunde);
+    return neu;
   }
 
   zeichnenNeu(s) {
@@ -282,6 +294,11 @@ export class SitzungenBereich {
           h('div', { class: 'feld-meldung', id: 'sitzung-beginn-meldung', 'data-testid': 'sitzung-beginn-meldung' })),
         feld('Ort', ort),
         feld('Einladung versandt am', mitKalender(am)),
+        (() => {
+          // The list's reminder of the Einladung still to send (the core's, by today).
+          const f = !s.eingeladen_am && s.zustand === 'geplant' ? this.sitzungen?.find((x) => x.id === s.id)?.einladungsfrist : null;
+          return f ? h('p', { class: `frist${f.versaeumt ? ' versaeumt' : ''}`, role: 'status', 'data-testid': 'sitzung-einladungsfrist' }, f.text) : null;
+        })(),
         h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, 'Einladung'),
           h('button', { 'data-testid': 'sitzung-einladen', disabled: !offen, onclick: () => this.aendern('sitzung_einladen', { id: s.id, am: am.value }, am) },
             s.eingeladen_am ? `eingeladen am ${datumDeutsch(s.eingeladen_am)} – ändern` : 'Als eingeladen vermerken')),

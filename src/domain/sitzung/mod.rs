@@ -5,6 +5,7 @@
 
 pub mod akte;
 pub mod beschlussfaehigkeit;
+pub mod einladungsfrist;
 pub mod stimmen;
 
 use super::befund::Befund;

@@ -1,0 +1,148 @@
+//! `ratsbuero beschluss …`: the Beschlusskontrolle (issue 27 § 3) — a contract: the
+//! office's scripts and our checks use these names.
+
+use super::{jetzt, json};
+use crate::api::{self, ApiFehler, BeschlussFilter};
+use crate::domain::beschluss::{Beschluss, BeschlussAenderung};
+use crate::domain::datum;
+use crate::store::Store;
+use clap::Subcommand;
+
+#[derive(Subcommand)]
+pub enum BeschlussBefehl {
+    /// Die Beschlüsse aller Sitzungen und was aus ihnen wurde
+    Liste {
+        /// offen | in-arbeit | erledigt | ueberfaellig
+        #[arg(long)]
+        status: Option<String>,
+        /// Name des Gremiums
+        #[arg(long)]
+        gremium: Option<String>,
+        #[arg(long)]
+        jahr: Option<i32>,
+        /// Teil des Namens der zuständigen Stelle
+        #[arg(long)]
+        zustaendig: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Einen Beschluss zeigen (ID: die des TOP)
+    Zeigen {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stand, Wiedervorlage und Zuständigkeit eines Beschlusses setzen, eine Notiz anfügen
+    Setzen {
+        id: i64,
+        /// offen | in-arbeit | erledigt
+        #[arg(long)]
+        status: Option<String>,
+        /// Wiedervorlage TT.MM.JJJJ (leer: keine)
+        #[arg(long)]
+        faellig: Option<String>,
+        #[arg(long)]
+        zustaendig: Option<String>,
+        /// Eine Notiz mit dem heutigen Datum
+        #[arg(long)]
+        notiz: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `in-arbeit` on the command line is the key `in_arbeit`.
+fn status_key(s: &str) -> String {
+    s.trim().replace('-', "_")
+}
+
+fn zeile(b: &Beschluss) -> String {
+    format!(
+        "{:>5}  {}  {} {}  {:<13} {:<12} {}{}",
+        b.top.0,
+        datum::deutsch(b.sitzung_am),
+        b.gremium,
+        b.top_nummer,
+        b.anzeige.replace('_', "-"),
+        b.faellig.map(datum::deutsch).unwrap_or_else(|| "—".into()),
+        b.titel,
+        if b.zustaendig.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", b.zustaendig)
+        }
+    )
+}
+
+pub fn beschluss(store: &mut Store, befehl: BeschlussBefehl) -> Result<(), ApiFehler> {
+    match befehl {
+        BeschlussBefehl::Liste {
+            status,
+            gremium,
+            jahr,
+            zustaendig,
+            json: als_json,
+        } => {
+            let filter = BeschlussFilter {
+                status: status.as_deref().map(status_key),
+                gremium,
+                jahr,
+                zustaendig,
+                nur_oeffentlich: false,
+            };
+            let liste = api::beschluesse(store, &filter, jetzt())?;
+            if als_json {
+                println!("{}", json(&liste));
+            } else {
+                for b in &liste {
+                    println!("{}", zeile(b));
+                }
+            }
+        }
+        BeschlussBefehl::Zeigen { id, json: als_json } => {
+            let b = api::beschluss(store, id, jetzt())?;
+            if als_json {
+                println!("{}", json(&b));
+            } else {
+                println!("{}", zeile(&b));
+                println!("Ergebnis: {}", b.ergebnis.label());
+                if !b.beschlusstext.is_empty() {
+                    println!("Beschluss: {}", b.beschlusstext);
+                }
+                for n in &b.notizen {
+                    println!("{}  {}", datum::deutsch(n.datum), n.text);
+                }
+            }
+        }
+        BeschlussBefehl::Setzen {
+            id,
+            status,
+            faellig,
+            zustaendig,
+            notiz,
+            json: als_json,
+        } => {
+            let jetzt = jetzt();
+            let bisher = api::beschluss(store, id, jetzt)?;
+            let aenderung = BeschlussAenderung {
+                status: status
+                    .as_deref()
+                    .map(status_key)
+                    .unwrap_or_else(|| bisher.status.key().into()),
+                faellig: faellig
+                    .unwrap_or_else(|| bisher.faellig.map(datum::deutsch).unwrap_or_default()),
+                zustaendig: zustaendig.unwrap_or(bisher.zustaendig),
+            };
+            let mut b = api::beschluss_setzen(store, id, &aenderung, jetzt)?;
+            if let Some(n) = notiz {
+                b = api::beschluss_notiz(store, id, &n, jetzt)?;
+            }
+            if als_json {
+                println!("{}", json(&b));
+            } else {
+                println!("{}", zeile(&b));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,228 @@
+//! Beschlusskontrolle (issue 27 § 3) on the demo office: every decided TOP has its
+//! follow-up — the Vorlage's Federführend as the unit, "offen" until the office says
+//! otherwise, "überfällig" by the date alone, dated notes — across all Sitzungen, filtered
+//! by status, Gremium, year and unit; a refused change names its field and changes
+//! nothing; the CLI contract (`beschluss liste|zeigen|setzen`, `--json`).
+
+use crate::gemeinsam::{buero, zeit, Testbuero};
+use ratsbuero::api::{self, BeschlussFilter};
+use ratsbuero::domain::beschluss::{BeschlussAenderung, BeschlussStatus};
+use ratsbuero::domain::sitzung::TopErgebnis;
+use ratsbuero::domain::SitzungId;
+use std::process::Command;
+
+/// The demo with two results in its first Sitzung (06.12.2026): one decided, one only
+/// taken note of. Returns the decided TOP's id and the other's.
+fn demo() -> (Testbuero, i64, i64) {
+    let mut b = buero();
+    api::demo(&mut b.store, zeit("2026-11-22")).unwrap();
+    let s = b.store.sitzung(SitzungId(1)).unwrap();
+    let mit_vorlage = s
+        .tops
+        .iter()
+        .find(|t| t.vorlage.is_some())
+        .expect("a TOP with a Vorlage")
+        .id
+        .0;
+    let andere = s.tops.iter().find(|t| t.id.0 != mit_vorlage).unwrap().id.0;
+    let j = zeit("2026-12-06");
+    api::top_ergebnis(
+        &mut b.store,
+        mit_vorlage,
+        TopErgebnis::Beschlossen,
+        "Der Integrationsrat empfiehlt dem Rat, das Konzept zu beschließen.",
+        None,
+        j,
+    )
+    .unwrap();
+    api::top_ergebnis(&mut b.store, andere, TopErgebnis::Kenntnis, "", None, j).unwrap();
+    (b, mit_vorlage, andere)
+}
+
+fn aenderung(status: &str, faellig: &str, zustaendig: &str) -> BeschlussAenderung {
+    BeschlussAenderung {
+        status: status.into(),
+        faellig: faellig.into(),
+        zustaendig: zustaendig.into(),
+    }
+}
+
+#[test]
+fn a_decision_is_followed_up_and_overdue_comes_from_the_date() {
+    let (mut b, top, andere) = demo();
+    let heute = zeit("2026-12-07");
+    let alle = api::beschluesse(&b.store, &BeschlussFilter::default(), heute).unwrap();
+    assert_eq!(alle.len(), 1, "only the decided TOP: {alle:?}");
+    let d = &alle[0];
+    assert_eq!(d.top.0, top);
+    assert_eq!(d.status, BeschlussStatus::Offen);
+    assert_eq!(d.anzeige, "offen");
+    let vorlage = b
+        .store
+        .sitzung(SitzungId(1))
+        .unwrap()
+        .tops
+        .into_iter()
+        .find(|t| t.id.0 == top)
+        .unwrap()
+        .vorlage
+        .unwrap();
+    let federfuehrend = b.store.vorlage(vorlage.id).unwrap().inhalt.federfuehrend;
+    assert!(!federfuehrend.is_empty());
+    assert_eq!(
+        d.zustaendig, federfuehrend,
+        "the unit is the Vorlage's Federführend"
+    );
+    assert!(d.beschlusstext.starts_with("Der Integrationsrat empfiehlt"));
+    // Not a decision: nothing to follow up.
+    let e = api::beschluss(&b.store, andere, heute).unwrap_err();
+    assert_eq!(e.befunde[0].feld, "top");
+
+    // Due yesterday: overdue, in the badge's count; done: no more.
+    api::beschluss_setzen(
+        &mut b.store,
+        top,
+        &aenderung("in_arbeit", "06.12.2026", "FB 51 – Integration"),
+        heute,
+    )
+    .unwrap();
+    let d = api::beschluss(&b.store, top, heute).unwrap();
+    assert_eq!(
+        (d.status, d.anzeige.as_str(), d.zustaendig.as_str()),
+        (
+            BeschlussStatus::InArbeit,
+            "ueberfaellig",
+            "FB 51 – Integration"
+        )
+    );
+    assert_eq!(api::beschluesse_ueberfaellig(&b.store, heute).unwrap(), 1);
+    assert_eq!(
+        api::beschluesse_ueberfaellig(&b.store, zeit("2026-12-06")).unwrap(),
+        0,
+        "due today is not overdue"
+    );
+    api::beschluss_notiz(
+        &mut b.store,
+        top,
+        "Haushaltsmittel beim Kämmerer beantragt",
+        heute,
+    )
+    .unwrap();
+    api::beschluss_setzen(
+        &mut b.store,
+        top,
+        &aenderung("erledigt", "06.12.2026", "FB 51 – Integration"),
+        heute,
+    )
+    .unwrap();
+    let d = api::beschluss(&b.store, top, heute).unwrap();
+    assert_eq!(d.anzeige, "erledigt");
+    assert_eq!(d.notizen.len(), 1);
+    assert_eq!(d.notizen[0].datum.to_string(), "2026-12-07");
+    assert_eq!(api::beschluesse_ueberfaellig(&b.store, heute).unwrap(), 0);
+
+    // Refused: named at the field, nothing changed.
+    for (a, feld) in [
+        (aenderung("fertig", "", ""), "status"),
+        (aenderung("offen", "31.02.2027", ""), "faellig"),
+        (aenderung("offen", "", "FB 51 🙂"), "zustaendig"),
+    ] {
+        let e = api::beschluss_setzen(&mut b.store, top, &a, heute).unwrap_err();
+        assert_eq!(e.befunde[0].feld, feld, "{e:?}");
+        assert_eq!(
+            api::beschluss(&b.store, top, heute).unwrap().status,
+            BeschlussStatus::Erledigt
+        );
+    }
+    assert_eq!(
+        api::beschluss_notiz(&mut b.store, top, "  ", heute)
+            .unwrap_err()
+            .befunde[0]
+            .feld,
+        "notiz"
+    );
+
+    // Filters.
+    let f = |status: Option<&str>, jahr: Option<i32>, zustaendig: Option<&str>| {
+        api::beschluesse(
+            &b.store,
+            &BeschlussFilter {
+                status: status.map(Into::into),
+                jahr,
+                zustaendig: zustaendig.map(Into::into),
+                ..Default::default()
+            },
+            heute,
+        )
+        .unwrap()
+        .len()
+    };
+    assert_eq!(f(Some("erledigt"), None, None), 1);
+    assert_eq!(f(Some("offen"), None, None), 0);
+    assert_eq!(f(None, Some(2025), None), 0);
+    assert_eq!(f(None, Some(2026), Some("fb 51")), 1);
+    assert_eq!(f(None, None, Some("Kämmerei")), 0);
+    assert_eq!(
+        api::beschluesse(
+            &b.store,
+            &BeschlussFilter {
+                status: Some("irgendwie".into()),
+                ..Default::default()
+            },
+            heute
+        )
+        .unwrap_err()
+        .befunde[0]
+            .feld,
+        "status"
+    );
+}
+
+#[test]
+fn the_cli_lists_shows_and_sets_a_decision() {
+    let (b, top, _) = demo();
+    let cli = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+            .args(["--db", &b.db_arg()])
+            .args(args)
+            .env_remove("RATSBUERO_DB")
+            .output()
+            .unwrap();
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let id = top.to_string();
+    let (ok, aus, fehler) = cli(&[
+        "beschluss",
+        "setzen",
+        &id,
+        "--status",
+        "in-arbeit",
+        "--faellig",
+        "31.01.2027",
+        "--notiz",
+        "Gespräch mit dem Jobcenter",
+        "--json",
+    ]);
+    assert!(ok, "{fehler}");
+    let v: serde_json::Value = serde_json::from_str(&aus).unwrap();
+    assert_eq!(v["status"], "in_arbeit");
+    assert_eq!(v["faellig"], "2027-01-31");
+    assert_eq!(v["notizen"][0]["text"], "Gespräch mit dem Jobcenter");
+    let (ok, aus, _) = cli(&["beschluss", "liste", "--status", "in-arbeit", "--json"]);
+    assert!(ok);
+    let liste: Vec<serde_json::Value> = serde_json::from_str(&aus).unwrap();
+    assert_eq!(liste.len(), 1);
+    let (ok, aus, _) = cli(&["beschluss", "zeigen", &id]);
+    assert!(ok);
+    assert!(
+        aus.contains("Gespräch mit dem Jobcenter") && aus.contains("31.01.2027"),
+        "{aus}"
+    );
+    let (ok, _, fehler) = cli(&["beschluss", "liste", "--status", "bald"]);
+    assert!(!ok);
+    assert!(fehler.contains("Stand „bald“ gibt es nicht"), "{fehler}");
+}

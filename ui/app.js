@@ -8,6 +8,7 @@ import { journalOffen } from './screens/vorlage-editor.js';
 import { SitzungenBereich } from './screens/sitzungen.js';
 import { WahlenBereich } from './screens/wahlen.js';
 import { GremienBereich } from './screens/gremien.js';
+import { BeschluesseBereich } from './screens/beschluesse.js';
 import * as einstellungen from './screens/einstellungen.js';
 import * as hilfe from './components/hilfe.js';
 import * as dialog from './components/dialog.js';
@@ -55,8 +56,21 @@ async function automatischSichern() {
   } catch (e) { meldung.fehler(e); }
 }
 
+// Decisions whose Wiedervorlage has passed and that are not done (Beschlusskontrolle).
+async function beschluesseBadge() {
+  try {
+    const n = await aufruf('beschluesse_ueberfaellig');
+    const el = document.querySelector('[data-testid="nav-beschluesse-badge"]');
+    el.textContent = n ? String(n) : '';
+    el.title = n ? `${n} ${n === 1 ? 'Beschluss' : 'Beschlüsse'} überfällig` : '';
+  } catch (e) { /* the area itself reports errors */ }
+}
+
+window.addEventListener('ratsbuero:beschluesse', beschluesseBadge);
+
 async function bereich(name) {
   sitzungenBadge();
+  beschluesseBadge();
   document.querySelectorAll('[data-bereich]').forEach((a) => {
     if (a.dataset.bereich === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
@@ -72,6 +86,10 @@ async function bereich(name) {
   if (name === 'sitzungen') {
     vorlagen = null;
     offenerBereich = new SitzungenBereich(haupt);
+    await offenerBereich.laden();
+  } else if (name === 'beschluesse') {
+    vorlagen = null;
+    offenerBereich = new BeschluesseBereich(haupt);
     await offenerBereich.laden();
   } else if (name === 'gremien') {
     vorlagen = null;
@@ -94,7 +112,7 @@ async function bereich(name) {
 
 function route() {
   const name = (location.hash || '#vorlagen').slice(1);
-  bereich(['einstellungen', 'sitzungen', 'gremien', 'wahlen'].includes(name) ? name : 'vorlagen');
+  bereich(['einstellungen', 'sitzungen', 'beschluesse', 'gremien', 'wahlen'].includes(name) ? name : 'vorlagen');
 }
 
 document.addEventListener('keydown', async (e) => {

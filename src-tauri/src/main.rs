@@ -11,6 +11,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod befehle;
+mod beschluesse;
 mod einstellungen;
 mod fenster;
 mod live;

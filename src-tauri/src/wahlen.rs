@@ -131,11 +131,10 @@ pub async fn wahl_niederschrift(app: State<'_, App>, wahl: i64) -> Antwort<Respo
     )))
 }
 
-/// Fills the Beschlussvorschlag of Vorlage `vorlage` from the result; returns the text.
+/// Fills the Beschlussvorschlag of a draft, or the Beschlussvermerk of a released Vorlage
+/// (through its TOP), from the result; says where.
 #[tauri::command]
-pub async fn wahl_in_vorlage(app: State<'_, App>, wahl: i64, vorlage: i64) -> Antwort<String> {
-    app.mit_mut(|s| {
-        api::wahl_in_vorlage(s, wahl, vorlage, jetzt())?;
-        api::wahl_beschlusstext(&api::wahl_lesen(s, wahl)?)
-    })
+pub async fn wahl_in_vorlage(app: State<'_, App>, wahl: i64, vorlage: i64) -> Antwort<Value> {
+    app.mit_mut(|s| api::wahl_in_vorlage(s, wahl, vorlage, jetzt()))
+        .map(zustand::json)
 }

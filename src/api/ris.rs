@@ -93,6 +93,8 @@ pub struct RisKind {
     #[serde(flatten)]
     pub eintrag: RisEintrag,
     pub anzeige: String,
+    /// An agenda item's files: its decision (`resolutionFile`) and Anlagen.
+    pub dateien: Vec<RisDatei>,
 }
 
 /// An object of the RIS with what belongs to it: agenda items or consultations, files.
@@ -131,6 +133,7 @@ pub fn ris_akte(store: &Store, url: &str) -> Result<RisAkte, ApiFehler> {
                     .join(" ")
             };
             Ok(RisKind {
+                dateien: store.ris_dateien(&k.url)?,
                 eintrag: k,
                 anzeige,
             })

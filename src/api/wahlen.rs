@@ -258,17 +258,66 @@ pub fn wahl_beschlusstext(akte: &WahlAkte) -> Result<String, ApiFehler> {
 }
 
 /// Writes the resolution text into the Beschlussvorschlag of Vorlage `vorlage` (a draft).
+/// Where "Übernehmen" put the Wahl's result.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WahlUebernommen {
+    /// `beschlussvorschlag` (a draft) or `beschlussvermerk` (a released Vorlage: its
+    /// frozen Beschlussvorschlag stays, the decision goes to its TOP in the Wahl's Sitzung).
+    pub wohin: &'static str,
+    /// The TOP ("Ö 3") that holds the Beschlussvermerk.
+    pub top: Option<String>,
+    pub text: String,
+}
+
+/// "Übernehmen": the Wahl's result as the resolution text of Vorlage `vorlage`. A draft
+/// gets it as its Beschlussvorschlag; a released Vorlage keeps its Beschlussvorschlag (it
+/// is frozen) and gets the decision as its Beschlussvermerk, through the TOP that treats
+/// it in the Wahl's Sitzung (recorded "beschlossen" with the text).
 pub fn wahl_in_vorlage(
     store: &mut Store,
     wahl: i64,
     vorlage: i64,
     jetzt: NaiveDateTime,
-) -> Result<crate::store::Gespeichert, ApiFehler> {
-    let text = wahl_beschlusstext(&store.wahl(wahl)?)?;
+) -> Result<WahlUebernommen, ApiFehler> {
+    let w = store.wahl(wahl)?;
+    let text = wahl_beschlusstext(&w)?;
     let akte = store.vorlage(VorlageId(vorlage))?;
-    let mut inhalt = akte.inhalt.clone();
-    inhalt.beschlussvorschlag = text;
-    Ok(store.vorlage_speichern(VorlageId(vorlage), akte.version, &inhalt, jetzt)?)
+    if akte.nummer.is_none() {
+        let mut inhalt = akte.inhalt.clone();
+        inhalt.beschlussvorschlag = text.clone();
+        store.vorlage_speichern(VorlageId(vorlage), akte.version, &inhalt, jetzt)?;
+        return Ok(WahlUebernommen {
+            wohin: "beschlussvorschlag",
+            top: None,
+            text,
+        });
+    }
+    let sitzung = store.sitzung(w.daten.sitzung)?;
+    let nummer = akte.nummer.clone().unwrap_or_default();
+    let top = sitzung
+        .tops
+        .iter()
+        .find(|t| t.vorlage.as_ref().is_some_and(|v| v.id == VorlageId(vorlage)))
+        .ok_or_else(|| {
+            ApiFehler::feld(
+                "vorlage",
+                format!(
+                    "Die Vorlage {nummer} steht nicht auf der Tagesordnung der Sitzung dieser Wahl: ihr Beschlussvermerk entsteht beim TOP, der sie berät. Setzen Sie sie dort auf die Tagesordnung oder wählen Sie einen Entwurf."
+                ),
+            )
+        })?;
+    let top_nummer = top.nummer.clone();
+    store.top_ergebnis(
+        top.id,
+        crate::domain::sitzung::TopErgebnis::Beschlossen,
+        &text,
+        jetzt,
+    )?;
+    Ok(WahlUebernommen {
+        wohin: "beschlussvermerk",
+        top: Some(top_nummer),
+        text,
+    })
 }
 
 /// For an Einheitliche Wahl the CLI/app names the joint list "Einheitlicher Wahlvorschlag".

@@ -271,8 +271,12 @@ pub fn wahl(store: &mut Store, befehl: WahlBefehl) -> Result<(), ApiFehler> {
             eprintln!("{} geschrieben.", out.display());
         }
         WahlBefehl::Beschluss { id, vorlage } => {
-            api::wahl_in_vorlage(store, id, vorlage, jetzt())?;
-            println!("{}", api::wahl_beschlusstext(&api::wahl_lesen(store, id)?)?);
+            let u = api::wahl_in_vorlage(store, id, vorlage, jetzt())?;
+            match &u.top {
+                Some(top) => eprintln!("Beschlussvermerk der Vorlage (TOP {top}) gesetzt."),
+                None => eprintln!("Beschlussvorschlag der Vorlage gefüllt."),
+            }
+            println!("{}", u.text);
         }
     }
     Ok(())

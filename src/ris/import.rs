@@ -444,10 +444,19 @@ impl Lauf<'_> {
                         ..Default::default()
                     },
                 )?;
+                // The agenda items, and their files: the decision (`resolutionFile`) and the
+                // Anlagen of the TOP (`auxiliaryFile`), kept with their TOP.
+                let mut top_dateien = Vec::new();
                 for (i, top) in json::liste(&o, "agendaItem").into_iter().enumerate() {
                     let Some(top_id) = json::text(&top, "id").map(str::to_string) else {
                         continue;
                     };
+                    if let Some(d) = top.get("resolutionFile") {
+                        top_dateien.push((d.clone(), top_id.clone()));
+                    }
+                    for d in self.dateiliste(&top, &top_id) {
+                        top_dateien.push((d, top_id.clone()));
+                    }
                     let titel = json::text(&top, "name").unwrap_or("").to_string();
                     let nummer = json::text(&top, "number")
                         .map(str::to_string)
@@ -474,6 +483,9 @@ impl Lauf<'_> {
                 dateien.extend(self.dateiliste(&o, &id));
                 for d in dateien {
                     self.datei(d, &id, g != RisGespeichert::Unveraendert)?;
+                }
+                for (d, top_id) in top_dateien {
+                    self.datei(d, &top_id, g != RisGespeichert::Unveraendert)?;
                 }
             }
             "Paper" => {

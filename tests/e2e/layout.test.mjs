@@ -124,6 +124,11 @@ for (const [breite, hoehe, zoom] of [[1024, 700, 100], [1920, 1080, 100], [1024,
     assert.deepEqual(await b.execute(pruefen, ...grenzen), [], 'Sitzung');
     await b.saveScreenshot(bildPfad(`sitzung-${name}.png`));
 
+    await (await b.$(tid('nav-beschluesse'))).click();
+    await (await b.$(tid('beschluesse'))).waitForDisplayed({ timeout: 10000 });
+    assert.deepEqual(await b.execute(pruefen, ...grenzen), [], 'Beschlüsse');
+    await b.saveScreenshot(bildPfad(`beschluesse-liste-${name}.png`));
+
     await (await b.$(tid('nav-gremien'))).click();
     await b.waitUntil(async () => (await b.$$(tid('gremium-eintrag'))).length > 0, { timeout: 10000 });
     for (const e of await b.$$(tid('gremium-eintrag'))) if ((await e.getText()).startsWith('Integrationsrat')) await e.click();

@@ -249,3 +249,54 @@ test('4: a Sitzung not yet invited says by when the Einladung must go out, a mis
   assert.equal(JSON.parse(cli('sitzung', 'zeigen', String(bald.id), '--json')).zustand, 'eingeladen');
   assert.deepEqual(await barrieren(b), []);
 });
+
+test('3: a decision is followed up under Beschlüsse — a Wiedervorlage passed is overdue and counted in the navigation, a note, done; a wrong date named at its field', async () => {
+  const b = app.browser;
+  await b.setWindowSize(1280, 820);
+  const top = akte().tops.find((t) => t.titel === 'Förderprogramm Sprachcafé');
+  cli('sitzung', 'ergebnis', String(top.id), '--ergebnis', 'beschlossen', '--text', 'Der Integrationsrat fördert das Sprachcafé mit 2.400 €.');
+  const tagIn = (n) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() + n * 86400000));
+  await (await b.$(tid('nav-beschluesse'))).click();
+  const zeile = await b.$(`${tid('beschluss-zeile')}[data-id="${top.id}"]`);
+  await zeile.waitForDisplayed({ timeout: 10000 });
+  assert.equal(await (await zeile.$(tid('beschluss-stand'))).getText(), 'offen');
+  await (await zeile.$('td')).click();
+  await (await b.$(tid('beschluss-text'))).waitForDisplayed({ timeout: 10000 });
+  assert.equal(await (await b.$(tid('beschluss-text'))).getText(), 'Der Integrationsrat fördert das Sprachcafé mit 2.400 €.');
+  const badge = async () => (await b.$(tid('nav-beschluesse-badge'))).getText();
+  // An impossible date: named at the field, kept as typed, nothing saved.
+  const faellig = await b.$(tid('beschluss-faellig'));
+  await faellig.click();
+  await (await b.$(() => document.activeElement)).addValue('31.02.2027');
+  await b.keys('Tab');
+  await b.waitUntil(async () => (await (await b.$(tid('beschluss-faellig'))).getAttribute('aria-invalid')) === 'true', { timeout: 5000, timeoutMsg: 'keine Meldung am Datum' });
+  assert.match(await b.execute(() => document.getElementById(document.querySelector('[data-testid="beschluss-faellig"]').getAttribute('aria-describedby').split(' ').at(-1)).textContent), /Wiedervorlage: Datum 31\.02\.2027 ungültig/);
+  assert.equal(await (await b.$(tid('beschluss-faellig'))).getValue(), '31.02.2027');
+  assert.equal(JSON.parse(cli('beschluss', 'zeigen', String(top.id), '--json')).faellig, null);
+  // Yesterday: overdue, red, counted in the navigation.
+  await (await b.$(tid('beschluss-faellig'))).click();
+  await b.keys(['Control', 'a']);
+  await (await b.$(() => document.activeElement)).addValue(tagIn(-1));
+  await b.keys('Tab');
+  await b.waitUntil(async () => (await (await b.$(tid('beschluss-anzeige'))).getText()) === 'überfällig', { timeout: 10000, timeoutMsg: 'nicht überfällig' });
+  await b.waitUntil(async () => (await badge()) === '1', { timeout: 10000, timeoutMsg: `Abzeichen: ${await badge()}` });
+  assert.equal(await b.execute(() => getComputedStyle(document.querySelector('[data-testid="beschluss-anzeige"]')).color), 'rgb(164, 22, 26)');
+  // A note by Enter; the focus stays in the note field, emptied.
+  await (await b.$(tid('beschluss-notiz'))).click();
+  await (await b.$(() => document.activeElement)).addValue('Zuwendungsbescheid versandt');
+  await b.keys('Enter');
+  await b.waitUntil(async () => JSON.parse(cli('beschluss', 'zeigen', String(top.id), '--json')).notizen.length === 1, { timeout: 10000, timeoutMsg: 'Notiz nicht gespeichert' });
+  await b.waitUntil(async () => (await (await b.$(tid('beschluss-notizen'))).isExisting()), { timeout: 5000 });
+  assert.equal(await b.execute(() => document.activeElement.dataset.testid), 'beschluss-notiz');
+  assert.equal(await (await b.$(tid('beschluss-notiz'))).getValue(), '');
+  for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
+    await b.setWindowSize(breite, hoehe);
+    await b.saveScreenshot(bildPfad(`beschluesse-${breite}x${hoehe}.png`));
+  }
+  await b.setWindowSize(1280, 820);
+  assert.deepEqual(await barrieren(b), []);
+  // Done: no longer overdue, the badge empties.
+  await (await b.$(tid('beschluss-status'))).selectByAttribute('value', 'erledigt');
+  await b.waitUntil(async () => JSON.parse(cli('beschluss', 'zeigen', String(top.id), '--json')).status === 'erledigt', { timeout: 10000 });
+  await b.waitUntil(async () => (await badge()) === '', { timeout: 10000, timeoutMsg: `Abzeichen: ${await badge()}` });
+});

@@ -590,3 +590,42 @@ fn the_offices_own_export_comes_back_through_the_import() {
         }
     }
 }
+
+/// Issue 28 § 3: the decisions (`resolutionFile`) and the Anlagen (`auxiliaryFile`) of a
+/// Meeting's agenda items are fetched, checked and kept with their TOP; the Meeting's
+/// record shows them under the TOP.
+#[test]
+fn the_decisions_and_anlagen_of_agenda_items_are_fetched_and_kept_with_their_top() {
+    let stub = Stub::neu();
+    let u = |p: &str| stub.url(p);
+    let beschluss = "%PDF-1.4 Beschluss: Der Rat beschließt den Straßenausbau.".as_bytes();
+    let anlage = "%PDF-1.4 Anlage: Lageplan".as_bytes();
+    stub.setzen("/f/beschluss.pdf", 200, beschluss);
+    stub.setzen("/f/plan.pdf", 200, anlage);
+    stub.json("/body", &json!({"id": u("/body"), "type": "https://schema.oparl.org/1.1/Body", "name": "Gemeinde Hürtgenwald", "meeting": u("/meetings")}));
+    stub.json("/meetings", &json!({"data": [{
+        "id": u("/meeting/1"), "type": "https://schema.oparl.org/1.1/Meeting", "name": "Gemeinderat", "start": "2026-11-12T18:00:00+01:00",
+        "agendaItem": [{
+            "id": u("/ai/7"), "type": "https://schema.oparl.org/1.1/AgendaItem", "number": "Ö 7", "name": "Straßenausbau Vossenack",
+            "resolutionFile": {"id": u("/file/b7"), "type": "https://schema.oparl.org/1.1/File", "name": "Beschluss Ö 7", "fileName": "beschluss.pdf",
+                "mimeType": "application/pdf", "accessUrl": u("/f/beschluss.pdf"), "sha512Checksum": sha512_hex(beschluss)},
+            "auxiliaryFile": [{"id": u("/file/a7"), "type": "https://schema.oparl.org/1.1/File", "name": "Lageplan", "fileName": "plan.pdf",
+                "mimeType": "application/pdf", "accessUrl": u("/f/plan.pdf")}]
+        }]
+    }], "links": {}}));
+    let mut b = buero();
+    let bericht = importieren(&mut b, &u("/body")).unwrap();
+    assert_eq!(bericht.dateien, 2, "{}", gruende(&bericht));
+    let akte = api::ris_akte(&b.store, &u("/meeting/1")).unwrap();
+    let top = akte
+        .kinder
+        .iter()
+        .find(|k| k.eintrag.url == u("/ai/7"))
+        .unwrap();
+    let namen: Vec<&str> = top.dateien.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(namen, ["beschluss.pdf", "plan.pdf"]);
+    assert_eq!(
+        api::ris_datei(&b.store, &u("/file/b7")).unwrap().1,
+        beschluss
+    );
+}

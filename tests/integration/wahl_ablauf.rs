@@ -309,6 +309,76 @@ fn entsendung_by_list_with_a_tie_lot_and_the_filled_resolution() {
         ],
     );
 
+    // Issue 27 § 6: a released Vorlage keeps its frozen Beschlussvorschlag; the result
+    // becomes its Beschlussvermerk, at its TOP in the Wahl's Sitzung.
+    let gespeichert = b
+        .store
+        .vorlage_anlegen(
+            &crate::gemeinsam::vorlage("Entsendung in die AG (freigegeben)"),
+            j,
+        )
+        .unwrap();
+    let freigegeben = b
+        .store
+        .vorlage_freigeben(gespeichert.id, gespeichert.version, j)
+        .unwrap();
+    let vorschlag = b
+        .store
+        .vorlage(freigegeben.id)
+        .unwrap()
+        .inhalt
+        .beschlussvorschlag;
+    let e = api::wahl_in_vorlage(&mut b.store, w.id, freigegeben.id.0, j).unwrap_err();
+    assert_eq!(
+        e.befunde[0].feld, "vorlage",
+        "not on the Tagesordnung: {e:?}"
+    );
+    assert!(
+        e.message.contains("steht nicht auf der Tagesordnung"),
+        "{}",
+        e.message
+    );
+    let s = api::top_hinzufuegen(
+        &mut b.store,
+        1,
+        &ratsbuero::domain::sitzung::akte::TopNeu {
+            teil: ratsbuero::domain::sitzung::Teil::Oeffentlich,
+            titel: String::new(),
+            vorlage: Some(freigegeben.id),
+            unterpunkt: false,
+        },
+        None,
+        j,
+    )
+    .unwrap();
+    let top = s
+        .tops
+        .iter()
+        .find(|t| t.vorlage.as_ref().is_some_and(|v| v.id == freigegeben.id))
+        .unwrap()
+        .clone();
+    let u = api::wahl_in_vorlage(&mut b.store, w.id, freigegeben.id.0, j).unwrap();
+    assert_eq!(
+        (u.wohin, u.top.as_deref()),
+        ("beschlussvermerk", Some(top.nummer.as_str()))
+    );
+    assert_eq!(
+        b.store
+            .vorlage(freigegeben.id)
+            .unwrap()
+            .inhalt
+            .beschlussvorschlag,
+        vorschlag,
+        "frozen"
+    );
+    let nach = b.store.sitzung(SitzungId(1)).unwrap();
+    let t = nach.tops.iter().find(|t| t.id == top.id).unwrap();
+    assert_eq!(
+        t.ergebnis,
+        Some(ratsbuero::domain::sitzung::TopErgebnis::Beschlossen)
+    );
+    assert_eq!(t.ergebnis_text, text_vorlage);
+
     let pdf = api::wahl_niederschrift(&b.store, w.id, j).unwrap();
     technisch_einwandfrei(&pdf);
     in_reihenfolge(

@@ -58,6 +58,17 @@ export function importFormular() {
   return form;
 }
 
+/** A file of the RIS with its size and "Speichern unter…". */
+function dateiZeile(d) {
+  return h('li', {}, `${d.name} (${groesse(d.bytes)}) `,
+    h('button', { class: 'klein', 'data-testid': 'ris-datei-speichern', onclick: async () => {
+      try {
+        const pfad = await aufruf('ris_datei_speichern', { url: d.url });
+        if (pfad) meldung.zeigen(`Gespeichert: ${pfad}`);
+      } catch (err) { meldung.fehler(err); }
+    } }, 'Speichern unter…'));
+}
+
 /** The record of a RIS object in `ziel`: what it is, what belongs to it, its files. */
 export async function zeigen(ziel, url) {
   let a;
@@ -74,16 +85,11 @@ export async function zeigen(ziel, url) {
         e.datum ? [h('dt', {}, 'Datum'), h('dd', {}, datumDeutsch(e.datum))] : null,
         h('dt', {}, 'Quelle'), h('dd', { class: 'umbrechen' }, e.url)),
       a.kinder.length ? h('fieldset', {}, h('legend', {}, e.typ === 'Meeting' ? 'Tagesordnung' : 'Beratungen'),
-        h('ul', { 'data-testid': 'ris-kinder' }, a.kinder.map((k) => h('li', { dir: 'auto' }, k.anzeige || art(k.typ))))) : null,
+        // A TOP with its files: the Beschluss (resolutionFile) and its Anlagen.
+        h('ul', { 'data-testid': 'ris-kinder' }, a.kinder.map((k) => h('li', { dir: 'auto' }, k.anzeige || art(k.typ),
+          k.dateien?.length ? h('ul', { class: 'knapp', 'data-testid': 'ris-top-dateien' }, k.dateien.map(dateiZeile)) : null)))) : null,
       h('fieldset', {}, h('legend', {}, `Dateien (${a.dateien.length})`),
-        a.dateien.length ? h('ul', { 'data-testid': 'ris-dateien' }, a.dateien.map((d) => h('li', {},
-          `${d.name} (${groesse(d.bytes)}) `,
-          h('button', { class: 'klein', 'data-testid': 'ris-datei-speichern', onclick: async () => {
-            try {
-              const pfad = await aufruf('ris_datei_speichern', { url: d.url });
-              if (pfad) meldung.zeigen(`Gespeichert: ${pfad}`);
-            } catch (err) { meldung.fehler(err); }
-          } }, 'Speichern unter…'))))
+        a.dateien.length ? h('ul', { 'data-testid': 'ris-dateien' }, a.dateien.map(dateiZeile))
           : h('p', { class: 'stumm' }, 'Keine Dateien.')),
       h('p', { class: 'stumm' }, 'Aus dem Ratsinformationssystem der Stadt: hier nur zu lesen. Änderungen kommen mit dem nächsten Einlesen.')));
 }

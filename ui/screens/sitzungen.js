@@ -179,9 +179,13 @@ export class SitzungenBereich {
   aendern(befehl, argumente, quelle = null) {
     const schritt = async () => {
       if (!this.akte) return false;
+      // Arguments given as a function are read when the change runs, from the state the
+      // saves before it left: a field sends its own value and the others' stored ones, so
+      // a refused value in one field never holds back what was typed in another.
+      const arg = typeof argumente === 'function' ? argumente(this.akte) : argumente;
       try {
-        this.akte = await aufruf(befehl, { ...argumente, basis: this.akte.version });
-        if (befehl === 'sitzung_aendern') this.beginnBefunde = null;
+        this.akte = await aufruf(befehl, { ...arg, basis: this.akte.version });
+        if (['sitzung-beginn', 'sitzung-beginn-zeit'].includes(quelle?.dataset?.testid)) this.beginnBefunde = null;
         this.zeichnen();
         await this.geldNeu();
         await this.listeLaden();
@@ -281,10 +285,10 @@ export class SitzungenBereich {
     const zeit = h('input', { type: 'text', value: uhrzeit(s.beginn), inputmode: 'numeric', placeholder: 'HH:MM', size: 6, autocomplete: 'off', 'data-testid': 'sitzung-beginn-zeit', disabled: !offen, 'aria-describedby': 'sitzung-beginn-meldung' });
     // A refused value stays in the field as typed, with the core's message beside it.
     const ort = h('input', { type: 'text', value: s.ort, 'data-testid': 'sitzung-ort', 'data-feld': 'ort', disabled: !offen });
-    const speichern = (e) => this.aendern('sitzung_aendern', { id: s.id, beginn: `${beginn.value.trim()} ${zeit.value.trim()}`, ort: ort.value }, e.target);
-    beginn.addEventListener('change', speichern);
-    zeit.addEventListener('change', speichern);
-    ort.addEventListener('change', speichern);
+    const beginnSpeichern = (e) => this.aendern('sitzung_aendern', (a) => ({ id: s.id, beginn: `${beginn.value.trim()} ${zeit.value.trim()}`, ort: a.ort }), e.target);
+    beginn.addEventListener('change', beginnSpeichern);
+    zeit.addEventListener('change', beginnSpeichern);
+    ort.addEventListener('change', (e) => this.aendern('sitzung_aendern', (a) => ({ id: s.id, beginn: a.beginn, ort: ort.value }), e.target));
     const heute = datumDeutsch(new Date().toISOString().slice(0, 10));
     const am = h('input', { type: 'text', value: s.eingeladen_am ? datumDeutsch(s.eingeladen_am) : heute, placeholder: 'TT.MM.JJJJ', inputmode: 'numeric', autocomplete: 'off', 'data-testid': 'sitzung-eingeladen-am', 'data-feld': 'eingeladen_am', 'data-fuer-aktion': 'sitzung-einladen', disabled: !offen });
     return h('fieldset', {}, h('legend', {}, 'Sitzung'),
@@ -520,9 +524,8 @@ export class SitzungenBereich {
     const schrift = h('input', { type: 'text', value: s.schriftfuehrung, 'data-testid': 'sitzung-schriftfuehrung', 'data-feld': 'schriftfuehrung' });
     // Each saved when it is left, like every field of the Sitzung (a closed window never
     // loses them); "Sitzung abschließen" then closes the Sitzung with them.
-    const angaben = (e) => this.aendern('sitzung_abschlussangaben', { id: s.id, ende: ende.value, schriftfuehrung: schrift.value }, e.target);
-    ende.addEventListener('change', angaben);
-    schrift.addEventListener('change', angaben);
+    ende.addEventListener('change', (e) => this.aendern('sitzung_abschlussangaben', (a) => ({ id: s.id, ende: ende.value, schriftfuehrung: a.schriftfuehrung }), e.target));
+    schrift.addEventListener('change', (e) => this.aendern('sitzung_abschlussangaben', (a) => ({ id: s.id, ende: a.ende || '', schriftfuehrung: schrift.value }), e.target));
     return h('fieldset', {}, h('legend', {}, 'Abschluss und Niederschrift'),
       h('div', { class: 'raster' }, feld('Ende (Uhrzeit)', ende), feld('Schriftführung', schrift),
         h('div', { class: 'feld' }, h('span', { class: 'feld-titel' }, s.zustand === 'durchgefuehrt' ? 'durchgeführt' : 'Sitzung'),

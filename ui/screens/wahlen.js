@@ -287,11 +287,16 @@ export class WahlenBereich {
         : h('p', { 'data-testid': 'wahl-ergebnis' }, 'Gewählt ist niemand.'));
       if (w.stand.gewaehlt.length) {
         const vorlage = h('select', { 'data-testid': 'beschluss-vorlage' });
-        aufruf('vorlage_liste', { filter: { sortierung: 'standard', absteigend: false, grenze: 500, zustand: 'entwurf' } })
-          .then((z) => vorlage.replaceChildren(...optionen(z.map((v) => [String(v.id), `${v.nummer || 'Entwurf'} – ${v.betreff || '(ohne Betreff)'}`]), ''))).catch(meldung.fehler);
-        teile.push(h('div', { class: 'top-neu' }, feld('Beschlussvorschlag füllen in Vorlage (Entwurf)', vorlage), h('span'),
+        // Drafts get the Beschlussvorschlag; released Vorlagen the Beschlussvermerk (their
+        // TOP in this Sitzung), their Beschlussvorschlag being frozen.
+        aufruf('vorlage_liste', { filter: { sortierung: 'standard', absteigend: false, grenze: 500 } })
+          .then((z) => vorlage.replaceChildren(...optionen(z.map((v) => [String(v.id), v.nummer ? `${v.nummer} – ${v.betreff || '(ohne Betreff)'} (Beschlussvermerk)` : `Entwurf – ${v.betreff || '(ohne Betreff)'} (Beschlussvorschlag)`]), ''))).catch(meldung.fehler);
+        teile.push(h('div', { class: 'top-neu' }, feld('Ergebnis übernehmen in Vorlage', vorlage), h('span'),
           h('button', { 'data-testid': 'beschluss-uebernehmen', onclick: async () => {
-            try { await aufruf('wahl_in_vorlage', { wahl: w.id, vorlage: Number(vorlage.value) }); meldung.zeigen('Der Beschlussvorschlag der Vorlage ist aus dem Ergebnis gefüllt.'); } catch (e) { meldung.fehler(e); }
+            try {
+              const u = await aufruf('wahl_in_vorlage', { wahl: w.id, vorlage: Number(vorlage.value) });
+              meldung.zeigen(u.top ? `Der Beschlussvermerk der Vorlage ist aus dem Ergebnis gesetzt (TOP ${u.top}).` : 'Der Beschlussvorschlag der Vorlage ist aus dem Ergebnis gefüllt.');
+            } catch (e) { meldung.fehler(e); }
           } }, 'Übernehmen')));
       }
     } else if (!w.gaenge.length) {

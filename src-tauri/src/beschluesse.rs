@@ -1,0 +1,42 @@
+//! The commands of the Beschlusskontrolle (the Beschlüsse area and its badge). Each a
+//! one-line wrapper over `ratsbuero::api`.
+
+use crate::zustand::{self, App};
+use crate::{jetzt, Antwort};
+use ratsbuero::api;
+use serde_json::Value;
+use tauri::State;
+
+#[tauri::command]
+pub async fn beschluesse_liste(app: State<'_, App>, filter: Value) -> Antwort<Value> {
+    let filter: api::BeschlussFilter = api::argument("filter", filter)?;
+    app.mit(|s| api::beschluesse(s, &filter, jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn beschluss_lesen(app: State<'_, App>, top: i64) -> Antwort<Value> {
+    app.mit(|s| api::beschluss(s, top, jetzt()))
+        .map(zustand::json)
+}
+
+/// Status, Wiedervorlage and unit as typed.
+#[tauri::command]
+pub async fn beschluss_setzen(app: State<'_, App>, top: i64, aenderung: Value) -> Antwort<Value> {
+    let a: ratsbuero::domain::beschluss::BeschlussAenderung =
+        api::argument("aenderung", aenderung)?;
+    app.mit_mut(|s| api::beschluss_setzen(s, top, &a, jetzt()))
+        .map(zustand::json)
+}
+
+#[tauri::command]
+pub async fn beschluss_notiz(app: State<'_, App>, top: i64, text: String) -> Antwort<Value> {
+    app.mit_mut(|s| api::beschluss_notiz(s, top, &text, jetzt()))
+        .map(zustand::json)
+}
+
+/// The count for the Beschlüsse badge in the navigation.
+#[tauri::command]
+pub async fn beschluesse_ueberfaellig(app: State<'_, App>) -> Antwort<usize> {
+    app.mit(|s| api::beschluesse_ueberfaellig(s, jetzt()))
+}

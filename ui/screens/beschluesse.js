@@ -1,0 +1,156 @@
+// Beschlüsse (Beschlusskontrolle, issue 27 § 3): every decision of every Sitzung (list)
+// beside one decision (detail) — its result and Beschlusstext, the responsible unit, the
+// Wiedervorlage, the status the office sets, and dated notes. "überfällig" is the core's,
+// by the date. Each field is saved when it is left, as everywhere; a refused value stays
+// in its field with the core's message.
+import { aufruf } from '../ipc.js';
+import { h, optionen } from '../components/dom.js';
+import * as meldung from '../components/meldung.js';
+import { mitKalender } from '../components/kalender.js';
+import { bewahrend, listeErsetzen, meldungAmFeld } from '../components/bewahren.js';
+import { beschriftet as feld } from '../components/feld.js';
+import { datumDeutsch } from '../format.js';
+
+const STAND = [['offen', 'offen'], ['in_arbeit', 'in Arbeit'], ['erledigt', 'erledigt']];
+const ANZEIGE = { offen: 'offen', in_arbeit: 'in Arbeit', erledigt: 'erledigt', ueberfaellig: 'überfällig' };
+const ERGEBNIS = { beschlossen: 'beschlossen', geaendert: 'geändert beschlossen' };
+
+export class BeschluesseBereich {
+  constructor(wurzel) {
+    this.wurzel = wurzel;
+    this.akte = null;
+    this.kette = Promise.resolve();
+    this.filterStand = h('select', { id: 'filter-stand', 'data-testid': 'beschluss-filter-stand', onchange: () => this.listeLaden() },
+      optionen([['', 'alle'], ['offen', 'offen'], ['in_arbeit', 'in Arbeit'], ['ueberfaellig', 'überfällig'], ['erledigt', 'erledigt']], ''));
+    this.filterGremium = h('select', { id: 'filter-gremium-b', 'data-testid': 'beschluss-filter-gremium', onchange: () => this.listeLaden() }, h('option', { value: '' }, 'alle Gremien'));
+    this.filterZustaendig = h('input', { type: 'text', id: 'filter-zustaendig', placeholder: 'z. B. FB 51', 'data-testid': 'beschluss-filter-zustaendig', oninput: () => { clearTimeout(this.tippen); this.tippen = setTimeout(() => this.listeLaden(), 250); } });
+    this.tbody = h('tbody', {});
+    this.detail = h('section', { class: 'detail', 'aria-label': 'Beschluss' });
+    wurzel.replaceChildren(h('div', { class: 'bereich' },
+      h('section', { class: 'liste', 'aria-label': 'Beschlüsse' },
+        h('div', { class: 'liste-kopf raster-filter' },
+          h('div', { class: 'feld' }, h('label', { for: 'filter-stand' }, 'Stand'), this.filterStand),
+          h('div', { class: 'feld' }, h('label', { for: 'filter-gremium-b' }, 'Gremium'), this.filterGremium),
+          h('div', { class: 'feld' }, h('label', { for: 'filter-zustaendig' }, 'Zuständig'), this.filterZustaendig)),
+        h('div', { class: 'tabelle-wrap' }, h('table', { class: 'liste-tabelle', 'data-testid': 'beschluesse' },
+          h('thead', {}, h('tr', {}, ...['Sitzung', 'TOP', 'Stand'].map((t) => h('th', { scope: 'col' }, t)))),
+          this.tbody))),
+      this.detail));
+    this.leer();
+  }
+
+  leer(text = 'Wählen Sie einen Beschluss. Hier steht, was aus den Beschlüssen der Sitzungen wurde.') {
+    this.akte = null;
+    this.detail.replaceChildren(h('p', { class: 'leer' }, text));
+  }
+
+  async laden() {
+    try {
+      const gremien = (await aufruf('gremien_liste')).filter((g) => !g.ris);
+      this.filterGremium.replaceChildren(h('option', { value: '' }, 'alle Gremien'), ...optionen(gremien.map((g) => [g.name, g.name]), ''));
+    } catch (e) { meldung.fehler(e); }
+    await this.listeLaden();
+  }
+
+  async listeLaden() {
+    let liste;
+    try {
+      liste = await aufruf('beschluesse_liste', { filter: { status: this.filterStand.value || null, gremium: this.filterGremium.value || null, zustaendig: this.filterZustaendig.value || null } });
+    } catch (e) { meldung.fehler(e); return; }
+    this.zeilen = liste;
+    if (!liste.length) {
+      this.tbody.replaceChildren(h('tr', {}, h('td', { colspan: 3, class: 'leer', 'data-testid': 'liste-leer' }, 'Kein Beschluss mit diesen Angaben. Beschlüsse entstehen, wenn in einer Sitzung ein TOP „beschlossen“ wird.')));
+      return;
+    }
+    listeErsetzen(this.tbody, liste.map((b, i) => h('tr', {
+      tabindex: (this.akte ? b.top === this.akte.top : i === 0) ? '0' : '-1',
+      'aria-selected': this.akte?.top === b.top ? 'true' : 'false',
+      'data-id': b.top, 'data-testid': 'beschluss-zeile',
+      onclick: () => this.oeffnen(b.top),
+      onkeydown: (e) => this.taste(e, i),
+    },
+    h('td', { class: 'nr' }, datumDeutsch(b.sitzung_am), h('div', { class: 'stumm' }, b.gremium)),
+    h('td', { class: 'umbrechen' }, h('strong', {}, b.top_nummer), ' ', b.titel),
+    h('td', {}, h('span', { class: `stand stand-${b.anzeige}`, 'data-testid': 'beschluss-stand' }, ANZEIGE[b.anzeige] || b.anzeige),
+      b.faellig ? h('div', { class: 'stumm' }, `bis ${datumDeutsch(b.faellig)}`) : null))));
+  }
+
+  taste(e, i) {
+    const zeilen = [...this.tbody.querySelectorAll('tr[data-id]')];
+    let ziel = null;
+    if (e.key === 'ArrowDown') ziel = zeilen[Math.min(i + 1, zeilen.length - 1)];
+    else if (e.key === 'ArrowUp') ziel = zeilen[Math.max(i - 1, 0)];
+    else if (e.key === 'Enter') { e.preventDefault(); this.oeffnen(Number(zeilen[i].dataset.id)); return; }
+    if (!ziel) return;
+    e.preventDefault();
+    zeilen.forEach((z) => z.setAttribute('tabindex', z === ziel ? '0' : '-1'));
+    ziel.focus();
+  }
+
+  async oeffnen(top) {
+    try {
+      this.akte = await aufruf('beschluss_lesen', { top });
+    } catch (e) { meldung.fehler(e); return; }
+    this.zeichnenNeu();
+    this.tbody.querySelectorAll('tr[data-id]').forEach((z) => z.setAttribute('aria-selected', Number(z.dataset.id) === top ? 'true' : 'false'));
+  }
+
+  /** Runs a change after the ones before it; shows the new state keeping the clerk's
+   * place, or the core's message at the field it names. */
+  aendern(befehl, argumente, quelle) {
+    const schritt = async () => {
+      try {
+        this.akte = await aufruf(befehl, { top: this.akte.top, ...argumente });
+        bewahrend(this.detail, () => this.zeichnenNeu());
+        // The navigation's badge counts the overdue ones (app.js).
+        window.dispatchEvent(new Event('ratsbuero:beschluesse'));
+        await this.listeLaden();
+        return true;
+      } catch (e) {
+        const befund = (e.befunde || [])[0];
+        const ziel = (befund && this.detail.querySelector(`[data-feld="${CSS.escape(befund.feld)}"]`)) || quelle;
+        if (ziel) meldungAmFeld(ziel, befund?.meldung || e.message);
+        meldung.fehler(e);
+        return false;
+      }
+    };
+    const p = this.kette.then(schritt, schritt);
+    this.kette = p.catch(() => {});
+    return p;
+  }
+
+  zeichnenNeu() {
+    const b = this.akte;
+    const stand = h('select', { 'data-testid': 'beschluss-status', 'data-feld': 'status' }, optionen(STAND, b.status));
+    const faellig = h('input', { type: 'text', value: b.faellig ? datumDeutsch(b.faellig) : '', placeholder: 'TT.MM.JJJJ', inputmode: 'numeric', autocomplete: 'off', 'data-testid': 'beschluss-faellig', 'data-feld': 'faellig' });
+    const zustaendig = h('input', { type: 'text', value: b.zustaendig, dir: 'auto', 'data-testid': 'beschluss-zustaendig', 'data-feld': 'zustaendig' });
+    const setzen = (e) => this.aendern('beschluss_setzen', { aenderung: { status: stand.value, faellig: faellig.value, zustaendig: zustaendig.value } }, e.target);
+    stand.addEventListener('change', setzen);
+    faellig.addEventListener('change', setzen);
+    zustaendig.addEventListener('change', setzen);
+    const notiz = h('input', { type: 'text', dir: 'auto', placeholder: 'z. B. Haushaltsmittel beantragt', 'data-testid': 'beschluss-notiz', 'data-feld': 'notiz', 'data-fuer-aktion': 'beschluss-notiz-hinzufuegen' });
+    const notieren = async () => {
+      const ok = await this.aendern('beschluss_notiz', { text: notiz.value }, notiz);
+      if (ok) {
+        const neu = this.detail.querySelector('[data-testid="beschluss-notiz"]');
+        if (neu) { neu.value = ''; neu.defaultValue = ''; neu.focus(); }
+      }
+    };
+    notiz.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); notieren(); } });
+    this.detail.replaceChildren(
+      h('div', { class: 'werkzeugleiste' },
+        h('h1', { class: 'titel', 'data-testid': 'beschluss-titel' }, `${b.top_nummer} ${b.titel}`),
+        h('span', { class: `stand stand-${b.anzeige}`, role: 'status', 'data-testid': 'beschluss-anzeige' }, ANZEIGE[b.anzeige] || b.anzeige)),
+      h('div', { class: 'formular' },
+        h('fieldset', {}, h('legend', {}, 'Beschluss'),
+          h('p', {}, `${b.gremium}, Sitzung am ${datumDeutsch(b.sitzung_am)}${b.vorlage_nummer ? ` · Vorlage ${b.vorlage_nummer}` : ''} · ${ERGEBNIS[b.ergebnis] || b.ergebnis}`),
+          b.beschlusstext ? h('p', { class: 'beschlusstext', 'data-testid': 'beschluss-text' }, b.beschlusstext) : h('p', { class: 'stumm' }, 'Kein Beschlusstext eingetragen.')),
+        h('fieldset', {}, h('legend', {}, 'Beschlusskontrolle'),
+          h('div', { class: 'raster' },
+            feld('Stand', stand), feld('Wiedervorlage am', mitKalender(faellig)), feld('Zuständig', zustaendig, { breit: true }))),
+        h('fieldset', {}, h('legend', {}, `Notizen (${b.notizen.length})`),
+          b.notizen.length ? h('ul', { class: 'knapp', 'data-testid': 'beschluss-notizen' }, b.notizen.map((n) => h('li', {}, h('span', { class: 'stumm' }, `${datumDeutsch(n.datum)}: `), n.text))) : null,
+          h('div', { class: 'zeile' }, feld('Neue Notiz', notiz),
+            h('button', { 'data-testid': 'beschluss-notiz-hinzufuegen', onclick: notieren }, 'Notiz hinzufügen')))));
+  }
+}

@@ -1,6 +1,7 @@
-//! The Auszahlungsliste of a year for a large office (issue 27): 10 Gremien × 12
-//! Sitzungen × 15 members, everyone present with hours and km entered — the list computed
-//! from the store, and as PDF/A and CSV (goal: under 200 ms each).
+//! The Auszahlungsliste and the year's report (Tätigkeitsbericht) of a year for a large
+//! office (issue 27): 10 Gremien × 12 Sitzungen × 15 members, everyone present with hours
+//! and km entered — the list computed from the store, as PDF/A and CSV, and the report's
+//! content and its PDF (goal: under 200 ms each).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -158,17 +159,69 @@ fn auszahlungsliste(c: &mut Criterion) {
         ),
         ("CSV", Box::new(|| drop(api::auszahlung_csv(&liste)))),
     ] {
-        let t: Vec<f64> = (0..21)
+        let (m, p95) = messen(lauf);
+        println!("ERGEBNIS auszahlungsliste {name}: 1.800 Zahlungen, Median {m:.1} ms, p95 {p95:.1} ms (21 Läufe)");
+    }
+}
+
+/// Median and p95 of 21 runs, in ms.
+fn messen(lauf: Box<dyn Fn() + '_>) -> (f64, f64) {
+    median(
+        (0..21)
             .map(|_| {
                 let s = Instant::now();
                 lauf();
                 s.elapsed().as_secs_f64() * 1e3
             })
-            .collect();
-        let (m, p95) = median(t);
-        println!("ERGEBNIS auszahlungsliste {name}: 1.800 Zahlungen, Median {m:.1} ms, p95 {p95:.1} ms (21 Läufe)");
+            .collect(),
+    )
+}
+
+fn jahresende() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 12, 31)
+        .unwrap()
+        .and_hms_opt(18, 0, 0)
+        .unwrap()
+}
+
+fn taetigkeitsbericht(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::oeffnen(&dir.path().join("bericht.sqlite"), jetzt()).unwrap();
+    buero(&mut store);
+    let ende = jahresende();
+    let inhalt = api::bericht_jahr(&store, 2026, true, ende).unwrap();
+    assert!(
+        inhalt.sachverhalt.contains("12 Sitzungen fanden statt"),
+        "{}",
+        inhalt.sachverhalt
+    );
+    let entwurf = api::bericht_entwurf(&mut store, 2026, true, ende).unwrap();
+    let mut g = c.benchmark_group("Tätigkeitsbericht 10 Gremien × 12 Sitzungen × 15 Mitglieder");
+    g.sample_size(10);
+    g.bench_function("Inhalt", |b| {
+        b.iter(|| api::bericht_jahr(&store, 2026, true, ende).unwrap())
+    });
+    g.bench_function("PDF", |b| {
+        b.iter(|| api::vorlage_pdf(&store, entwurf.id.0, ende).unwrap())
+    });
+    g.finish();
+    for (name, lauf) in [
+        (
+            "Inhalt",
+            Box::new(|| drop(api::bericht_jahr(&store, 2026, true, ende).unwrap()))
+                as Box<dyn Fn()>,
+        ),
+        (
+            "PDF",
+            Box::new(|| drop(api::vorlage_pdf(&store, entwurf.id.0, ende).unwrap())),
+        ),
+    ] {
+        let (m, p95) = messen(lauf);
+        println!(
+            "ERGEBNIS taetigkeitsbericht {name}: Median {m:.1} ms, p95 {p95:.1} ms (21 Läufe)"
+        );
     }
 }
 
-criterion_group!(benches, auszahlungsliste);
+criterion_group!(benches, auszahlungsliste, taetigkeitsbericht);
 criterion_main!(benches);

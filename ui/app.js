@@ -106,7 +106,11 @@ async function bereich(name) {
     // Input of an earlier run that never reached the store (crash, kill, closed window):
     // its Vorlage opens and offers it back.
     const offen = journalOffen().filter((id) => vorlagen.zeilen.some((z) => z.id === id));
-    if (offen.length && !vorlagen.gewaehlt) await vorlagen.oeffnen(offen[0]);
+    // A paper another area made for the clerk to go on with (the year's report).
+    const wunsch = Number(sessionStorage.getItem('ratsbuero.oeffnen'));
+    sessionStorage.removeItem('ratsbuero.oeffnen');
+    if (wunsch && vorlagen.zeilen.some((z) => z.id === wunsch)) await vorlagen.oeffnen(wunsch);
+    else if (offen.length && !vorlagen.gewaehlt) await vorlagen.oeffnen(offen[0]);
   }
 }
 

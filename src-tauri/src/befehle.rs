@@ -58,6 +58,7 @@ macro_rules! befehle {
             beschluesse::beschluss_setzen,
             beschluesse::beschluss_notiz,
             beschluesse::beschluesse_ueberfaellig,
+            beschluesse::bericht_entwurf,
             sitzungsgeld::saetze_liste,
             sitzungsgeld::satz_neu,
             sitzungsgeld::entschaedigung_setzen,

@@ -35,6 +35,13 @@ pub async fn beschluss_notiz(app: State<'_, App>, top: i64, text: String) -> Ant
         .map(zustand::json)
 }
 
+/// The year's report as a Mitteilungsvorlage draft; returns the draft's id.
+#[tauri::command]
+pub async fn bericht_entwurf(app: State<'_, App>, jahr: i32, oeffentlich: bool) -> Antwort<i64> {
+    app.mit_mut(|s| api::bericht_entwurf(s, jahr, oeffentlich, jetzt()))
+        .map(|g| g.id.0)
+}
+
 /// The count for the Beschlüsse badge in the navigation.
 #[tauri::command]
 pub async fn beschluesse_ueberfaellig(app: State<'_, App>) -> Antwort<usize> {

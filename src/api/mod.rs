@@ -5,6 +5,7 @@
 //! German message. Arguments from outside (JSON, base64, ids) are checked here, so every
 //! command gives a clear message on bad input and leaves the data unchanged.
 
+mod bericht;
 mod beschluesse;
 mod demo;
 mod dokumente;
@@ -23,6 +24,7 @@ mod vorlagen;
 mod wahlen;
 mod wertlisten;
 
+pub use bericht::*;
 pub use beschluesse::*;
 pub use demo::*;
 pub use dokumente::*;

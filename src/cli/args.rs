@@ -2,9 +2,9 @@
 //! in the noun's file.
 
 use super::{
-    beschluss::BeschlussBefehl, gremium::GremiumBefehl, oparl::OparlBefehl, person::PersonBefehl,
-    sicherung::SicherungBefehl, sitzung::SitzungBefehl, sitzungsgeld::SitzungsgeldBefehl,
-    vorlage::VorlageBefehl, wahl::WahlBefehl,
+    bericht::BerichtBefehl, beschluss::BeschlussBefehl, gremium::GremiumBefehl, oparl::OparlBefehl,
+    person::PersonBefehl, sicherung::SicherungBefehl, sitzung::SitzungBefehl,
+    sitzungsgeld::SitzungsgeldBefehl, vorlage::VorlageBefehl, wahl::WahlBefehl,
 };
 use crate::store::Ablage;
 use clap::{Parser, Subcommand};
@@ -92,6 +92,11 @@ pub enum Befehl {
     Beschluss {
         #[command(subcommand)]
         befehl: BeschlussBefehl,
+    },
+    /// Der Tätigkeitsbericht eines Jahres (Mitteilungsvorlage, PDF oder Word)
+    Bericht {
+        #[command(subcommand)]
+        befehl: BerichtBefehl,
     },
     /// Eine leere Datenbank mit Beispieldaten füllen (Vorlagen, Gremien, Mitglieder, Sitzungen)
     Demo,

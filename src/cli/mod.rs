@@ -8,6 +8,7 @@
 //! instead of two).
 
 mod args;
+mod bericht;
 mod beschluss;
 mod gremium;
 mod handbuch;
@@ -163,6 +164,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
         Befehl::Sitzung { befehl } => sitzung::sitzung(&mut store, befehl)?,
         Befehl::Sitzungsgeld { befehl } => sitzungsgeld::sitzungsgeld(&mut store, befehl)?,
         Befehl::Beschluss { befehl } => beschluss::beschluss(&mut store, befehl)?,
+        Befehl::Bericht { befehl } => bericht::bericht(&mut store, befehl)?,
         Befehl::Wahl { befehl } => wahl::wahl(&mut store, befehl)?,
         Befehl::Oparl {
             befehl: OparlBefehl::Export { ordner, basis_url },

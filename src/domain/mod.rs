@@ -17,6 +17,7 @@ pub mod anlage;
 pub mod aufbewahrung;
 pub mod befund;
 pub mod beratungsfolge;
+pub mod bericht;
 pub mod beschluss;
 pub mod betrag;
 pub mod buero;

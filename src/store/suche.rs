@@ -320,3 +320,29 @@ impl Store {
         Ok(zeilen)
     }
 }
+
+impl Store {
+    /// How many Vorlagen of each Art were released in `jahr` (on the office's clock), for
+    /// the year's report; every Art listed, also with none.
+    pub fn vorlagen_freigegeben_je_art(
+        &self,
+        jahr: i32,
+    ) -> Result<Vec<(VorlageArt, usize)>, StoreError> {
+        use chrono::Datelike;
+        let zeilen: Vec<(VorlageArt, Option<NaiveDateTime>)> = self.db().query_map(
+            "SELECT art, freigegeben_am FROM vorlage WHERE nummer IS NOT NULL AND geloescht IS NULL",
+            p![],
+            |r| Ok((wert(r, 0)?, super::zeitpunkt::zeitpunkt_opt_aus(r, 1)?)),
+        )?;
+        Ok(VorlageArt::ALLE
+            .iter()
+            .map(|art| {
+                let n = zeilen
+                    .iter()
+                    .filter(|(a, am)| a == art && am.is_some_and(|t| t.year() == jahr))
+                    .count();
+                (*art, n)
+            })
+            .collect())
+    }
+}

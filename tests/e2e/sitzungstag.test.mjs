@@ -253,8 +253,9 @@ test('4: a Sitzung not yet invited says by when the Einladung must go out, a mis
 test('3: a decision is followed up under Beschlüsse — a Wiedervorlage passed is overdue and counted in the navigation, a note, done; a wrong date named at its field', async () => {
   const b = app.browser;
   await b.setWindowSize(1280, 820);
-  const top = akte().tops.find((t) => t.titel === 'Förderprogramm Sprachcafé');
-  cli('sitzung', 'ergebnis', String(top.id), '--ergebnis', 'beschlossen', '--text', 'Der Integrationsrat fördert das Sprachcafé mit 2.400 €.');
+  // Ö 2, before the TOP at which the chair found the Beschlussunfähigkeit (test 1).
+  const top = akte().tops.find((t) => t.titel === 'Bericht der Verwaltung');
+  cli('sitzung', 'ergebnis', String(top.id), '--ergebnis', 'beschlossen', '--text', 'Der Integrationsrat bittet die Verwaltung um einen Bericht zum Sprachcafé.');
   const tagIn = (n) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() + n * 86400000));
   await (await b.$(tid('nav-beschluesse'))).click();
   const zeile = await b.$(`${tid('beschluss-zeile')}[data-id="${top.id}"]`);
@@ -262,7 +263,7 @@ test('3: a decision is followed up under Beschlüsse — a Wiedervorlage passed 
   assert.equal(await (await zeile.$(tid('beschluss-stand'))).getText(), 'offen');
   await (await zeile.$('td')).click();
   await (await b.$(tid('beschluss-text'))).waitForDisplayed({ timeout: 10000 });
-  assert.equal(await (await b.$(tid('beschluss-text'))).getText(), 'Der Integrationsrat fördert das Sprachcafé mit 2.400 €.');
+  assert.equal(await (await b.$(tid('beschluss-text'))).getText(), 'Der Integrationsrat bittet die Verwaltung um einen Bericht zum Sprachcafé.');
   const badge = async () => (await b.$(tid('nav-beschluesse-badge'))).getText();
   // An impossible date: named at the field, kept as typed, nothing saved.
   const faellig = await b.$(tid('beschluss-faellig'));
@@ -299,4 +300,27 @@ test('3: a decision is followed up under Beschlüsse — a Wiedervorlage passed 
   await (await b.$(tid('beschluss-status'))).selectByAttribute('value', 'erledigt');
   await b.waitUntil(async () => JSON.parse(cli('beschluss', 'zeigen', String(top.id), '--json')).status === 'erledigt', { timeout: 10000 });
   await b.waitUntil(async () => (await badge()) === '', { timeout: 10000, timeoutMsg: `Abzeichen: ${await badge()}` });
+});
+
+test('5: the year\'s report is drafted from Beschlüsse as a Mitteilungsvorlage and opens in the editor, a wrong year named', async () => {
+  const b = app.browser;
+  await b.setWindowSize(1280, 820);
+  await (await b.$(tid('nav-beschluesse'))).click();
+  await (await b.$(tid('bericht-oeffnen'))).click();
+  const jahr = await b.$(tid('bericht-jahr'));
+  await jahr.waitForDisplayed({ timeout: 5000 });
+  await jahr.setValue('1999');
+  await (await b.$(tid('bericht-anlegen'))).click();
+  await b.waitUntil(async () => /Jahr 1999/.test(await (await b.$(tid('bericht-fehler'))).getText()), { timeout: 5000, timeoutMsg: 'kein Hinweis zum Jahr' });
+  await jahr.setValue('2026');
+  await (await b.$(tid('bericht-anlegen'))).click();
+  const betreff = 'Tätigkeitsbericht des Integrationsrates 2026';
+  await b.waitUntil(async () => { const f = await b.$(tid('feld-betreff')); return (await f.isExisting()) && (await f.getValue()) === betreff; }, { timeout: 10000, timeoutMsg: 'der Bericht öffnete sich nicht im Editor' });
+  assert.equal(await b.execute(() => location.hash), '#vorlagen');
+  const sachverhalt = await (await b.$(tid('feld-sachverhalt'))).getValue();
+  assert.match(sachverhalt, /1\. Sitzungen 2026/);
+  assert.match(sachverhalt, /Bericht der Verwaltung – erledigt/);
+  const v = JSON.parse(cli('vorlage', 'liste', '--json')).find((x) => x.betreff === betreff);
+  assert.equal(v.art, 'mitteilungsvorlage');
+  await b.saveScreenshot(bildPfad('bericht-entwurf-1280x820.png'));
 });

@@ -5,6 +5,7 @@ mod absturz;
 mod alltag;
 mod api;
 mod befehle;
+mod bericht;
 mod beschlusskontrolle;
 mod cli;
 mod gemeinsam;

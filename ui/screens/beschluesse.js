@@ -6,6 +6,7 @@
 import { aufruf } from '../ipc.js';
 import { h, optionen } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
+import * as dialog from '../components/dialog.js';
 import { mitKalender } from '../components/kalender.js';
 import { bewahrend, listeErsetzen, meldungAmFeld } from '../components/bewahren.js';
 import { beschriftet as feld } from '../components/feld.js';
@@ -31,12 +32,37 @@ export class BeschluesseBereich {
         h('div', { class: 'liste-kopf raster-filter' },
           h('div', { class: 'feld' }, h('label', { for: 'filter-stand' }, 'Stand'), this.filterStand),
           h('div', { class: 'feld' }, h('label', { for: 'filter-gremium-b' }, 'Gremium'), this.filterGremium),
-          h('div', { class: 'feld' }, h('label', { for: 'filter-zustaendig' }, 'Zuständig'), this.filterZustaendig)),
+          h('div', { class: 'feld' }, h('label', { for: 'filter-zustaendig' }, 'Zuständig'), this.filterZustaendig),
+          h('button', { 'data-testid': 'bericht-oeffnen', onclick: () => this.bericht() }, 'Tätigkeitsbericht…')),
         h('div', { class: 'tabelle-wrap' }, h('table', { class: 'liste-tabelle', 'data-testid': 'beschluesse' },
           h('thead', {}, h('tr', {}, ...['Sitzung', 'TOP', 'Stand'].map((t) => h('th', { scope: 'col' }, t)))),
           this.tbody))),
       this.detail));
     this.leer();
+  }
+
+  /** The year's report: a Mitteilungsvorlage draft, opened in the editor to go on with. */
+  bericht() {
+    const jahr = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', size: 6, value: String(new Date().getFullYear()), 'data-testid': 'bericht-jahr', 'data-feld': 'jahr' });
+    const oeffentlich = h('input', { type: 'checkbox', checked: true, 'data-testid': 'bericht-oeffentlich' });
+    const fehler = h('p', { class: 'feld-meldung fehler', role: 'alert', 'data-testid': 'bericht-fehler' });
+    const los = async () => {
+      try {
+        const id = await aufruf('bericht_entwurf', { jahr: /^\s*\d{4}\s*$/.test(jahr.value) ? Number(jahr.value) : 0, oeffentlich: oeffentlich.checked });
+        dialog.schliessen();
+        sessionStorage.setItem('ratsbuero.oeffnen', String(id));
+        location.hash = '#vorlagen';
+      } catch (e) { fehler.textContent = e.message; jahr.select(); }
+    };
+    dialog.oeffnen('Tätigkeitsbericht anlegen',
+      h('form', { onsubmit: (e) => { e.preventDefault(); los(); } },
+        h('p', {}, 'Legt eine Mitteilungsvorlage an mit den Sitzungen des Jahres, der Anwesenheit der Mitglieder, den Vorlagen, den Beschlüssen und was aus ihnen wurde, den Wahlen und den Veränderungen bei den Mitgliedern. Sie können sie danach bearbeiten wie jede Vorlage.'),
+        feld('Jahr', jahr),
+        h('label', {}, oeffentlich, ' öffentliche Fassung (nennt keinen nichtöffentlichen TOP)'), fehler),
+      [h('button', { 'data-testid': 'abbrechen', onclick: () => dialog.schliessen() }, 'Abbrechen'),
+        h('button', { class: 'primaer', 'data-testid': 'bericht-anlegen', onclick: los }, 'Bericht anlegen')]);
+    jahr.focus();
+    jahr.select();
   }
 
   leer(text = 'Wählen Sie einen Beschluss. Hier steht, was aus den Beschlüssen der Sitzungen wurde.') {

@@ -220,7 +220,8 @@ export class SitzungenBereich {
     befundListe(ziel, befunde);
     const beginn = this.detail.querySelector('[data-testid="sitzung-beginn-meldung"]');
     if (beginn) {
-      const b = befunde.find((x) => x.feld === 'beginn' || x.feld === 'beginn_zeit');
+      // Another field's refusal leaves a refused Beginn still typed with its message.
+      const b = befunde.find((x) => x.feld === 'beginn' || x.feld === 'beginn_zeit') || (this.beginnOffen() ? this.beginnBefunde?.[0] : null);
       beginn.textContent = b ? b.meldung : '';
       beginn.className = b ? 'feld-meldung fehler' : 'feld-meldung';
       for (const [feldKey, testid] of [['beginn', 'sitzung-beginn'], ['beginn_zeit', 'sitzung-beginn-zeit']]) {
@@ -244,12 +245,16 @@ export class SitzungenBereich {
     const neu = bewahrend(this.detail, () => this.zeichnenNeu(s), { verwerfen, finden });
     // A refused Beginn that the redraw typed in again keeps its message (it stands below
     // the date and the time, not at one of them, so bewahrend does not carry it).
-    const beginnOffen = ['sitzung-beginn', 'sitzung-beginn-zeit'].some((t) => {
+    if (this.beginnOffen() && this.beginnBefunde?.length) this.befundeZeigen(this.beginnBefunde);
+    return neu;
+  }
+
+  /** Whether the Beginn's date or time holds something typed and not saved. */
+  beginnOffen() {
+    return ['sitzung-beginn', 'sitzung-beginn-zeit'].some((t) => {
       const el = this.detail.querySelector(`[data-testid="${t}"]`);
       return el && ungespeichert(el);
     });
-    if (beginnOffen && this.beginnBefunde?.length) this.befundeZeigen(this.beginnBefunde);
-    return neu;
   }
 
   zeichnenNeu(s) {

@@ -1,0 +1,158 @@
+//! The year's report (Tätigkeitsbericht, issue 27 § 5): gathered from the office's own
+//! Gremium (its Sitzungen, members, decisions, Wahlen) and the Vorlagen released that
+//! year, written by [`crate::domain::bericht`] as a Mitteilungsvorlage draft the office
+//! edits further, and printed from that draft as PDF or Word like every Vorlage. The
+//! public version is öffentlich and names no nichtöffentlichen TOP.
+
+use super::ApiFehler;
+use crate::domain::bericht::{self, Jahresdaten};
+use crate::domain::beschluss::anzeige;
+use crate::domain::sitzung::{Anwesenheit, SitzungZustand, Teil};
+use crate::domain::{Klimarelevanz, Status, VorlageArt, VorlageInhalt};
+use crate::store::{Gespeichert, Store};
+use chrono::{Datelike, NaiveDateTime};
+use std::collections::BTreeMap;
+
+/// The office's own Gremium: the Integrationsrat (or Ausschuss für Chancengerechtigkeit
+/// und Integration) by its kind, else the first of the office.
+fn eigenes_gremium(store: &Store) -> Result<crate::domain::Gremium, ApiFehler> {
+    use crate::domain::sitzung::GremiumTyp;
+    let gremien: Vec<_> = store
+        .gremien()?
+        .into_iter()
+        .filter(|g| g.ris.is_none())
+        .collect();
+    gremien
+        .iter()
+        .find(|g| {
+            matches!(
+                g.daten.typ,
+                GremiumTyp::Integrationsrat | GremiumTyp::AusschussChancengerechtigkeit
+            )
+        })
+        .or(gremien.first())
+        .cloned()
+        .ok_or_else(|| {
+            ApiFehler::feld(
+                "gremium",
+                "Es gibt noch kein Gremium: der Bericht braucht eines mit Sitzungen.",
+            )
+        })
+}
+
+/// The report's content for `jahr` (öffentlich: nothing of the nichtöffentlichen Teil named).
+pub fn bericht_jahr(
+    store: &Store,
+    jahr: i32,
+    oeffentlich: bool,
+    jetzt: NaiveDateTime,
+) -> Result<VorlageInhalt, ApiFehler> {
+    if !(2000..=2100).contains(&jahr) {
+        return Err(ApiFehler::feld(
+            "jahr",
+            format!("Jahr {jahr}: bitte ein Jahr zwischen 2000 und 2100."),
+        ));
+    }
+    let g = eigenes_gremium(store)?;
+    let mut d = Jahresdaten {
+        jahr,
+        gremium: g.daten.name.clone(),
+        ..Default::default()
+    };
+    let mut anwesenheit: BTreeMap<(String, String), (u32, u32)> = BTreeMap::new();
+    for s in store.sitzungen(g.id)? {
+        if s.beginn.year() != jahr || s.zustand == SitzungZustand::Abgesagt || s.beginn > jetzt {
+            continue;
+        }
+        d.sitzungen.push((s.beginn.date(), s.nummer));
+        for m in &s.mitglieder {
+            let e = anwesenheit
+                .entry((m.person.daten.nachname.clone(), m.person.name.clone()))
+                .or_default();
+            e.1 += 1;
+            if m.anwesenheit == Some(Anwesenheit::Anwesend) {
+                e.0 += 1;
+            }
+        }
+        for w in store.wahlen(s.id)? {
+            if oeffentlich && w.nichtoeffentlich {
+                continue;
+            }
+            let gewaehlt = if w.stand.gewaehlt.is_empty() {
+                "niemand gewählt".to_string()
+            } else {
+                w.stand.gewaehlt.join(", ")
+            };
+            d.wahlen.push(format!(
+                "{} ({}): {gewaehlt}",
+                w.daten.titel,
+                crate::domain::datum::deutsch(s.beginn.date())
+            ));
+        }
+    }
+    d.anwesenheit = anwesenheit
+        .into_iter()
+        .map(|((_, name), (da, von))| (name, da, von))
+        .collect();
+    for (art, n) in store.vorlagen_freigegeben_je_art(jahr)? {
+        d.vorlagen.push((art.label().to_string(), n));
+    }
+    for b in store.beschluesse(jetzt.date())? {
+        if b.gremium != g.daten.name || b.sitzung_am.year() != jahr {
+            continue;
+        }
+        if oeffentlich && b.teil == Teil::Nichtoeffentlich {
+            d.beschluesse_nichtoeffentlich += 1;
+            continue;
+        }
+        let stand = match anzeige(b.status, b.faellig, jetzt.date()).as_str() {
+            "ueberfaellig" => "überfällig".to_string(),
+            _ => b.status.label().to_string(),
+        };
+        d.beschluesse.push((
+            format!(
+                "{}, {}: {}",
+                crate::domain::datum::deutsch(b.sitzung_am),
+                b.top_nummer,
+                b.titel
+            ),
+            stand,
+        ));
+    }
+    for m in store.mitglieder(g.id)? {
+        if let Some(von) = m.von.filter(|v| v.year() == jahr) {
+            d.eingetreten.push((m.person.name.clone(), von));
+        }
+        if let Some(bis) = m.bis.filter(|b| b.year() == jahr) {
+            d.ausgeschieden.push((m.person.name.clone(), bis));
+        }
+    }
+    Ok(VorlageInhalt {
+        art: VorlageArt::Mitteilungsvorlage,
+        status: if oeffentlich {
+            Status::Oeffentlich
+        } else {
+            Status::Nichtoeffentlich
+        },
+        betreff: bericht::betreff(&d),
+        federfuehrend: format!("Büro {}", crate::domain::gremium::genitiv(&g.daten.name)),
+        klimarelevanz: Some(Klimarelevanz::Keine),
+        beschlussvorschlag: format!(
+            "{} nimmt den Tätigkeitsbericht {jahr} zur Kenntnis.",
+            crate::domain::gremium::nominativ(&g.daten.name)
+        ),
+        sachverhalt: bericht::sachverhalt(&d),
+        ..Default::default()
+    })
+}
+
+/// The report as a Mitteilungsvorlage draft of the office (to edit further, to print).
+pub fn bericht_entwurf(
+    store: &mut Store,
+    jahr: i32,
+    oeffentlich: bool,
+    jetzt: NaiveDateTime,
+) -> Result<Gespeichert, ApiFehler> {
+    let inhalt = bericht_jahr(store, jahr, oeffentlich, jetzt)?;
+    Ok(store.vorlage_anlegen(&inhalt, jetzt)?)
+}

@@ -59,6 +59,7 @@ macro_rules! befehle {
             beschluesse::beschluss_notiz,
             beschluesse::beschluesse_ueberfaellig,
             beschluesse::bericht_entwurf,
+            beschluesse::sachstand_entwurf,
             sitzungsgeld::saetze_liste,
             sitzungsgeld::satz_neu,
             sitzungsgeld::entschaedigung_setzen,

@@ -42,6 +42,13 @@ pub async fn bericht_entwurf(app: State<'_, App>, jahr: i32, oeffentlich: bool) 
         .map(|g| g.id.0)
 }
 
+/// "Sachstand der Beschlüsse" as a Mitteilungsvorlage draft; returns the draft's id.
+#[tauri::command]
+pub async fn sachstand_entwurf(app: State<'_, App>) -> Antwort<i64> {
+    app.mit_mut(|s| api::sachstand_entwurf(s, jetzt()))
+        .map(|g| g.id.0)
+}
+
 /// The count for the Beschlüsse badge in the navigation.
 #[tauri::command]
 pub async fn beschluesse_ueberfaellig(app: State<'_, App>) -> Antwort<usize> {

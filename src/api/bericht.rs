@@ -156,3 +156,119 @@ pub fn bericht_entwurf(
     let inhalt = bericht_jahr(store, jahr, oeffentlich, jetzt)?;
     Ok(store.vorlage_anlegen(&inhalt, jetzt)?)
 }
+
+/// The Betreff every "Sachstand der Beschlüsse" begins with (the next one looks for the last).
+const SACHSTAND: &str = "Sachstand der Beschlüsse";
+
+/// "Sachstand der Beschlüsse" (issue 27 § 3): a Mitteilungsvorlage draft for the next
+/// Sitzung of the office's own Gremium, listing its decisions still open (with Stand,
+/// Wiedervorlage and unit) and those done since the last Sachstand (all done ones the
+/// first time). Öffentlich: decisions of the nichtöffentlichen Teil are counted, never named.
+pub fn sachstand_entwurf(
+    store: &mut Store,
+    jetzt: NaiveDateTime,
+) -> Result<Gespeichert, ApiFehler> {
+    let g = eigenes_gremium(store)?;
+    let letzter = store
+        .vorlagen(&Default::default())?
+        .into_iter()
+        .filter(|v| v.betreff.starts_with(SACHSTAND))
+        .map(|v| store.vorlage(v.id).map(|a| a.erstellt))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .max();
+    let heute = jetzt.date();
+    let mut offen = Vec::new();
+    let mut erledigt = Vec::new();
+    let mut nichtoeffentlich = 0;
+    for b in store.beschluesse(heute)? {
+        if b.gremium != g.daten.name {
+            continue;
+        }
+        let neu_erledigt = b.status == crate::domain::beschluss::BeschlussStatus::Erledigt
+            && letzter.is_none_or(|l| b.geaendert.is_some_and(|g| g > l));
+        let noch_offen = b.status != crate::domain::beschluss::BeschlussStatus::Erledigt;
+        if !(neu_erledigt || noch_offen) {
+            continue;
+        }
+        if b.teil == Teil::Nichtoeffentlich {
+            nichtoeffentlich += 1;
+            continue;
+        }
+        let kopf = format!(
+            "{}, {}: {}",
+            crate::domain::datum::deutsch(b.sitzung_am),
+            b.top_nummer,
+            b.titel
+        );
+        if noch_offen {
+            let stand = if b.anzeige == "ueberfaellig" {
+                "überfällig".to_string()
+            } else {
+                b.status.label().to_string()
+            };
+            let mut zeile = format!("- {kopf} – {stand}");
+            if let Some(f) = b.faellig {
+                zeile.push_str(&format!(
+                    ", Wiedervorlage {}",
+                    crate::domain::datum::deutsch(f)
+                ));
+            }
+            if !b.zustaendig.is_empty() {
+                zeile.push_str(&format!(" ({})", b.zustaendig));
+            }
+            offen.push(zeile);
+        } else {
+            let letzte_notiz = b
+                .notizen
+                .last()
+                .map(|n| format!(": {}", n.text))
+                .unwrap_or_default();
+            erledigt.push(format!("- {kopf}{letzte_notiz}"));
+        }
+    }
+    let seit = letzter
+        .map(|l| {
+            format!(
+                " seit dem letzten Sachstand vom {}",
+                crate::domain::datum::deutsch(l.date())
+            )
+        })
+        .unwrap_or_default();
+    let mut t = vec!["1. Noch offene Beschlüsse".to_string()];
+    if offen.is_empty() {
+        t.push("Keine.".into());
+    }
+    t.extend(offen);
+    t.push(String::new());
+    t.push(format!("2. Erledigt{seit}"));
+    if erledigt.is_empty() {
+        t.push("Keine.".into());
+    }
+    t.extend(erledigt);
+    if nichtoeffentlich > 0 {
+        t.push(String::new());
+        t.push(format!(
+            "Dazu {nichtoeffentlich} Beschl{} aus dem nichtöffentlichen Teil; über {} wird dort berichtet.",
+            if nichtoeffentlich == 1 { "uss" } else { "üsse" },
+            if nichtoeffentlich == 1 { "ihn" } else { "sie" }
+        ));
+    }
+    let inhalt = VorlageInhalt {
+        art: VorlageArt::Mitteilungsvorlage,
+        status: Status::Oeffentlich,
+        betreff: format!(
+            "{SACHSTAND} (Stand {})",
+            crate::domain::datum::deutsch(heute)
+        ),
+        federfuehrend: format!("Büro {}", crate::domain::gremium::genitiv(&g.daten.name)),
+        klimarelevanz: Some(Klimarelevanz::Keine),
+        beschlussvorschlag: format!(
+            "{} nimmt den Sachstand der Beschlüsse zur Kenntnis.",
+            crate::domain::gremium::nominativ(&g.daten.name)
+        ),
+        sachverhalt: t.join("\n"),
+        ..Default::default()
+    };
+    Ok(store.vorlage_anlegen(&inhalt, jetzt)?)
+}

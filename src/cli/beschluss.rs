@@ -32,6 +32,8 @@ pub enum BeschlussBefehl {
         #[arg(long)]
         json: bool,
     },
+    /// „Sachstand der Beschlüsse“ als Mitteilungsvorlage (Entwurf) für die nächste Sitzung anlegen
+    Sachstand,
     /// Stand, Wiedervorlage und Zuständigkeit eines Beschlusses setzen, eine Notiz anfügen
     Setzen {
         id: i64,
@@ -113,6 +115,11 @@ pub fn beschluss(store: &mut Store, befehl: BeschlussBefehl) -> Result<(), ApiFe
                     println!("{}  {}", datum::deutsch(n.datum), n.text);
                 }
             }
+        }
+        BeschlussBefehl::Sachstand => {
+            let g = api::sachstand_entwurf(store, jetzt())?;
+            let v = api::vorlage_lesen(store, g.id.0)?;
+            println!("Entwurf {} angelegt: {}", g.id.0, v.inhalt.betreff);
         }
         BeschlussBefehl::Setzen {
             id,

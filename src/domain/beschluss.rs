@@ -53,6 +53,8 @@ pub struct Beschluss {
     pub notizen: Vec<Notiz>,
     /// What the list shows: the status, or "ueberfaellig" once the date has passed.
     pub anzeige: String,
+    /// When the office last changed its follow-up (none: never).
+    pub geaendert: Option<chrono::NaiveDateTime>,
 }
 
 /// Whether a TOP's result is a decision to follow up.

@@ -5,7 +5,7 @@
 use super::fehler::StoreError;
 use super::sitzungen::sitzung_lesen;
 use super::sql::p;
-use super::{commit, schreibtransaktion, ungueltig, wert, zeit, Store};
+use super::{commit, schreibtransaktion, ungueltig, wert, zeit, zeit_aus, Store};
 use crate::domain::beschluss::{
     anzeige, ist_beschluss, Beschluss, BeschlussStatus, BeschlussWerte, Notiz,
 };
@@ -13,7 +13,12 @@ use crate::domain::{datum, TopId};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 
-type Zeile = (String, Option<String>, BeschlussStatus);
+type Zeile = (
+    String,
+    Option<String>,
+    BeschlussStatus,
+    Option<NaiveDateTime>,
+);
 
 impl Store {
     /// Every decision of every Sitzung (the oldest first), with what became of it on `heute`.
@@ -21,9 +26,14 @@ impl Store {
         let db = self.db();
         let mut zeilen: HashMap<i64, Zeile> = HashMap::new();
         for (top, z) in db.query_map(
-            "SELECT top_id, zustaendig, faellig, status FROM beschluss",
+            "SELECT top_id, zustaendig, faellig, status, geaendert FROM beschluss",
             p![],
-            |r| Ok((r.get::<i64>(0)?, (r.get(1)?, r.get(2)?, wert(r, 3)?))),
+            |r| {
+                Ok((
+                    r.get::<i64>(0)?,
+                    (r.get(1)?, r.get(2)?, wert(r, 3)?, Some(zeit_aus(r, 4)?)),
+                ))
+            },
         )? {
             zeilen.insert(top, z);
         }
@@ -56,10 +66,12 @@ impl Store {
                         .unwrap_or_default(),
                     None => String::new(),
                 };
-                let (zustaendig, faellig, status) =
-                    zeilen
-                        .remove(&t.id.0)
-                        .unwrap_or((federfuehrend, None, BeschlussStatus::Offen));
+                let (zustaendig, faellig, status, geaendert) = zeilen.remove(&t.id.0).unwrap_or((
+                    federfuehrend,
+                    None,
+                    BeschlussStatus::Offen,
+                    None,
+                ));
                 let faellig = faellig.as_deref().and_then(|f| datum::parse(f).ok());
                 aus.push(Beschluss {
                     top: t.id,
@@ -77,6 +89,7 @@ impl Store {
                     status,
                     notizen: notizen.remove(&t.id.0).unwrap_or_default(),
                     anzeige: anzeige(status, faellig, heute),
+                    geaendert,
                 });
             }
         }

@@ -324,3 +324,16 @@ test('5: the year\'s report is drafted from Beschlüsse as a Mitteilungsvorlage 
   assert.equal(v.art, 'mitteilungsvorlage');
   await b.saveScreenshot(bildPfad('bericht-entwurf-1280x820.png'));
 });
+
+test('3: "Sachstand der Beschlüsse" is one click: a Mitteilungsvorlage for the next Sitzung opens in the editor with the decisions done', async () => {
+  const b = app.browser;
+  await (await b.$(tid('nav-beschluesse'))).click();
+  await (await b.$(tid('sachstand-anlegen'))).click();
+  const heute = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+  const betreff = `Sachstand der Beschlüsse (Stand ${heute})`;
+  await b.waitUntil(async () => { const f = await b.$(tid('feld-betreff')); return (await f.isExisting()) && (await f.getValue()) === betreff; }, { timeout: 10000, timeoutMsg: 'der Sachstand öffnete sich nicht im Editor' });
+  const sachverhalt = await (await b.$(tid('feld-sachverhalt'))).getValue();
+  assert.match(sachverhalt, /2\. Erledigt/);
+  assert.match(sachverhalt, /Ö 2: Bericht der Verwaltung: Zuwendungsbescheid versandt/);
+  assert.equal(JSON.parse(cli('vorlage', 'liste', '--json')).filter((v) => v.betreff === betreff).length, 1, 'ein Klick, ein Entwurf');
+});

@@ -226,3 +226,113 @@ fn the_cli_lists_shows_and_sets_a_decision() {
     assert!(!ok);
     assert!(fehler.contains("Stand „bald“ gibt es nicht"), "{fehler}");
 }
+
+/// "Sachstand der Beschlüsse": a Mitteilungsvorlage draft with the decisions still open
+/// (Stand, Wiedervorlage, unit) and those done since the last Sachstand; the next one lists
+/// only what was done after it; a decision of the nichtöffentlichen Teil is counted, never
+/// named. The CLI makes it too.
+#[test]
+fn the_sachstand_lists_the_open_decisions_and_those_done_since_the_last_one() {
+    let (mut b, top, _) = demo();
+    // A decision of the nichtöffentlichen Teil as well.
+    let s = b.store.sitzung(SitzungId(1)).unwrap();
+    let noe = s
+        .tops
+        .iter()
+        .find(|t| t.teil == ratsbuero::domain::sitzung::Teil::Nichtoeffentlich)
+        .unwrap()
+        .clone();
+    api::top_ergebnis(
+        &mut b.store,
+        noe.id.0,
+        TopErgebnis::Beschlossen,
+        "",
+        None,
+        zeit("2026-12-06"),
+    )
+    .unwrap();
+    let (titel, nummer) = s
+        .tops
+        .iter()
+        .find(|t| t.id.0 == top)
+        .map(|t| (t.titel.clone(), t.nummer.clone()))
+        .unwrap();
+    let t1 = zeit("2026-12-07");
+    api::beschluss_setzen(
+        &mut b.store,
+        top,
+        &aenderung("in_arbeit", "31.01.2027", "FB 51"),
+        t1,
+    )
+    .unwrap();
+    let g = api::sachstand_entwurf(&mut b.store, t1).unwrap();
+    let v = api::vorlage_lesen(&b.store, g.id.0).unwrap();
+    assert_eq!(
+        v.inhalt.art,
+        ratsbuero::domain::VorlageArt::Mitteilungsvorlage
+    );
+    assert_eq!(
+        v.inhalt.betreff,
+        "Sachstand der Beschlüsse (Stand 07.12.2026)"
+    );
+    let t = &v.inhalt.sachverhalt;
+    assert!(
+        t.contains(&format!(
+            "- 06.12.2026, {nummer}: {titel} – in Arbeit, Wiedervorlage 31.01.2027 (FB 51)"
+        )),
+        "{t}"
+    );
+    assert!(!t.contains(&noe.titel), "nichtöffentlich named: {t}");
+    assert!(
+        t.contains("Dazu 1 Beschluss aus dem nichtöffentlichen Teil"),
+        "{t}"
+    );
+    assert!(t.contains("2. Erledigt\nKeine."), "{t}");
+
+    // Done the day after: the next Sachstand lists it as done since the last one.
+    let t2 = zeit("2026-12-08");
+    api::beschluss_notiz(&mut b.store, top, "Konzept im Rat beschlossen", t2).unwrap();
+    api::beschluss_setzen(
+        &mut b.store,
+        top,
+        &aenderung("erledigt", "31.01.2027", "FB 51"),
+        t2,
+    )
+    .unwrap();
+    let g = api::sachstand_entwurf(&mut b.store, t2).unwrap();
+    let t = api::vorlage_lesen(&b.store, g.id.0)
+        .unwrap()
+        .inhalt
+        .sachverhalt;
+    assert!(
+        t.contains("2. Erledigt seit dem letzten Sachstand vom 07.12.2026"),
+        "{t}"
+    );
+    assert!(
+        t.contains(&format!(
+            "- 06.12.2026, {nummer}: {titel}: Konzept im Rat beschlossen"
+        )),
+        "{t}"
+    );
+    assert!(t.contains("1. Noch offene Beschlüsse\nKeine."), "{t}");
+    // And a third one: nothing done since.
+    let g = api::sachstand_entwurf(&mut b.store, zeit("2026-12-09")).unwrap();
+    let t = api::vorlage_lesen(&b.store, g.id.0)
+        .unwrap()
+        .inhalt
+        .sachverhalt;
+    assert!(
+        t.contains("2. Erledigt seit dem letzten Sachstand vom 08.12.2026\nKeine."),
+        "{t}"
+    );
+
+    let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .args(["--db", &b.db_arg(), "beschluss", "sachstand"])
+        .env_remove("RATSBUERO_DB")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("angelegt: Sachstand der Beschlüsse (Stand ")
+    );
+}

@@ -33,12 +33,23 @@ export class BeschluesseBereich {
           h('div', { class: 'feld' }, h('label', { for: 'filter-stand' }, 'Stand'), this.filterStand),
           h('div', { class: 'feld' }, h('label', { for: 'filter-gremium-b' }, 'Gremium'), this.filterGremium),
           h('div', { class: 'feld' }, h('label', { for: 'filter-zustaendig' }, 'Zuständig'), this.filterZustaendig),
-          h('button', { 'data-testid': 'bericht-oeffnen', onclick: () => this.bericht() }, 'Tätigkeitsbericht…')),
+          h('div', { class: 'zeile' },
+            h('button', { 'data-testid': 'sachstand-anlegen', title: 'Mitteilungsvorlage für die nächste Sitzung: die offenen und die seit dem letzten Sachstand erledigten Beschlüsse', onclick: () => this.sachstand() }, 'Sachstand der Beschlüsse'),
+            h('button', { 'data-testid': 'bericht-oeffnen', onclick: () => this.bericht() }, 'Tätigkeitsbericht…'))),
         h('div', { class: 'tabelle-wrap' }, h('table', { class: 'liste-tabelle', 'data-testid': 'beschluesse' },
           h('thead', {}, h('tr', {}, ...['Sitzung', 'TOP', 'Stand'].map((t) => h('th', { scope: 'col' }, t)))),
           this.tbody))),
       this.detail));
     this.leer();
+  }
+
+  /** "Sachstand der Beschlüsse": a Mitteilungsvorlage draft, opened in the editor. */
+  async sachstand() {
+    try {
+      const id = await aufruf('sachstand_entwurf');
+      sessionStorage.setItem('ratsbuero.oeffnen', String(id));
+      location.hash = '#vorlagen';
+    } catch (e) { meldung.fehler(e); }
   }
 
   /** The year's report: a Mitteilungsvorlage draft, opened in the editor to go on with. */

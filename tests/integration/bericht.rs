@@ -74,7 +74,7 @@ fn the_public_report_counts_the_nichtoeffentliche_decisions_without_naming_them(
     let t = &v.sachverhalt;
     assert!(t.contains("1. Sitzung am 06.12.2026"), "{t}");
     assert!(
-        t.contains(&format!("06.12.2026, Ö")) && t.contains(&oe),
+        t.contains("06.12.2026, Ö") && t.contains(&oe),
         "{t}"
     );
     assert!(t.contains("– offen"), "the Beschlusskontrolle status: {t}");

@@ -55,6 +55,18 @@ pub struct Beschluss {
     pub anzeige: String,
     /// When the office last changed its follow-up (none: never).
     pub geaendert: Option<chrono::NaiveDateTime>,
+    /// The Vorlage's Beratungsfolge as it stands — where a recommendation goes next (HFA,
+    /// Rat) and, once entered, what came of it there.
+    pub beratungsfolge: Vec<Folgeschritt>,
+}
+
+/// One step of the Beratungsfolge of the decision's Vorlage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Folgeschritt {
+    pub gremium: String,
+    /// `TT.MM.JJJJ` or ISO as stored; empty when not yet set.
+    pub datum: String,
+    pub ergebnis: String,
 }
 
 /// Whether a TOP's result is a decision to follow up.

@@ -7,7 +7,7 @@ use super::sitzungen::sitzung_lesen;
 use super::sql::p;
 use super::{commit, schreibtransaktion, ungueltig, wert, zeit, zeit_aus, Store};
 use crate::domain::beschluss::{
-    anzeige, ist_beschluss, Beschluss, BeschlussStatus, BeschlussWerte, Notiz,
+    anzeige, ist_beschluss, Beschluss, BeschlussStatus, BeschlussWerte, Folgeschritt, Notiz,
 };
 use crate::domain::{datum, TopId};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -56,6 +56,14 @@ impl Store {
         for id in sitzungen {
             let s = sitzung_lesen(db, id)?;
             for t in s.tops.iter().filter(|t| ist_beschluss(t.ergebnis)) {
+                let beratungsfolge = match &t.vorlage {
+                    Some(v) => db.query_map(
+                        "SELECT gremium, datum, ergebnis FROM beratungsschritt WHERE vorlage_id = ?1 ORDER BY pos",
+                        p![v.id.0],
+                        |r| Ok(Folgeschritt { gremium: r.get(0)?, datum: r.get(1)?, ergebnis: r.get(2)? }),
+                    )?,
+                    None => Vec::new(),
+                };
                 let federfuehrend = match &t.vorlage {
                     Some(v) => db
                         .query_opt(
@@ -90,6 +98,7 @@ impl Store {
                     notizen: notizen.remove(&t.id.0).unwrap_or_default(),
                     anzeige: anzeige(status, faellig, heute),
                     geaendert,
+                    beratungsfolge,
                 });
             }
         }

@@ -337,3 +337,24 @@ test('3: "Sachstand der Beschlüsse" is one click: a Mitteilungsvorlage for the 
   assert.match(sachverhalt, /Ö 2: Bericht der Verwaltung: Zuwendungsbescheid versandt/);
   assert.equal(JSON.parse(cli('vorlage', 'liste', '--json')).filter((v) => v.betreff === betreff).length, 1, 'ein Klick, ein Entwurf');
 });
+
+test('3: a recommendation is followed through the Beratungsfolge of its Vorlage (HFA, Rat) in the decision', async () => {
+  const b = app.browser;
+  const v = JSON.parse(cli('vorlage', 'liste', '--json')).find((x) => x.betreff === 'Gesamtstädtisches Integrationskonzept');
+  // A Sitzung of its own (the one above has the chair's finding of Beschlussunfähigkeit).
+  const andere = JSON.parse(cli('sitzung', 'neu', '--gremium', '1', '--beginn', '2026-11-23T17:00', '--ort', 'Rathaus', '--json'));
+  cli('sitzung', 'top', String(andere.id), '--vorlage', String(v.id));
+  const top = JSON.parse(cli('sitzung', 'zeigen', String(andere.id), '--json')).tops.find((t) => t.vorlage?.id === v.id);
+  cli('sitzung', 'ergebnis', String(top.id), '--ergebnis', 'beschlossen', '--text', 'Der Integrationsrat empfiehlt dem Rat, das Konzept zu beschließen.');
+  const folge = JSON.parse(cli('vorlage', 'zeigen', String(v.id), '--json')).inhalt.beratungsfolge.map((s) => s.gremium);
+  assert.ok(folge.length >= 2, `Beratungsfolge: ${folge}`);
+  await (await b.$(tid('nav-sitzungen'))).click();
+  await (await b.$(tid('nav-beschluesse'))).click();
+  const zeile = await b.$(`${tid('beschluss-zeile')}[data-id="${top.id}"]`);
+  await zeile.waitForDisplayed({ timeout: 10000 });
+  await (await zeile.$('td')).click();
+  const liste = await b.$(tid('beschluss-beratungsfolge'));
+  await liste.waitForDisplayed({ timeout: 10000 });
+  const schritte = await b.execute(() => [...document.querySelectorAll('[data-testid="beschluss-beratungsfolge"] li')].map((li) => li.textContent));
+  assert.deepEqual(schritte.map((s) => s.split(' · ')[0]), folge);
+});

@@ -73,10 +73,7 @@ fn the_public_report_counts_the_nichtoeffentliche_decisions_without_naming_them(
     assert_eq!(v.federfuehrend, "Büro des Integrationsrates");
     let t = &v.sachverhalt;
     assert!(t.contains("1. Sitzung am 06.12.2026"), "{t}");
-    assert!(
-        t.contains("06.12.2026, Ö") && t.contains(&oe),
-        "{t}"
-    );
+    assert!(t.contains("06.12.2026, Ö") && t.contains(&oe), "{t}");
     assert!(t.contains("– offen"), "the Beschlusskontrolle status: {t}");
     assert!(!t.contains(&noe), "a nichtöffentlicher TOP named: {t}");
     assert!(

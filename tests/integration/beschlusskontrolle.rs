@@ -73,6 +73,24 @@ fn a_decision_is_followed_up_and_overdue_comes_from_the_date() {
         d.zustaendig, federfuehrend,
         "the unit is the Vorlage's Federführend"
     );
+    // Where the recommendation goes next: the Vorlage's Beratungsfolge, in order.
+    let folge: Vec<String> = b
+        .store
+        .vorlage(vorlage.id)
+        .unwrap()
+        .inhalt
+        .beratungsfolge
+        .iter()
+        .map(|s| s.gremium.clone())
+        .collect();
+    assert!(!folge.is_empty());
+    assert_eq!(
+        d.beratungsfolge
+            .iter()
+            .map(|s| s.gremium.clone())
+            .collect::<Vec<_>>(),
+        folge
+    );
     assert!(d.beschlusstext.starts_with("Der Integrationsrat empfiehlt"));
     // Not a decision: nothing to follow up.
     let e = api::beschluss(&b.store, andere, heute).unwrap_err();

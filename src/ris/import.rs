@@ -23,6 +23,18 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashSet;
 
+/// A list of the OParl endpoint in the office's words ("paper" → "Vorlagen").
+fn listenname(feld: &str) -> &str {
+    match feld {
+        "body" => "Körperschaften",
+        "organization" => "Gremien",
+        "person" => "Personen",
+        "meeting" => "Sitzungen",
+        "paper" => "Vorlagen",
+        andere => andere,
+    }
+}
+
 /// Something skipped or repaired, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warnung {
@@ -274,7 +286,8 @@ impl Lauf<'_> {
                     return Err(RisFehler::Abruf {
                         url: u,
                         grund: format!(
-                            "HTTP 404 auf Seite {n} der Liste „{name}“ (die Seiten davor sind gelesen)"
+                            "HTTP 404 auf Seite {n} der Liste der {} (die Seiten davor sind gelesen)",
+                            listenname(name)
                         ),
                     });
                 }

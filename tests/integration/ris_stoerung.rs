@@ -260,7 +260,7 @@ fn a_lost_later_page_stops_the_import_and_nothing_is_lost_for_good() {
     let f = lesen(&mut b, &server.u("/body")).unwrap_err();
     let m = f.to_string();
     assert!(
-        m.contains("HTTP 404 auf Seite 2") && m.contains("setzt hier fort"),
+        m.contains("HTTP 404 auf Seite 2 der Liste der Vorlagen") && m.contains("setzt hier fort"),
         "{m}"
     );
     deutsch(&m);

@@ -6,7 +6,6 @@
 
 use super::ApiFehler;
 use crate::domain::bericht::{self, Jahresdaten};
-use crate::domain::beschluss::anzeige;
 use crate::domain::sitzung::{Anwesenheit, SitzungZustand, Teil};
 use crate::domain::{Klimarelevanz, Status, VorlageArt, VorlageInhalt};
 use crate::store::{Gespeichert, Store};
@@ -105,10 +104,7 @@ pub fn bericht_jahr(
             d.beschluesse_nichtoeffentlich += 1;
             continue;
         }
-        let stand = match anzeige(b.status, b.faellig, jetzt.date()).as_str() {
-            "ueberfaellig" => "überfällig".to_string(),
-            _ => b.status.label().to_string(),
-        };
+        let stand = b.stand_text().to_string();
         d.beschluesse.push((
             format!(
                 "{}, {}: {}",
@@ -202,11 +198,7 @@ pub fn sachstand_entwurf(
             b.titel
         );
         if noch_offen {
-            let stand = if b.anzeige == "ueberfaellig" {
-                "überfällig".to_string()
-            } else {
-                b.status.label().to_string()
-            };
+            let stand = b.stand_text();
             let mut zeile = format!("- {kopf} – {stand}");
             if let Some(f) = b.faellig {
                 zeile.push_str(&format!(

@@ -69,6 +69,18 @@ pub struct Folgeschritt {
     pub ergebnis: String,
 }
 
+impl Beschluss {
+    /// The Stand as the documents write it: "überfällig" once the date has passed, else
+    /// the status ("in Arbeit").
+    pub fn stand_text(&self) -> &'static str {
+        if self.anzeige == "ueberfaellig" {
+            "überfällig"
+        } else {
+            self.status.label()
+        }
+    }
+}
+
 /// Whether a TOP's result is a decision to follow up.
 pub fn ist_beschluss(ergebnis: Option<TopErgebnis>) -> bool {
     matches!(

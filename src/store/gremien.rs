@@ -34,6 +34,22 @@ pub(super) fn gremium_lesen(db: Db<'_>, id: i64) -> Result<Gremium, StoreError> 
     .ok_or(StoreError::NichtGefunden { was: "Gremium", id })
 }
 
+/// Refuses a name another Gremium (not `ausser`; 0 for a new one) has already.
+fn name_frei(db: Db<'_>, name: &str, ausser: i64) -> Result<(), StoreError> {
+    let doppelt: bool = db.query_row(
+        "SELECT count(*) > 0 FROM gremium WHERE lower(name) = lower(?1) AND id <> ?2",
+        p![name, ausser],
+        |r| r.get(0),
+    )?;
+    if doppelt {
+        return Err(ungueltig(
+            "name",
+            format!("Ein Gremium „{name}“ gibt es schon."),
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses a change to a Gremium read from the RIS (`was` says what was tried).
 pub(super) fn schreibbar(db: Db<'_>, gremium: i64, was: &str) -> Result<(), StoreError> {
     let g = gremium_lesen(db, gremium)?;
@@ -58,17 +74,7 @@ impl Store {
         neu.pruefen()?;
         let name = neu.name.trim();
         let tx = schreibtransaktion(&mut self.conn)?;
-        let doppelt: bool = tx.db().query_row(
-            "SELECT count(*) > 0 FROM gremium WHERE lower(name) = lower(?1)",
-            p![name],
-            |r| r.get(0),
-        )?;
-        if doppelt {
-            return Err(ungueltig(
-                "name",
-                format!("Ein Gremium „{name}“ gibt es schon."),
-            ));
-        }
+        name_frei(tx.db(), name, 0)?;
         let id: i64 = tx.db().eins(
             "INSERT INTO gremium (name, kurzname, typ, wahlperiode, ladungsfrist_tage, mindestsitzungen_jahr, erstellt, geaendert, vertretung, ohne_entschaedigung)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9) RETURNING id",
@@ -92,17 +98,7 @@ impl Store {
         let name = neu.name.trim();
         let tx = schreibtransaktion(&mut self.conn)?;
         schreibbar(tx.db(), id.0, "Ändern der Einstellungen")?;
-        let doppelt: bool = tx.db().query_row(
-            "SELECT count(*) > 0 FROM gremium WHERE lower(name) = lower(?1) AND id <> ?2",
-            p![name, id.0],
-            |r| r.get(0),
-        )?;
-        if doppelt {
-            return Err(ungueltig(
-                "name",
-                format!("Ein Gremium „{name}“ gibt es schon."),
-            ));
-        }
+        name_frei(tx.db(), name, id.0)?;
         tx.db().execute(
             "UPDATE gremium SET name = ?2, kurzname = ?3, typ = ?4, wahlperiode = ?5, ladungsfrist_tage = ?6,
                mindestsitzungen_jahr = ?7, vertretung = ?8, ohne_entschaedigung = ?9, geaendert = ?10
@@ -112,18 +108,6 @@ impl Store {
         let g = gremium_lesen(tx.db(), id.0)?;
         commit(tx)?;
         Ok(g)
-    }
-
-    /// Whether the Gremium pays Entschädigung (an AG Integrationsräte pays none).
-    pub fn gremium_ohne_entschaedigung(
-        &mut self,
-        id: GremiumId,
-        ohne: bool,
-        jetzt: NaiveDateTime,
-    ) -> Result<Gremium, StoreError> {
-        let mut neu = self.gremium(id)?.daten;
-        neu.ohne_entschaedigung = ohne;
-        self.gremium_aendern(id, &neu, jetzt)
     }
 
     pub fn gremium(&self, id: GremiumId) -> Result<Gremium, StoreError> {

@@ -266,6 +266,11 @@ pub fn abschluss_pruefen(
             "Schriftführung fehlt: Wer hat die Niederschrift geführt?",
         ));
     }
+    ende_pruefen(akte, ende)
+}
+
+/// An end after the beginning, on the same or the next day.
+fn ende_pruefen(akte: &SitzungAkte, ende: NaiveDateTime) -> Result<(), Befund> {
     let dauer = ende - akte.beginn;
     if dauer <= chrono::Duration::zero() || dauer > chrono::Duration::hours(24) {
         return Err(Befund::fehler(
@@ -305,17 +310,8 @@ pub fn abschlussangaben_pruefen(
         (SitzungZustand::Abgesagt, _) => {
             Err(Befund::fehler("zustand", "Die Sitzung ist abgesagt."))
         }
-        (_, Some(e)) if e <= akte.beginn || e - akte.beginn > chrono::Duration::hours(24) => {
-            Err(Befund::fehler(
-                "ende",
-                format!(
-                    "Ende {} liegt nicht nach dem Beginn {} (am selben oder folgenden Tag).",
-                    e.format("%d.%m.%Y %H:%M"),
-                    akte.beginn.format("%d.%m.%Y %H:%M")
-                ),
-            ))
-        }
-        _ => Ok(()),
+        (_, Some(e)) => ende_pruefen(akte, e),
+        (_, None) => Ok(()),
     }
 }
 

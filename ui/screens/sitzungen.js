@@ -79,7 +79,13 @@ export class SitzungenBereich {
     if (offen) await this.oeffnen(offen);
   }
 
-  async laden() {
+  // "Neue Sitzung" clicked before the list is read waits for it (see `neu`).
+  laden() {
+    this.geladen = this.ladenJetzt();
+    return this.geladen;
+  }
+
+  async ladenJetzt() {
     try {
       [this.gremien, this.vorlagen] = await Promise.all([
         // The office's own Gremien: those from the RIS hold no Sitzungen of the office.
@@ -137,6 +143,7 @@ export class SitzungenBereich {
 
 
   async neu() {
+    if (!this.gremium) await this.geladen;
     if (!this.gremium) return;
     const tag = new Date(Date.now() + 14 * 86400000);
     const beginn = `${tag.toISOString().slice(0, 10)}T17:00`;

@@ -44,7 +44,14 @@ export class WahlenBereich {
     this.detail.replaceChildren(h('p', { class: 'leer' }, 'Wählen Sie eine Wahl oder legen Sie mit „Neue Wahl“ eine an.'));
   }
 
-  async laden() {
+  // The list is read when the area opens; a click on "Neue Wahl" before that is done waits
+  // for it (it would otherwise find no Sitzung yet and do nothing).
+  laden() {
+    this.geladen = this.ladenJetzt();
+    return this.geladen;
+  }
+
+  async ladenJetzt() {
     try {
       const [gremien, personen] = await Promise.all([aufruf('gremien_liste'), aufruf('personen_liste')]);
       this.gremien = gremien;
@@ -79,7 +86,8 @@ export class WahlenBereich {
     } catch (e) { meldung.fehler(e); }
   }
 
-  neuFormular() {
+  async neuFormular() {
+    if (!this.sitzung) await this.geladen;
     if (!this.sitzung) return;
     const titel = h('input', { type: 'text', 'data-testid': 'wahl-titel', placeholder: 'z. B. Entsendung in die AG' });
     const art = h('select', { 'data-testid': 'wahl-art' }, optionen(WAHL_ART, 'einzel'));

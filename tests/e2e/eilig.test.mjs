@@ -27,6 +27,10 @@ before(async () => {
   cli('einrichten', '--kommune', 'Stadt Herne');
   cli('demo');
   cli('vorlage', 'import', path.join(wurzel, 'tests/fixtures/seed-000.json'));
+  // A past Sitzung with two decisions, for the walk through the Beschlüsse.
+  const vorbei = JSON.parse(cli('sitzung', 'neu', '--gremium', '1', '--beginn', '2026-11-30T17:00', '--ort', 'Rathaus', '--json'));
+  for (const titel of ['Sprachcafé im Stadtteilzentrum', 'Bericht der Verwaltung']) cli('sitzung', 'top', String(vorbei.id), '--titel', titel);
+  for (const t of sitzungJson(vorbei.id).tops) cli('sitzung', 'ergebnis', String(t.id), '--ergebnis', 'beschlossen', '--text', `Beschlossen: ${t.titel}.`);
   app = await starteApp(ordner);
   await (await app.browser.$(tid('nav-vorlagen'))).waitForDisplayed({ timeout: 15000 });
 });
@@ -516,6 +520,22 @@ const BEREICHE = {
     gespeichert: (id) => cli('vorlage', 'zeigen', String(id), '--json'),
     version: (id) => JSON.parse(cli('vorlage', 'zeigen', String(id), '--json')).version,
   },
+  // A decision followed up: Stand, Wiedervorlage, Zuständig, notes.
+  beschluesse: {
+    wurzel: '.detail',
+    oeffnen: async (b, offen = null) => {
+      await (await b.$(tid('nav-beschluesse'))).click();
+      await b.waitUntil(async () => (await b.$$(tid('beschluss-zeile'))).length > 0, { timeout: 10000 });
+      const zeile = offen ? await b.$(`${tid('beschluss-zeile')}[data-id="${offen}"]`) : await b.$(tid('beschluss-zeile'));
+      await (await zeile.$('td')).click();
+      await (await b.$(tid('beschluss-status'))).waitForDisplayed({ timeout: 10000 });
+      return Number(await zeile.getAttribute('data-id'));
+    },
+    offen: (b) => b.execute(() => Number(document.querySelector('[data-testid="beschluss-zeile"][aria-selected="true"]')?.dataset.id) || null),
+    gespeichert: (id) => cli('beschluss', 'zeigen', String(id), '--json'),
+    // Each change of the follow-up is one more note or a newer time of change.
+    version: (id) => { const j = JSON.parse(cli('beschluss', 'zeigen', String(id), '--json')); return j.notizen.length; },
+  },
   einstellungen: {
     wurzel: '.einstellungen',
     oeffnen: async (b) => {
@@ -580,6 +600,10 @@ for (const [bereich, art] of Object.entries(BEREICHE)) {
         // (not what waits for its button, as the date of "Als eingeladen vermerken").
         const offen = await b.execute((w) => [...document.querySelectorAll(`${w} input, ${w} textarea`)].filter((e) => e.getAttribute('aria-invalid') !== 'true' && !e.hasAttribute('data-fuer-aktion')).map((e) => e.value).join('\n'), art.wurzel);
         const zuSichern = getippt.filter((g) => g.id === id && offen.includes(g.text));
+        // A value refused with a message at its field is not saved by the close: the clerk
+        // was told; it is not looked for afterwards.
+        const abgelehnt = await b.execute((w) => [...document.querySelectorAll(`${w} [aria-invalid="true"]`)].map((e) => e.value).join('\n'), art.wurzel);
+        for (let k = getippt.length - 1; k >= 0; k -= 1) if (getippt[k].id === id && abgelehnt.includes(getippt[k].text) && !offen.includes(getippt[k].text)) getippt.splice(k, 1);
         b = await fensterZuUndWiederAuf();
         id = await art.oeffnen(b, id);
         const json = id ? art.gespeichert(id) : '';

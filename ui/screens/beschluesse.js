@@ -11,6 +11,7 @@ import { mitKalender } from '../components/kalender.js';
 import { bewahrend, listeErsetzen, meldungAmFeld } from '../components/bewahren.js';
 import { beschriftet as feld } from '../components/feld.js';
 import { datumDeutsch } from '../format.js';
+import { wartendBehalten, wartendErledigt } from '../components/wartend.js';
 
 const STAND = [['offen', 'offen'], ['in_arbeit', 'in Arbeit'], ['erledigt', 'erledigt']];
 const ANZEIGE = { offen: 'offen', in_arbeit: 'in Arbeit', erledigt: 'erledigt', ueberfaellig: 'überfällig' };
@@ -132,12 +133,14 @@ export class BeschluesseBereich {
     this.tbody.querySelectorAll('tr[data-id]').forEach((z) => z.setAttribute('aria-selected', Number(z.dataset.id) === top ? 'true' : 'false'));
   }
 
-  /** Runs a change after the ones before it; shows the new state keeping the clerk's
+  /** Runs a change after the ones before it (`argumente` may be a function of the
+   * decision as stored then); shows the new state keeping the clerk's
    * place, or the core's message at the field it names. */
   aendern(befehl, argumente, quelle) {
     const schritt = async () => {
       try {
-        this.akte = await aufruf(befehl, { top: this.akte.top, ...argumente });
+        const werte = typeof argumente === 'function' ? argumente(this.akte) : argumente;
+        this.akte = await aufruf(befehl, { top: this.akte.top, ...werte });
         bewahrend(this.detail, () => this.zeichnenNeu());
         // The navigation's badge counts the overdue ones (app.js).
         window.dispatchEvent(new Event('ratsbuero:beschluesse'));
@@ -161,14 +164,24 @@ export class BeschluesseBereich {
     const stand = h('select', { 'data-testid': 'beschluss-status', 'data-feld': 'status' }, optionen(STAND, b.status));
     const faellig = h('input', { type: 'text', value: b.faellig ? datumDeutsch(b.faellig) : '', placeholder: 'TT.MM.JJJJ', inputmode: 'numeric', autocomplete: 'off', 'data-testid': 'beschluss-faellig', 'data-feld': 'faellig' });
     const zustaendig = h('input', { type: 'text', value: b.zustaendig, dir: 'auto', 'data-testid': 'beschluss-zustaendig', 'data-feld': 'zustaendig' });
-    const setzen = (e) => this.aendern('beschluss_setzen', { aenderung: { status: stand.value, faellig: faellig.value, zustaendig: zustaendig.value } }, e.target);
-    stand.addEventListener('change', setzen);
-    faellig.addEventListener('change', setzen);
-    zustaendig.addEventListener('change', setzen);
+    // A field's save sends its own value and the others' stored ones (read when the save
+    // runs): a refused Wiedervorlage must not hold back the Zuständig typed beside it.
+    const setzen = (name) => (e) => {
+      const wert = e.target.value;
+      return this.aendern('beschluss_setzen', (a) => ({
+        aenderung: { status: a.status, faellig: a.faellig ? datumDeutsch(a.faellig) : '', zustaendig: a.zustaendig, [name]: wert },
+      }), e.target);
+    };
+    stand.addEventListener('change', setzen('status'));
+    faellig.addEventListener('change', setzen('faellig'));
+    zustaendig.addEventListener('change', setzen('zustaendig'));
     const notiz = h('input', { type: 'text', dir: 'auto', placeholder: 'z. B. Haushaltsmittel beantragt', 'data-testid': 'beschluss-notiz', 'data-feld': 'notiz', 'data-fuer-aktion': 'beschluss-notiz-hinzufuegen' });
+    const wartet = `notiz:${b.top}`;
+    wartendBehalten(notiz, wartet);
     const notieren = async () => {
       const ok = await this.aendern('beschluss_notiz', { text: notiz.value }, notiz);
       if (ok) {
+        wartendErledigt(wartet);
         const neu = this.detail.querySelector('[data-testid="beschluss-notiz"]');
         if (neu) { neu.value = ''; neu.defaultValue = ''; neu.focus(); }
       }

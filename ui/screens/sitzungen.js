@@ -17,6 +17,7 @@ import { zeilenTaste } from '../components/liste.js';
 import { mitKalender } from '../components/kalender.js';
 import { beschriftet as feld, befundListe } from '../components/feld.js';
 import { bewahrend, meldungAmFeld, listeErsetzen, ungespeichert } from '../components/bewahren.js';
+import { wartendBehalten, wartendErledigt } from '../components/wartend.js';
 import * as geld from '../components/sitzungsgeld.js';
 import { datumDeutsch, uhrzeit } from '../format.js';
 import { SITZUNG_ZUSTAND, TEIL, TOP_ERGEBNIS, ANWESENHEIT, label, gross } from '../wertlisten.js';
@@ -463,6 +464,8 @@ export class SitzungenBereich {
     // What the button takes, not a field of the Sitzung (data-fuer-aktion): saved by
     // "TOP hinzufügen", not when it is left.
     const titel = h('input', { type: 'text', placeholder: 'z. B. Mitteilungen', title: 'Titel, z. B. Mitteilungen der Verwaltung', 'data-testid': `top-titel-${teil}`, 'data-fuer-aktion': `top-hinzufuegen-${teil}` });
+    const wartet = `top-titel:${s.id}:${teil}`;
+    wartendBehalten(titel, wartet);
     // One click, one TOP: what it adds leaves the fields at once, so that a second click
     // (or an Enter) before the answer finds nothing to add twice.
     const los = async () => {
@@ -475,6 +478,7 @@ export class SitzungenBereich {
       titel.value = '';
       vorlage.value = '';
       if (await this.aendern('top_neu', { sitzung: s.id, top })) {
+        wartendErledigt(wartet);
         if (fokus) this.detail.querySelector(`[data-testid="top-titel-${teil}"]`)?.focus();
       } else {
         // Refused: what was typed comes back, with the message.

@@ -54,7 +54,7 @@ pub fn bericht(store: &mut Store, befehl: BerichtBefehl) -> Result<(), ApiFehler
                 api::vorlage_pdf(store, g.id.0, jetzt)?
             };
             api::datei_schreiben(&out, &bytes)?;
-            println!(
+            zeile!(
                 "Tätigkeitsbericht {jahr} als Entwurf {} angelegt; {} geschrieben.",
                 g.id.0,
                 out.display()

@@ -94,32 +94,32 @@ pub fn beschluss(store: &mut Store, befehl: BeschlussBefehl) -> Result<(), ApiFe
             };
             let liste = api::beschluesse(store, &filter, jetzt())?;
             if als_json {
-                println!("{}", json(&liste));
+                zeile!("{}", json(&liste));
             } else {
                 for b in &liste {
-                    println!("{}", zeile(b));
+                    zeile!("{}", zeile(b));
                 }
             }
         }
         BeschlussBefehl::Zeigen { id, json: als_json } => {
             let b = api::beschluss(store, id, jetzt())?;
             if als_json {
-                println!("{}", json(&b));
+                zeile!("{}", json(&b));
             } else {
-                println!("{}", zeile(&b));
-                println!("Ergebnis: {}", b.ergebnis.label());
+                zeile!("{}", zeile(&b));
+                zeile!("Ergebnis: {}", b.ergebnis.label());
                 if !b.beschlusstext.is_empty() {
-                    println!("Beschluss: {}", b.beschlusstext);
+                    zeile!("Beschluss: {}", b.beschlusstext);
                 }
                 for n in &b.notizen {
-                    println!("{}  {}", datum::deutsch(n.datum), n.text);
+                    zeile!("{}  {}", datum::deutsch(n.datum), n.text);
                 }
             }
         }
         BeschlussBefehl::Sachstand => {
             let g = api::sachstand_entwurf(store, jetzt())?;
             let v = api::vorlage_lesen(store, g.id.0)?;
-            println!("Entwurf {} angelegt: {}", g.id.0, v.inhalt.betreff);
+            zeile!("Entwurf {} angelegt: {}", g.id.0, v.inhalt.betreff);
         }
         BeschlussBefehl::Setzen {
             id,
@@ -145,9 +145,9 @@ pub fn beschluss(store: &mut Store, befehl: BeschlussBefehl) -> Result<(), ApiFe
                 b = api::beschluss_notiz(store, id, &n, jetzt)?;
             }
             if als_json {
-                println!("{}", json(&b));
+                zeile!("{}", json(&b));
             } else {
-                println!("{}", zeile(&b));
+                zeile!("{}", zeile(&b));
             }
         }
     }

@@ -100,9 +100,9 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
             };
             let g = api::gremium_anlegen(store, &neu, jetzt())?;
             if als_json {
-                println!("{}", json(&g))
+                zeile!("{}", json(&g))
             } else {
-                println!("Gremium {} angelegt: {}", g.id, g.daten.name)
+                zeile!("Gremium {} angelegt: {}", g.id, g.daten.name)
             }
         }
         GremiumBefehl::Aendern {
@@ -153,9 +153,9 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
             }
             let g = api::gremium_aendern(store, id, &neu, jetzt())?;
             if als_json {
-                println!("{}", json(&g))
+                zeile!("{}", json(&g))
             } else {
-                println!("Gremium {} geändert: {}", g.id, g.daten.name)
+                zeile!("Gremium {} geändert: {}", g.id, g.daten.name)
             }
         }
         GremiumBefehl::Presse {
@@ -165,7 +165,7 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
         } => match (email, entfernen) {
             (Some(e), false) => {
                 let a = api::presse_hinzufuegen(store, gremium, &e, jetzt())?;
-                println!("Presseadresse {} aufgenommen: {}", a.id, a.email);
+                zeile!("Presseadresse {} aufgenommen: {}", a.id, a.email);
             }
             (Some(e), true) => {
                 let a = api::presse_liste(store, gremium)?
@@ -178,21 +178,21 @@ pub fn gremium(store: &mut Store, befehl: GremiumBefehl) -> Result<(), ApiFehler
                         )
                     })?;
                 api::presse_entfernen(store, a.id, jetzt())?;
-                println!("Presseadresse gestrichen: {}", a.email);
+                zeile!("Presseadresse gestrichen: {}", a.email);
             }
             (None, _) => {
                 for a in api::presse_liste(store, gremium)? {
-                    println!("{:>4}  {}", a.id, a.email);
+                    zeile!("{:>4}  {}", a.id, a.email);
                 }
             }
         },
         GremiumBefehl::Liste { json: als_json } => {
             let alle = api::gremien(store)?;
             if als_json {
-                println!("{}", json(&alle))
+                zeile!("{}", json(&alle))
             } else {
                 for g in alle {
-                    println!("{:>4}  {} ({})", g.id, g.daten.name, g.daten.typ.label())
+                    zeile!("{:>4}  {} ({})", g.id, g.daten.name, g.daten.typ.label())
                 }
             }
         }

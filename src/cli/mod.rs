@@ -7,6 +7,18 @@
 //! `ratsbuero` (the Debian package links `/usr/bin/ratsbuero` to it: one copy of the core
 //! instead of two).
 
+/// A line on standard output. A reader that went away (`ratsbuero oparl liste | head -1`)
+/// ends the program quietly and successfully, as Unix tools do, instead of the panic of
+/// `println!` ("Broken pipe", exit 101).
+macro_rules! zeile {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($t)*) {
+            $crate::cli::ausgabe_abgebrochen(e);
+        }
+    }};
+}
+
 mod args;
 mod bericht;
 mod beschluss;
@@ -37,6 +49,25 @@ pub(crate) fn jetzt() -> NaiveDateTime {
     api::jetzt()
 }
 
+/// Standard output could not be written: a closed pipe ends the program with success,
+/// anything else (a full disk) with the German reason.
+pub(crate) fn ausgabe_abgebrochen(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!(
+        "Fehler: Die Ausgabe ließ sich nicht schreiben ({}).",
+        crate::domain::io_text::io_text(&e)
+    );
+    std::process::exit(1);
+}
+
+/// A text on one line of a listing (real RIS titles hold line breaks and tabs): each run
+/// of white space becomes one space.
+pub(crate) fn einzeilig(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub(crate) fn json(wert: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(wert).expect("Ausgabe ist serialisierbar")
 }
@@ -59,7 +90,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
     match &cli.befehl {
         Befehl::Handbuch { ordner } => {
             for seite in handbuch::schreiben(ordner)? {
-                println!("{}", seite.display());
+                zeile!("{}", seite.display());
             }
             return Ok(());
         }
@@ -71,15 +102,16 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
         } => {
             let v = api::sitzverteilung_json(verfahren, sitze, gruppen)?;
             if *als_json {
-                println!("{}", json(&v));
+                zeile!("{}", json(&v));
             } else {
                 for (name, n) in v["verteilung"].as_object().into_iter().flatten() {
-                    println!("{name}: {n}");
+                    zeile!("{name}: {n}");
                 }
                 if let Some(los) = v["los"].as_object() {
-                    println!(
+                    zeile!(
                         "Losentscheid: {} Sitz(e) zwischen {}",
-                        los["sitze"], los["gruppen"]
+                        los["sitze"],
+                        los["gruppen"]
                     );
                 }
             }
@@ -95,9 +127,9 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
         } => {
             let e = api::einzelwahl_json(kandidaten, nein, enthaltungen, ungueltig, *engere_wahl)?;
             if *als_json {
-                println!("{}", json(&e));
+                zeile!("{}", json(&e));
             } else {
-                println!("{}", e["ergebnis"].as_str().unwrap_or_default());
+                zeile!("{}", e["ergebnis"].as_str().unwrap_or_default());
             }
             return Ok(());
         }
@@ -108,7 +140,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
         Befehl::Sicherung {
             befehl: SicherungBefehl::Pruefen { datei },
         } => {
-            println!("{}", pruefung_zeigen(&api::sicherung_pruefen(datei)?));
+            zeile!("{}", pruefung_zeigen(&api::sicherung_pruefen(datei)?));
             return Ok(());
         }
         Befehl::Sicherung {
@@ -124,9 +156,9 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                     jetzt(),
                 )?,
             };
-            println!("Wiederhergestellt: {}", pruefung_zeigen(&w.pruefung));
+            zeile!("Wiederhergestellt: {}", pruefung_zeigen(&w.pruefung));
             if let Some(b) = w.beiseite {
-                println!("Die bisherige Datenbank liegt unter {}", b.display());
+                zeile!("Die bisherige Datenbank liegt unter {}", b.display());
             }
             return Ok(());
         }
@@ -139,7 +171,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
             befehl: SicherungBefehl::Erstellen { ziel },
         } => {
             let s = api::sicherung_erstellen(&store, &ziel, Default::default(), jetzt())?;
-            println!("{}", s.datei.display());
+            zeile!("{}", s.datei.display());
             eprintln!("Gesichert: {}", pruefung_zeigen(&s.pruefung));
             for e in s.entfernt {
                 eprintln!("Rotation: {} entfernt", e.display());
@@ -153,12 +185,15 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
         }
         Befehl::Demo => {
             let d = api::demo(&mut store, jetzt())?;
-            println!(
+            zeile!(
                 "Beispieldaten angelegt: {} Vorlagen, {} Gremien, {} Mitglieder, {} Sitzungen.",
-                d.vorlagen, d.gremien, d.personen, d.sitzungen
+                d.vorlagen,
+                d.gremien,
+                d.personen,
+                d.sitzungen
             );
         }
-        Befehl::Umzug { nach } => println!("{}", api::umzug(&store, &nach, jetzt())?),
+        Befehl::Umzug { nach } => zeile!("{}", api::umzug(&store, &nach, jetzt())?),
         Befehl::Gremium { befehl } => gremium::gremium(&mut store, befehl)?,
         Befehl::Person { befehl } => person::person(&mut store, befehl)?,
         Befehl::Sitzung { befehl } => sitzung::sitzung(&mut store, befehl)?,
@@ -170,7 +205,7 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
             befehl: OparlBefehl::Export { ordner, basis_url },
         } => {
             let e = api::oparl_export(&store, &ordner, &basis_url, jetzt())?;
-            println!(
+            zeile!(
                 "OParl-Export in {}: {} Vorlagen, {} Dateien, {} Gremien",
                 e.ordner.display(),
                 e.papers,
@@ -211,9 +246,11 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                 ..bisher
             };
             let b = api::buero_speichern(&mut store, &b)?;
-            println!(
+            zeile!(
                 "Eingerichtet: {} – {} ({})",
-                b.kommune, b.gremium_name, b.nummernschema
+                b.kommune,
+                b.gremium_name,
+                b.nummernschema
             );
         }
         Befehl::Unterschrift {
@@ -238,14 +275,14 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
                 ..api::buero_lesen(&store)?
             };
             api::buero_speichern(&mut store, &b)?;
-            println!("Unterschrift gesetzt.");
+            zeile!("Unterschrift gesetzt.");
         }
         Befehl::Buero { json: als_json } => {
             let b = api::buero_lesen(&store)?;
             if als_json {
-                println!("{}", json(&b));
+                zeile!("{}", json(&b));
             } else {
-                println!(
+                zeile!(
                     "Kommune: {}\nGremium: {} ({})\nNummernschema: {}\nWahlperiode: {}\nZeitzone: {}",
                     b.kommune,
                     b.gremium_name,

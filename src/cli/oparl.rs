@@ -1,10 +1,11 @@
 //! `ratsbuero oparl …`: the public data out through the OParl door, and the town's RIS in
 //! through it (`import`, then `suche` and `liste` over what was read).
 
-use super::{jetzt, json};
+use super::{einzeilig, jetzt, json};
 use crate::api::{self, ApiFehler};
 use crate::store::Store;
 use clap::Subcommand;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -38,15 +39,11 @@ pub enum OparlBefehl {
     },
 }
 
+/// One object on one line, its fields separated by tabs.
 fn zeile(e: &crate::store::RisEintrag) -> String {
-    [
-        e.typ.as_str(),
-        e.datum.as_str(),
-        e.nummer.as_str(),
-        e.name.as_str(),
-        e.url.as_str(),
-    ]
-    .join("\t")
+    [&e.typ, &e.datum, &e.nummer, &e.name, &e.url]
+        .map(|t| einzeilig(t))
+        .join("\t")
 }
 
 /// The import and the look-ups (the export is the office's own, in `cli::mod`).
@@ -57,12 +54,25 @@ pub fn oparl(store: &mut Store, befehl: OparlBefehl) -> Result<(), ApiFehler> {
             url,
             json: als_json,
         } => {
-            let bericht = api::oparl_import(store, &url, jetzt(), &mut |_| true)?;
+            // Progress on a terminal (pages, objects, files), nothing in a pipe.
+            let terminal = std::io::stderr().is_terminal();
+            let bericht = api::oparl_import(store, &url, jetzt(), &mut |f| {
+                if terminal {
+                    eprint!(
+                        "\r{}: Seite {}, {} Objekte, {} Dateien gelesen\x1b[K",
+                        f.liste, f.seite, f.gelesen, f.dateien
+                    );
+                }
+                true
+            })?;
+            if terminal {
+                eprintln!();
+            }
             if als_json {
-                println!("{}", json(&bericht));
+                zeile!("{}", json(&bericht));
             } else {
                 for z in bericht.zeilen() {
-                    println!("{z}");
+                    zeile!("{z}");
                 }
             }
         }
@@ -72,10 +82,10 @@ pub fn oparl(store: &mut Store, befehl: OparlBefehl) -> Result<(), ApiFehler> {
         } => {
             let treffer = api::ris_suche(store, &text)?;
             if als_json {
-                println!("{}", json(&treffer));
+                zeile!("{}", json(&treffer));
             } else {
                 for t in &treffer {
-                    println!("{}", zeile(t));
+                    zeile!("{}", zeile(t));
                 }
             }
         }
@@ -85,10 +95,10 @@ pub fn oparl(store: &mut Store, befehl: OparlBefehl) -> Result<(), ApiFehler> {
         } => {
             let alle = api::ris_liste(store, &typ)?;
             if als_json {
-                println!("{}", json(&alle));
+                zeile!("{}", json(&alle));
             } else {
                 for t in &alle {
-                    println!("{}", zeile(t));
+                    zeile!("{}", zeile(t));
                 }
             }
         }

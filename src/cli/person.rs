@@ -104,18 +104,18 @@ pub fn person(store: &mut Store, befehl: PersonBefehl) -> Result<(), ApiFehler> 
             });
             let p = api::person_anlegen_mit(store, &neu, m.as_ref(), jetzt())?;
             if als_json {
-                println!("{}", json(&p))
+                zeile!("{}", json(&p))
             } else {
-                println!("Person {} angelegt: {}", p.id, p.name)
+                zeile!("Person {} angelegt: {}", p.id, p.name)
             }
         }
         PersonBefehl::Liste { json: als_json } => {
             let alle = store.personen()?;
             if als_json {
-                println!("{}", json(&alle))
+                zeile!("{}", json(&alle))
             } else {
                 for p in alle {
-                    println!("{:>4}  {}", p.id, p.name)
+                    zeile!("{:>4}  {}", p.id, p.name)
                 }
             }
         }

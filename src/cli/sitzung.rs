@@ -160,11 +160,13 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
         } => {
             let s = api::sitzung_anlegen(store, gremium, &beginn, &ort, jetzt())?;
             if als_json {
-                println!("{}", json(&s))
+                zeile!("{}", json(&s))
             } else {
-                println!(
+                zeile!(
                     "Sitzung {} angelegt: {}. Sitzung {}",
-                    s.id, s.nummer, s.gremium.daten.name
+                    s.id,
+                    s.nummer,
+                    s.gremium.daten.name
                 )
             }
         }
@@ -193,14 +195,14 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
                 .filter(|t| t.teil == teil)
                 .last()
                 .expect("der neue TOP");
-            println!("{} {}", t.nummer, t.titel);
+            zeile!("{} {}", t.nummer, t.titel);
         }
         SitzungBefehl::Zeigen { id, json: als_json } => {
             let s = api::sitzung_lesen(store, id)?;
             if als_json {
-                println!("{}", json(&s))
+                zeile!("{}", json(&s))
             } else {
-                println!(
+                zeile!(
                     "{}. Sitzung {} – {} – {} ({})",
                     s.nummer,
                     s.gremium.daten.name,
@@ -209,7 +211,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
                     s.zustand.label()
                 );
                 for t in &s.tops {
-                    println!("  {:<5} {}", t.nummer, t.titel)
+                    zeile!("  {:<5} {}", t.nummer, t.titel)
                 }
                 for b in &s.befunde {
                     eprintln!("Hinweis: {}", b.meldung)
@@ -239,7 +241,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             let e: crate::domain::sitzung::TopErgebnis = api::wert_lesen("--ergebnis", &ergebnis)?;
             let s = api::top_ergebnis(store, top, e, &text, None, jetzt())?;
             if let Some(t) = s.tops.iter().find(|t| t.id.0 == top) {
-                println!("{} {}: {}", t.nummer, t.titel, e.label());
+                zeile!("{} {}: {}", t.nummer, t.titel, e.label());
             }
         }
         SitzungBefehl::Anwesenheit {
@@ -265,7 +267,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
                 jetzt(),
             )?;
             if let Some(b) = s.beschlussfaehigkeit.first() {
-                println!("{}", b.text);
+                zeile!("{}", b.text);
             }
         }
         SitzungBefehl::Beschlussfaehigkeit {
@@ -275,14 +277,14 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
         } => {
             let b = api::beschlussfaehigkeit(store, id, top.as_deref())?;
             if als_json {
-                println!("{}", json(&b))
+                zeile!("{}", json(&b))
             } else {
                 match &b.top {
-                    Some(t) => println!("TOP {t}: {}", b.text),
-                    None => println!("{}", b.text),
+                    Some(t) => zeile!("TOP {t}: {}", b.text),
+                    None => zeile!("{}", b.text),
                 }
                 for (stellv, fuer) in &b.vertretungen {
-                    println!("  {stellv} vertritt {fuer}");
+                    zeile!("  {stellv} vertritt {fuer}");
                 }
             }
         }
@@ -296,8 +298,8 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             let s =
                 api::beschlussunfaehigkeit_feststellen(store, id, top.map(|t| t.0), None, jetzt())?;
             match s.tops.iter().find(|t| t.beschlussunfaehig) {
-                Some(t) => println!("Beschlussunfähigkeit bei TOP {} festgestellt.", t.nummer),
-                None => println!("Keine Beschlussunfähigkeit festgestellt."),
+                Some(t) => zeile!("Beschlussunfähigkeit bei TOP {} festgestellt.", t.nummer),
+                None => zeile!("Keine Beschlussunfähigkeit festgestellt."),
             }
         }
         SitzungBefehl::Anwesenheitsliste { id, out } => {
@@ -311,7 +313,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             schriftfuehrung,
         } => {
             let s = api::sitzung_abschliessen(store, id, &ende, &schriftfuehrung, None, jetzt())?;
-            println!(
+            zeile!(
                 "{}. Sitzung {}: {}",
                 s.nummer,
                 s.gremium.daten.name,
@@ -321,7 +323,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
         SitzungBefehl::Einladung { id, out } => {
             let briefe = api::sitzung_einladungen(store, id, jetzt())?;
             for p in api::schreiben_ablegen(&out, &briefe)? {
-                println!("{}", p.display());
+                zeile!("{}", p.display());
             }
         }
         SitzungBefehl::Niederschrift {
@@ -338,7 +340,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
         SitzungBefehl::Auszuege { id, out } => {
             let auszuege = api::sitzung_beschlussauszuege(store, id, jetzt())?;
             for p in api::schreiben_ablegen(&out, &auszuege)? {
-                println!("{}", p.display());
+                zeile!("{}", p.display());
             }
         }
         SitzungBefehl::Versand { id, args } => super::versand::versand(store, id, args)?,

@@ -109,9 +109,9 @@ pub fn sitzungsgeld(store: &mut Store, befehl: SitzungsgeldBefehl) -> Result<(),
             )?;
             let s = api::satz_anlegen(store, &neu, jetzt())?;
             if als_json {
-                println!("{}", json(&s));
+                zeile!("{}", json(&s));
             } else {
-                println!(
+                zeile!(
                     "{}: {} ab {}",
                     s.daten.art.label(),
                     s.daten.betrag,
@@ -124,7 +124,7 @@ pub fn sitzungsgeld(store: &mut Store, befehl: SitzungsgeldBefehl) -> Result<(),
         } => {
             let saetze = api::saetze(store)?;
             if als_json {
-                println!("{}", json(&saetze));
+                zeile!("{}", json(&saetze));
             } else {
                 for s in saetze {
                     let d = &s.daten;
@@ -135,7 +135,7 @@ pub fn sitzungsgeld(store: &mut Store, befehl: SitzungsgeldBefehl) -> Result<(),
                     if let Some(h) = d.herkunft {
                         fuer.push(h.label().to_string());
                     }
-                    println!(
+                    zeile!(
                         "{:<52} {:>10}  ab {}{}{}",
                         d.art.label(),
                         d.betrag.to_string(),
@@ -175,16 +175,16 @@ pub fn sitzungsgeld(store: &mut Store, befehl: SitzungsgeldBefehl) -> Result<(),
                 .into_iter()
                 .find(|z| z.person.id.0 == person)
             {
-                println!("{}: {}", z.person.name, z.posten.summe);
+                zeile!("{}: {}", z.person.name, z.posten.summe);
             }
         }
         SitzungsgeldBefehl::Sitzung { id, json: als_json } => {
             let zeilen = api::sitzung_entschaedigung(store, id)?;
             if als_json {
-                println!("{}", json(&zeilen));
+                zeile!("{}", json(&zeilen));
             } else {
                 for z in zeilen {
-                    println!(
+                    zeile!(
                         "{:<32} {:>10}{}",
                         z.person.name,
                         z.posten.summe.to_string(),
@@ -214,12 +214,12 @@ pub fn sitzungsgeld(store: &mut Store, befehl: SitzungsgeldBefehl) -> Result<(),
                 eprintln!("{} geschrieben.", pfad.display());
             }
             if als_json {
-                println!("{}", json(&liste));
+                zeile!("{}", json(&liste));
             } else if csv.is_none() && out.is_none() {
                 for (p, summe) in &liste.summen {
-                    println!("{:<32} {:>12}", p.name, summe.to_string());
+                    zeile!("{:<32} {:>12}", p.name, summe.to_string());
                 }
-                println!("{:<32} {:>12}", "Summe", liste.summe.to_string());
+                zeile!("{:<32} {:>12}", "Summe", liste.summe.to_string());
             }
         }
     }

@@ -96,7 +96,7 @@ pub fn versand(store: &mut Store, sitzung: i64, a: VersandArgs) -> Result<(), Ap
         &mut melden,
     )?;
     for e in &bericht.ergebnisse {
-        println!(
+        zeile!(
             "{}\t{}\t{}\t{}",
             e.email,
             e.verteiler.variante(),
@@ -105,10 +105,10 @@ pub fn versand(store: &mut Store, sitzung: i64, a: VersandArgs) -> Result<(), Ap
         );
     }
     for p in &bericht.per_post {
-        println!("{}\tper Post\t{}", p.name, p.dateiname);
+        zeile!("{}\tper Post\t{}", p.name, p.dateiname);
     }
     if bericht.eingeladen {
-        println!("Alle Mitglieder erreicht: die Sitzung ist eingeladen.");
+        zeile!("Alle Mitglieder erreicht: die Sitzung ist eingeladen.");
     }
     let fehlgeschlagen = bericht
         .ergebnisse

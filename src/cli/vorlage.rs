@@ -74,7 +74,7 @@ pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler
                     eprintln!("  – {}", b.meldung);
                 }
             }
-            println!("{}", serde_json::to_string(&i).expect("serialisierbar"));
+            zeile!("{}", serde_json::to_string(&i).expect("serialisierbar"));
         }
         VorlageBefehl::Liste { json: als_json } => {
             liste(store, &VorlagenFilter::default(), als_json)?
@@ -93,32 +93,34 @@ pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler
         VorlageBefehl::Zeigen { id, json: als_json } => {
             let a = api::vorlage_lesen(store, id)?;
             if als_json {
-                println!("{}", json(&a));
+                zeile!("{}", json(&a));
             } else {
-                println!(
+                zeile!(
                     "Vorlage {}  ({}, {}, {})",
                     a.nummer.as_deref().unwrap_or("ohne Nr."),
                     a.inhalt.art,
                     a.inhalt.status,
                     a.zustand
                 );
-                println!("Betreff: {}", a.inhalt.betreff);
-                println!(
+                zeile!("Betreff: {}", a.inhalt.betreff);
+                zeile!(
                     "Verfasser: {}  Federführend: {}  Bearbeiter/-in: {}",
-                    a.inhalt.verfasser, a.inhalt.federfuehrend, a.inhalt.bearbeiter
+                    a.inhalt.verfasser,
+                    a.inhalt.federfuehrend,
+                    a.inhalt.bearbeiter
                 );
                 for s in &a.inhalt.beratungsfolge {
-                    println!("  {} – {} – {} {}", s.gremium, s.rolle, s.datum, s.ergebnis);
+                    zeile!("  {} – {} – {} {}", s.gremium, s.rolle, s.datum, s.ergebnis);
                 }
                 for b in &a.befunde {
-                    println!("! {}", b.meldung);
+                    zeile!("! {}", b.meldung);
                 }
             }
         }
         VorlageBefehl::Freigeben { id } => {
             let version = api::vorlage_lesen(store, id)?.version;
             let a = api::vorlage_freigeben(store, id, version, jetzt())?;
-            println!("{}", a.nummer.unwrap_or_default());
+            zeile!("{}", a.nummer.unwrap_or_default());
         }
         VorlageBefehl::Docx { id, out } => {
             let docx = api::vorlage_docx(store, id, jetzt())?;
@@ -145,7 +147,7 @@ pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler
         }
         VorlageBefehl::NeueFassung { id } => {
             let g = api::vorlage_neue_fassung(store, id, jetzt())?;
-            println!("{}", serde_json::json!({ "id": g.id }));
+            zeile!("{}", serde_json::json!({ "id": g.id }));
         }
     }
     Ok(())
@@ -154,16 +156,16 @@ pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler
 fn liste(store: &Store, filter: &VorlagenFilter, als_json: bool) -> Result<(), ApiFehler> {
     let zeilen = api::vorlage_liste(store, filter)?;
     if als_json {
-        println!("{}", json(&zeilen));
+        zeile!("{}", json(&zeilen));
     } else {
         for z in zeilen {
-            println!(
+            zeile!(
                 "{:>5}  {:<14} {:<18} {:<16} {}",
                 z.id,
                 z.nummer.as_deref().unwrap_or("Entwurf"),
                 z.art.label(),
                 z.status.label(),
-                z.betreff
+                super::einzeilig(&z.betreff)
             );
         }
     }

@@ -119,7 +119,7 @@ pub enum WahlBefehl {
 }
 
 fn wahl_zeigen(w: &crate::domain::WahlAkte) {
-    println!(
+    zeile!(
         "{} ({}, {} Sitz(e)) – {}",
         w.daten.titel,
         w.daten.art.label(),
@@ -128,7 +128,7 @@ fn wahl_zeigen(w: &crate::domain::WahlAkte) {
     );
     match &w.stand.schritt {
         crate::domain::wahl::Schritt::Zaehlung { nr, gang, optionen } => {
-            println!(
+            zeile!(
                 "Als Nächstes: {nr}. Wahlgang ({}) – {}",
                 gang.label(),
                 optionen.join(", ")
@@ -137,15 +137,15 @@ fn wahl_zeigen(w: &crate::domain::WahlAkte) {
         crate::domain::wahl::Schritt::Los {
             zwischen, plaetze, ..
         } => {
-            println!(
+            zeile!(
                 "Als Nächstes: Losentscheid um {plaetze} Platz/Plätze zwischen {}",
                 zwischen.join(", ")
             )
         }
-        crate::domain::wahl::Schritt::Fertig => println!("Entschieden."),
+        crate::domain::wahl::Schritt::Fertig => zeile!("Entschieden."),
     }
     for (i, n) in w.stand.gewaehlt.iter().enumerate() {
-        println!("  {}. {n}", i + 1);
+        zeile!("  {}. {n}", i + 1);
     }
     for b in &w.stand.befunde {
         eprintln!("Hinweis: {}", b.meldung);
@@ -155,7 +155,7 @@ fn wahl_zeigen(w: &crate::domain::WahlAkte) {
 pub fn wahl(store: &mut Store, befehl: WahlBefehl) -> Result<(), ApiFehler> {
     let zeigen = |w: &crate::domain::WahlAkte, als_json: bool| {
         if als_json {
-            println!("{}", json(w));
+            zeile!("{}", json(w));
         } else {
             wahl_zeigen(w);
         }
@@ -190,9 +190,9 @@ pub fn wahl(store: &mut Store, befehl: WahlBefehl) -> Result<(), ApiFehler> {
             };
             let w = api::wahl_anlegen(store, &neu, jetzt())?;
             if als_json {
-                println!("{}", json(&w))
+                zeile!("{}", json(&w))
             } else {
-                println!("Wahl {} angelegt.", w.id)
+                zeile!("Wahl {} angelegt.", w.id)
             }
         }
         WahlBefehl::Vorschlag {
@@ -276,7 +276,7 @@ pub fn wahl(store: &mut Store, befehl: WahlBefehl) -> Result<(), ApiFehler> {
                 Some(top) => eprintln!("Beschlussvermerk der Vorlage (TOP {top}) gesetzt."),
                 None => eprintln!("Beschlussvorschlag der Vorlage gefüllt."),
             }
-            println!("{}", u.text);
+            zeile!("{}", u.text);
         }
     }
     Ok(())

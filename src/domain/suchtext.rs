@@ -167,6 +167,36 @@ pub fn tsquery_aus(woerter: &[Vec<String>], gewicht: &str) -> Option<String> {
     (!teile.is_empty()).then(|| teile.join(" & "))
 }
 
+/// The least letters of a query word looked up as a part of a compound: the part index
+/// holds every three letters (SQLite's FTS5 `trigram`, PostgreSQL's `pg_trgm`).
+pub const TEILWORT_MINDESTENS: usize = 3;
+
+/// The folded forms of each query word for the part index ("strasse" inside
+/// "bahnhofstrasse", "forderung"/"foerderung" inside "sprachforderung"), or `None` when a
+/// word is shorter than [`TEILWORT_MINDESTENS`] letters: such a query is answered by the
+/// word index alone.
+pub fn teilwort_formen(text: &str) -> Option<Vec<Vec<String>>> {
+    let formen = anfrage_woerter(text);
+    let kurz = formen
+        .iter()
+        .flatten()
+        .any(|f| f.chars().count() < TEILWORT_MINDESTENS);
+    (!formen.is_empty() && !kurz).then_some(formen)
+}
+
+/// The FTS5 query of the part index (tokenizer `trigram`) for [`teilwort_formen`]: every
+/// word must occur somewhere, in one of its forms.
+pub fn teilwort_anfrage(formen: &[Vec<String>]) -> String {
+    formen
+        .iter()
+        .map(|f| {
+            let oder: Vec<String> = f.iter().map(|w| format!("\"{w}\"")).collect();
+            format!("({})", oder.join(" OR "))
+        })
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
 /// The folded forms of each query word (one or two: "muhlenkamp", "muehlenkamp"), for
 /// asking the index how common a word is.
 pub fn anfrage_woerter(text: &str) -> Vec<Vec<String>> {
@@ -186,6 +216,31 @@ pub fn anfrage_woerter(text: &str) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_compound_part_is_looked_up_in_the_part_index_from_three_letters_on() {
+        let f = teilwort_formen("Förderung strasse").unwrap();
+        assert_eq!(
+            f,
+            vec![
+                vec!["forderung".to_string(), "foerderung".to_string()],
+                vec!["strasse".to_string()]
+            ]
+        );
+        assert_eq!(
+            teilwort_anfrage(&f),
+            "(\"forderung\" OR \"foerderung\") AND (\"strasse\")"
+        );
+        // The folded text holds the part as typed: "Bahnhofstraße", "Sprachförderung".
+        assert!(falten("Bahnhofstraße").contains("strasse"));
+        assert!(falten("Sprachförderung").contains("foerderung"));
+        assert_eq!(
+            teilwort_formen("AG Integrationsrat"),
+            None,
+            "AG: zwei Buchstaben"
+        );
+        assert_eq!(teilwort_formen("  "), None);
+    }
 
     #[test]
     fn arabic_script_folds_without_harakat_tatweel_and_alef_forms() {

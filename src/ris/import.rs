@@ -59,6 +59,12 @@ pub struct Bericht {
     pub geloescht: usize,
     pub dateien: usize,
     pub uebersprungen: Vec<Warnung>,
+    /// Objects whose `modified` could not be read (Bonn's `+02::00`), and the first such
+    /// value: without a readable one no `modified_since` is saved.
+    pub modified_unlesbar: usize,
+    pub modified_beispiel: Option<String>,
+    /// Whether a `modified_since` for the next run was saved.
+    pub stand_gemerkt: bool,
 }
 
 impl Bericht {
@@ -90,6 +96,23 @@ impl Bericht {
                 .iter()
                 .map(|w| format!("    {}: {}", w.url, w.grund)),
         );
+        if self.modified_unlesbar > 0 {
+            let beispiel = self
+                .modified_beispiel
+                .as_deref()
+                .map(|b| format!(" (z. B. „{b}“)"))
+                .unwrap_or_default();
+            z.push(format!(
+                "  Änderungszeit (modified) nicht lesbar bei {} Objekten{beispiel}.",
+                self.modified_unlesbar
+            ));
+            if !self.stand_gemerkt {
+                z.push(
+                    "  Ohne lesbare Änderungszeit merkt sich Ratsbüro keinen Stand: der nächste Import liest wieder alles."
+                        .into(),
+                );
+            }
+        }
         z
     }
 }
@@ -101,6 +124,7 @@ pub struct Fortschritt {
     pub liste: String,
     pub seite: usize,
     pub gelesen: usize,
+    pub dateien: usize,
 }
 
 struct Lauf<'a> {
@@ -113,6 +137,54 @@ struct Lauf<'a> {
     /// The newest `modified` seen.
     stand: Option<DateTime<chrono::FixedOffset>>,
     dateien_gesehen: HashSet<String>,
+}
+
+/// The name a fetched file is stored and saved under: its `fileName`; SD.NET sends none,
+/// so its `name` ("Beschluss") with the extension its `mimeType` stands for
+/// ("Beschluss.pdf"), unless the name has that extension already.
+fn dateiname(datei: Option<&str>, name: Option<&str>, mime: &str) -> String {
+    if let Some(d) = datei.map(str::trim).filter(|d| !d.is_empty()) {
+        return d.to_string();
+    }
+    let name = name
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or("Datei");
+    let endung = match mime
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "application/pdf" => "pdf",
+        "application/msword" => "doc",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
+        "application/vnd.oasis.opendocument.text" => "odt",
+        "application/vnd.ms-excel" => "xls",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
+        "application/vnd.oasis.opendocument.spreadsheet" => "ods",
+        "application/vnd.ms-powerpoint" => "ppt",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation" => "pptx",
+        "application/rtf" | "text/rtf" => "rtf",
+        "application/zip" => "zip",
+        "text/plain" => "txt",
+        "text/html" => "html",
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        "image/tiff" => "tif",
+        "image/gif" => "gif",
+        _ => return name.to_string(),
+    };
+    if name
+        .rsplit_once('.')
+        .is_some_and(|(_, e)| e.eq_ignore_ascii_case(endung))
+    {
+        name.to_string()
+    } else {
+        format!("{name}.{endung}")
+    }
 }
 
 /// A list URL asking only for what changed since `seit`.
@@ -275,6 +347,7 @@ impl Lauf<'_> {
                 liste: name.to_string(),
                 seite: n,
                 gelesen: self.bericht.gelesen,
+                dateien: self.bericht.dateien,
             }) {
                 return Err(RisFehler::Abgebrochen);
             }
@@ -326,11 +399,20 @@ impl Lauf<'_> {
     }
 
     fn merke_stand(&mut self, o: &Value) {
-        if let Some(m) =
-            json::text(o, "modified").and_then(|m| DateTime::parse_from_rfc3339(m).ok())
-        {
-            if self.stand.is_none_or(|s| m > s) {
-                self.stand = Some(m);
+        let Some(text) = json::text(o, "modified") else {
+            return;
+        };
+        match DateTime::parse_from_rfc3339(text) {
+            Ok(m) => {
+                if self.stand.is_none_or(|s| m > s) {
+                    self.stand = Some(m);
+                }
+            }
+            Err(_) => {
+                self.bericht.modified_unlesbar += 1;
+                if self.bericht.modified_beispiel.is_none() {
+                    self.bericht.modified_beispiel = Some(text.to_string());
+                }
             }
         }
     }
@@ -622,13 +704,10 @@ impl Lauf<'_> {
                 return Ok(());
             }
         }
-        let name = json::text(&d, "fileName")
-            .or(json::text(&d, "name"))
-            .unwrap_or("datei")
-            .to_string();
         let mime = json::text(&d, "mimeType")
             .unwrap_or("application/octet-stream")
             .to_string();
+        let name = dateiname(json::text(&d, "fileName"), json::text(&d, "name"), &mime);
         self.store.ris_datei_speichern(
             &RisDatei {
                 url: id,
@@ -743,6 +822,7 @@ pub fn importieren(
             lauf.liste(feld, &liste, &mut |l, e| l.element(e, typ))?;
         }
     }
+    lauf.bericht.stand_gemerkt = lauf.stand.is_some();
     let stand = lauf
         .stand
         .map(|s| s.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
@@ -762,6 +842,38 @@ pub fn importieren(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_without_file_name_is_named_from_its_name_and_mime_type() {
+        assert_eq!(
+            dateiname(Some("Vorlage 12.pdf"), Some("Vorlage"), "application/pdf"),
+            "Vorlage 12.pdf"
+        );
+        assert_eq!(
+            dateiname(None, Some("Beschluss"), "application/pdf"),
+            "Beschluss.pdf"
+        );
+        assert_eq!(
+            dateiname(None, Some("Beschluss.PDF"), "application/pdf"),
+            "Beschluss.PDF"
+        );
+        assert_eq!(
+            dateiname(
+                None,
+                Some("Anlage 2 Kostenaufstellung"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            ),
+            "Anlage 2 Kostenaufstellung.docx"
+        );
+        assert_eq!(
+            dateiname(Some(" "), None, "application/pdf; charset=binary"),
+            "Datei.pdf"
+        );
+        assert_eq!(
+            dateiname(None, Some("Plan"), "application/x-unbekannt"),
+            "Plan"
+        );
+    }
 
     #[test]
     fn modified_since_is_encoded_into_the_list_url() {

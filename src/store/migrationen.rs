@@ -50,6 +50,7 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0016_entschaedigung.sql")),
         M::up(include_str!("sql/0017_einladung_vorlauf.sql")),
         M::up(include_str!("sql/0018_beschlusskontrolle.sql")),
+        M::up(include_str!("sql/0019_teilwortsuche.sql")),
     ])
 });
 
@@ -58,7 +59,7 @@ pub fn neueste_version() -> i64 {
     MIGRATIONEN_ANZAHL as i64
 }
 
-const MIGRATIONEN_ANZAHL: usize = 18;
+const MIGRATIONEN_ANZAHL: usize = 19;
 
 /// Schema 10: every instant column's local time becomes UTC text with a `Z`.
 fn zeitpunkte_in_utc(tx: &rusqlite::Transaction) -> Result<(), rusqlite::Error> {

@@ -150,8 +150,7 @@ impl Store {
             "UPDATE vorlage SET geloescht = ?2, version = version + 1 WHERE id = ?1",
             p![id.0, zeitpunkt(jetzt)],
         )?;
-        tx.db()
-            .execute("DELETE FROM vorlage_suche WHERE rowid = ?1", p![id.0])?;
+        suche::entfernen(tx.db(), id.0)?;
         commit(tx)
     }
 
@@ -334,8 +333,7 @@ impl Store {
             |r| r.get(0),
         )?;
         for id in &alt {
-            tx.db()
-                .execute("DELETE FROM vorlage_suche WHERE rowid = ?1", p![id])?;
+            suche::entfernen(tx.db(), *id)?;
             tx.db()
                 .execute("DELETE FROM vorlage WHERE id = ?1", p![id])?;
         }

@@ -30,7 +30,7 @@ const SCHREIBSPERRE: i64 = 0x5241_5453;
 const SCHEMASPERRE: i64 = 0x5241_5454;
 
 /// The migrations of the server schema; version N is `MIGRATIONEN[N - 1]`.
-const MIGRATIONEN: [&str; 18] = [
+const MIGRATIONEN: [&str; 19] = [
     include_str!("server_sql/0001_grundschema.sql"),
     include_str!("server_sql/0002_volltextsuche.sql"),
     include_str!("server_sql/0003_unterschrift.sql"),
@@ -49,6 +49,7 @@ const MIGRATIONEN: [&str; 18] = [
     include_str!("server_sql/0016_entschaedigung.sql"),
     include_str!("server_sql/0017_einladung_vorlauf.sql"),
     include_str!("server_sql/0018_beschlusskontrolle.sql"),
+    include_str!("server_sql/0019_teilwortsuche.sql"),
 ];
 
 /// Connects to the server at `url` (a libpq URI; see the module docs for the password).

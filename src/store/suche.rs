@@ -72,8 +72,13 @@ const LISTE_PG: &str = "SELECT v.id, v.nummer, v.art, v.status, v.zustand, v.bet
 /// hit in the long texts (B), as bm25's 5 : 1 on SQLite.
 const PG_GEWICHTE: &str = "'{0, 0, 0.2, 1.0}'::float4[]";
 
-/// Re-indexes one Vorlage from its stored row.
+/// Re-indexes one Vorlage from its stored row (word index and, from schema 19 on, the
+/// part index of SQLite; the server's part index is an index over the same row).
 pub(crate) fn indizieren(db: Db<'_>, id: i64) -> Result<(), StoreError> {
+    indizieren_mit(db, id, true)
+}
+
+fn indizieren_mit(db: Db<'_>, id: i64, teilwort: bool) -> Result<(), StoreError> {
     let (kopf, text): (String, String) = db.query_row(
         "SELECT coalesce(nummer, '') || ' ' || betreff || ' ' || verfasser || ' ' || bearbeiter,
                 beschlussvorschlag || ' ' || sachverhalt
@@ -81,7 +86,7 @@ pub(crate) fn indizieren(db: Db<'_>, id: i64) -> Result<(), StoreError> {
         p![id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    db.execute("DELETE FROM vorlage_suche WHERE rowid = ?1", p![id])?;
+    entfernen_mit(db, id, teilwort)?;
     let (kopf, text) = (suchtext::falten(&kopf), suchtext::falten(&text));
     if db.ist_pg() {
         db.execute(
@@ -93,18 +98,88 @@ pub(crate) fn indizieren(db: Db<'_>, id: i64) -> Result<(), StoreError> {
             "INSERT INTO vorlage_suche (rowid, kopf, text) VALUES (?1, ?2, ?3)",
             p![id, kopf, text],
         )?;
+        if teilwort {
+            db.execute(
+                "INSERT INTO vorlage_teilwort (rowid, kopf, text) VALUES (?1, ?2, ?3)",
+                p![id, kopf, text],
+            )?;
+        }
     }
     Ok(())
 }
 
-/// Rebuilds the whole index (migration 2 and repairs).
-pub(crate) fn alles_neu_indizieren(db: Db<'_>) -> Result<(), StoreError> {
-    db.execute("DELETE FROM vorlage_suche", p![])?;
-    let ids: Vec<i64> = db.query_map("SELECT id FROM vorlage", p![], |r| r.get(0))?;
-    for id in ids {
-        indizieren(db, id)?;
+/// Takes a Vorlage out of the search (it went into the Papierkorb, or for good).
+pub(crate) fn entfernen(db: Db<'_>, id: i64) -> Result<(), StoreError> {
+    entfernen_mit(db, id, true)
+}
+
+fn entfernen_mit(db: Db<'_>, id: i64, teilwort: bool) -> Result<(), StoreError> {
+    db.execute("DELETE FROM vorlage_suche WHERE rowid = ?1", p![id])?;
+    if teilwort && !db.ist_pg() {
+        db.execute("DELETE FROM vorlage_teilwort WHERE rowid = ?1", p![id])?;
     }
     Ok(())
+}
+
+/// Rebuilds the whole index (migrations 2 and 10, repairs, the move to a server). The
+/// migrations before 19 run it when there is no part index yet: schema 19 fills that from
+/// the word index.
+pub(crate) fn alles_neu_indizieren(db: Db<'_>) -> Result<(), StoreError> {
+    let teilwort = !db.ist_pg()
+        && db.eins::<i64>(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'vorlage_teilwort'",
+            p![],
+        )? > 0;
+    db.execute("DELETE FROM vorlage_suche", p![])?;
+    if teilwort {
+        db.execute("DELETE FROM vorlage_teilwort", p![])?;
+    }
+    let ids: Vec<i64> = db.query_map("SELECT id FROM vorlage", p![], |r| r.get(0))?;
+    for id in ids {
+        indizieren_mit(db, id, teilwort)?;
+    }
+    Ok(())
+}
+
+/// The word index's subquery for the query in parameter `n`.
+fn wort_sql(pg: bool, n: usize) -> String {
+    if pg {
+        format!("SELECT rowid FROM vorlage_suche WHERE dokument @@ CAST(?{n} AS text)::tsquery")
+    } else {
+        format!("SELECT rowid FROM vorlage_suche WHERE vorlage_suche MATCH ?{n}")
+    }
+}
+
+/// The part index's subquery for the query words' forms, its parameters numbered from
+/// `erster` on: the Vorlagen with every word somewhere inside a word.
+fn teilwort_sql(pg: bool, formen: &[Vec<String>], erster: usize) -> (String, Vec<String>) {
+    if pg {
+        let mut werte = Vec::new();
+        let mut und = Vec::new();
+        for f in formen {
+            let mut oder = Vec::new();
+            for w in f {
+                werte.push(format!("%{w}%"));
+                oder.push(format!(
+                    "(kopf || ' ' || text) LIKE ?{}",
+                    erster + werte.len() - 1
+                ));
+            }
+            und.push(format!("({})", oder.join(" OR ")));
+        }
+        (
+            format!(
+                "SELECT rowid FROM vorlage_suche WHERE {}",
+                und.join(" AND ")
+            ),
+            werte,
+        )
+    } else {
+        (
+            format!("SELECT rowid FROM vorlage_teilwort WHERE vorlage_teilwort MATCH ?{erster}"),
+            vec![suchtext::teilwort_anfrage(formen)],
+        )
+    }
 }
 
 impl Store {
@@ -206,6 +281,8 @@ impl Store {
         let mut treffer_sortierung = false;
         let mut nur_suche = false;
         let pg = self.db().ist_pg();
+        // A word inside a compound: the part index, after the word index's hits.
+        let teilwort = filter.suche.as_deref().and_then(suchtext::teilwort_formen);
         if let Some(text) = filter.suche.as_deref().filter(|t| !t.trim().is_empty()) {
             let anfrage = if pg {
                 suchtext::anfrage_tsquery(text)
@@ -213,6 +290,19 @@ impl Store {
                 suchtext::anfrage(text)
             };
             match anfrage {
+                // Sorted by a column: word hits and part hits in one list.
+                Some(anfrage)
+                    if teilwort.is_some() && filter.sortierung != Sortierung::Standard =>
+                {
+                    werte.push(anfrage);
+                    let (teil, teil_werte) =
+                        teilwort_sql(pg, teilwort.as_deref().unwrap_or_default(), werte.len() + 1);
+                    bedingungen.push(format!(
+                        "(v.id IN ({}) OR v.id IN ({teil}))",
+                        wort_sql(pg, werte.len())
+                    ));
+                    werte.extend(teil_werte);
+                }
                 Some(anfrage) => {
                     von = "vorlage_suche s JOIN vorlage v ON v.id = s.rowid".into();
                     nur_suche = true;
@@ -287,7 +377,7 @@ impl Store {
             (Some(text), Some(grenze)) if nur_suche => self.gemeine_suche(text, grenze as usize)?,
             _ => None,
         };
-        let ids: Vec<i64> = match gemein {
+        let mut ids: Vec<i64> = match gemein {
             Some(ids) => ids,
             None => self.db().query_map(
                 &ids_sql,
@@ -295,6 +385,36 @@ impl Store {
                 |r| r.get(0),
             )?,
         };
+        // In relevance order, the hits inside compounds follow the word hits (newest first),
+        // under the same filters, up to the limit.
+        let rest = filter
+            .grenze
+            .map_or(usize::MAX, |g| (g as usize).saturating_sub(ids.len()));
+        if let (Some(formen), true, true) = (&teilwort, treffer_sortierung, rest > 0) {
+            let mut alle = werte.clone();
+            let (teil, teil_werte) = teilwort_sql(pg, formen, alle.len() + 1);
+            alle.extend(teil_werte);
+            let mut und = vec![
+                format!("v.id IN ({teil})"),
+                format!("v.id NOT IN ({})", wort_sql(pg, 1)),
+                "v.geloescht IS NULL".to_string(),
+            ];
+            und.extend(bedingungen.iter().skip(1).cloned());
+            let grenze = if rest == usize::MAX {
+                String::new()
+            } else {
+                format!("LIMIT {rest}")
+            };
+            let dazu: Vec<i64> = self.db().query_map(
+                &format!(
+                    "SELECT v.id FROM vorlage v WHERE {} ORDER BY v.id DESC {grenze}",
+                    und.join(" AND ")
+                ),
+                &alle.iter().map(|w| w.param()).collect::<Vec<Param>>(),
+                |r| r.get(0),
+            )?;
+            ids.extend(dazu);
+        }
         let position: std::collections::HashMap<i64, usize> =
             ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let liste = serde_json::to_string(&ids).expect("ids serialisieren");

@@ -353,7 +353,7 @@ mod tests {
             .db()
             .query_map(
                 "SELECT name FROM sqlite_master WHERE type = 'table'
-                   AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'vorlage_suche%'
+                   AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'vorlage_suche%' AND name NOT LIKE 'vorlage_teilwort%'
                  ORDER BY name",
                 p![],
                 |r| r.get(0),

@@ -531,3 +531,30 @@ fn the_offices_time_zone_setting_moves_every_time_onto_its_clock() {
         }
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_listing_quietly() {
+    let ordner = tempfile::tempdir().unwrap();
+    let db = ordner.path().join("b.sqlite");
+    stdout(&ratsbuero(&db, &["einrichten", "--kommune", "Stadt Herne"]));
+    stdout(&ratsbuero(&db, &["demo"]));
+    // `ratsbuero vorlage liste | head -0`: the pipe is closed before the first line.
+    let mut kind = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .arg("--db")
+        .arg(&db)
+        .args(["vorlage", "liste"])
+        .env_remove("RATSBUERO_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(kind.stdout.take());
+    let o = kind.wait_with_output().unwrap();
+    assert!(
+        o.status.success(),
+        "{:?}: {}",
+        o.status,
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+}

@@ -296,3 +296,82 @@ fn a_body_cut_off_mid_json_is_named_in_german() {
     assert!(m.contains("bricht mitten im JSON ab"), "{m}");
     deutsch(&m);
 }
+
+#[test]
+fn a_modified_that_cannot_be_read_is_named_in_the_report_and_no_stand_is_pretended() {
+    let server = Launisch::neu();
+    server.rat(3);
+    // Bonn's servers write the offset with two colons.
+    let seite = server.laune.lock().unwrap().routen["/papers"].replace("+01:00", "+02::00");
+    server
+        .laune
+        .lock()
+        .unwrap()
+        .routen
+        .insert("/papers".into(), seite);
+    let mut b = buero();
+    let bericht = lesen(&mut b, &server.u("/body")).unwrap();
+    assert_eq!(papiere(&b), 3);
+    assert_eq!(bericht.modified_unlesbar, 3, "{bericht:?}");
+    let zeilen = bericht.zeilen().join("\n");
+    assert!(
+        zeilen.contains("Änderungszeit (modified) nicht lesbar bei 3 Objekten (z. B. „2026-11-")
+            && zeilen.contains("+02::00“)")
+            && zeilen.contains("der nächste Import liest wieder alles"),
+        "{zeilen}"
+    );
+    assert_eq!(stand(&mut b, &server.u("/body")), "");
+}
+
+#[test]
+fn a_file_without_file_name_is_stored_under_its_name_and_the_extension_of_its_type() {
+    let server = Launisch::neu();
+    server.setzen("/body", json!({"id": server.u("/body"), "type": "https://schema.oparl.org/1.1/Body", "name": "Gemeinde Hürtgenwald", "paper": server.u("/papers")}));
+    // As SD.NET sends it: name and mimeType, no fileName.
+    server.setzen("/papers", json!({"data": [{"id": server.u("/paper/1"), "type": "https://schema.oparl.org/1.1/Paper",
+        "name": "Straßenausbau", "reference": "1/2026", "modified": "2026-11-02T10:00:00+01:00",
+        "mainFile": {"id": server.u("/file/1"), "type": "https://schema.oparl.org/1.1/File", "name": "Beschlussvorlage öffentlich",
+            "mimeType": "application/pdf", "accessUrl": server.u("/file/1/inhalt")}}], "links": {}}));
+    server.laune.lock().unwrap().routen.insert(
+        "/file/1/inhalt".into(),
+        "%PDF-1.4 kein echter Inhalt".into(),
+    );
+    let mut b = buero();
+    lesen(&mut b, &server.u("/body")).unwrap();
+    let (name, daten) = api::ris_datei(&b.store, &server.u("/file/1")).unwrap();
+    assert_eq!(name, "Beschlussvorlage öffentlich.pdf");
+    assert_eq!(daten, b"%PDF-1.4 kein echter Inhalt");
+}
+
+#[test]
+fn a_title_with_line_breaks_is_listed_on_one_line_by_the_command_line() {
+    let server = Launisch::neu();
+    server.rat(2);
+    // 1,188 of Hürtgenwald's real titles hold line breaks.
+    let seite = server.laune.lock().unwrap().routen["/papers"].replace(
+        "Vorlage 1 über Straßenausbaubeiträge",
+        "Vorlage 1 über\\r\\n\\tStraßenausbaubeiträge",
+    );
+    assert!(seite.contains("über\\r\\n\\tStraßen"), "{seite}");
+    server
+        .laune
+        .lock()
+        .unwrap()
+        .routen
+        .insert("/papers".into(), seite);
+    let mut b = buero();
+    lesen(&mut b, &server.u("/body")).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .args(["--db", &b.db_arg(), "oparl", "liste"])
+        .env_remove("RATSBUERO_DB")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.lines()
+            .any(|z| z.split('\t').nth(3) == Some("Vorlage 1 über Straßenausbaubeiträge")),
+        "{text}"
+    );
+}

@@ -195,3 +195,95 @@ fn arabic_names_are_found_without_harakat_and_with_any_alef() {
     }
     assert!(finde(&b.store, "محمود").is_empty());
 }
+
+/// Issue 28 § 2: a word inside a compound is found (the part index beside the word index,
+/// FTS5 `trigram` on the file, `pg_trgm` on the server), ranked below whole-word hits;
+/// two letters still go through the word index; the Papierkorb takes a paper out of both.
+#[test]
+fn a_word_inside_a_compound_is_found_below_the_papers_that_have_it_as_a_word() {
+    let mut b = buero();
+    let mut bahnhof = vorlage("Umgestaltung der Bahnhofstraße");
+    bahnhof.sachverhalt = "Die Sprachförderung im Quartier wird ausgebaut.".into();
+    let bahnhof = b
+        .store
+        .vorlage_anlegen(&bahnhof, zeit("2026-01-10"))
+        .unwrap();
+    let mut strasse = vorlage("Straße der Vielfalt");
+    strasse.sachverhalt = "Förderung eines Straßenfestes.".into();
+    b.store
+        .vorlage_anlegen(&strasse, zeit("2026-01-11"))
+        .unwrap();
+    b.store
+        .vorlage_anlegen(
+            &vorlage("Entsendung in die AG Integrationsräte"),
+            zeit("2026-01-12"),
+        )
+        .unwrap();
+
+    // In relevance order (unsorted): the whole word first, then the part.
+    let reihenfolge = |text: &str| -> Vec<String> {
+        b.store
+            .vorlagen(&VorlagenFilter {
+                suche: Some(text.into()),
+                grenze: Some(50),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|z| z.betreff)
+            .collect()
+    };
+    assert_eq!(
+        reihenfolge("strasse"),
+        ["Straße der Vielfalt", "Umgestaltung der Bahnhofstraße"]
+    );
+    assert_eq!(
+        reihenfolge("förderung"),
+        ["Straße der Vielfalt", "Umgestaltung der Bahnhofstraße"]
+    );
+    assert_eq!(
+        reihenfolge("foerderung"),
+        ["Straße der Vielfalt", "Umgestaltung der Bahnhofstraße"]
+    );
+    assert_eq!(
+        finde(&b.store, "integrationsrat"),
+        ["Entsendung in die AG Integrationsräte"]
+    );
+    assert_eq!(
+        finde(&b.store, "hofstr"),
+        ["Umgestaltung der Bahnhofstraße"]
+    );
+    // Two words, each inside a word of the same paper.
+    assert_eq!(
+        finde(&b.store, "hofstr sprachf"),
+        ["Umgestaltung der Bahnhofstraße"]
+    );
+    // Two letters: the word index alone (a prefix), no part hits.
+    assert_eq!(
+        finde(&b.store, "AG"),
+        ["Entsendung in die AG Integrationsräte"]
+    );
+    assert!(finde(&b.store, "nhofstrassex").is_empty());
+    // Sorted by Betreff, the part hits are in the one list.
+    let sortiert: Vec<String> = b
+        .store
+        .vorlagen(&VorlagenFilter {
+            suche: Some("strasse".into()),
+            sortierung: ratsbuero::store::Sortierung::Betreff,
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|z| z.betreff)
+        .collect();
+    assert_eq!(
+        sortiert,
+        ["Straße der Vielfalt", "Umgestaltung der Bahnhofstraße"]
+    );
+    // In the Papierkorb: found no more, by word or by part.
+    b.store
+        .vorlage_loeschen(bahnhof.id, bahnhof.version, zeit("2026-01-13"))
+        .unwrap();
+    assert!(finde(&b.store, "hofstr").is_empty());
+    assert_eq!(finde(&b.store, "strasse"), ["Straße der Vielfalt"]);
+}

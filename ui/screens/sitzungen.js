@@ -477,14 +477,15 @@ export class SitzungenBereich {
       const fokus = document.activeElement === titel;
       titel.value = '';
       vorlage.value = '';
+      // Taken: the redraw after the save must not bring it back.
+      wartendErledigt(wartet);
       if (await this.aendern('top_neu', { sitzung: s.id, top })) {
-        wartendErledigt(wartet);
         if (fokus) this.detail.querySelector(`[data-testid="top-titel-${teil}"]`)?.focus();
       } else {
         // Refused: what was typed comes back, with the message.
         const neuTitel = this.detail.querySelector(`[data-testid="top-titel-${teil}"]`);
         const neuVorlage = this.detail.querySelector(`[data-testid="top-vorlage-${teil}"]`);
-        if (neuTitel) neuTitel.value = top.titel;
+        if (neuTitel) { neuTitel.value = top.titel; neuTitel.dispatchEvent(new Event('input')); }
         if (neuVorlage && top.vorlage) neuVorlage.value = String(top.vorlage);
         const e = this.letzterFehler;
         if (neuTitel) meldungAmFeld(neuTitel, e?.befunde?.[0]?.meldung || e?.message || 'Der TOP wurde nicht hinzugefügt.');

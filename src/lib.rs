@@ -14,3 +14,4 @@ pub mod post;
 pub mod ris;
 pub mod schriftvorrat;
 pub mod store;
+pub mod volltext;

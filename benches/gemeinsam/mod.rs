@@ -78,4 +78,7 @@ pub const ANFRAGEN: &[&str] = &[
     "bahnhofstrasse",
     "çelik sprachförderung",
     "vorlage 4711",
+    // Parts of compounds only (issue 28 § 2): "Sprachförderung", "Antidiskriminierungsstelle".
+    "förderung",
+    "diskriminierung",
 ];

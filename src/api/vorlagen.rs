@@ -229,6 +229,30 @@ pub fn anlage_hinzufuegen(
     })
 }
 
+/// Attaches a file read by the caller (the CLI's `vorlage anlage`) to the draft as it
+/// stands now.
+pub fn anlage_aus_datei(
+    store: &mut Store,
+    vorlage: i64,
+    name: String,
+    daten: Vec<u8>,
+    status: Status,
+    jetzt: NaiveDateTime,
+) -> Result<AnlageGespeichert, ApiFehler> {
+    let basis = store.vorlage(VorlageId(vorlage))?.version;
+    let neu = AnlageNeu {
+        name,
+        status,
+        alternativenpruefung: false,
+        daten,
+    };
+    let (gespeichert, anlage) = store.anlage_hinzufuegen(VorlageId(vorlage), basis, neu, jetzt)?;
+    Ok(AnlageGespeichert {
+        gespeichert,
+        anlage,
+    })
+}
+
 pub fn anlage_aendern(
     store: &mut Store,
     vorlage: i64,

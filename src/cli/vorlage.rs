@@ -29,6 +29,14 @@ pub enum VorlageBefehl {
         #[arg(long)]
         json: bool,
     },
+    /// Eine Datei als Anlage an einen Entwurf hängen (PDF, DOCX, ODT: ihr Text wird durchsuchbar)
+    Anlage {
+        id: i64,
+        datei: PathBuf,
+        /// oeffentlich oder nichtoeffentlich
+        #[arg(long, default_value = "oeffentlich")]
+        status: String,
+    },
     /// Einen Entwurf freigeben (vergibt die Vorlage-Nr.)
     Freigeben { id: i64 },
     /// Neue Fassung einer freigegebenen Vorlage anlegen
@@ -75,6 +83,28 @@ pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler
                 }
             }
             zeile!("{}", serde_json::to_string(&i).expect("serialisierbar"));
+        }
+        VorlageBefehl::Anlage { id, datei, status } => {
+            let status = super::wert("status", &status)?;
+            let daten = std::fs::read(&datei).map_err(|e| {
+                ApiFehler::neu(
+                    "datei",
+                    format!(
+                        "„{}“ kann nicht gelesen werden: {}",
+                        datei.display(),
+                        crate::domain::io_text::io_text(&e)
+                    ),
+                )
+            })?;
+            let name = datei
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let a = api::anlage_aus_datei(store, id, name, daten, status, jetzt())?;
+            zeile!("Anlage {}: {}", a.anlage.nr, a.anlage.name);
+            if a.anlage.textschicht == crate::domain::anlage::Textschicht::Scan {
+                eprintln!("Hinweis: Die PDF-Datei hat keine Textschicht (ein Scan): Die Suche findet ihren Inhalt nicht.");
+            }
         }
         VorlageBefehl::Liste { json: als_json } => {
             liste(store, &VorlagenFilter::default(), als_json)?
@@ -160,12 +190,16 @@ fn liste(store: &Store, filter: &VorlagenFilter, als_json: bool) -> Result<(), A
     } else {
         for z in zeilen {
             zeile!(
-                "{:>5}  {:<14} {:<18} {:<16} {}",
+                "{:>5}  {:<14} {:<18} {:<16} {}{}",
                 z.id,
                 z.nummer.as_deref().unwrap_or("Entwurf"),
                 z.art.label(),
                 z.status.label(),
-                super::einzeilig(&z.betreff)
+                super::einzeilig(&z.betreff),
+                z.fundstelle
+                    .as_deref()
+                    .map(|f| format!(" — {f}"))
+                    .unwrap_or_default()
             );
         }
     }

@@ -13,6 +13,37 @@ use std::fmt::Write;
 /// Largest Anlage accepted (the office's PDFs are a few MB; this leaves room for scans).
 pub const ANLAGE_MAX_BYTES: usize = 100 * 1024 * 1024;
 
+/// What the search could read of an Anlage (crate::volltext reads it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Textschicht {
+    /// Its text is in the search.
+    Text,
+    /// A PDF without a text layer (a scanned paper): not searchable until it is
+    /// recognised (OCR) and attached again.
+    Scan,
+    /// A kind of file whose text the search does not read, or a damaged one.
+    Ohne,
+}
+
+impl Textschicht {
+    pub fn key(self) -> &'static str {
+        match self {
+            Textschicht::Text => "text",
+            Textschicht::Scan => "scan",
+            Textschicht::Ohne => "ohne",
+        }
+    }
+
+    pub fn aus_key(key: &str) -> Textschicht {
+        match key {
+            "text" => Textschicht::Text,
+            "scan" => Textschicht::Scan,
+            _ => Textschicht::Ohne,
+        }
+    }
+}
+
 /// What the list and the editor show of an Anlage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnlageInfo {
@@ -25,6 +56,8 @@ pub struct AnlageInfo {
     pub status: Status,
     pub alternativenpruefung: bool,
     pub erstellt: NaiveDateTime,
+    /// Whether its text is in the search (a scan is marked at the Anlage).
+    pub textschicht: Textschicht,
 }
 
 /// A new Anlage as it arrives from the file dialog or the CLI.

@@ -51,6 +51,16 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0017_einladung_vorlauf.sql")),
         M::up(include_str!("sql/0018_beschlusskontrolle.sql")),
         M::up(include_str!("sql/0019_teilwortsuche.sql")),
+        M::up_with_hook(
+            include_str!("sql/0020_anlagentext.sql"),
+            |tx: &rusqlite::Transaction| {
+                // The Anlagen stored before are read once, and the index takes their text.
+                let db = super::sql::Db::Sqlite(tx);
+                super::vorlage::anlagen::texte_nachholen(db)
+                    .and_then(|()| suche::alles_neu_indizieren(db))
+                    .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+            },
+        ),
     ])
 });
 
@@ -59,7 +69,7 @@ pub fn neueste_version() -> i64 {
     MIGRATIONEN_ANZAHL as i64
 }
 
-const MIGRATIONEN_ANZAHL: usize = 19;
+const MIGRATIONEN_ANZAHL: usize = 20;
 
 /// Schema 10: every instant column's local time becomes UTC text with a `Z`.
 fn zeitpunkte_in_utc(tx: &rusqlite::Transaction) -> Result<(), rusqlite::Error> {

@@ -30,7 +30,7 @@ const SCHREIBSPERRE: i64 = 0x5241_5453;
 const SCHEMASPERRE: i64 = 0x5241_5454;
 
 /// The migrations of the server schema; version N is `MIGRATIONEN[N - 1]`.
-const MIGRATIONEN: [&str; 19] = [
+const MIGRATIONEN: [&str; 20] = [
     include_str!("server_sql/0001_grundschema.sql"),
     include_str!("server_sql/0002_volltextsuche.sql"),
     include_str!("server_sql/0003_unterschrift.sql"),
@@ -50,6 +50,7 @@ const MIGRATIONEN: [&str; 19] = [
     include_str!("server_sql/0017_einladung_vorlauf.sql"),
     include_str!("server_sql/0018_beschlusskontrolle.sql"),
     include_str!("server_sql/0019_teilwortsuche.sql"),
+    include_str!("server_sql/0020_anlagentext.sql"),
 ];
 
 /// Connects to the server at `url` (a libpq URI; see the module docs for the password).
@@ -263,10 +264,14 @@ pub(crate) fn migrieren(client: &mut Client, ziel: &str, jetzt: &str) -> Result<
             &[&(i as i64 + 1), &jetzt],
         )?;
     }
-    // The index is built anew after schema 2 (it came then) and schema 10 (the search
-    // folds Arabic script since).
-    if version < 10 {
+    // The index is built anew after schema 2 (it came then), schema 10 (the search folds
+    // Arabic script since) and schema 20 (it holds the Anlagen's text since).
+    // Schema 20: the text of the Anlagen stored before is read once (and then indexed).
+    if version < 20 {
         let zelle = RefCell::new(tx);
+        if version >= 1 {
+            super::vorlage::anlagen::texte_nachholen(Db::Pg(&zelle))?;
+        }
         suche::alles_neu_indizieren(Db::Pg(&zelle))?;
         tx = zelle.into_inner();
     }

@@ -26,6 +26,10 @@ pub struct VorlageZeile {
     pub ersetzt: bool,
     pub version: i64,
     pub geaendert: NaiveDateTime,
+    /// When searching and the words are not in the paper's own text: the Anlage (and its
+    /// page) they were found in, "gefunden in Anlage 2: Kostenaufstellung.pdf, S. 3".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fundstelle: Option<String>,
 }
 
 /// Sort order of the list.
@@ -87,7 +91,20 @@ fn indizieren_mit(db: Db<'_>, id: i64, teilwort: bool) -> Result<(), StoreError>
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     entfernen_mit(db, id, teilwort)?;
-    let (kopf, text) = (suchtext::falten(&kopf), suchtext::falten(&text));
+    let (kopf, mut text) = (suchtext::falten(&kopf), suchtext::falten(&text));
+    // The text inside its Anlagen (read and folded when each was added), from schema 20.
+    if mit_anlagentext(db)? {
+        let seiten: Vec<String> = db.query_map(
+            "SELECT s.text FROM anlage_seite s JOIN anlage a ON a.id = s.anlage_id
+             WHERE a.vorlage_id = ?1 ORDER BY a.pos, s.seite",
+            p![id],
+            |r| r.get(0),
+        )?;
+        for seite in seiten {
+            text.push(' ');
+            text.push_str(&seite);
+        }
+    }
     if db.ist_pg() {
         db.execute(
             "INSERT INTO vorlage_suche (rowid, kopf, text, dokument) VALUES (?1, ?2, ?3, CAST(?4 AS text)::tsvector)",
@@ -106,6 +123,21 @@ fn indizieren_mit(db: Db<'_>, id: i64, teilwort: bool) -> Result<(), StoreError>
         }
     }
     Ok(())
+}
+
+/// Whether the schema has the Anlagen's text yet (the migrations before 20 re-index
+/// without it).
+fn mit_anlagentext(db: Db<'_>) -> Result<bool, StoreError> {
+    if db.ist_pg() {
+        return Ok(db.eins::<i64>(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'anlage_seite' AND table_schema = current_schema()",
+            p![],
+        )? > 0);
+    }
+    Ok(db.eins::<i64>(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'anlage_seite'",
+        p![],
+    )? > 0)
 }
 
 /// Takes a Vorlage out of the search (it went into the Papierkorb, or for good).
@@ -139,6 +171,29 @@ pub(crate) fn alles_neu_indizieren(db: Db<'_>) -> Result<(), StoreError> {
         indizieren_mit(db, id, teilwort)?;
     }
     Ok(())
+}
+
+/// Whether a part hit has every word inside its Nr./Betreff/names (the head of the index,
+/// joined as `s`), as an expression to order by; its parameters numbered from `erster` on.
+fn teilwort_kopf_sql(pg: bool, formen: &[Vec<String>], erster: usize) -> (String, Vec<String>) {
+    if pg {
+        let mut werte = Vec::new();
+        let mut und = Vec::new();
+        for f in formen {
+            let mut oder = Vec::new();
+            for w in f {
+                werte.push(format!("%{w}%"));
+                oder.push(format!("s.kopf LIKE ?{}", erster + werte.len() - 1));
+            }
+            und.push(format!("({})", oder.join(" OR ")));
+        }
+        (und.join(" AND "), werte)
+    } else {
+        (
+            format!("s.rowid IN (SELECT rowid FROM vorlage_teilwort WHERE vorlage_teilwort MATCH ?{erster})"),
+            vec![format!("kopf : ({})", suchtext::teilwort_anfrage(formen))],
+        )
+    }
 }
 
 /// The word index's subquery for the query in parameter `n`.
@@ -394,6 +449,9 @@ impl Store {
             let mut alle = werte.clone();
             let (teil, teil_werte) = teilwort_sql(pg, formen, alle.len() + 1);
             alle.extend(teil_werte);
+            // Papers with every word inside their Nr./Betreff/names first.
+            let (kopf, kopf_werte) = teilwort_kopf_sql(pg, formen, alle.len() + 1);
+            alle.extend(kopf_werte);
             let mut und = vec![
                 format!("v.id IN ({teil})"),
                 format!("v.id NOT IN ({})", wort_sql(pg, 1)),
@@ -407,7 +465,7 @@ impl Store {
             };
             let dazu: Vec<i64> = self.db().query_map(
                 &format!(
-                    "SELECT v.id FROM vorlage v WHERE {} ORDER BY v.id DESC {grenze}",
+                    "SELECT v.id FROM vorlage v JOIN vorlage_suche s ON s.rowid = v.id WHERE {} ORDER BY ({kopf}) DESC, v.id DESC {grenze}",
                     und.join(" AND ")
                 ),
                 &alle.iter().map(|w| w.param()).collect::<Vec<Param>>(),
@@ -434,14 +492,62 @@ impl Store {
                         ersetzt: r.get(9)?,
                         version: r.get(10)?,
                         geaendert: zeitpunkt_aus(r, 11)?,
+                        fundstelle: None,
                     })
                 })?;
         zeilen.sort_by_key(|z| position.get(&z.id.0).copied().unwrap_or(usize::MAX));
+        if let Some(text) = filter.suche.as_deref() {
+            let woerter = suchtext::anfrage_woerter(text);
+            for z in &mut zeilen {
+                z.fundstelle = self.fundstelle(z.id.0, &woerter)?;
+            }
+        }
         Ok(zeilen)
     }
 }
 
 impl Store {
+    /// Where the query words `woerter` (their folded forms) are, when not all in the
+    /// paper's own fields: the first Anlage page that holds the missing ones.
+    fn fundstelle(&self, id: i64, woerter: &[Vec<String>]) -> Result<Option<String>, StoreError> {
+        let eigen: String = self.db().query_row(
+            "SELECT coalesce(nummer, '') || ' ' || betreff || ' ' || verfasser || ' ' || bearbeiter || ' ' || beschlussvorschlag || ' ' || sachverhalt
+             FROM vorlage WHERE id = ?1",
+            p![id],
+            |r| r.get(0),
+        )?;
+        let eigen = suchtext::falten(&eigen);
+        let fehlend: Vec<&Vec<String>> = woerter
+            .iter()
+            .filter(|formen| !formen.iter().any(|f| eigen.contains(f.as_str())))
+            .collect();
+        if fehlend.is_empty() {
+            return Ok(None);
+        }
+        let mut gefunden = None;
+        self.db().each(
+            "SELECT a.pos, a.name, s.seite, s.text FROM anlage_seite s JOIN anlage a ON a.id = s.anlage_id
+             WHERE a.vorlage_id = ?1 ORDER BY a.pos, s.seite",
+            p![id],
+            |r| {
+                let text: String = r.get(3)?;
+                let da = fehlend
+                    .iter()
+                    .all(|formen| formen.iter().any(|f| text.contains(f.as_str())));
+                if da {
+                    let (pos, name, seite): (i64, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                    gefunden = Some(if seite > 0 {
+                        format!("gefunden in Anlage {pos}: {name}, S. {seite}")
+                    } else {
+                        format!("gefunden in Anlage {pos}: {name}")
+                    });
+                }
+                Ok(!da)
+            },
+        )?;
+        Ok(gefunden)
+    }
+
     /// How many Vorlagen of each Art were released in `jahr` (on the office's clock), for
     /// the year's report; every Art listed, also with none.
     pub fn vorlagen_freigegeben_je_art(

@@ -20,13 +20,14 @@ use serde::Serialize;
 
 /// The tables of an office, parents before children (the order of the copy). The
 /// search index is not among them: the target builds its own.
-pub const TABELLEN: [&str; 30] = [
+pub const TABELLEN: [&str; 31] = [
     "buero",
     "nummer_zaehler",
     "vorlage",
     "beratungsschritt",
     "finanzen",
     "anlage",
+    "anlage_seite",
     "gremium",
     "person",
     "mitgliedschaft",
@@ -105,6 +106,9 @@ fn spalten(db: Db<'_>, tabelle: &str) -> Result<Vec<String>, StoreError> {
 fn reihenfolge(tabelle: &str, spalten: &[String]) -> &'static str {
     if tabelle == "stimmen" {
         return " ORDER BY rowid";
+    }
+    if tabelle == "anlage_seite" {
+        return " ORDER BY anlage_id, seite";
     }
     if spalten.iter().any(|s| s == "id") {
         " ORDER BY id"

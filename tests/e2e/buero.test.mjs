@@ -90,10 +90,12 @@ test('the calendar fills a date, the Gremien are offered, and both are saved', a
   assert.equal(await kalender.isExisting(), false, 'der Kalender blieb offen');
   await gespeichert(b);
   const id = await b.execute(() => Number(document.querySelector('[data-testid="vorlage-zeile"][aria-selected="true"]').dataset.id));
-  const akte = JSON.parse(cli('vorlage', 'zeigen', String(id), '--json'));
-  const schritt = akte.inhalt.beratungsfolge.at(-1);
-  assert.equal(schritt.gremium, 'Integrationsrat');
-  assert.equal(schritt.datum, `${jjjj}-${mm}-15`);
+  // "Gespeichert" may still stand from the save of the Gremium while the date's save runs:
+  // the store is read until both are there (or the wait ends and the assertion says what is).
+  const schritt = () => JSON.parse(cli('vorlage', 'zeigen', String(id), '--json')).inhalt.beratungsfolge.at(-1);
+  await b.waitUntil(async () => schritt().datum === `${jjjj}-${mm}-15`, { timeout: 10000 }).catch(() => {});
+  assert.equal(schritt().gremium, 'Integrationsrat');
+  assert.equal(schritt().datum, `${jjjj}-${mm}-15`);
 });
 
 test('a file dropped onto the editor becomes an Anlage', async () => {

@@ -3,6 +3,7 @@
 
 mod absturz;
 mod alltag;
+mod anlagentext;
 mod api;
 mod befehle;
 mod bericht;

@@ -383,20 +383,26 @@ export class Editor {
     const gesperrt = this.freigegeben;
     const datei = h('input', { type: 'file', id: neueId('anlage'), multiple: true, 'data-testid': 'anlage-datei', disabled: gesperrt,
       onchange: (e) => { const dateien = [...e.target.files]; e.target.value = ''; this.anlagenHochladen(dateien); } });
+    // Narrow columns of fixed width (number, status, action); the name takes the rest, with
+    // its size, a scan's note and the Alternativenprüfung under it (issue 25: nothing cut
+    // at 1024×700).
     const zeilen = a.anlagen.map((an) => h('tr', { 'data-testid': 'anlage' },
-      h('td', {}, `Anlage ${an.nr}`),
+      h('td', {}, String(an.nr)),
       h('td', {}, h('select', { 'aria-label': `Status von ${an.name}`, disabled: gesperrt, 'data-testid': 'anlage-status',
         onchange: (e) => this.anlageAendern(an, e.target.value, an.alternativenpruefung) }, optionen(STATUS, an.status))),
-      h('td', {}, an.name),
-      h('td', { class: 'nr' }, groesse(an.groesse)),
-      h('td', {}, h('label', {}, h('input', { type: 'checkbox', checked: an.alternativenpruefung, disabled: gesperrt, 'data-testid': 'anlage-alternativenpruefung',
-        onchange: (e) => this.anlageAendern(an, an.status, e.target.checked) }), ' Alternativenprüfung')),
+      h('td', { class: 'anlage-name' }, an.name, h('span', { class: 'stumm anlage-groesse', 'data-testid': 'anlage-groesse' }, ` · ${groesse(an.groesse)}`),
+        // A PDF of images: the search cannot read it (said at the Anlage, not hidden).
+        an.textschicht === 'scan' ? h('div', { class: 'hinweis-klein', 'data-testid': 'anlage-scan' }, 'Scan ohne Text – die Suche findet seinen Inhalt nicht') : null,
+        h('div', {}, h('label', {}, h('input', { type: 'checkbox', checked: an.alternativenpruefung, disabled: gesperrt, 'data-testid': 'anlage-alternativenpruefung',
+          onchange: (e) => this.anlageAendern(an, an.status, e.target.checked) }), ' Alternativenprüfung'))),
       h('td', {}, h('button', { type: 'button', class: 'klein', disabled: gesperrt, 'aria-label': `${an.name} entfernen`, 'data-testid': 'anlage-entfernen',
         onclick: () => this.anlageEntfernen(an) }, 'Entfernen')),
     ));
     return h('fieldset', { 'data-testid': 'anlagen' }, h('legend', {}, 'Anlagen'),
       zeilen.length
-        ? h('table', { class: 'eingabe' }, h('thead', {}, h('tr', {}, ...['Nr.', 'Status', 'Name', 'Größe', 'Prüfung', ''].map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visuell-versteckt' }, 'Aktionen'))))), h('tbody', {}, zeilen))
+        ? h('table', { class: 'eingabe anlagen-tabelle' },
+          h('colgroup', {}, ...['sp-nr', 'sp-status', 'sp-name', 'sp-entfernen'].map((k) => h('col', { class: k }))),
+          h('thead', {}, h('tr', {}, ...['Nr.', 'Status', 'Name', ''].map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visuell-versteckt' }, 'Aktionen'))))), h('tbody', {}, zeilen))
         : h('p', { class: 'stumm' }, 'Keine Anlagen.'),
       h('div', { class: 'feld-meldung', 'data-meldung-fuer': 'anlagen' }),
       h('div', { class: 'feld' }, h('label', { for: datei.id }, 'Anlage hinzufügen (Datei auswählen)'), datei));

@@ -181,6 +181,8 @@ export class VorlagenBereich {
       h('td', { class: `nr${z.ersetzt ? ' ersetzt' : ''}` }, z.nummer || h('span', { class: 'badge entwurf' }, 'Entwurf')),
       h('td', {}, z.betreff ? h('span', { class: 'zwei-zeilen', title: z.betreff }, z.betreff) : h('em', {}, '(ohne Betreff)'),
         h('div', { class: 'stumm' }, [label(ARTEN, z.art), z.gremien].filter(Boolean).join(' · ')),
+        // The search found the words in an Anlage, not in the paper's own text.
+        z.fundstelle ? h('div', { class: 'stumm fundstelle', 'data-testid': 'fundstelle' }, z.fundstelle) : null,
         // In a narrow list the Status column gives way; its marks stand under the Betreff.
         h('div', { class: 'nur-schmal', 'aria-hidden': 'true' }, statusZeichen(z, false))),
       h('td', {}, statusZeichen(z, true)),

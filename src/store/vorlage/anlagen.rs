@@ -1,13 +1,15 @@
 //! Table `anlage`: files attached to a Vorlage, stored in the database with name, size,
 //! SHA-512 and status, so that one file (and one backup) holds the whole office.
 
-use crate::domain::anlage::{mime_nach_name, sha512_hex, AnlageInfo, AnlageNeu};
+use crate::domain::anlage::{mime_nach_name, sha512_hex, AnlageInfo, AnlageNeu, Textschicht};
 use crate::domain::pruefung::AnlageKurz;
+use crate::domain::suchtext;
 use crate::domain::{AnlageId, Befund, Status, VorlageId};
 use crate::store::fehler::StoreError;
 use crate::store::sql::{p, Db, Zeile};
 use crate::store::zeitpunkt::{zeitpunkt, zeitpunkt_aus};
 use crate::store::{wert, Gespeichert, Store};
+use crate::volltext::{self, Anlagetext};
 use chrono::NaiveDateTime;
 
 fn info_aus_zeile(r: &Zeile) -> Result<AnlageInfo, StoreError> {
@@ -21,13 +23,47 @@ fn info_aus_zeile(r: &Zeile) -> Result<AnlageInfo, StoreError> {
         status: wert(r, 6)?,
         alternativenpruefung: r.get(7)?,
         erstellt: zeitpunkt_aus(r, 8)?,
+        textschicht: Textschicht::aus_key(&r.get::<String>(9)?),
     })
+}
+
+/// The columns [`info_aus_zeile`] reads.
+const INFO: &str =
+    "id, pos, name, mime, groesse, sha512, status, alternativenpruefung, erstellt, textschicht";
+
+/// Stores what the search reads of Anlage `id`: its pages, folded, and its text layer.
+fn text_speichern(db: Db<'_>, id: i64, text: &Anlagetext) -> Result<(), StoreError> {
+    db.execute("DELETE FROM anlage_seite WHERE anlage_id = ?1", p![id])?;
+    for (seite, inhalt) in &text.seiten {
+        db.execute(
+            "INSERT INTO anlage_seite (anlage_id, seite, text) VALUES (?1, ?2, ?3)",
+            p![id, *seite as i64, suchtext::falten(inhalt)],
+        )?;
+    }
+    db.execute(
+        "UPDATE anlage SET textschicht = ?2 WHERE id = ?1",
+        p![id, text.textschicht.key()],
+    )?;
+    Ok(())
+}
+
+/// Schema 20: the text of every Anlage stored before, read once.
+pub(crate) fn texte_nachholen(db: Db<'_>) -> Result<(), StoreError> {
+    let ids: Vec<i64> = db.query_map("SELECT id FROM anlage ORDER BY id", p![], |r| r.get(0))?;
+    for id in ids {
+        let (name, daten): (String, Vec<u8>) = db.query_row(
+            "SELECT name, daten FROM anlage WHERE id = ?1",
+            p![id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        text_speichern(db, id, &volltext::lesen(&name, &daten))?;
+    }
+    Ok(())
 }
 
 pub(crate) fn liste(db: Db<'_>, vorlage: i64) -> Result<Vec<AnlageInfo>, StoreError> {
     db.query_map(
-        "SELECT id, pos, name, mime, groesse, sha512, status, alternativenpruefung, erstellt
-         FROM anlage WHERE vorlage_id = ?1 ORDER BY pos",
+        &format!("SELECT {INFO} FROM anlage WHERE vorlage_id = ?1 ORDER BY pos"),
         p![vorlage],
         info_aus_zeile,
     )
@@ -48,8 +84,17 @@ pub(crate) fn kurz(db: Db<'_>, vorlage: i64) -> Result<Vec<AnlageKurz>, StoreErr
 
 pub(crate) fn kopieren(db: Db<'_>, von: i64, nach: i64) -> Result<(), StoreError> {
     db.execute(
-        "INSERT INTO anlage (vorlage_id, pos, name, mime, groesse, sha512, status, alternativenpruefung, daten, erstellt)
-         SELECT ?2, pos, name, mime, groesse, sha512, status, alternativenpruefung, daten, erstellt FROM anlage WHERE vorlage_id = ?1",
+        "INSERT INTO anlage (vorlage_id, pos, name, mime, groesse, sha512, status, alternativenpruefung, daten, erstellt, textschicht)
+         SELECT ?2, pos, name, mime, groesse, sha512, status, alternativenpruefung, daten, erstellt, textschicht FROM anlage WHERE vorlage_id = ?1",
+        p![von, nach],
+    )?;
+    // Their text too (one file per SHA-512 in a Vorlage pairs the copies).
+    db.execute(
+        "INSERT INTO anlage_seite (anlage_id, seite, text)
+         SELECT n.id, s.seite, s.text FROM anlage_seite s
+           JOIN anlage a ON a.id = s.anlage_id
+           JOIN anlage n ON n.vorlage_id = ?2 AND n.sha512 = a.sha512
+         WHERE a.vorlage_id = ?1",
         p![von, nach],
     )?;
     Ok(())
@@ -84,6 +129,8 @@ impl Store {
         let name = neu.dateiname();
         let sha = sha512_hex(&neu.daten);
         let mime = mime_nach_name(&name);
+        // Read before the write transaction: a large PDF takes a moment.
+        let text = volltext::lesen(&name, &neu.daten);
         self.entwurf_aendern(vorlage, basis, jetzt, |db| {
             let doppelt: Option<String> = db
                 .query_opt(
@@ -114,8 +161,9 @@ impl Store {
                 ],
                 |r| r.get(0),
             )?;
+            text_speichern(db, id, &text)?;
             let info = db.query_row(
-                "SELECT id, pos, name, mime, groesse, sha512, status, alternativenpruefung, erstellt FROM anlage WHERE id = ?1",
+                &format!("SELECT {INFO} FROM anlage WHERE id = ?1"),
                 p![id],
                 info_aus_zeile,
             )?;
@@ -186,13 +234,17 @@ impl Store {
 
     /// The bytes of an Anlage.
     pub fn anlage_daten(&self, anlage: AnlageId) -> Result<(AnlageInfo, Vec<u8>), StoreError> {
-        let info = self.db()
+        let info = self
+            .db()
             .query_opt(
-                "SELECT id, pos, name, mime, groesse, sha512, status, alternativenpruefung, erstellt FROM anlage WHERE id = ?1",
+                &format!("SELECT {INFO} FROM anlage WHERE id = ?1"),
                 p![anlage.0],
                 info_aus_zeile,
             )?
-            .ok_or(StoreError::NichtGefunden { was: "Anlage", id: anlage.0 })?;
+            .ok_or(StoreError::NichtGefunden {
+                was: "Anlage",
+                id: anlage.0,
+            })?;
         let daten: Vec<u8> = self.db().query_row(
             "SELECT daten FROM anlage WHERE id = ?1",
             p![anlage.0],

@@ -200,3 +200,42 @@ fn schema_10_keeps_instants_in_utc_and_the_office_sees_its_own_clock() {
         "2026-12-04T20:15:00Z"
     );
 }
+
+#[test]
+fn schema_20_reads_the_text_of_the_anlagen_stored_before_and_the_search_finds_it() {
+    let ordner = tempfile::tempdir().unwrap();
+    let pfad = ordner.path().join("alt.sqlite");
+    roh::mit_schema(&pfad, 19).unwrap();
+    let mut docx = std::io::Cursor::new(Vec::new());
+    docx_rs::Docx::new()
+        .add_paragraph(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text("Stellungnahme der Migrantenselbstorganisationen")))
+        .build()
+        .pack(&mut docx)
+        .unwrap();
+    let hex: String = docx.into_inner().iter().map(|b| format!("{b:02X}")).collect();
+    roh::ausfuehren(
+        &pfad,
+        &format!(
+            "INSERT INTO vorlage (id, zustand, art, status, betreff, erstellt, geaendert)
+               VALUES (1, 'entwurf', 'anfrage', 'oeffentlich', 'Aus Schema 19', '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z');
+             INSERT INTO anlage (vorlage_id, pos, name, mime, groesse, sha512, status, daten, erstellt)
+               VALUES (1, 1, 'Stellungnahme.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', {}, 'x', 'oeffentlich', X'{hex}', '2026-11-01T10:00:00Z');",
+            hex.len() / 2
+        ),
+    )
+    .unwrap();
+    let store = Store::oeffnen(&pfad, zeit("2026-12-07")).unwrap();
+    let treffer = store
+        .vorlagen(&VorlagenFilter {
+            suche: Some("selbstorganisationen".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(treffer.len(), 1);
+    assert_eq!(
+        treffer[0].fundstelle.as_deref(),
+        Some("gefunden in Anlage 1: Stellungnahme.docx")
+    );
+    let anlagen = store.anlagen(ratsbuero::domain::VorlageId(1)).unwrap();
+    assert_eq!(anlagen[0].textschicht, ratsbuero::domain::anlage::Textschicht::Text);
+}

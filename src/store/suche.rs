@@ -496,9 +496,24 @@ impl Store {
                     })
                 })?;
         zeilen.sort_by_key(|z| position.get(&z.id.0).copied().unwrap_or(usize::MAX));
-        if let Some(text) = filter.suche.as_deref() {
+        if let Some(text) = filter.suche.as_deref().filter(|_| !zeilen.is_empty()) {
+            // Only papers with Anlagen text can have a Fundstelle: found in one query.
+            let mit_anlagen: Vec<i64> = self.db().query_map(
+                &format!(
+                    "SELECT DISTINCT a.vorlage_id FROM anlage a WHERE a.vorlage_id IN ({})
+                       AND EXISTS (SELECT 1 FROM anlage_seite s WHERE s.anlage_id = a.id)",
+                    if pg {
+                        "SELECT value::bigint FROM json_array_elements_text(CAST(?1 AS text)::json)"
+                    } else {
+                        "SELECT value FROM json_each(?1)"
+                    }
+                ),
+                p![liste],
+                |r| r.get(0),
+            )?;
+            let mit_anlagen: std::collections::HashSet<i64> = mit_anlagen.into_iter().collect();
             let woerter = suchtext::anfrage_woerter(text);
-            for z in &mut zeilen {
+            for z in zeilen.iter_mut().filter(|z| mit_anlagen.contains(&z.id.0)) {
                 z.fundstelle = self.fundstelle(z.id.0, &woerter)?;
             }
         }

@@ -18,6 +18,7 @@ mod paket;
 mod pdf;
 mod ris;
 mod ris_stoerung;
+mod schema;
 mod server;
 mod sicherung;
 mod signatur;

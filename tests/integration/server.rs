@@ -2,8 +2,9 @@
 //! file, numbering under 20 processes at once, and the faults of a shared server (a
 //! foreign or newer database, a read-only role, a server that goes away mid-work).
 //!
-//! These run when `RATSBUERO_TEST_SERVER` names a server (`scripts/test` sets it for the
-//! second pass); without one they say so on stderr and pass.
+//! Each is `#[ignore]`d, so that a plain `cargo test` never reports it as passed without a
+//! server: the second pass of `scripts/test` runs them with `--include-ignored` and
+//! `RATSBUERO_TEST_SERVER` naming its server; run by hand without one, each fails saying so.
 
 use crate::gemeinsam::{
     betreffs, buero, buero_datei, neue_server_datenbank, test_server, vorlage, zeit, Testbuero,
@@ -12,12 +13,15 @@ use ratsbuero::store::{Store, StoreError, VorlagenFilter};
 use std::collections::BTreeSet;
 use std::process::Command;
 
-fn server() -> Option<String> {
-    let s = test_server();
-    if s.is_none() {
-        eprintln!("übersprungen: RATSBUERO_TEST_SERVER ist nicht gesetzt (scripts/test setzt es)");
-    }
-    s
+/// Why the tests below are ignored in a plain run.
+macro_rules! nur_mit_server {
+    () => {
+        "braucht einen PostgreSQL-Server: RATSBUERO_TEST_SERVER=URL cargo test -- --include-ignored (scripts/test)"
+    };
+}
+
+fn server() -> String {
+    test_server().expect("RATSBUERO_TEST_SERVER ist nicht gesetzt: diese Tests brauchen einen PostgreSQL-Server (scripts/pg-server start ORDNER)")
 }
 
 /// `postgres://u@/NAME?host=/tmp/x` → `NAME`.
@@ -106,10 +110,9 @@ fn treffer(store: &Store, text: &str) -> BTreeSet<i64> {
 }
 
 #[test]
+#[ignore = nur_mit_server!()]
 fn both_backends_find_the_same_vorlagen_for_the_same_words() {
-    if server().is_none() {
-        return;
-    }
+    server();
     let mut datei = buero_datei();
     let mut pg = buero();
     assert!(
@@ -165,10 +168,9 @@ fn both_backends_find_the_same_vorlagen_for_the_same_words() {
 }
 
 #[test]
+#[ignore = nur_mit_server!()]
 fn twenty_processes_releasing_at_once_get_twenty_consecutive_numbers() {
-    if server().is_none() {
-        return;
-    }
+    server();
     let mut b = buero();
     let ids: Vec<i64> = (0..20)
         .map(|i| {
@@ -230,8 +232,9 @@ fn twenty_processes_releasing_at_once_get_twenty_consecutive_numbers() {
 }
 
 #[test]
+#[ignore = nur_mit_server!()]
 fn a_database_of_another_application_is_refused_untouched() {
-    let Some(url) = server() else { return };
+    let url = server();
     let fremd = neue_server_datenbank(&url);
     admin(&fremd)
         .batch_execute("CREATE TABLE kunden (id int PRIMARY KEY, name text); INSERT INTO kunden VALUES (1, 'Müller')")
@@ -254,8 +257,9 @@ fn a_database_of_another_application_is_refused_untouched() {
 }
 
 #[test]
+#[ignore = nur_mit_server!()]
 fn a_newer_schema_on_the_server_is_refused_untouched() {
-    let Some(_) = server() else { return };
+    server();
     let b = buero();
     let url = b.db_arg();
     drop(b.store);
@@ -293,8 +297,9 @@ fn a_newer_schema_on_the_server_is_refused_untouched() {
 }
 
 #[test]
+#[ignore = nur_mit_server!()]
 fn a_role_without_write_rights_reads_and_is_refused_a_save_in_german() {
-    let Some(_) = server() else { return };
+    server();
     let mut b = buero();
     b.store
         .vorlage_anlegen(&vorlage("Sprachkurse"), zeit("2026-02-01"))
@@ -324,8 +329,9 @@ fn a_role_without_write_rights_reads_and_is_refused_a_save_in_german() {
 }
 
 #[test]
+#[ignore = nur_mit_server!()]
 fn a_server_that_goes_away_mid_work_refuses_the_save_keeps_the_data_and_is_reconnected() {
-    let Some(admin_url) = server() else { return };
+    let admin_url = server();
     let mut b = buero();
     let g = b
         .store
@@ -374,11 +380,12 @@ fn a_server_that_goes_away_mid_work_refuses_the_save_keeps_the_data_and_is_recon
 }
 
 #[test]
+#[ignore = nur_mit_server!()]
 fn another_workstations_save_and_open_editor_are_heard_and_a_lost_listener_reconnects() {
     use ratsbuero::store::live::{lauschen, Aenderung};
     use std::sync::mpsc;
     use std::time::Duration;
-    let Some(admin_url) = server() else { return };
+    let admin_url = server();
     let mut b = buero();
     let url = b.db_arg();
     let (tx, rx) = mpsc::channel();
@@ -454,9 +461,10 @@ fn another_workstations_save_and_open_editor_are_heard_and_a_lost_listener_recon
 /// by the backup's in one transaction, keeps the office as it was as one more backup, and
 /// another workstation sees the restored office; a damaged backup changes nothing.
 #[test]
+#[ignore = nur_mit_server!()]
 fn a_servers_office_is_backed_up_checked_and_restored_with_its_anlagen() {
     use ratsbuero::domain::{AnlageNeu, Status};
-    let Some(_) = server() else { return };
+    server();
     let mut b = buero();
     let g = b
         .store
@@ -557,8 +565,9 @@ fn a_servers_office_is_backed_up_checked_and_restored_with_its_anlagen() {
 }
 
 #[test]
+#[ignore = nur_mit_server!()]
 fn a_role_that_needs_a_password_is_asked_for_one_and_a_wrong_one_is_named() {
-    let Some(admin_url) = server() else { return };
+    let admin_url = server();
     let b = buero();
     let rolle = format!("mit_kennwort_{}", std::process::id());
     let mut c = admin(&admin_url);
@@ -609,8 +618,9 @@ fn abfragewert(url: &str, schluessel: &str) -> Option<String> {
 /// the authority, `require` neither. The test server's certificate (scripts/pg-server) is
 /// for `localhost` only, signed by a throw-away authority beside its socket.
 #[test]
+#[ignore = nur_mit_server!()]
 fn the_connection_is_encrypted_and_the_servers_certificate_checked_as_sslmode_asks() {
-    let Some(_) = server() else { return };
+    server();
     let b = buero();
     let url = b.db_arg();
     let (ordner, port) = (
@@ -705,8 +715,9 @@ fn the_connection_is_encrypted_and_the_servers_certificate_checked_as_sslmode_as
 /// Schema 10 on the server: the instants become `timestamptz`, read from the German time
 /// of schema 9; the office sees the same times, and a save is an instant in UTC.
 #[test]
+#[ignore = nur_mit_server!()]
 fn schema_10_turns_the_servers_instants_into_timestamptz_from_german_time() {
-    let Some(admin_url) = server() else { return };
+    let admin_url = server();
     let url = neue_server_datenbank(&admin_url);
     let mut c = admin(&url);
     c.batch_execute(

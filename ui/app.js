@@ -45,7 +45,7 @@ async function sitzungenBadge() {
     const el = document.querySelector('[data-testid="nav-sitzungen-badge"]');
     el.textContent = spaet ? String(spaet) : '';
     el.title = spaet ? `${spaet} ${spaet === 1 ? 'Sitzung' : 'Sitzungen'}: Einladung bald zu versenden oder Ladungsfrist unterschritten` : '';
-  } catch (e) { /* the area itself reports errors */ }
+  } catch (_e) { /* the area itself reports errors */ }
 }
 
 // The daily backup: Rust decides whether one is due (newest older than 24 h).
@@ -63,7 +63,7 @@ async function beschluesseBadge() {
     const el = document.querySelector('[data-testid="nav-beschluesse-badge"]');
     el.textContent = n ? String(n) : '';
     el.title = n ? `${n} ${n === 1 ? 'Beschluss' : 'Beschlüsse'} überfällig` : '';
-  } catch (e) { /* the area itself reports errors */ }
+  } catch (_e) { /* the area itself reports errors */ }
 }
 
 window.addEventListener('ratsbuero:beschluesse', beschluesseBadge);
@@ -174,7 +174,7 @@ window.__TAURI__?.event?.listen('db-geaendert', () => {
     try {
       if (vorlagen) await vorlagen.vonAussen();
       else await offenerBereich?.vonAussen?.();
-    } catch (e) { /* the areas report their own errors */ }
+    } catch (_e) { /* the areas report their own errors */ }
   }, 250);
 });
 

@@ -173,27 +173,21 @@ pub(crate) fn alles_neu_indizieren(db: Db<'_>) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Whether a part hit has every word inside its Nr./Betreff/names (the head of the index,
-/// joined as `s`), as an expression to order by; its parameters numbered from `erster` on.
-fn teilwort_kopf_sql(pg: bool, formen: &[Vec<String>], erster: usize) -> (String, Vec<String>) {
-    if pg {
-        let mut werte = Vec::new();
-        let mut und = Vec::new();
-        for f in formen {
-            let mut oder = Vec::new();
-            for w in f {
-                werte.push(format!("%{w}%"));
-                oder.push(format!("s.kopf LIKE ?{}", erster + werte.len() - 1));
-            }
-            und.push(format!("({})", oder.join(" OR ")));
+/// On the server: whether a part hit has every word inside its Nr./Betreff/names (the
+/// head of the index, joined as `s`), as an expression to order by; its parameters
+/// numbered from `erster` on.
+fn teilwort_kopf_sql(formen: &[Vec<String>], erster: usize) -> (String, Vec<String>) {
+    let mut werte = Vec::new();
+    let mut und = Vec::new();
+    for f in formen {
+        let mut oder = Vec::new();
+        for w in f {
+            werte.push(format!("%{w}%"));
+            oder.push(format!("s.kopf LIKE ?{}", erster + werte.len() - 1));
         }
-        (und.join(" AND "), werte)
-    } else {
-        (
-            format!("s.rowid IN (SELECT rowid FROM vorlage_teilwort WHERE vorlage_teilwort MATCH ?{erster})"),
-            vec![format!("kopf : ({})", suchtext::teilwort_anfrage(formen))],
-        )
+        und.push(format!("({})", oder.join(" OR ")));
     }
+    (und.join(" AND "), werte)
 }
 
 /// The word index's subquery for the query in parameter `n`.
@@ -447,31 +441,63 @@ impl Store {
             .map_or(usize::MAX, |g| (g as usize).saturating_sub(ids.len()));
         if let (Some(formen), true, true) = (&teilwort, treffer_sortierung, rest > 0) {
             let mut alle = werte.clone();
-            let (teil, teil_werte) = teilwort_sql(pg, formen, alle.len() + 1);
-            alle.extend(teil_werte);
-            // Papers with every word inside their Nr./Betreff/names first.
-            let (kopf, kopf_werte) = teilwort_kopf_sql(pg, formen, alle.len() + 1);
-            alle.extend(kopf_werte);
-            let mut und = vec![
-                format!("v.id IN ({teil})"),
-                format!("v.id NOT IN ({})", wort_sql(pg, 1)),
-                "v.geloescht IS NULL".to_string(),
-            ];
-            und.extend(bedingungen.iter().skip(1).cloned());
             let grenze = if rest == usize::MAX {
                 String::new()
             } else {
                 format!("LIMIT {rest}")
             };
-            let dazu: Vec<i64> = self.db().query_map(
-                &format!(
-                    "SELECT v.id FROM vorlage v JOIN vorlage_suche s ON s.rowid = v.id WHERE {} ORDER BY ({kopf}) DESC, v.id DESC {grenze}",
-                    und.join(" AND ")
-                ),
-                &alle.iter().map(|w| w.param()).collect::<Vec<Param>>(),
-                |r| r.get(0),
-            )?;
-            ids.extend(dazu);
+            let mut und = vec![
+                format!("v.id NOT IN ({})", wort_sql(pg, 1)),
+                "v.geloescht IS NULL".to_string(),
+            ];
+            und.extend(bedingungen.iter().skip(1).cloned());
+            // The papers with every part in their Nr./Betreff/names first, then the others,
+            // each newest first. On the file each list is read off the part index in rowid
+            // order and stops at the limit (no ranking of every part hit: a common part is in
+            // thousands of papers).
+            if pg {
+                let (teil, teil_werte) = teilwort_sql(pg, formen, alle.len() + 1);
+                alle.extend(teil_werte);
+                let (kopf, kopf_werte) = teilwort_kopf_sql(formen, alle.len() + 1);
+                alle.extend(kopf_werte);
+                let dazu: Vec<i64> = self.db().query_map(
+                    &format!(
+                        "SELECT v.id FROM vorlage v JOIN vorlage_suche s ON s.rowid = v.id WHERE v.id IN ({teil}) AND {} ORDER BY ({kopf}) DESC, v.id DESC {grenze}",
+                        und.join(" AND ")
+                    ),
+                    &alle.iter().map(|w| w.param()).collect::<Vec<Param>>(),
+                    |r| r.get(0),
+                )?;
+                ids.extend(dazu);
+            } else {
+                let teil = suchtext::teilwort_anfrage(formen);
+                let mut schon: std::collections::HashSet<i64> = ids.iter().copied().collect();
+                let mut genommen = 0usize;
+                for anfrage in [format!("kopf : ({teil})"), teil] {
+                    let mut mit = alle.clone();
+                    mit.push(anfrage);
+                    let grenze = if rest == usize::MAX {
+                        String::new()
+                    } else {
+                        format!("LIMIT {}", rest + genommen)
+                    };
+                    let dazu: Vec<i64> = self.db().query_map(
+                        &format!(
+                            "SELECT v.id FROM vorlage_teilwort t JOIN vorlage v ON v.id = t.rowid WHERE vorlage_teilwort MATCH ?{} AND {} ORDER BY t.rowid DESC {grenze}",
+                            mit.len(),
+                            und.join(" AND ")
+                        ),
+                        &mit.iter().map(|w| w.param()).collect::<Vec<Param>>(),
+                        |r| r.get(0),
+                    )?;
+                    for id in dazu {
+                        if genommen < rest && schon.insert(id) {
+                            ids.push(id);
+                            genommen += 1;
+                        }
+                    }
+                }
+            }
         }
         let position: std::collections::HashMap<i64, usize> =
             ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();

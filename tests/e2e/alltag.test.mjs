@@ -99,7 +99,7 @@ test('an impossible date typed digit by digit is named, and the Sitzung stays on
   await b.waitUntil(async () => (await m.getText()).includes('Datum 31.02.2026 ungültig'), { timeout: 8000, timeoutMsg: 'keine Meldung am Beginn' });
   assert.equal(await beginn.getValue(), '31.02.2026', 'das Getippte blieb nicht stehen');
   const s = JSON.parse(cli('sitzung', 'zeigen', '1', '--json'));
-  assert.equal(s.beginn.slice(8, 10) + '.' + s.beginn.slice(5, 7) + '.' + s.beginn.slice(0, 4), vorher);
+  assert.equal(`${s.beginn.slice(8, 10)}.${s.beginn.slice(5, 7)}.${s.beginn.slice(0, 4)}`, vorher);
 });
 
 test('cancelling asks and can be taken back; a draft goes into the Papierkorb with Rückgängig', async () => {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, CLI, wurzel, ersteVorlageOeffnen, bildPfad } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, ersteVorlageOeffnen, bildPfad } from './app.mjs';
 
 const ordner = neuerOrdner('ris');
 const ablage = path.join(ordner, 'ablage');

@@ -184,7 +184,7 @@ test('the outbox, a forgotten and a wrong password, then the Einladung sent to e
   const dateien = eml().map((d) => path.join(eingang, d));
   assert.equal(dateien.length, 4);
   const mails = JSON.parse(execFileSync('/usr/bin/python3', [path.join(wurzel, 'tests/smtp/lesen.py'), ...dateien], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
-  const an = mails.map((m) => m.to_adressen).flat().sort();
+  const an = mails.flatMap((m) => m.to_adressen).sort();
   assert.deepEqual(an, ['ayse.yilmaz@herne.example', 'elena@herne.example', 'redaktion@waz.example', 'stefan@herne.example']);
   for (const m of mails) {
     const presse = m.to_adressen[0] === 'redaktion@waz.example';

@@ -55,7 +55,7 @@ export function befundeAus(e) {
 /** Puts the findings at their fields (by `feld` key) and marks the controls invalid. */
 export function befundeZeigen(wurzel, befunde) {
   wurzel.querySelectorAll('[data-meldung-fuer]').forEach((el) => { el.textContent = ''; el.className = 'feld-meldung'; });
-  wurzel.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+  for (const el of wurzel.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   for (const b of befunde) {
     const ziel = wurzel.querySelector(`[data-meldung-fuer="${CSS.escape(b.feld)}"]`);
     if (ziel && !ziel.textContent) {

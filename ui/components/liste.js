@@ -9,7 +9,7 @@ export function zeilenTaste(tbody, e, i, oeffnen) {
   else if (e.key === 'ArrowUp') ziel = zeilen[Math.max(i - 1, 0)];
   else if (e.key === 'Enter') { oeffnen(Number(zeilen[i].dataset.id)); e.preventDefault(); return; }
   if (ziel) {
-    zeilen.forEach((z) => z.setAttribute('tabindex', '-1'));
+    for (const z of zeilen) z.setAttribute('tabindex', '-1');
     ziel.setAttribute('tabindex', '0');
     ziel.focus();
     e.preventDefault();

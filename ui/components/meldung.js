@@ -46,7 +46,7 @@ export function mitAktion(text, knopf, aktion, dauer = 10000) {
 }
 
 function fokusZurueck(vorher) {
-  const bereit = (e) => e && e.isConnected && !e.disabled && e !== document.body && e.getClientRects().length > 0;
+  const bereit = (e) => e?.isConnected && !e.disabled && e !== document.body && e.getClientRects().length > 0;
   const name = vorher?.dataset?.testid;
   const gleich = name ? [...document.querySelectorAll(`main [data-testid="${CSS.escape(name)}"]`)].find(bereit) : null;
   const erstes = [...document.querySelectorAll('main input, main select, main textarea, main button')].find(bereit);

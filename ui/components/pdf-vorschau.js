@@ -175,14 +175,13 @@ export async function zeigen(titel, { laden, signieren: signierer = null, abbrec
     eingabe.focus();
   };
 
+  knoepfe[0] = h('button', { 'data-testid': 'pdf-drucken', onclick: drucken, disabled: true }, 'Drucken');
+  knoepfe[1] = h('button', { 'data-testid': 'pdf-speichern', onclick: speichern, disabled: true }, 'Speichern unter…');
+  knoepfe[2] = signierer ? h('button', { 'data-testid': 'pdf-signieren', onclick: signieren, disabled: true }, 'Signieren') : null;
   dlg.replaceChildren(
     h('div', { class: 'werkzeugleiste' },
       h('h2', { id: 'vorschau-titel', class: 'titel' }, `PDF – ${titel}`, ' ', signiertHinweis),
-      stand,
-      knoepfe[0] = h('button', { 'data-testid': 'pdf-drucken', onclick: drucken, disabled: true }, 'Drucken'),
-      knoepfe[1] = h('button', { 'data-testid': 'pdf-speichern', onclick: speichern, disabled: true }, 'Speichern unter…'),
-      balken, abbruch,
-      knoepfe[2] = signierer ? h('button', { 'data-testid': 'pdf-signieren', onclick: signieren, disabled: true }, 'Signieren') : null,
+      stand, ...knoepfe.slice(0, 2), balken, abbruch, knoepfe[2],
       h('button', { class: 'primaer', 'data-testid': 'pdf-schliessen', onclick: () => dlg.close() }, 'Schließen')),
     seiten);
   if (!dlg.open) dlg.showModal();

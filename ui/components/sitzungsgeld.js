@@ -4,7 +4,7 @@
 // first day and the Auszahlungsliste of a period (PDF preview, CSV for the Stadtkasse).
 // The amounts come from the core only; nothing here computes money.
 import { aufruf } from '../ipc.js';
-import { h, optionen } from './dom.js';
+import { h, } from './dom.js';
 import * as feld from './feld.js';
 import * as meldung from './meldung.js';
 import { datumDeutsch } from '../format.js';
@@ -79,7 +79,7 @@ export function einstellungen(gremien) {
         feld.text('bis', 'gültig bis (leer: bis ein neuer Satz gilt)', '', { attrs: { inputmode: 'numeric', placeholder: 'TT.MM.JJJJ' } }),
         feld.auswahl('gremium', 'für Gremium', [['', 'alle Gremien'], ...gremien.filter((g) => !g.ris).map((g) => [String(g.id), g.name])], ''),
         feld.auswahl('herkunft', 'für Mitglieder', HERKUNFT, '')),
-      h('button', { class: 'primaer', 'data-testid': 'satz-hinzufuegen', onclick: async (e) => {
+      h('button', { class: 'primaer', 'data-testid': 'satz-hinzufuegen', onclick: async (_e) => {
         const w = (k) => form.querySelector(`[data-feld="${k}"]`).value;
         try {
           await aufruf('satz_neu', { art: w('art'), betrag: w('betrag'), ab: w('ab'), bis: w('bis'), gremium: w('gremium') ? Number(w('gremium')) : null, herkunft: w('herkunft') || null });

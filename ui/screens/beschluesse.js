@@ -121,7 +121,7 @@ export class BeschluesseBereich {
     else if (e.key === 'Enter') { e.preventDefault(); this.oeffnen(Number(zeilen[i].dataset.id)); return; }
     if (!ziel) return;
     e.preventDefault();
-    zeilen.forEach((z) => z.setAttribute('tabindex', z === ziel ? '0' : '-1'));
+    for (const z of zeilen) z.setAttribute('tabindex', z === ziel ? '0' : '-1');
     ziel.focus();
   }
 
@@ -130,7 +130,7 @@ export class BeschluesseBereich {
       this.akte = await aufruf('beschluss_lesen', { top });
     } catch (e) { meldung.fehler(e); return; }
     this.zeichnenNeu();
-    this.tbody.querySelectorAll('tr[data-id]').forEach((z) => z.setAttribute('aria-selected', Number(z.dataset.id) === top ? 'true' : 'false'));
+    for (const z of this.tbody.querySelectorAll('tr[data-id]')) z.setAttribute('aria-selected', Number(z.dataset.id) === top ? 'true' : 'false');
   }
 
   /** Runs a change after the ones before it (`argumente` may be a function of the

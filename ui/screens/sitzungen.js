@@ -294,7 +294,7 @@ export class SitzungenBereich {
   kopfFeld(s, offen) {
     // Date and time as the office writes them, the same on every system locale; sent to
     // the core as typed, which names an impossible date instead of moving the Sitzung.
-    const beginn = h('input', { type: 'text', value: datumDeutsch(s.beginn), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-testid': 'sitzung-beginn', disabled: !offen, 'aria-describedby': 'sitzung-beginn-meldung' });
+    const beginn = h('input', { type: 'text', id: neueId('beginn'), value: datumDeutsch(s.beginn), inputmode: 'numeric', placeholder: 'TT.MM.JJJJ', autocomplete: 'off', 'data-testid': 'sitzung-beginn', disabled: !offen, 'aria-describedby': 'sitzung-beginn-meldung' });
     const zeit = h('input', { type: 'text', value: uhrzeit(s.beginn), inputmode: 'numeric', placeholder: 'HH:MM', size: 6, autocomplete: 'off', 'data-testid': 'sitzung-beginn-zeit', disabled: !offen, 'aria-describedby': 'sitzung-beginn-meldung' });
     // A refused value stays in the field as typed, with the core's message beside it.
     const ort = h('input', { type: 'text', value: s.ort, 'data-testid': 'sitzung-ort', 'data-feld': 'ort', disabled: !offen });
@@ -306,7 +306,7 @@ export class SitzungenBereich {
     const am = h('input', { type: 'text', value: s.eingeladen_am ? datumDeutsch(s.eingeladen_am) : heute, placeholder: 'TT.MM.JJJJ', inputmode: 'numeric', autocomplete: 'off', 'data-testid': 'sitzung-eingeladen-am', 'data-feld': 'eingeladen_am', 'data-fuer-aktion': 'sitzung-einladen', disabled: !offen });
     return h('fieldset', {}, h('legend', {}, 'Sitzung'),
       h('div', { class: 'raster' },
-        h('div', { class: 'feld' }, h('label', { for: beginn.id = neueId('beginn') }, 'Beginn (Datum, Uhrzeit)'),
+        h('div', { class: 'feld' }, h('label', { for: beginn.id }, 'Beginn (Datum, Uhrzeit)'),
           h('div', { class: 'zeile' }, mitKalender(beginn), zeit),
           h('div', { class: 'feld-meldung', id: 'sitzung-beginn-meldung', 'data-testid': 'sitzung-beginn-meldung' })),
         feld('Ort', ort),
@@ -389,7 +389,7 @@ export class SitzungenBereich {
   teil(s, teil, titel, offen) {
     const tops = s.tops.filter((t) => t.teil === teil);
     const liste = h('ol', { class: 'tops', 'data-testid': `tops-${teil}`, 'aria-label': titel });
-    tops.forEach((t, i) => liste.append(this.topZeile(t, i, tops.length, offen)));
+    tops.forEach((t, i) => { liste.append(this.topZeile(t, i, tops.length, offen)); });
     if (offen) {
       liste.addEventListener('dragover', (e) => { if (this.ziehen?.teil === teil) e.preventDefault(); });
       liste.addEventListener('drop', (e) => {

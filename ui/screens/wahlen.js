@@ -4,7 +4,7 @@
 // resolution text for the Entsendung Vorlage. The screen holds no rule: outcome, checks
 // and messages come from the core.
 import { aufruf } from '../ipc.js';
-import { h, optionen, neueId } from '../components/dom.js';
+import { h, optionen, } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
 import { bewahrend, listeErsetzen } from '../components/bewahren.js';
@@ -288,7 +288,7 @@ export class WahlenBereich {
       const e = w.stand.einzel[i];
       teile.push(h('p', { class: 'stumm' }, `${i + 1}. Wahlgang: ${g.abgegeben} abgegeben, ${g.ungueltig} ungültig, ${g.enthaltungen} Enthaltungen${g.nein ? `, ${g.nein} Nein` : ''}; ${g.stimmen.map(([n, s]) => `${n} ${s}`).join(', ')}${e ? ` – erforderlich ${e.erforderlich}` : ''}`));
     });
-    w.lose.forEach((l) => teile.push(h('p', { class: 'stumm' }, `Los nach dem ${l.nach_gang}. Wahlgang zwischen ${l.zwischen.join(', ')}: ${l.ergebnis.join(', ')} (gezogen von ${l.gezogen_von}${l.seed !== null ? `, Startwert ${l.seed}` : ''})`)));
+    for (const l of w.lose) teile.push(h('p', { class: 'stumm' }, `Los nach dem ${l.nach_gang}. Wahlgang zwischen ${l.zwischen.join(', ')}: ${l.ergebnis.join(', ')} (gezogen von ${l.gezogen_von}${l.seed !== null ? `, Startwert ${l.seed}` : ''})`));
     if (w.stand.schritt.art === 'fertig') {
       teile.push(w.stand.gewaehlt.length
         ? h('div', { 'data-testid': 'wahl-ergebnis' }, h('strong', {}, w.stand.gewaehlt.length === 1 ? 'Gewählt ist:' : 'Gewählt sind:'), h('ol', {}, w.stand.gewaehlt.map((n, i) => h('li', {}, n, w.stand.stellvertretung[i] ? ` (Stellvertretung: ${w.stand.stellvertretung[i]})` : ''))))

@@ -94,6 +94,7 @@ fn main() {
         assert_eq!(b2.neu, 0);
     }
     let _ = server.kill();
+    let _ = server.wait();
     println!(
         "ris: OParl-Import von {PAPERS} Vorlagen mit {PAPERS} Dateien (python3 http.server, 127.0.0.1): Median {:.2} s; Läufe {:?}",
         median(voll.clone()),

@@ -446,6 +446,8 @@ pub fn versand_protokoll(store: &Store, sitzung: i64) -> Result<Vec<VersandEintr
 /// earlier run. `melden` hears of each message before it goes; when it returns `false`
 /// the run stops there (what was sent is logged). The sender is `absender` (the settings'
 /// for a server; any for a dry run).
+// One user action with its settings; a struct of them would only be built to be taken apart.
+#[allow(clippy::too_many_arguments)]
 pub fn versand_ausfuehren(
     store: &mut Store,
     sitzung: i64,

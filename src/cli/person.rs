@@ -5,6 +5,8 @@ use crate::api::{self, ApiFehler};
 use crate::store::Store;
 use clap::Subcommand;
 
+// Parsed once per run: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 pub enum PersonBefehl {
     /// Eine Person anlegen, optional gleich als Mitglied eines Gremiums

@@ -192,8 +192,7 @@ pub fn sitzung(store: &mut Store, befehl: SitzungBefehl) -> Result<(), ApiFehler
             let t = s
                 .tops
                 .iter()
-                .filter(|t| t.teil == teil)
-                .last()
+                .rfind(|t| t.teil == teil)
                 .expect("der neue TOP");
             zeile!("{} {}", t.nummer, t.titel);
         }

@@ -5,6 +5,11 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The largest amount in cents (999.999.999.999,99 €), grouped as written: euros in
+/// thousands, then the cents.
+#[allow(clippy::inconsistent_digit_grouping)]
+const HOECHSTBETRAG_CENT: i64 = 999_999_999_999_99;
+
 /// An amount in euro cents.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
@@ -70,7 +75,7 @@ impl Cent {
         let wert = euro
             .checked_mul(100)
             .and_then(|e| e.checked_add(cent))
-            .filter(|w| *w <= 999_999_999_999_99)
+            .filter(|w| *w <= HOECHSTBETRAG_CENT)
             .ok_or_else(|| BetragFehler::ZuGross(roh.to_string()))?;
         Ok(Cent(if negativ { -wert } else { wert }))
     }

@@ -240,7 +240,7 @@ mod tests {
             name: "Plan.pdf".into(),
             alternativenpruefung: false,
         };
-        assert_eq!(felder(&i, &[ohne.clone()]), ["klimarelevanz"]);
+        assert_eq!(felder(&i, std::slice::from_ref(&ohne)), ["klimarelevanz"]);
         let mit = AnlageKurz {
             name: "Alternativen.pdf".into(),
             alternativenpruefung: true,

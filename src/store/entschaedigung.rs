@@ -16,6 +16,9 @@ use crate::domain::{datum, GremiumId, PersonId, SitzungAkte, SitzungId};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 
+/// A Sitzung to be paid for, with what was entered for its members.
+pub type ZurAbrechnung = (SitzungAkte, HashMap<PersonId, Angaben>);
+
 fn tag(text: &str) -> Result<NaiveDate, StoreError> {
     text.parse().map_err(|_| {
         ungueltig(
@@ -157,7 +160,7 @@ impl Store {
         &self,
         von: NaiveDate,
         bis: NaiveDate,
-    ) -> Result<Vec<(SitzungAkte, HashMap<PersonId, Angaben>)>, StoreError> {
+    ) -> Result<Vec<ZurAbrechnung>, StoreError> {
         let ids: Vec<i64> = self.db().query_map(
             "SELECT id FROM sitzung WHERE zustand <> 'abgesagt' AND geloescht IS NULL
                AND substr(beginn, 1, 10) >= ?1 AND substr(beginn, 1, 10) <= ?2 ORDER BY beginn, id",

@@ -149,7 +149,9 @@ pub(crate) fn schreibtransaktion(conn: &mut Verbindung) -> Result<Tx<'_>, StoreE
     }
 }
 
-/// The open database: the SQLite file or the PostgreSQL server.
+/// The open database: the SQLite file or the PostgreSQL server (one per open office, so
+/// the variants' sizes do not matter).
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Verbindung {
     Sqlite(Connection),
     Pg(sql::PgVerbindung),

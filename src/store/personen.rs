@@ -162,7 +162,7 @@ impl Store {
 
     /// Every membership with its row id (for exports).
     pub fn mitgliedschaften(&self) -> Result<Vec<(i64, MitgliedschaftNeu)>, StoreError> {
-        Ok(self.db()
+        self.db()
             .query_map("SELECT id, person_id, gremium_id, rolle, stimmrecht, fuer, herkunft, von, bis FROM mitgliedschaft ORDER BY id", p![], |r| {
                 Ok((
                     r.get(0)?,
@@ -177,7 +177,7 @@ impl Store {
                         bis: r.get(8)?,
                     },
                 ))
-            })?)
+            })
     }
 }
 

@@ -230,20 +230,20 @@ fn top_vorlage_lesen(db: Db<'_>, v: VorlageId) -> Result<TopVorlage, StoreError>
 
 /// The name of the Gremium whose Sitzung this is (the Beratungsfolge names Gremien so).
 fn gremium_name(db: Db<'_>, sitzung: i64) -> Result<String, StoreError> {
-    Ok(db.query_row(
+    db.query_row(
         "SELECT g.name FROM sitzung s JOIN gremium g ON g.id = s.gremium_id WHERE s.id = ?1",
         p![sitzung],
         |r| r.get(0),
-    )?)
+    )
 }
 
 /// The TOPs of one part in their order.
 fn reihe_lesen(db: Db<'_>, sitzung: i64, teil: Teil) -> Result<Vec<i64>, StoreError> {
-    Ok(db.query_map(
+    db.query_map(
         "SELECT id FROM top WHERE sitzung_id = ?1 AND teil = ?2 ORDER BY pos, id",
         p![sitzung, teil.key()],
         |r| r.get(0),
-    )?)
+    )
 }
 
 /// Gives the TOPs of one part the positions 0, 1, 2 … in the order given.

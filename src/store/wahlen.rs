@@ -255,14 +255,14 @@ fn bewerbung(
 }
 
 fn personen_von(db: Db<'_>, wahl: i64, vorschlag: Option<i64>) -> Result<Vec<Person>, StoreError> {
-    Ok(db.query_map(
+    db.query_map(
         &format!(
             "SELECT {PERSON_SPALTEN} FROM bewerbung b JOIN person p ON p.id = b.person_id
              WHERE b.wahl_id = ?1 AND b.wahlvorschlag_id IS NOT DISTINCT FROM ?2 ORDER BY b.pos, b.id"
         ),
         p![wahl, vorschlag],
         |r| person_aus(r, 0),
-    )?)
+    )
 }
 
 fn wahl_lesen(db: Db<'_>, id: i64) -> Result<WahlAkte, StoreError> {

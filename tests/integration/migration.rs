@@ -208,11 +208,17 @@ fn schema_20_reads_the_text_of_the_anlagen_stored_before_and_the_search_finds_it
     roh::mit_schema(&pfad, 19).unwrap();
     let mut docx = std::io::Cursor::new(Vec::new());
     docx_rs::Docx::new()
-        .add_paragraph(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text("Stellungnahme der Migrantenselbstorganisationen")))
+        .add_paragraph(docx_rs::Paragraph::new().add_run(
+            docx_rs::Run::new().add_text("Stellungnahme der Migrantenselbstorganisationen"),
+        ))
         .build()
         .pack(&mut docx)
         .unwrap();
-    let hex: String = docx.into_inner().iter().map(|b| format!("{b:02X}")).collect();
+    let hex: String = docx
+        .into_inner()
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect();
     roh::ausfuehren(
         &pfad,
         &format!(
@@ -237,5 +243,8 @@ fn schema_20_reads_the_text_of_the_anlagen_stored_before_and_the_search_finds_it
         Some("gefunden in Anlage 1: Stellungnahme.docx")
     );
     let anlagen = store.anlagen(ratsbuero::domain::VorlageId(1)).unwrap();
-    assert_eq!(anlagen[0].textschicht, ratsbuero::domain::anlage::Textschicht::Text);
+    assert_eq!(
+        anlagen[0].textschicht,
+        ratsbuero::domain::anlage::Textschicht::Text
+    );
 }

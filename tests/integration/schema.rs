@@ -71,21 +71,34 @@ fn sqlite_schema(pfad: &std::path::Path) -> BTreeMap<String, Tabelle> {
         let mut q = c.prepare(&format!("PRAGMA table_info({n})")).unwrap();
         for r in q
             .query_map([], |r| {
-                Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?, r.get::<_, i64>(5)?))
+                Ok((
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, i64>(5)?,
+                ))
             })
             .unwrap()
         {
             let (name, typ, notnull, pk) = r.unwrap();
             // A primary key column is NOT NULL on both (SQLite's INTEGER PRIMARY KEY says 0).
-            t.spalten.insert(name, (art(&typ), notnull == 1 || pk > 0, pk));
+            t.spalten
+                .insert(name, (art(&typ), notnull == 1 || pk > 0, pk));
         }
         let mut q = c.prepare(&format!("PRAGMA foreign_key_list({n})")).unwrap();
         for r in q
-            .query_map([], |r| Ok((r.get::<_, String>(3)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(4)?)))
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(4)?,
+                ))
+            })
             .unwrap()
         {
             let (von, tabelle, nach) = r.unwrap();
-            t.fremd.push((von, tabelle, nach.unwrap_or_else(|| "id".into())));
+            t.fremd
+                .push((von, tabelle, nach.unwrap_or_else(|| "id".into())));
         }
         t.fremd.sort();
         let indexe: Vec<(String, i64, String)> = c
@@ -201,15 +214,22 @@ fn both_dialects_migrate_to_the_same_schema_column_by_column() {
             }
         }
         for spalte in s.spalten.keys().filter(|k| {
-            !d.spalten.contains_key(*k) && !NUR_SERVER_SPALTEN.contains(&(name.as_str(), k.as_str()))
+            !d.spalten.contains_key(*k)
+                && !NUR_SERVER_SPALTEN.contains(&(name.as_str(), k.as_str()))
         }) {
             unterschiede.push(format!("{name}.{spalte}: nur auf dem Server"));
         }
         if d.fremd != s.fremd {
-            unterschiede.push(format!("{name}: Fremdschlüssel Datei {:?}, Server {:?}", d.fremd, s.fremd));
+            unterschiede.push(format!(
+                "{name}: Fremdschlüssel Datei {:?}, Server {:?}",
+                d.fremd, s.fremd
+            ));
         }
         if d.eindeutig != s.eindeutig {
-            unterschiede.push(format!("{name}: eindeutig Datei {:?}, Server {:?}", d.eindeutig, s.eindeutig));
+            unterschiede.push(format!(
+                "{name}: eindeutig Datei {:?}, Server {:?}",
+                d.eindeutig, s.eindeutig
+            ));
         }
     }
     assert!(unterschiede.is_empty(), "{}", unterschiede.join("\n"));

@@ -97,7 +97,7 @@ pub fn stunden_lesen(text: &str) -> Result<u32, Befund> {
     };
     let hundertstel: u32 = format!("{bruch:0<2}").parse().map_err(|_| falsch())?;
     // 2,25 h = 135 min; hundredths of an hour that are no whole minute are refused.
-    if (hundertstel * 60) % 100 != 0 {
+    if !(hundertstel * 60).is_multiple_of(100) {
         return Err(falsch());
     }
     ganz.checked_mul(60)
@@ -107,7 +107,7 @@ pub fn stunden_lesen(text: &str) -> Result<u32, Befund> {
 
 /// "2,5" for 150 minutes, "2:20" if the minutes are no hundredth of an hour.
 pub fn stunden_text(minuten: u32) -> String {
-    if (minuten * 100) % 60 == 0 {
+    if (minuten * 100).is_multiple_of(60) {
         let h = minuten * 100 / 60;
         let text = format!("{},{:02}", h / 100, h % 100);
         text.trim_end_matches('0').trim_end_matches(',').to_string()

@@ -48,6 +48,8 @@ wertliste!(
     }
 );
 
+// The enum is written by `wertliste!`, which takes no `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for Vertretung {
     fn default() -> Self {
         Vertretung::Liste

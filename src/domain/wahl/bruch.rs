@@ -59,7 +59,7 @@ impl Ord for Bruch {
 
 impl fmt::Display for Bruch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.zaehler % self.nenner == 0 {
+        if self.zaehler.is_multiple_of(self.nenner) {
             write!(f, "{}", self.zaehler / self.nenner)
         } else {
             write!(f, "{}/{}", self.zaehler, self.nenner)

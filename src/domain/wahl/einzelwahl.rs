@@ -88,7 +88,7 @@ pub fn einzelwahl(gang: Wahlgang, s: &Einzelstimmen) -> Result<EinzelErgebnis, E
     };
     let namen = |v: &[&(String, u64)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
     let mut sortiert: Vec<&(String, u64)> = s.kandidaten.iter().collect();
-    sortiert.sort_by(|a, b| b.1.cmp(&a.1));
+    sortiert.sort_by_key(|k| std::cmp::Reverse(k.1));
     match gang {
         Wahlgang::Erster => {
             let (erster, stimmen) = sortiert[0];

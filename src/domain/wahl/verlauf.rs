@@ -133,7 +133,7 @@ pub fn optionen(v: &Wahlvorgabe) -> Vec<String> {
     }
 }
 
-fn los_nach<'a>(lose: &'a [Losziehung], gang: u32) -> Option<&'a Losziehung> {
+fn los_nach(lose: &[Losziehung], gang: u32) -> Option<&Losziehung> {
     lose.iter().find(|l| l.nach_gang == gang)
 }
 

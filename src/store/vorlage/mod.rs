@@ -98,11 +98,11 @@ pub(super) fn version_erhoehen(
     id: VorlageId,
     jetzt: NaiveDateTime,
 ) -> Result<i64, StoreError> {
-    Ok(db.query_row(
+    db.query_row(
         "UPDATE vorlage SET version = version + 1, geaendert = ?2 WHERE id = ?1 RETURNING version",
         p![id.0, zeitpunkt(jetzt)],
         |r| r.get(0),
-    )?)
+    )
 }
 
 /// Normalises and checks new content (a new draft has no Anlagen yet); refuses it when it

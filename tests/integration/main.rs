@@ -9,6 +9,7 @@ mod befehle;
 mod bericht;
 mod beschlusskontrolle;
 mod cli;
+mod doku;
 mod gemeinsam;
 mod migration;
 mod mitglieder_muster;

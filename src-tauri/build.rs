@@ -36,7 +36,60 @@ fn capability_pruefen(befehle: &[String]) {
     );
 }
 
+/// A text as a JavaScript string literal.
+fn js_text(text: &str) -> String {
+    let mut aus = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => aus.push_str("\\\""),
+            '\\' => aus.push_str("\\\\"),
+            '\n' => aus.push_str("\\n"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                aus.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => aus.push(c),
+        }
+    }
+    aus.push('"');
+    aus
+}
+
+/// The Handbuch ships inside the program, like the fonts: the pages of `docs/handbuch/`
+/// become `ui/handbuch/seiten.js` (a module of their Markdown texts; F1 shows them,
+/// `ui/components/hilfe.js`). Written only when it changed, so that the embedded UI is
+/// not rebuilt for nothing. The pictures stay in `docs/` (the program's size).
+fn handbuch() {
+    println!("cargo:rerun-if-changed=../docs/handbuch");
+    let mut seiten: Vec<(String, String)> = std::fs::read_dir("../docs/handbuch")
+        .expect("docs/handbuch lesbar")
+        .map(|e| e.expect("Eintrag in docs/handbuch").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            println!("cargo:rerun-if-changed={}", p.display());
+            (
+                name,
+                std::fs::read_to_string(&p).expect("Handbuchseite lesbar"),
+            )
+        })
+        .collect();
+    seiten.sort();
+    let mut js = String::from(
+        "// Erzeugt von src-tauri/build.rs aus docs/handbuch/*.md – nicht von Hand ändern.\nexport const SEITEN = {\n",
+    );
+    for (name, text) in &seiten {
+        js.push_str(&format!("  {}: {},\n", js_text(name), js_text(text)));
+    }
+    js.push_str("};\n");
+    let ziel = std::path::Path::new("../ui/handbuch/seiten.js");
+    if std::fs::read_to_string(ziel).ok().as_deref() != Some(js.as_str()) {
+        std::fs::create_dir_all(ziel.parent().unwrap()).expect("ui/handbuch anlegbar");
+        std::fs::write(ziel, js).expect("ui/handbuch/seiten.js schreibbar");
+    }
+}
+
 fn main() {
+    handbuch();
     println!("cargo:rerun-if-changed=src/befehle.rs");
     println!("cargo:rerun-if-changed=capabilities/main.json");
     let befehle = befehle();

@@ -119,8 +119,11 @@ function route() {
   bereich(['einstellungen', 'sitzungen', 'beschluesse', 'gremien', 'wahlen'].includes(name) ? name : 'vorlagen');
 }
 
+/** The area open now (its Handbuch page opens with F1). */
+const offenerName = () => document.querySelector('[data-bereich][aria-current="page"]')?.dataset.bereich || 'vorlagen';
+
 document.addEventListener('keydown', async (e) => {
-  if (e.key === 'F1') { e.preventDefault(); hilfe.zeigen(); return; }
+  if (e.key === 'F1') { e.preventDefault(); hilfe.zeigen(offenerName()); return; }
   if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
   const taste = e.key.toLowerCase();
   if (!['n', 's', 'f', 'p'].includes(taste)) return;
@@ -140,7 +143,7 @@ document.addEventListener('keydown', async (e) => {
   if (taste === 's') vorlagen.speichern();
   if (taste === 'f') vorlagen.sucheFokussieren();
 });
-document.querySelector('[data-testid="hilfe"]').addEventListener('click', () => hilfe.zeigen());
+document.querySelector('[data-testid="hilfe"]').addEventListener('click', () => hilfe.zeigen(offenerName()));
 
 window.addEventListener('hashchange', route);
 // Closing the window: the shell asks here first (src-tauri/src/fenster.rs). What is

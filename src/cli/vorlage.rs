@@ -57,19 +57,22 @@ pub enum VorlageBefehl {
     },
 }
 
+/// A file named on the command line that cannot be read, in German.
+fn nicht_lesbar(datei: &std::path::Path, e: &std::io::Error) -> ApiFehler {
+    ApiFehler::neu(
+        "datei",
+        format!(
+            "„{}“ kann nicht gelesen werden: {}",
+            datei.display(),
+            crate::domain::io_text::io_text(e)
+        ),
+    )
+}
+
 pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler> {
     match befehl {
         VorlageBefehl::Import { datei } => {
-            let text = std::fs::read_to_string(&datei).map_err(|e| {
-                ApiFehler::neu(
-                    "datei",
-                    format!(
-                        "„{}“ kann nicht gelesen werden: {}",
-                        datei.display(),
-                        crate::domain::io_text::io_text(&e)
-                    ),
-                )
-            })?;
+            let text = std::fs::read_to_string(&datei).map_err(|e| nicht_lesbar(&datei, &e))?;
             let i = api::vorlage_importieren(store, &text, jetzt())?;
             let offen: Vec<_> = i
                 .befunde
@@ -86,16 +89,7 @@ pub fn vorlage(store: &mut Store, befehl: VorlageBefehl) -> Result<(), ApiFehler
         }
         VorlageBefehl::Anlage { id, datei, status } => {
             let status = super::wert("status", &status)?;
-            let daten = std::fs::read(&datei).map_err(|e| {
-                ApiFehler::neu(
-                    "datei",
-                    format!(
-                        "„{}“ kann nicht gelesen werden: {}",
-                        datei.display(),
-                        crate::domain::io_text::io_text(&e)
-                    ),
-                )
-            })?;
+            let daten = std::fs::read(&datei).map_err(|e| nicht_lesbar(&datei, &e))?;
             let name = datei
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

@@ -173,17 +173,16 @@ pub(crate) fn alles_neu_indizieren(db: Db<'_>) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// On the server: whether a part hit has every word inside its Nr./Betreff/names (the
-/// head of the index, joined as `s`), as an expression to order by; its parameters
-/// numbered from `erster` on.
-fn teilwort_kopf_sql(formen: &[Vec<String>], erster: usize) -> (String, Vec<String>) {
+/// On the server: every word (one of its forms) inside `spalte`, as `LIKE '%form%'`
+/// conditions; their parameters numbered from `erster` on.
+fn enthaelt_sql(spalte: &str, formen: &[Vec<String>], erster: usize) -> (String, Vec<String>) {
     let mut werte = Vec::new();
     let mut und = Vec::new();
     for f in formen {
         let mut oder = Vec::new();
         for w in f {
             werte.push(format!("%{w}%"));
-            oder.push(format!("s.kopf LIKE ?{}", erster + werte.len() - 1));
+            oder.push(format!("{spalte} LIKE ?{}", erster + werte.len() - 1));
         }
         und.push(format!("({})", oder.join(" OR ")));
     }
@@ -203,24 +202,9 @@ fn wort_sql(pg: bool, n: usize) -> String {
 /// `erster` on: the Vorlagen with every word somewhere inside a word.
 fn teilwort_sql(pg: bool, formen: &[Vec<String>], erster: usize) -> (String, Vec<String>) {
     if pg {
-        let mut werte = Vec::new();
-        let mut und = Vec::new();
-        for f in formen {
-            let mut oder = Vec::new();
-            for w in f {
-                werte.push(format!("%{w}%"));
-                oder.push(format!(
-                    "(kopf || ' ' || text) LIKE ?{}",
-                    erster + werte.len() - 1
-                ));
-            }
-            und.push(format!("({})", oder.join(" OR ")));
-        }
+        let (und, werte) = enthaelt_sql("(kopf || ' ' || text)", formen, erster);
         (
-            format!(
-                "SELECT rowid FROM vorlage_suche WHERE {}",
-                und.join(" AND ")
-            ),
+            format!("SELECT rowid FROM vorlage_suche WHERE {und}"),
             werte,
         )
     } else {
@@ -458,7 +442,8 @@ impl Store {
             if pg {
                 let (teil, teil_werte) = teilwort_sql(pg, formen, alle.len() + 1);
                 alle.extend(teil_werte);
-                let (kopf, kopf_werte) = teilwort_kopf_sql(formen, alle.len() + 1);
+                // Papers with every part in their head (Nr./Betreff/names, `s.kopf`) first.
+                let (kopf, kopf_werte) = enthaelt_sql("s.kopf", formen, alle.len() + 1);
                 alle.extend(kopf_werte);
                 let dazu: Vec<i64> = self.db().query_map(
                     &format!(

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { starteApp, neuerOrdner, barrieren, tid, CLI, zeileOeffnen } from './app.mjs';
+import { bildPfad, starteApp, neuerOrdner, barrieren, tid, CLI, zeileOeffnen } from './app.mjs';
 
 const hier = path.dirname(fileURLToPath(import.meta.url));
 const ordner = neuerOrdner('buero');
@@ -42,6 +42,48 @@ test('F1 lists the keyboard shortcuts, Escape closes them', async () => {
   await (await b.$(tid('hilfe'))).click();
   await (await b.$(tid('tastenkuerzel'))).waitForDisplayed({ timeout: 5000 });
   await (await b.$(tid('hilfe-schliessen'))).click();
+});
+
+test('F1 opens the Handbuch at the page of the area it was pressed on; its search finds a section; it fits a small window', async () => {
+  const b = app.browser;
+  const seiten = { vorlagen: ['vorlagen.md', 'Vorlagen'], sitzungen: ['sitzung.md', 'Sitzung'], beschluesse: ['nach-der-sitzung.md', 'Nach der Sitzung'],
+    gremien: ['gremien.md', 'Gremien und Mitglieder'], wahlen: ['wahlen.md', 'Wahl und Entsendung (§ 50 GO NRW)'], einstellungen: ['einstellungen.md', 'Einstellungen und Sicherheit'] };
+  for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
+    await b.setWindowSize(breite, hoehe);
+    for (const [bereich, [datei, titel]] of Object.entries(seiten)) {
+      await (await b.$(tid(`nav-${bereich}`))).click();
+      await b.waitUntil(async () => b.execute((n) => document.querySelector(`[data-bereich="${n}"]`).getAttribute('aria-current') === 'page', bereich), { timeout: 10000 });
+      await b.keys(['F1']);
+      const seite = await b.$(tid('handbuch-seite'));
+      await seite.waitForDisplayed({ timeout: 5000 });
+      assert.equal(await seite.getAttribute('data-seite'), datei, bereich);
+      assert.equal(await (await seite.$('h3')).getText(), titel);
+      // The dialog inside the window, the page scrolling inside the dialog.
+      const lage = await b.execute(() => { const d = document.getElementById('dialog').getBoundingClientRect(); return [d.top >= 0, d.bottom <= window.innerHeight + 1, d.right <= window.innerWidth + 1]; });
+      assert.deepEqual(lage, [true, true, true], `${bereich} ${breite}×${hoehe}`);
+      if (bereich === 'sitzungen') {
+        assert.deepEqual(await barrieren(b), []);
+        await b.saveScreenshot(bildPfad(`handbuch-${breite}x${hoehe}.png`));
+      }
+      await b.keys(['Escape']);
+      await b.waitUntil(async () => !(await b.execute(() => document.getElementById('dialog').open)), { timeout: 3000 });
+    }
+  }
+  // The search over all pages: a section, then its page at that section.
+  await b.keys(['F1']);
+  await (await b.$(tid('handbuch-suche'))).setValue('Ladungsfrist');
+  const treffer = await b.$(tid('handbuch-treffer'));
+  await treffer.waitForDisplayed({ timeout: 5000 });
+  const eintrag = await treffer.$('a=Sitzung: Einladen per Post und E-Mail');
+  await eintrag.click();
+  const seite = await b.$(tid('handbuch-seite'));
+  await b.waitUntil(async () => (await seite.getAttribute('data-seite')) === 'sitzung.md', { timeout: 5000 });
+  // A link of the overview to another page opens that page.
+  await (await b.$('[data-testid="handbuch"] button[data-seite="README.md"]')).click();
+  await (await b.$('[data-testid="handbuch-seite"] a[data-ziel="vorlagen.md#neue-fassung"]')).click();
+  await b.waitUntil(async () => (await seite.getAttribute('data-seite')) === 'vorlagen.md', { timeout: 5000 });
+  await (await b.$(tid('hilfe-schliessen'))).click();
+  await b.setWindowSize(1280, 820);
 });
 
 test('Strg+P and "Drucken" print the open Vorlage from its PDF, every page', async () => {

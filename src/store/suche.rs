@@ -79,10 +79,26 @@ const PG_GEWICHTE: &str = "'{0, 0, 0.2, 1.0}'::float4[]";
 /// Re-indexes one Vorlage from its stored row (word index and, from schema 19 on, the
 /// part index of SQLite; the server's part index is an index over the same row).
 pub(crate) fn indizieren(db: Db<'_>, id: i64) -> Result<(), StoreError> {
-    indizieren_mit(db, id, true)
+    indizieren_mit(db, id, Stand::NEUESTER)
 }
 
-fn indizieren_mit(db: Db<'_>, id: i64, teilwort: bool) -> Result<(), StoreError> {
+/// What the schema has of the search yet: the migrations before 19 and 20 re-index
+/// without the part index and the Anlagen's text; every other caller has both.
+#[derive(Clone, Copy)]
+struct Stand {
+    teilwort: bool,
+    anlagentext: bool,
+}
+
+impl Stand {
+    const NEUESTER: Stand = Stand {
+        teilwort: true,
+        anlagentext: true,
+    };
+}
+
+fn indizieren_mit(db: Db<'_>, id: i64, stand: Stand) -> Result<(), StoreError> {
+    let teilwort = stand.teilwort;
     let (kopf, text): (String, String) = db.query_row(
         "SELECT coalesce(nummer, '') || ' ' || betreff || ' ' || verfasser || ' ' || bearbeiter,
                 beschlussvorschlag || ' ' || sachverhalt
@@ -93,7 +109,7 @@ fn indizieren_mit(db: Db<'_>, id: i64, teilwort: bool) -> Result<(), StoreError>
     entfernen_mit(db, id, teilwort)?;
     let (kopf, mut text) = (suchtext::falten(&kopf), suchtext::falten(&text));
     // The text inside its Anlagen (read and folded when each was added), from schema 20.
-    if mit_anlagentext(db)? {
+    if stand.anlagentext {
         let seiten: Vec<String> = db.query_map(
             "SELECT s.text FROM anlage_seite s JOIN anlage a ON a.id = s.anlage_id
              WHERE a.vorlage_id = ?1 ORDER BY a.pos, s.seite",
@@ -157,18 +173,22 @@ fn entfernen_mit(db: Db<'_>, id: i64, teilwort: bool) -> Result<(), StoreError> 
 /// migrations before 19 run it when there is no part index yet: schema 19 fills that from
 /// the word index.
 pub(crate) fn alles_neu_indizieren(db: Db<'_>) -> Result<(), StoreError> {
-    let teilwort = !db.ist_pg()
-        && db.eins::<i64>(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'vorlage_teilwort'",
-            p![],
-        )? > 0;
+    let stand = Stand {
+        teilwort: !db.ist_pg()
+            && db.eins::<i64>(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'vorlage_teilwort'",
+                p![],
+            )? > 0,
+        anlagentext: mit_anlagentext(db)?,
+    };
+    let teilwort = stand.teilwort;
     db.execute("DELETE FROM vorlage_suche", p![])?;
     if teilwort {
         db.execute("DELETE FROM vorlage_teilwort", p![])?;
     }
     let ids: Vec<i64> = db.query_map("SELECT id FROM vorlage", p![], |r| r.get(0))?;
     for id in ids {
-        indizieren_mit(db, id, teilwort)?;
+        indizieren_mit(db, id, stand)?;
     }
     Ok(())
 }

@@ -84,6 +84,9 @@ test('F1 opens the Handbuch at the page of the area it was pressed on; its searc
   await b.waitUntil(async () => (await seite.getAttribute('data-seite')) === 'vorlagen.md', { timeout: 5000 });
   await (await b.$(tid('hilfe-schliessen'))).click();
   await b.setWindowSize(1280, 820);
+  // Back where the next tests begin: the Vorlagen.
+  await (await b.$(tid('nav-vorlagen'))).click();
+  await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
 });
 
 test('Strg+P and "Drucken" print the open Vorlage from its PDF, every page', async () => {

@@ -146,6 +146,21 @@ document.addEventListener('keydown', async (e) => {
 document.querySelector('[data-testid="hilfe"]').addEventListener('click', () => hilfe.zeigen(offenerName()));
 
 window.addEventListener('hashchange', route);
+
+// Whether every save begun so far has ended: the window's close waits for this, and so
+// does the E2E walk after each of its steps. The end of one save may begin another (a
+// redraw re-sends a field left meanwhile), so the chains are awaited until they stay the
+// same.
+async function allesGespeichert() {
+  for (let runde = 0; runde < 20; runde += 1) {
+    const ketten = [vorlagen?.editor.kette, offenerBereich?.kette];
+    await Promise.all(ketten);
+    await new Promise((r) => { setTimeout(r, 0); });
+    if (ketten[0] === vorlagen?.editor.kette && ketten[1] === offenerBereich?.kette) return;
+  }
+}
+window.ratsbueroGespeichert = allesGespeichert;
+
 // Closing the window: the shell asks here first (src-tauri/src/fenster.rs). What is
 // pending is saved; if that fails, the user decides. Keystrokes not in the store stay in
 // the local journal either way and are offered back at the next start.
@@ -156,8 +171,7 @@ window.ratsbueroSchliessen = async () => {
     // A field of a Sitzung or a Wahl saves when it is left: it is left now, and its save
     // joins the area's chain, which is waited for.
     document.activeElement?.blur?.();
-    await new Promise((r) => { setTimeout(r, 0); });
-    if (offenerBereich?.kette) await offenerBereich.kette;
+    await allesGespeichert();
   } catch { ok = false; }
   if (!ok) {
     ok = await dialog.bestaetigen('Ratsbüro schließen?',

@@ -57,6 +57,7 @@ macro_rules! befehle {
             beschluesse::beschluss_lesen,
             beschluesse::beschluss_setzen,
             beschluesse::beschluss_notiz,
+            beschluesse::beschluss_folgeschritt,
             beschluesse::beschluesse_ueberfaellig,
             beschluesse::bericht_entwurf,
             beschluesse::sachstand_entwurf,

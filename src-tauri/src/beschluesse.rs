@@ -35,6 +35,20 @@ pub async fn beschluss_notiz(app: State<'_, App>, top: i64, text: String) -> Ant
         .map(zustand::json)
 }
 
+/// The day and result of a later step of the Beratungsfolge, as typed.
+#[tauri::command]
+pub async fn beschluss_folgeschritt(
+    app: State<'_, App>,
+    top: i64,
+    pos: i64,
+    aenderung: Value,
+) -> Antwort<Value> {
+    let a: ratsbuero::domain::beschluss::FolgeschrittAenderung =
+        api::argument("aenderung", aenderung)?;
+    app.mit_mut(|s| api::beschluss_folgeschritt(s, top, pos, &a, jetzt()))
+        .map(zustand::json)
+}
+
 /// The year's report as a Mitteilungsvorlage draft; returns the draft's id.
 #[tauri::command]
 pub async fn bericht_entwurf(app: State<'_, App>, jahr: i32, oeffentlich: bool) -> Antwort<i64> {

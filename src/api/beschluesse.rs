@@ -1,9 +1,10 @@
 //! Beschlusskontrolle (issue 27 § 3), one function per action: the list across all
 //! Sitzungen with its filters, one decision, its status / Wiedervorlage / unit, a dated
-//! note, and the count of overdue ones for the navigation's badge.
+//! note, the result of a later step of its Beratungsfolge (HFA, Rat), and the count of
+//! overdue ones for the navigation's badge.
 
 use super::ApiFehler;
-use crate::domain::beschluss::{Beschluss, BeschlussAenderung};
+use crate::domain::beschluss::{Beschluss, BeschlussAenderung, FolgeschrittAenderung};
 use crate::domain::sitzung::Teil;
 use crate::domain::TopId;
 use crate::store::Store;
@@ -96,6 +97,19 @@ pub fn beschluss_notiz(
     jetzt: NaiveDateTime,
 ) -> Result<Beschluss, ApiFehler> {
     Ok(store.beschluss_notiz(TopId(top), text, jetzt)?)
+}
+
+/// The day and result of step `pos` of the decision's Beratungsfolge (a later Gremium: HFA,
+/// Rat), as the office learnt it; a refused value names its field and changes nothing.
+pub fn beschluss_folgeschritt(
+    store: &mut Store,
+    top: i64,
+    pos: i64,
+    aenderung: &FolgeschrittAenderung,
+    jetzt: NaiveDateTime,
+) -> Result<Beschluss, ApiFehler> {
+    let (tag, ergebnis) = aenderung.pruefen()?;
+    Ok(store.folgeschritt_setzen(TopId(top), pos, tag, &ergebnis, jetzt)?)
 }
 
 /// How many decisions are overdue today (the navigation's badge).

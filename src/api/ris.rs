@@ -24,20 +24,17 @@ impl From<RisFehler> for ApiFehler {
 
 /// Reads the OParl endpoint `url` into the office (again: only what changed since the
 /// last import). `melden` hears of each page; `false` stops the import (it resumes next
-/// time).
+/// time). Then the results of later Beratungen of the office's Vorlagen (HFA, Rat) are
+/// taken over from what was read (domain::beratung_abgleich).
 pub fn oparl_import(
     store: &mut Store,
     url: &str,
     jetzt: NaiveDateTime,
     melden: &mut dyn FnMut(Fortschritt) -> bool,
 ) -> Result<Bericht, ApiFehler> {
-    Ok(import::importieren(
-        store,
-        url,
-        jetzt,
-        Fristen::STANDARD,
-        melden,
-    )?)
+    let mut bericht = import::importieren(store, url, jetzt, Fristen::STANDARD, melden)?;
+    bericht.beratungen_uebernommen = store.ris_beratungen_uebernehmen(jetzt)?;
+    Ok(bericht)
 }
 
 /// Papers, Meetings and Organizations of the RIS that hold every word of `text`.

@@ -3,7 +3,7 @@
 
 use super::{jetzt, json};
 use crate::api::{self, ApiFehler, BeschlussFilter};
-use crate::domain::beschluss::{Beschluss, BeschlussAenderung};
+use crate::domain::beschluss::{Beschluss, BeschlussAenderung, FolgeschrittAenderung};
 use crate::domain::datum;
 use crate::store::Store;
 use clap::Subcommand;
@@ -48,6 +48,20 @@ pub enum BeschlussBefehl {
         /// Eine Notiz mit dem heutigen Datum
         #[arg(long)]
         notiz: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Das Ergebnis eines späteren Schritts der Beratungsfolge eintragen (z. B. Rat)
+    Beratung {
+        id: i64,
+        /// Der Schritt: Name des Gremiums, wie in der Beratungsfolge
+        #[arg(long)]
+        gremium: String,
+        /// Datum der Beratung TT.MM.JJJJ (leer: nicht bekannt)
+        #[arg(long, default_value = "")]
+        datum: String,
+        #[arg(long)]
+        ergebnis: String,
         #[arg(long)]
         json: bool,
     },
@@ -111,6 +125,9 @@ pub fn beschluss(store: &mut Store, befehl: BeschlussBefehl) -> Result<(), ApiFe
                 if !b.beschlusstext.is_empty() {
                     zeile!("Beschluss: {}", b.beschlusstext);
                 }
+                for f in &b.beratungsfolge {
+                    zeile!("{}", folgeschritt(f));
+                }
                 for n in &b.notizen {
                     zeile!("{}  {}", datum::deutsch(n.datum), n.text);
                 }
@@ -150,6 +167,75 @@ pub fn beschluss(store: &mut Store, befehl: BeschlussBefehl) -> Result<(), ApiFe
                 zeile!("{}", zeile(&b));
             }
         }
+        BeschlussBefehl::Beratung {
+            id,
+            gremium,
+            datum: tag,
+            ergebnis,
+            json: als_json,
+        } => {
+            let jetzt = jetzt();
+            let bisher = api::beschluss(store, id, jetzt)?;
+            let schritt = bisher
+                .beratungsfolge
+                .iter()
+                .find(|f| f.gremium.to_lowercase() == gremium.trim().to_lowercase())
+                .ok_or_else(|| {
+                    let namen: Vec<&str> = bisher
+                        .beratungsfolge
+                        .iter()
+                        .map(|f| f.gremium.as_str())
+                        .collect();
+                    ApiFehler::feld(
+                        "gremium",
+                        format!(
+                            "Das Gremium „{}“ steht nicht in der Beratungsfolge ({}).",
+                            gremium.trim(),
+                            if namen.is_empty() {
+                                "keine".into()
+                            } else {
+                                namen.join(", ")
+                            }
+                        ),
+                    )
+                })?;
+            let aenderung = FolgeschrittAenderung {
+                datum: tag,
+                ergebnis,
+            };
+            let b = api::beschluss_folgeschritt(store, id, schritt.pos, &aenderung, jetzt)?;
+            if als_json {
+                zeile!("{}", json(&b));
+            } else {
+                for f in &b.beratungsfolge {
+                    zeile!("{}", folgeschritt(f));
+                }
+            }
+        }
     }
     Ok(())
+}
+
+/// A step of the Beratungsfolge on one line, with where its result came from.
+fn folgeschritt(f: &crate::domain::beschluss::Folgeschritt) -> String {
+    let tag = datum::parse(&f.datum)
+        .map(datum::deutsch)
+        .unwrap_or_default();
+    format!(
+        "  {}{}: {}{}",
+        f.gremium,
+        if tag.is_empty() {
+            String::new()
+        } else {
+            format!(" am {tag}")
+        },
+        if f.ergebnis.is_empty() {
+            "noch ohne Ergebnis"
+        } else {
+            &f.ergebnis
+        },
+        f.ris_uebernommen
+            .map(|d| format!(" (aus dem RIS übernommen am {})", datum::deutsch(d)))
+            .unwrap_or_default()
+    )
 }

@@ -63,10 +63,42 @@ pub struct Beschluss {
 /// One step of the Beratungsfolge of the decision's Vorlage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Folgeschritt {
+    /// Its place in the Beratungsfolge (the key a change names).
+    pub pos: i64,
     pub gremium: String,
     /// `TT.MM.JJJJ` or ISO as stored; empty when not yet set.
     pub datum: String,
     pub ergebnis: String,
+    /// The step of the decision's own Gremium: its result is the Sitzung's, not typed here.
+    pub eigener: bool,
+    /// The day its result was taken over from the town's RIS (none: entered by the office
+    /// or recorded by its Sitzung).
+    pub ris_uebernommen: Option<NaiveDate>,
+}
+
+/// The result of a later step (HFA, Rat) as the office types it in the Beschlusskontrolle.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+pub struct FolgeschrittAenderung {
+    /// `TT.MM.JJJJ`; empty: not known.
+    #[serde(default)]
+    pub datum: String,
+    #[serde(default)]
+    pub ergebnis: String,
+}
+
+impl FolgeschrittAenderung {
+    /// The date (checked) and the result (printable, at most 500 characters).
+    pub fn pruefen(&self) -> Result<(Option<NaiveDate>, String), Befund> {
+        let tag = match self.datum.trim() {
+            "" => None,
+            t => Some(
+                datum::parse(t)
+                    .map_err(|e| Befund::fehler("datum", format!("Datum der Beratung: {e}.")))?,
+            ),
+        };
+        druckbar::feld("ergebnis", "Ergebnis", self.ergebnis.trim(), 500)?;
+        Ok((tag, self.ergebnis.trim().to_string()))
+    }
 }
 
 impl Beschluss {

@@ -16,6 +16,7 @@
 pub mod anlage;
 pub mod aufbewahrung;
 pub mod befund;
+pub mod beratung_abgleich;
 pub mod beratungsfolge;
 pub mod bericht;
 pub mod beschluss;

@@ -65,6 +65,9 @@ pub struct Bericht {
     pub modified_beispiel: Option<String>,
     /// Whether a `modified_since` for the next run was saved.
     pub stand_gemerkt: bool,
+    /// Results of later Beratungen (HFA, Rat) taken over into the office's Vorlagen
+    /// (`api::oparl_import`, domain::beratung_abgleich).
+    pub beratungen_uebernommen: usize,
 }
 
 impl Bericht {
@@ -96,6 +99,12 @@ impl Bericht {
                 .iter()
                 .map(|w| format!("    {}: {}", w.url, w.grund)),
         );
+        if self.beratungen_uebernommen > 0 {
+            z.push(format!(
+                "  Ergebnisse späterer Beratungen übernommen (Beschlusskontrolle): {}",
+                self.beratungen_uebernommen
+            ));
+        }
         if self.modified_unlesbar > 0 {
             let beispiel = self
                 .modified_beispiel

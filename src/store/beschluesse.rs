@@ -56,11 +56,24 @@ impl Store {
         for id in sitzungen {
             let s = sitzung_lesen(db, id)?;
             for t in s.tops.iter().filter(|t| ist_beschluss(t.ergebnis)) {
+                let eigenes = &s.gremium.daten.name;
                 let beratungsfolge = match &t.vorlage {
                     Some(v) => db.query_map(
-                        "SELECT gremium, datum, ergebnis FROM beratungsschritt WHERE vorlage_id = ?1 ORDER BY pos",
+                        "SELECT pos, gremium, datum, ergebnis, ris_uebernommen FROM beratungsschritt WHERE vorlage_id = ?1 ORDER BY pos",
                         p![v.id.0],
-                        |r| Ok(Folgeschritt { gremium: r.get(0)?, datum: r.get(1)?, ergebnis: r.get(2)? }),
+                        |r| {
+                            let gremium: String = r.get(1)?;
+                            Ok(Folgeschritt {
+                                pos: r.get(0)?,
+                                eigener: gremium.to_lowercase() == eigenes.to_lowercase(),
+                                gremium,
+                                datum: r.get(2)?,
+                                ergebnis: r.get(3)?,
+                                ris_uebernommen: r
+                                    .get::<Option<String>>(4)?
+                                    .and_then(|d| datum::parse(&d).ok()),
+                            })
+                        },
                     )?,
                     None => Vec::new(),
                 };
@@ -127,6 +140,56 @@ impl Store {
              ON CONFLICT (top_id) DO UPDATE SET zustaendig = excluded.zustaendig, faellig = excluded.faellig,
                status = excluded.status, geaendert = excluded.geaendert",
             p![top.0, werte.zustaendig.as_str(), werte.faellig.map(|f| f.to_string()), werte.status.key(), zeit(jetzt)],
+        )?;
+        commit(tx)?;
+        self.beschluss(top, jetzt.date())
+    }
+
+    /// The result of a later step of the decision's Beratungsfolge (HFA, Rat), as the
+    /// office learnt it: written into the Vorlage's step, no longer marked as taken over
+    /// from the RIS. The step of the decision's own Gremium is the Sitzung's.
+    pub fn folgeschritt_setzen(
+        &mut self,
+        top: TopId,
+        pos: i64,
+        tag: Option<NaiveDate>,
+        ergebnis: &str,
+        jetzt: NaiveDateTime,
+    ) -> Result<Beschluss, StoreError> {
+        let b = self.beschluss(top, jetzt.date())?;
+        let schritt = b
+            .beratungsfolge
+            .iter()
+            .find(|s| s.pos == pos)
+            .ok_or_else(|| {
+                ungueltig(
+                    "beratungsfolge",
+                    "Diesen Schritt der Beratungsfolge gibt es nicht (mehr).",
+                )
+            })?;
+        if schritt.eigener {
+            return Err(ungueltig(
+                "beratungsfolge",
+                format!(
+                    "Das Ergebnis im Gremium „{}“ trägt die Sitzung ein (Bereich Sitzungen).",
+                    schritt.gremium
+                ),
+            ));
+        }
+        let tx = schreibtransaktion(&mut self.conn)?;
+        let vorlage =
+            tx.db()
+                .query_row("SELECT vorlage_id FROM top WHERE id = ?1", p![top.0], |r| {
+                    r.get::<i64>(0)
+                })?;
+        super::vorlage::beratung::schritt_setzen(
+            tx.db(),
+            crate::domain::VorlageId(vorlage),
+            pos,
+            tag,
+            ergebnis,
+            None,
+            jetzt,
         )?;
         commit(tx)?;
         self.beschluss(top, jetzt.date())

@@ -61,6 +61,7 @@ pub static MIGRATIONEN: LazyLock<Migrations<'static>> = LazyLock::new(|| {
                     .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
             },
         ),
+        M::up(include_str!("sql/0021_beratung_ris.sql")),
     ])
 });
 
@@ -69,7 +70,7 @@ pub fn neueste_version() -> i64 {
     MIGRATIONEN_ANZAHL as i64
 }
 
-const MIGRATIONEN_ANZAHL: usize = 20;
+const MIGRATIONEN_ANZAHL: usize = 21;
 
 /// Schema 10: every instant column's local time becomes UTC text with a `Z`.
 fn zeitpunkte_in_utc(tx: &rusqlite::Transaction) -> Result<(), rusqlite::Error> {

@@ -29,6 +29,7 @@ mod netzlaufwerk;
 mod papierkorb;
 mod personen;
 mod ris;
+mod ris_beratung;
 #[doc(hidden)]
 pub mod roh;
 mod server;

@@ -30,7 +30,7 @@ const SCHREIBSPERRE: i64 = 0x5241_5453;
 const SCHEMASPERRE: i64 = 0x5241_5454;
 
 /// The migrations of the server schema; version N is `MIGRATIONEN[N - 1]`.
-const MIGRATIONEN: [&str; 20] = [
+const MIGRATIONEN: [&str; 21] = [
     include_str!("server_sql/0001_grundschema.sql"),
     include_str!("server_sql/0002_volltextsuche.sql"),
     include_str!("server_sql/0003_unterschrift.sql"),
@@ -51,6 +51,7 @@ const MIGRATIONEN: [&str; 20] = [
     include_str!("server_sql/0018_beschlusskontrolle.sql"),
     include_str!("server_sql/0019_teilwortsuche.sql"),
     include_str!("server_sql/0020_anlagentext.sql"),
+    include_str!("server_sql/0021_beratung_ris.sql"),
 ];
 
 /// Connects to the server at `url` (a libpq URI; see the module docs for the password).

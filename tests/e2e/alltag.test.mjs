@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, CLI, zeileOeffnen } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, CLI, zeileOeffnen, neueVorlage } from './app.mjs';
 
 const ordner = neuerOrdner('alltag');
 const db = path.join(ordner, 'buero.sqlite');
@@ -25,9 +25,7 @@ after(async () => { await app?.beenden(); });
 test('an invalid amount, more typing, another area, a restart: nothing is lost', async () => {
   const b = app.browser;
   await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
-  await b.keys(['Control', 'n']);
-  const betreff = await b.$(tid('feld-betreff'));
-  await betreff.waitForDisplayed();
+  const betreff = await neueVorlage(b);
   await betreff.setValue('Sprachcafé im Stadtteil');
   await (await b.$(tid('finanzen-folgende'))).click();
   await (await b.$(tid('betrag-aufwand_einmalig'))).setValue('-500,00');

@@ -115,11 +115,17 @@ export async function barrieren(browser) {
 
 export const tid = (id) => `[data-testid="${id}"]`;
 
-/** Opens the Vorlage whose list row contains `text` (waits for the list first). */
+/** Opens the Vorlage whose list row contains `text` (waits for the list first, and then
+ * until the editor shows that Vorlage). */
 export async function zeileOeffnen(b, text) {
   await b.waitUntil(async () => (await b.$$(tid('vorlage-zeile'))).length > 0, { timeout: 15000 });
   for (const z of await b.$$(tid('vorlage-zeile'))) {
-    if ((await z.getText()).includes(text)) { await (await z.$('td')).click(); return; }
+    if ((await z.getText()).includes(text)) {
+      const id = await z.getAttribute('data-id');
+      await (await z.$('td')).click();
+      await (await b.$(`${tid('editor')}[data-vorlage="${id}"]`)).waitForDisplayed({ timeout: 15000 });
+      return;
+    }
   }
   throw new Error(`keine Vorlage „${text}“`);
 }
@@ -130,4 +136,46 @@ export async function ersteVorlageOeffnen(browser) {
   await zeile.waitForDisplayed({ timeout: 15000 });
   await (await zeile.$('td')).click();
   await (await browser.$(tid('feld-betreff'))).waitForDisplayed();
+}
+
+/**
+ * The window's close button, as the window manager sends it (WM_DELETE_WINDOW through
+ * Debian's python3-xlib, fenster_schliessen.py), then waits until the window is gone: the
+ * app saves what is pending first (src-tauri/src/fenster.rs). A window still open after
+ * 20 s fails with what it shows (an open dialog, the focused control, the save state)
+ * and a screenshot, so a failure on a loaded CI machine can be read.
+ */
+export async function fensterSchliessen(b) {
+  execFileSync('/usr/bin/python3', [path.join(hier, 'fenster_schliessen.py'), 'Ratsbüro']);
+  const ende = Date.now() + 20000;
+  while (Date.now() < ende) {
+    try { await b.getTitle(); } catch { return; }
+    await new Promise((r) => { setTimeout(r, 250); });
+  }
+  let zustand;
+  try {
+    zustand = await b.execute(() => {
+      const dlg = document.getElementById('dialog');
+      const a = document.activeElement;
+      return {
+        dialog: dlg?.open ? dlg.textContent.trim().slice(0, 300) : null,
+        fokus: a ? `${a.tagName}:${a.dataset?.testid || ''}` : null,
+        speicherstand: document.querySelector('[data-testid="speicherstand"]')?.textContent || null,
+        meldung: [...document.querySelectorAll('.meldung')].map((m) => m.textContent).join(' | ') || null,
+        schliessen: typeof window.ratsbueroSchliessen,
+      };
+    });
+    await b.saveScreenshot(bildPfad('fenster-blieb-offen.png'));
+  } catch (e) { zustand = String(e); }
+  throw new Error(`Das Fenster ging nach 20 s nicht zu; es zeigt: ${JSON.stringify(zustand)}`);
+}
+
+/** Strg+N, then waits until the editor shows the new draft (typing before that would go
+ * into the paper open before). Returns the new draft's Betreff field. */
+export async function neueVorlage(b) {
+  const offen = () => b.execute(() => document.querySelector('[data-testid="editor"]')?.dataset.vorlage || '');
+  const vorher = await offen();
+  await b.keys(['Control', 'n']);
+  await b.waitUntil(async () => { const jetzt = await offen(); return jetzt !== '' && jetzt !== vorher; }, { timeout: 10000, timeoutMsg: 'Strg+N legte keinen Entwurf an' });
+  return b.$(tid('feld-betreff'));
 }

@@ -172,11 +172,15 @@ test('results, attendance and closing give the Niederschrift', async () => {
   await status[0].selectByAttribute('value', 'anwesend');
   await b.waitUntil(async () => (await (await b.$$(tid('anwesenheit-status')))[0].getValue()) === 'anwesend', { timeout: 10000 });
 
-  // Closing without a Schriftführung is refused with a message naming it.
+  // Closing without a Schriftführung is refused with a message naming it. The end time is
+  // typed and the button pressed at once, held as a hand holds it: leaving the field saves
+  // and redraws the Sitzung while the button is down, and the click still counts.
   await (await b.$(tid('sitzung-ende'))).setValue('19:30');
-  await (await b.$(tid('sitzung-abschliessen'))).click();
+  const abschliessen = await b.$(tid('sitzung-abschliessen'));
+  await abschliessen.scrollIntoView({ block: 'center' });
+  await b.action('pointer').move({ origin: abschliessen }).down().pause(600).up().perform();
   const befunde = await b.$(tid('sitzung-befunde'));
-  await b.waitUntil(async () => /Schriftführung fehlt/.test(await befunde.getText()), { timeout: 10000, timeoutMsg: 'keine Meldung zur Schriftführung' });
+  await b.waitUntil(async () => /Schriftführung fehlt/.test(await befunde.getText()), { timeout: 10000, timeoutMsg: `keine Meldung zur Schriftführung: „${await befunde.getText()}“` });
   await (await b.$(tid('sitzung-schriftfuehrung'))).setValue('Małgorzata Kowalczyk');
   await (await b.$(tid('sitzung-abschliessen'))).click();
   await b.waitUntil(async () => (await (await b.$(tid('sitzung-stand'))).getText()) === 'durchgeführt', { timeout: 10000, timeoutMsg: 'Sitzung nicht abgeschlossen' });

@@ -355,6 +355,32 @@ test('3: a recommendation is followed through the Beratungsfolge of its Vorlage 
   await (await zeile.$('td')).click();
   const liste = await b.$(tid('beschluss-beratungsfolge'));
   await liste.waitForDisplayed({ timeout: 10000 });
-  const schritte = await b.execute(() => [...document.querySelectorAll('[data-testid="beschluss-beratungsfolge"] li')].map((li) => li.textContent));
-  assert.deepEqual(schritte.map((s) => s.split(' · ')[0]), folge);
+  const schritte = await b.execute(() => [...document.querySelectorAll('[data-testid="beschluss-beratungsfolge"] [data-testid="folgeschritt"] th')].map((th) => th.textContent));
+  assert.deepEqual(schritte, folge);
+  // The Rat's result as the office learns it: a wrong date is named at its field, then the
+  // day and the result typed are kept in the Vorlage's Beratungsfolge.
+  const rat = folge.length - 1;
+  const zeileRat = async () => (await b.$$(`${tid('beschluss-beratungsfolge')} ${tid('folgeschritt')}`))[rat];
+  const tag = await (await zeileRat()).$(tid('folgeschritt-datum'));
+  await tag.setValue('31.02.2027');
+  await (await (await zeileRat()).$(tid('folgeschritt-ergebnis'))).click();
+  await b.waitUntil(async () => /Datum der Beratung/.test(await b.execute(() => document.querySelector('[data-testid="beschluss-beratungsfolge"] [data-testid="feld-meldung"]')?.textContent || '')),
+    { timeout: 10000, timeoutMsg: 'keine Meldung am Datum' });
+  await b.keys(['Shift', 'Tab']);
+  await b.keys(['Control', 'a']);
+  await b.keys('28.01.2027'.split(''));
+  await b.keys('Tab');
+  // (Element typing: the keyboard action drops a doubled letter in WebKitWebDriver.)
+  await (await (await zeileRat()).$(tid('folgeschritt-ergebnis'))).addValue('einstimmig beschlossen');
+  await b.keys('Tab');
+  const gespeichert = () => JSON.parse(cli('vorlage', 'zeigen', String(v.id), '--json')).inhalt.beratungsfolge[rat];
+  await b.waitUntil(async () => gespeichert().ergebnis === 'einstimmig beschlossen', { timeout: 10000, timeoutMsg: `nicht gespeichert: ${JSON.stringify(gespeichert())}` });
+  assert.equal(gespeichert().datum, '2027-01-28');
+  assert.equal(await b.execute(() => document.activeElement !== document.body), true, 'Fokus auf <body> nach dem Speichern');
+  assert.deepEqual(await barrieren(b), []);
+  for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
+    await b.setWindowSize(breite, hoehe);
+    await (await b.$(tid('beschluss-beratungsfolge'))).scrollIntoView({ block: 'center' });
+    await b.saveScreenshot(bildPfad(`beschluss-beratungsfolge-${breite}.png`));
+  }
 });

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { starteApp, neuerOrdner, barrieren, tid, wurzel } from './app.mjs';
+import { starteApp, neuerOrdner, barrieren, tid, wurzel, neueVorlage } from './app.mjs';
 
 const ordner = neuerOrdner('vorlage');
 const artefakte = path.join(wurzel, 'tests/e2e/artefakte');
@@ -46,9 +46,7 @@ test('first start offers the defaults and asks for the Kommune', async () => {
 
 test('a Vorlage is drafted in every part, checked live, autosaved and released', async () => {
   const b = app.browser;
-  await b.keys(['Control', 'n']);
-  const betreff = await b.$(tid('feld-betreff'));
-  await betreff.waitForDisplayed();
+  const betreff = await neueVorlage(b);
   await b.waitUntil(async () => (await b.execute(() => document.activeElement?.dataset?.feld)) === 'betreff', { timeout: 5000, timeoutMsg: 'Betreff nicht fokussiert' });
   await betreff.setValue('Entsendung in die AG Integrationsräte Kreis Recklinghausen');
   await (await b.$(tid('feld-art'))).selectByAttribute('value', 'beschlussvorlage');

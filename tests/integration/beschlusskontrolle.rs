@@ -354,3 +354,60 @@ fn the_sachstand_lists_the_open_decisions_and_those_done_since_the_last_one() {
         String::from_utf8_lossy(&o.stdout).contains("angelegt: Sachstand der Beschlüsse (Stand ")
     );
 }
+
+/// A later step of a recommendation's Beratungsfolge (issue 27 § 3) from the command line,
+/// named by its Gremium: the day and result typed are shown; a Gremium not in the
+/// Beratungsfolge is named with the ones that are.
+#[test]
+fn the_cli_enters_the_result_of_a_later_beratung() {
+    let (b, top, _) = crate::gemeinsam::empfehlung_beschlossen();
+    let cli = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+            .args(["--db", &b.db_arg()])
+            .args(args)
+            .env_remove("RATSBUERO_DB")
+            .output()
+            .unwrap();
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let id = top.to_string();
+    let gremium = "Haupt- und Finanzausschuss";
+    let (ok, aus, fehler) = cli(&[
+        "beschluss",
+        "beratung",
+        &id,
+        "--gremium",
+        gremium,
+        "--datum",
+        "15.12.2026",
+        "--ergebnis",
+        "einstimmig empfohlen",
+    ]);
+    assert!(ok, "{fehler}");
+    assert!(
+        aus.contains(&format!("{gremium} am 15.12.2026: einstimmig empfohlen")),
+        "{aus}"
+    );
+    let (ok, _, fehler) = cli(&[
+        "beschluss",
+        "beratung",
+        &id,
+        "--gremium",
+        "Kreistag",
+        "--ergebnis",
+        "x",
+    ]);
+    assert!(!ok);
+    assert!(
+        fehler.contains("Das Gremium „Kreistag“ steht nicht in der Beratungsfolge"),
+        "{fehler}"
+    );
+    assert!(
+        fehler.contains("Integrationsrat, Haupt- und Finanzausschuss, Rat der Stadt"),
+        "{fehler}"
+    );
+}

@@ -187,3 +187,61 @@ pub fn person(b: &Testbuero, nachname: &str) -> i64 {
         .id
         .0
 }
+
+/// The demo office (as on 22.11.2026) with a recommendation to the Rat: a released
+/// Vorlage whose Beratungsfolge goes Integrationsrat → Haupt- und Finanzausschuss → Rat
+/// der Stadt (later steps without results), put on a TOP of the demo's first Sitzung and
+/// decided there on 06.12.2026. Returns the office, the TOP's id and the Vorlage.
+pub fn empfehlung_beschlossen() -> (Testbuero, i64, ratsbuero::domain::VorlageAkte) {
+    use ratsbuero::domain::sitzung::{Teil, TopErgebnis};
+    use ratsbuero::domain::TopNeu;
+    let mut b = buero();
+    ratsbuero::api::demo(&mut b.store, zeit("2026-11-22")).unwrap();
+    let mut inhalt = vorlage("Gesamtkonzept Integration 2027");
+    inhalt.beratungsfolge.insert(
+        1,
+        Beratungsschritt {
+            gremium: "Haupt- und Finanzausschuss".into(),
+            rolle: Rolle::Vorberatung,
+            datum: String::new(),
+            ergebnis: String::new(),
+        },
+    );
+    for s in &mut inhalt.beratungsfolge {
+        s.datum = String::new();
+    }
+    let j = zeit("2026-11-23");
+    let g = b.store.vorlage_anlegen(&inhalt, j).unwrap();
+    let akte = ratsbuero::api::vorlage_freigeben(&mut b.store, g.id.0, g.version, j).unwrap();
+    let s = ratsbuero::api::top_hinzufuegen(
+        &mut b.store,
+        1,
+        &TopNeu {
+            teil: Teil::Oeffentlich,
+            titel: String::new(),
+            vorlage: Some(akte.id),
+            unterpunkt: false,
+        },
+        None,
+        j,
+    )
+    .unwrap();
+    let top = s
+        .tops
+        .iter()
+        .find(|t| t.vorlage.as_ref().map(|v| v.id) == Some(akte.id))
+        .unwrap()
+        .id
+        .0;
+    ratsbuero::api::top_ergebnis(
+        &mut b.store,
+        top,
+        TopErgebnis::Beschlossen,
+        "Der Integrationsrat empfiehlt dem Rat, das Konzept zu beschließen.",
+        None,
+        zeit("2026-12-06"),
+    )
+    .unwrap();
+    let akte = b.store.vorlage(akte.id).unwrap();
+    (b, top, akte)
+}

@@ -629,3 +629,152 @@ fn the_decisions_and_anlagen_of_agenda_items_are_fetched_and_kept_with_their_top
         beschluss
     );
 }
+
+/// Issue 27 § 3: a recommendation followed through its Beratungsfolge. A later step's
+/// result is typed by the office (a refused value changes nothing; the step of the
+/// decision's own Gremium is the Sitzung's); another comes from the town's RIS — the
+/// Paper of the same Vorlage-Nr., its Beratung in that Gremium, the AgendaItem's result —
+/// and shows where it came from. What the office entered is never overwritten, and a
+/// second import takes nothing again.
+#[test]
+fn later_beratungen_are_entered_by_hand_or_taken_over_from_the_ris() {
+    use ratsbuero::domain::beschluss::FolgeschrittAenderung;
+    let (mut b, top, vorlage) = crate::gemeinsam::empfehlung_beschlossen();
+    let nummer = vorlage.nummer.clone().expect("released");
+    let j = zeit("2026-12-06");
+    let d = api::beschluss(&b.store, top, j).unwrap();
+    let spaeter: Vec<_> = d
+        .beratungsfolge
+        .iter()
+        .filter(|f| !f.eigener)
+        .cloned()
+        .collect();
+    assert!(
+        spaeter.len() >= 2,
+        "two later steps in {:?}",
+        d.beratungsfolge
+    );
+    let eigener = d
+        .beratungsfolge
+        .iter()
+        .find(|f| f.eigener)
+        .expect("the own step")
+        .clone();
+    let (hand, ris) = (&spaeter[0], &spaeter[1]);
+
+    // By hand; a wrong date and the own step are refused and change nothing.
+    let version = b.store.vorlage(vorlage.id).unwrap().version;
+    let falsch = FolgeschrittAenderung {
+        datum: "31.02.2027".into(),
+        ergebnis: "empfohlen".into(),
+    };
+    let e = api::beschluss_folgeschritt(&mut b.store, top, hand.pos, &falsch, j).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.befunde[0].feld.as_str()),
+        ("ungueltig", "datum"),
+        "{e:?}"
+    );
+    assert!(e.message.contains("Datum der Beratung"), "{}", e.message);
+    let e = api::beschluss_folgeschritt(
+        &mut b.store,
+        top,
+        eigener.pos,
+        &FolgeschrittAenderung {
+            datum: String::new(),
+            ergebnis: "x".into(),
+        },
+        j,
+    )
+    .unwrap_err();
+    assert!(e.message.contains("trägt die Sitzung ein"), "{}", e.message);
+    assert_eq!(
+        b.store.vorlage(vorlage.id).unwrap().version,
+        version,
+        "a refusal changes nothing"
+    );
+    let richtig = FolgeschrittAenderung {
+        datum: "15.12.2026".into(),
+        ergebnis: "einstimmig empfohlen".into(),
+    };
+    let d = api::beschluss_folgeschritt(&mut b.store, top, hand.pos, &richtig, j).unwrap();
+    let h = d.beratungsfolge.iter().find(|f| f.pos == hand.pos).unwrap();
+    assert_eq!(
+        (h.datum.as_str(), h.ergebnis.as_str(), h.ris_uebernommen),
+        ("2026-12-15", "einstimmig empfohlen", None)
+    );
+
+    // The RIS: the same Paper with a Beratung in each later Gremium. The one typed by hand
+    // says something else there and stays as typed.
+    let stub = Stub::neu();
+    let u = |p: &str| stub.url(p);
+    let org = |id: &str, name: &str| json!({"id": u(id), "type": "https://schema.oparl.org/1.1/Organization", "name": name, "shortName": name});
+    stub.json("/body", &json!({"id": u("/body"), "type": "https://schema.oparl.org/1.1/Body", "name": "Stadt Herne",
+        "organization": u("/orgs"), "meeting": u("/meetings"), "paper": u("/papers")}));
+    stub.json("/orgs", &json!({"data": [org("/org/hand", &hand.gremium), org("/org/ris", &format!("{} der Stadt Herne", ris.gremium))], "links": {}}));
+    let sitzung = |id: &str, org: &str, start: &str, top: &str, ergebnis: &str| {
+        json!({"id": u(id), "type": "https://schema.oparl.org/1.1/Meeting", "name": "Sitzung",
+        "start": start, "organization": [u(org)],
+        "agendaItem": [{"id": u(top), "type": "https://schema.oparl.org/1.1/AgendaItem", "number": "Ö 5", "name": "Integrationskonzept", "result": ergebnis}]})
+    };
+    stub.json(
+        "/meetings",
+        &json!({"data": [
+        sitzung("/m/1", "/org/hand", "2026-12-15T16:00:00+01:00", "/ai/1", "abgelehnt"),
+        sitzung("/m/2", "/org/ris", "2027-01-21T17:00:00+01:00", "/ai/2", "ungeändert beschlossen"),
+    ], "links": {}}),
+    );
+    let beratung = |id: &str, m: &str, ai: &str, org: &str| {
+        json!({"id": u(id), "type": "https://schema.oparl.org/1.1/Consultation",
+        "paper": u("/paper/1"), "meeting": u(m), "agendaItem": u(ai), "organization": [u(org)], "role": "Entscheidung"})
+    };
+    stub.json("/papers", &json!({"data": [{"id": u("/paper/1"), "type": "https://schema.oparl.org/1.1/Paper", "name": "Integrationskonzept",
+        "reference": nummer, "date": "2026-11-01",
+        "consultation": [beratung("/c/1", "/m/1", "/ai/1", "/org/hand"), beratung("/c/2", "/m/2", "/ai/2", "/org/ris")]}], "links": {}}));
+    let bericht = importieren(&mut b, &u("/body")).unwrap();
+    assert_eq!(bericht.beratungen_uebernommen, 1, "{}", gruende(&bericht));
+    assert!(
+        bericht.zeilen().iter().any(
+            |z| z.contains("Ergebnisse späterer Beratungen übernommen (Beschlusskontrolle): 1")
+        ),
+        "{:?}",
+        bericht.zeilen()
+    );
+    let d = api::beschluss(&b.store, top, j).unwrap();
+    let h = d.beratungsfolge.iter().find(|f| f.pos == hand.pos).unwrap();
+    assert_eq!(
+        (h.ergebnis.as_str(), h.ris_uebernommen),
+        ("einstimmig empfohlen", None),
+        "typed by hand: kept"
+    );
+    let r = d.beratungsfolge.iter().find(|f| f.pos == ris.pos).unwrap();
+    assert_eq!(
+        (
+            r.datum.as_str(),
+            r.ergebnis.as_str(),
+            r.ris_uebernommen.map(|t| t.to_string())
+        ),
+        (
+            "2027-01-21",
+            "ungeändert beschlossen",
+            Some("2026-12-01".to_string())
+        )
+    );
+    // The Vorlage's own Beratungsfolge holds it too (its PDF prints it).
+    let inhalt = b.store.vorlage(vorlage.id).unwrap().inhalt;
+    assert_eq!(
+        inhalt
+            .beratungsfolge
+            .iter()
+            .find(|s| s.gremium == ris.gremium)
+            .unwrap()
+            .ergebnis,
+        "ungeändert beschlossen"
+    );
+    // Again: nothing new to take.
+    assert_eq!(
+        importieren(&mut b, &u("/body"))
+            .unwrap()
+            .beratungen_uebernommen,
+        0
+    );
+}

@@ -44,6 +44,34 @@ function wertLesen(el) {
   return el.matches('input[type="checkbox"], input[type="radio"]') ? el.checked : el.value;
 }
 
+// A click is a press and a release on the same control. A redraw between the two (the
+// answer of a save started by leaving a field, as the pointer goes down on a button)
+// replaces the button: the release lands on its new copy and the browser makes no click,
+// so the clerk's click is lost. A screen therefore awaits `losgelassen()` before it
+// redraws: while a mouse button is held, the redraw waits for its release and the click
+// that follows it (at most a second: a release outside the window is never seen).
+let gedrueckt = false;
+let wartende = [];
+function loslassen() {
+  gedrueckt = false;
+  const jetzt = wartende;
+  wartende = [];
+  // After the click, which the browser dispatches right after the release.
+  setTimeout(() => { for (const f of jetzt) f(); }, 0);
+}
+window.addEventListener('pointerdown', () => { gedrueckt = true; }, true);
+window.addEventListener('pointerup', loslassen, true);
+window.addEventListener('pointercancel', loslassen, true);
+
+/** Resolves at once when no mouse button is held, else after its release and click. */
+export function losgelassen() {
+  if (!gedrueckt) return Promise.resolve();
+  return new Promise((fertig) => {
+    wartende.push(fertig);
+    setTimeout(() => { if (wartende.includes(fertig)) loslassen(); }, 1000);
+  });
+}
+
 /**
  * Runs `zeichnen()` (which rebuilds `wurzel`'s content) and gives the user back their
  * place. `verwerfen` names controls (elements of the old form) whose unsaved value is

@@ -8,7 +8,7 @@ import { h, optionen } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
 import { mitKalender } from '../components/kalender.js';
-import { bewahrend, listeErsetzen, meldungAmFeld } from '../components/bewahren.js';
+import { bewahrend, losgelassen, listeErsetzen, meldungAmFeld } from '../components/bewahren.js';
 import { beschriftet as feld } from '../components/feld.js';
 import { datumDeutsch } from '../format.js';
 import { wartendBehalten, wartendErledigt } from '../components/wartend.js';
@@ -141,6 +141,7 @@ export class BeschluesseBereich {
       try {
         const werte = typeof argumente === 'function' ? argumente(this.akte) : argumente;
         this.akte = await aufruf(befehl, { top: this.akte.top, ...werte });
+        await losgelassen();
         bewahrend(this.detail, () => this.zeichnenNeu());
         // The navigation's badge counts the overdue ones (app.js).
         window.dispatchEvent(new Event('ratsbuero:beschluesse'));
@@ -148,7 +149,9 @@ export class BeschluesseBereich {
         return true;
       } catch (e) {
         const befund = (e.befunde || [])[0];
-        const ziel = (befund && this.detail.querySelector(`[data-feld="${CSS.escape(befund.feld)}"]`)) || quelle;
+        // The field the finding names, in the row of the field that was left first.
+        const suche = (wo) => (befund && wo ? wo.querySelector(`[data-feld="${CSS.escape(befund.feld)}"]`) : null);
+        const ziel = suche(quelle?.closest?.('[data-schluessel]')) || suche(this.detail) || quelle;
         if (ziel) meldungAmFeld(ziel, befund?.meldung || e.message);
         meldung.fehler(e);
         return false;
@@ -157,6 +160,41 @@ export class BeschluesseBereich {
     const p = this.kette.then(schritt, schritt);
     this.kette = p.catch(() => {});
     return p;
+  }
+
+  /** The Vorlage's Beratungsfolge: where a recommendation goes next (HFA, Rat). The step of
+   * this decision's Gremium is the Sitzung's; a later one takes its day and result as the
+   * office learns them, or shows that they came from the town's RIS. */
+  beratungsfolge(b) {
+    const zeile = (s) => {
+      const name = h('th', { scope: 'row', dir: 'auto' }, s.gremium);
+      if (s.eigener) {
+        return h('tr', { 'data-testid': 'folgeschritt', 'data-schluessel': `schritt-${s.pos}` }, name,
+          h('td', {}, s.datum ? datumDeutsch(s.datum) : ''),
+          h('td', { dir: 'auto' }, s.ergebnis || h('span', { class: 'stumm' }, 'noch ohne Ergebnis'), h('div', { class: 'stumm' }, 'diese Sitzung')));
+      }
+      const tag = h('input', { type: 'text', value: s.datum ? datumDeutsch(s.datum) : '', placeholder: 'TT.MM.JJJJ', inputmode: 'numeric', autocomplete: 'off', size: 10,
+        'aria-label': `Datum der Beratung – ${s.gremium}`, 'data-testid': 'folgeschritt-datum', 'data-feld': 'datum' });
+      const ergebnis = h('input', { type: 'text', value: s.ergebnis, dir: 'auto', placeholder: 'z. B. einstimmig beschlossen',
+        'aria-label': `Ergebnis – ${s.gremium}`, 'data-testid': 'folgeschritt-ergebnis', 'data-feld': 'ergebnis' });
+      // A field sends its own value and the other's stored one (as the fields above).
+      const setzen = (feldname) => (e) => {
+        const wert = e.target.value;
+        return this.aendern('beschluss_folgeschritt', (a) => {
+          const jetzt = a.beratungsfolge.find((x) => x.pos === s.pos) || s;
+          return { pos: s.pos, aenderung: { datum: jetzt.datum ? datumDeutsch(jetzt.datum) : '', ergebnis: jetzt.ergebnis, [feldname]: wert } };
+        }, e.target);
+      };
+      tag.addEventListener('change', setzen('datum'));
+      ergebnis.addEventListener('change', setzen('ergebnis'));
+      return h('tr', { 'data-testid': 'folgeschritt', 'data-schluessel': `schritt-${s.pos}` }, name,
+        h('td', {}, tag),
+        h('td', {}, ergebnis, s.ris_uebernommen ? h('div', { class: 'stumm', 'data-testid': 'folgeschritt-ris' }, `aus dem RIS übernommen am ${datumDeutsch(s.ris_uebernommen)}`) : null));
+    };
+    return h('fieldset', {}, h('legend', {}, 'Beratungsfolge der Vorlage'),
+      h('table', { class: 'eingabe folge', 'data-testid': 'beschluss-beratungsfolge' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'sp-gremium' }, 'Gremium'), h('th', { scope: 'col', class: 'sp-datum' }, 'Datum'), h('th', { scope: 'col' }, 'Ergebnis'))),
+        h('tbody', {}, b.beratungsfolge.map(zeile))));
   }
 
   zeichnenNeu() {
@@ -195,9 +233,7 @@ export class BeschluesseBereich {
         h('fieldset', {}, h('legend', {}, 'Beschluss'),
           h('p', {}, `${b.gremium}, Sitzung am ${datumDeutsch(b.sitzung_am)}${b.vorlage_nummer ? ` · Vorlage ${b.vorlage_nummer}` : ''} · ${ERGEBNIS[b.ergebnis] || b.ergebnis}`),
           b.beschlusstext ? h('p', { class: 'beschlusstext', 'data-testid': 'beschluss-text' }, b.beschlusstext) : h('p', { class: 'stumm' }, 'Kein Beschlusstext eingetragen.')),
-        b.beratungsfolge.length ? h('fieldset', {}, h('legend', {}, 'Beratungsfolge der Vorlage'),
-          h('ol', { class: 'knapp', 'data-testid': 'beschluss-beratungsfolge' }, b.beratungsfolge.map((s) => h('li', { dir: 'auto' },
-            s.gremium, s.datum ? ` · ${datumDeutsch(s.datum)}` : '', ' · ', s.ergebnis ? s.ergebnis : h('span', { class: 'stumm' }, 'noch ohne Ergebnis'))))) : null,
+        b.beratungsfolge.length ? this.beratungsfolge(b) : null,
         h('fieldset', {}, h('legend', {}, 'Beschlusskontrolle'),
           h('div', { class: 'raster' },
             feld('Stand', stand), feld('Wiedervorlage am', mitKalender(faellig)), feld('Zuständig', zustaendig, { breit: true }))),

@@ -16,7 +16,7 @@ import * as dialog from '../components/dialog.js';
 import { zeilenTaste } from '../components/liste.js';
 import { mitKalender } from '../components/kalender.js';
 import { beschriftet as feld, befundListe } from '../components/feld.js';
-import { bewahrend, meldungAmFeld, listeErsetzen, ungespeichert } from '../components/bewahren.js';
+import { bewahrend, losgelassen, meldungAmFeld, listeErsetzen, ungespeichert } from '../components/bewahren.js';
 import { wartendBehalten, wartendErledigt } from '../components/wartend.js';
 import * as geld from '../components/sitzungsgeld.js';
 import { datumDeutsch, uhrzeit } from '../format.js';
@@ -193,12 +193,14 @@ export class SitzungenBereich {
       const arg = typeof argumente === 'function' ? argumente(this.akte) : argumente;
       try {
         this.akte = await aufruf(befehl, { ...arg, basis: this.akte.version });
+        await losgelassen();
         if (['sitzung-beginn', 'sitzung-beginn-zeit'].includes(quelle?.dataset?.testid)) this.beginnBefunde = null;
         this.zeichnen();
         await this.geldNeu();
         await this.listeLaden();
         return true;
       } catch (e) {
+        await losgelassen();
         meldung.fehler(e);
         this.letzterFehler = e;
         if (befehl === 'sitzung_aendern') this.beginnBefunde = (e.befunde || []).filter((b) => ['beginn', 'beginn_zeit'].includes(b.feld));

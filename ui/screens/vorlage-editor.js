@@ -170,7 +170,7 @@ export class Editor {
         h('button', { class: 'primaer', 'data-testid': 'freigeben', onclick: () => this.freigeben() }, 'Freigeben'),
       ];
     // A frozen paper has no enabled control: the scroll area itself takes the focus then.
-    this.form = h('form', { class: 'formular', 'data-testid': 'editor', novalidate: true, 'aria-label': titel, tabindex: this.freigegeben ? '0' : null, onsubmit: (e) => e.preventDefault() });
+    this.form = h('form', { class: 'formular', 'data-testid': 'editor', 'data-vorlage': String(this.akte.id), novalidate: true, 'aria-label': titel, tabindex: this.freigegeben ? '0' : null, onsubmit: (e) => e.preventDefault() });
     this.konfliktLeiste = h('div', { 'data-testid': 'konflikt' });
     this.bearbeiterLeiste = h('div', { class: 'bearbeitet-von', 'data-testid': 'bearbeitet-von', role: 'status' });
     this.befundListe = h('div', { class: 'befunde', 'data-testid': 'befunde', 'aria-live': 'polite' });

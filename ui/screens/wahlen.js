@@ -7,7 +7,7 @@ import { aufruf } from '../ipc.js';
 import { h, optionen, } from '../components/dom.js';
 import * as meldung from '../components/meldung.js';
 import * as dialog from '../components/dialog.js';
-import { bewahrend, listeErsetzen } from '../components/bewahren.js';
+import { bewahrend, losgelassen, listeErsetzen } from '../components/bewahren.js';
 import { beschriftet as feld, befundListe, befundeAus } from '../components/feld.js';
 import { datumDeutsch } from '../format.js';
 import { WAHL_ART, VERFAHREN, label } from '../wertlisten.js';
@@ -148,6 +148,7 @@ export class WahlenBereich {
       const teil = knopf?.closest('fieldset');
       const genommen = teil && this.detail.contains(teil) ? [...teil.querySelectorAll('input, select, textarea')] : [];
       this.akte = await aufruf(befehl, { ...argumente, wahl: this.akte.id, basis: this.akte.version });
+      await losgelassen();
       bewahrend(this.detail, () => this.zeichnen(), { verwerfen: genommen });
       await this.listeLaden();
       return true;

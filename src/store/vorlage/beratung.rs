@@ -1,6 +1,8 @@
 //! What a Sitzung writes into a Vorlage's Beratungsfolge: the date of its Beratung when
 //! the Vorlage is put on a TOP, the Beschlussvermerk when the TOP's result is recorded,
-//! and the date taken back when the TOP is removed. Each raises the Vorlage's version.
+//! and the date taken back when the TOP is removed; the result of a later step as the
+//! office enters it or the RIS gives it (Beschlusskontrolle). Each raises the Vorlage's
+//! version.
 
 use super::version_erhoehen;
 use crate::domain::VorlageId;
@@ -61,6 +63,31 @@ pub(crate) fn zuruecknehmen(
     db.execute(
         "UPDATE beratungsschritt SET datum = '' WHERE vorlage_id = ?1 AND lower(gremium) = lower(?2) AND datum = ?3 AND ergebnis = ''",
         p![vorlage.0, gremium, iso(tag)],
+    )?;
+    version_erhoehen(db, vorlage, jetzt).map(|_| ())
+}
+
+/// Sets the date (none: not known) and the result of step `pos`, with the day it was taken
+/// over from the RIS (`ris`; none: entered by the office).
+pub(crate) fn schritt_setzen(
+    db: Db<'_>,
+    vorlage: VorlageId,
+    pos: i64,
+    tag: Option<NaiveDate>,
+    ergebnis: &str,
+    ris: Option<NaiveDate>,
+    jetzt: NaiveDateTime,
+) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE beratungsschritt SET datum = ?3, ergebnis = ?4, ris_uebernommen = ?5
+         WHERE vorlage_id = ?1 AND pos = ?2",
+        p![
+            vorlage.0,
+            pos,
+            tag.map(iso).unwrap_or_default(),
+            ergebnis,
+            ris.map(iso)
+        ],
     )?;
     version_erhoehen(db, vorlage, jetzt).map(|_| ())
 }

@@ -96,7 +96,9 @@ async function bereich(name) {
     await new GremienBereich(haupt).laden();
   } else if (name === 'wahlen') {
     vorlagen = null;
-    await new WahlenBereich(haupt).laden();
+    // Its saves join a chain the window's close waits for, as the Sitzungen' do.
+    offenerBereich = new WahlenBereich(haupt);
+    await offenerBereich.laden();
   } else if (name === 'einstellungen') {
     vorlagen = null;
     await einstellungen.zeigen(haupt, { geaendert: async (b) => { bueroZeigen(b || await aufruf('buero_lesen').catch(() => null)); } });
@@ -114,10 +116,22 @@ async function bereich(name) {
   }
 }
 
+const BEREICHE = ['vorlagen', 'einstellungen', 'sitzungen', 'beschluesse', 'gremien', 'wahlen'];
+
 function route() {
   const name = (location.hash || '#vorlagen').slice(1);
-  bereich(['einstellungen', 'sitzungen', 'beschluesse', 'gremien', 'wahlen'].includes(name) ? name : 'vorlagen');
+  // An address that is no area (an anchor in the page) never closes the area open now.
+  if (!BEREICHE.includes(name) && document.querySelector('[data-bereich][aria-current="page"]')) return;
+  bereich(BEREICHE.includes(name) ? name : 'vorlagen');
 }
+
+// "Zum Inhalt springen" (the first stop of Tab): the keyboard goes into the area shown, and
+// the area stays — the link's address is no area (found by the hurried clerk: Enter on it
+// left the Beschluss being edited for the Vorlagen).
+document.querySelector('.skip').addEventListener('click', (e) => {
+  e.preventDefault();
+  haupt.focus();
+});
 
 /** The area open now (its Handbuch page opens with F1). */
 const offenerName = () => document.querySelector('[data-bereich][aria-current="page"]')?.dataset.bereich || 'vorlagen';

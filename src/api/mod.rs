@@ -5,6 +5,7 @@
 //! German message. Arguments from outside (JSON, base64, ids) are checked here, so every
 //! command gives a clear message on bad input and leaves the data unchanged.
 
+mod archiv;
 mod bericht;
 mod beschluesse;
 mod demo;
@@ -24,6 +25,7 @@ mod vorlagen;
 mod wahlen;
 mod wertlisten;
 
+pub use archiv::{archiv_erzeugen, ArchivErzeugt};
 pub use bericht::*;
 pub use beschluesse::*;
 pub use demo::*;

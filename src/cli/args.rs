@@ -99,7 +99,12 @@ pub enum Befehl {
         befehl: BerichtBefehl,
     },
     /// Eine leere Datenbank mit Beispieldaten füllen (Vorlagen, Gremien, Mitglieder, Sitzungen)
-    Demo,
+    Demo {
+        /// Stattdessen ein Archiv aus so vielen freigegebenen Vorlagen über 20 Jahre erzeugen
+        /// (jede zweite mit einer Anlage), z. B. 100000 für die Messungen einer Großstadt
+        #[arg(long)]
+        umfang: Option<usize>,
+    },
     /// Die öffentlichen Daten als OParl-1.1-Dateien ausgeben
     Oparl {
         #[command(subcommand)]

@@ -42,6 +42,7 @@ use chrono::NaiveDateTime;
 use clap::Parser;
 use oparl::OparlBefehl;
 use sicherung::{pruefung_zeigen, SicherungBefehl};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -183,7 +184,27 @@ fn ausfuehren(cli: Cli) -> Result<(), ApiFehler> {
         | Befehl::Handbuch { .. } => {
             unreachable!("oben behandelt")
         }
-        Befehl::Demo => {
+        Befehl::Demo {
+            umfang: Some(umfang),
+        } => {
+            // Progress on a terminal, nothing in a pipe.
+            let terminal = std::io::stderr().is_terminal();
+            let a = api::archiv_erzeugen(&mut store, umfang, &mut |n| {
+                if terminal {
+                    eprint!("\r{n} von {umfang} Vorlagen erzeugt\x1b[K");
+                }
+            })?;
+            if terminal {
+                eprintln!();
+            }
+            zeile!(
+                "Archiv erzeugt: {} Vorlagen, {} Anlagen ({} MB).",
+                a.vorlagen,
+                a.anlagen,
+                a.anlagen_bytes / 1_000_000
+            );
+        }
+        Befehl::Demo { umfang: None } => {
             let d = api::demo(&mut store, jetzt())?;
             zeile!(
                 "Beispieldaten angelegt: {} Vorlagen, {} Gremien, {} Mitglieder, {} Sitzungen.",

@@ -294,6 +294,19 @@ test('a mistyped time zone is named at its field, then a corrected one is kept',
   await b.waitUntil(async () => (await b.execute(() => document.querySelector('[data-feld="zeitzone"]')?.getAttribute('aria-invalid'))) === null, { timeout: 8000 });
 });
 
+test('"Zum Inhalt springen", the first stop of Tab, puts the keyboard into the area and leaves the area open', async () => {
+  const b = app.browser;
+  await (await b.$(tid('nav-sitzungen'))).click();
+  await b.waitUntil(async () => (await b.execute(() => location.hash)) === '#sitzungen', { timeout: 5000 });
+  await b.execute(() => document.activeElement?.blur());
+  await b.keys('Tab');
+  assert.equal(await b.execute(() => document.activeElement?.textContent), 'Zum Inhalt springen');
+  await b.keys('Enter');
+  await b.waitUntil(async () => (await b.execute(() => document.activeElement?.id)) === 'hauptbereich', { timeout: 5000, timeoutMsg: 'Fokus nicht im Inhalt' });
+  assert.equal(await b.execute(() => document.querySelector('[data-bereich][aria-current="page"]')?.dataset.bereich), 'sitzungen');
+  assert.equal(await b.execute(() => location.hash), '#sitzungen');
+});
+
 test('the close button with input not yet saved: it is saved, then the window closes', async () => {
   const b = app.browser;
   await (await b.$(tid('nav-vorlagen'))).click();

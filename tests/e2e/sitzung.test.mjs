@@ -157,6 +157,18 @@ test('results, attendance and closing give the Niederschrift', async () => {
   await (await b.$$(`${tid('tops-oeffentlich')} ${tid('top-ergebnis')}`))[0].selectByAttribute('value', 'beschlossen');
   const hinweise = await b.$(tid('sitzung-befunde'));
   await b.waitUntil(async () => /hat noch nicht stattgefunden/.test(await hinweise.getText()), { timeout: 10000, timeoutMsg: 'Ergebnis in der Zukunft angenommen' });
+  // "Warum?" beside the message opens the Handbuch at the section that gives the rule.
+  await (await b.$(`${tid('meldung-fehler')} ${tid('warum')}`)).click();
+  const handbuch = await b.$(tid('handbuch-seite'));
+  await handbuch.waitForDisplayed({ timeout: 5000 });
+  assert.equal(await handbuch.getAttribute('data-seite'), 'sitzung.md');
+  const imBlick = await b.execute(() => {
+    const k = document.getElementById('hb-am-sitzungstag')?.getBoundingClientRect();
+    const s = document.querySelector('[data-testid="handbuch-seite"]').getBoundingClientRect();
+    return !!k && k.top >= s.top - 1 && k.top < s.bottom;
+  });
+  assert.ok(imBlick, '„Am Sitzungstag“ steht nicht im Blick');
+  await (await b.$(tid('hilfe-schliessen'))).click();
   // It took place today (the date typed in German).
   const heute = new Date().toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric' });
   await b.execute(() => { document.querySelector('[data-testid="sitzung-beginn"]').select(); });

@@ -33,7 +33,9 @@ function treffer(text) {
   return aus;
 }
 
-export function zeigen(bereich = 'vorlagen') {
+/** Opens the Handbuch at the page of `bereich`, or at `ziel` ("seite.md#anker", from a
+ * message's "Warum?"). */
+export function zeigen(bereich = 'vorlagen', ziel = null) {
   const seite = h('div', { class: 'handbuch-seite', 'data-testid': 'handbuch-seite', tabindex: '0', 'aria-label': 'Handbuchseite' });
   const nav = h('nav', { class: 'handbuch-nav', 'aria-label': 'Seiten des Handbuchs' });
   const suche = h('input', { type: 'search', 'data-testid': 'handbuch-suche', placeholder: 'Im Handbuch suchen', 'aria-label': 'Im Handbuch suchen' });
@@ -62,6 +64,6 @@ export function zeigen(bereich = 'vorlagen') {
   dialog.oeffnen('Handbuch',
     h('div', { class: 'handbuch', 'data-testid': 'handbuch' }, h('div', { class: 'handbuch-kopf' }, suche, nav), seite, kuerzel),
     [h('button', { class: 'primaer', 'data-testid': 'hilfe-schliessen', onclick: () => dialog.schliessen() }, 'Schließen')]);
-  zeigeSeite(FUER_BEREICH[bereich] || 'README.md');
+  if (ziel) folgen(ziel); else zeigeSeite(FUER_BEREICH[bereich] || 'README.md');
   document.querySelector('[data-testid="hilfe-schliessen"]').focus();
 }

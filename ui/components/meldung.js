@@ -2,6 +2,7 @@
 // A message with an action ("Rückgängig") stays while the pointer or the keyboard focus is
 // on it, and Strg+Z outside a text field runs the newest one's action as long as it shows.
 import { h } from './dom.js';
+import { warum } from './warum.js';
 
 export function zeigen(text, art = 'info', dauer = 5000) {
   const ziel = document.querySelector('.meldungen');
@@ -10,8 +11,28 @@ export function zeigen(text, art = 'info', dauer = 5000) {
   setTimeout(() => el.remove(), dauer);
 }
 
+/** An error; where the Handbuch gives the rule behind it, with "Warum?" opening it there
+ * (the message then stays while the pointer or the focus is on it). */
 export function fehler(e) {
-  zeigen(e?.message || String(e), 'fehler', 9000);
+  const text = e?.message || String(e);
+  const ziel = warum(e);
+  if (!ziel) { zeigen(text, 'fehler', 9000); return; }
+  // The control the clerk was at: the focus goes back there when the Handbuch closes.
+  const vorher = document.activeElement;
+  const el = h('div', { class: 'meldung fehler', 'data-testid': 'meldung-fehler' }, text, ' ',
+    h('button', { class: 'klein', 'data-testid': 'warum', onclick: async () => {
+      const { zeigen: handbuch } = await import('./hilfe.js');
+      handbuch(null, ziel);
+      el.remove();
+      document.getElementById('dialog').addEventListener('close', () => fokusZurueck(vorher), { once: true });
+    } }, 'Warum?'));
+  document.querySelector('.meldungen').append(el);
+  const ablauf = () => {
+    if (!el.isConnected) return;
+    if (el.matches(':hover') || el.contains(document.activeElement)) { setTimeout(ablauf, 1000); return; }
+    el.remove();
+  };
+  setTimeout(ablauf, 9000);
 }
 
 /** The actions of the messages on screen, newest last (for Strg+Z). */

@@ -4,10 +4,25 @@
 import { h } from './dom.js';
 import { warum } from './warum.js';
 
+/** At most this many messages without an action stand at once. */
+const HOECHSTENS = 3;
+
+/** Makes room for `el` (a message without an action): the same message standing already
+ * goes (it is said again, newest last), and the oldest beyond the limit go — a pile of
+ * messages would cover the controls at the bottom right. Not one the clerk is on. */
+function platz(ziel, el) {
+  const frei = (m) => !m.matches(':hover') && !m.contains(document.activeElement);
+  const ohneAktion = [...ziel.querySelectorAll(':scope > .meldung:not(.mit-aktion)')];
+  for (const m of ohneAktion) if (m.dataset.text === el.dataset.text && frei(m)) m.remove();
+  const rest = [...ziel.querySelectorAll(':scope > .meldung:not(.mit-aktion)')].filter(frei);
+  for (const m of rest.slice(0, Math.max(0, rest.length - HOECHSTENS + 1))) m.remove();
+  ziel.append(el);
+}
+
 export function zeigen(text, art = 'info', dauer = 5000) {
   const ziel = document.querySelector('.meldungen');
-  const el = h('div', { class: `meldung ${art}`, 'data-testid': `meldung-${art}` }, text);
-  ziel.append(el);
+  const el = h('div', { class: `meldung ${art}`, 'data-testid': `meldung-${art}`, 'data-text': text }, text);
+  platz(ziel, el);
   setTimeout(() => el.remove(), dauer);
 }
 
@@ -19,14 +34,14 @@ export function fehler(e) {
   if (!ziel) { zeigen(text, 'fehler', 9000); return; }
   // The control the clerk was at: the focus goes back there when the Handbuch closes.
   const vorher = document.activeElement;
-  const el = h('div', { class: 'meldung fehler', 'data-testid': 'meldung-fehler' }, text, ' ',
+  const el = h('div', { class: 'meldung fehler', 'data-testid': 'meldung-fehler', 'data-text': text }, text, ' ',
     h('button', { class: 'klein', 'data-testid': 'warum', onclick: async () => {
       const { zeigen: handbuch } = await import('./hilfe.js');
       handbuch(null, ziel);
       el.remove();
       document.getElementById('dialog').addEventListener('close', () => fokusZurueck(vorher), { once: true });
     } }, 'Warum?'));
-  document.querySelector('.meldungen').append(el);
+  platz(document.querySelector('.meldungen'), el);
   const ablauf = () => {
     if (!el.isConnected) return;
     if (el.matches(':hover') || el.contains(document.activeElement)) { setTimeout(ablauf, 1000); return; }

@@ -88,6 +88,14 @@ const SAETZE: &[&str] = &[
     "Die Ergebnisse werden im Fachausschuss vorgestellt.",
 ];
 
+/// Rare words: one of them in one paper of 500 (a word the clerk looks for once).
+const SELTEN: &[&str] = &[
+    "Wärmedämmverbundsystem",
+    "Friedhofsgebührensatzung",
+    "Kirmesplatzvergabe",
+    "Straßenbaumkataster",
+];
+
 /// Words only the Anlagen hold: a phrase found there is found in an Anlage alone.
 const STELLUNGNAHME: &[&str] = &[
     "Die Kostenaufstellung weist Personalkosten für Sprachmittlerinnen aus.",
@@ -148,6 +156,12 @@ pub fn inhalt(i: usize, am: NaiveDate) -> VorlageInhalt {
     for _ in 0..4 + z.zahl(5) {
         let s = z.aus(SAETZE);
         sachverhalt.push(satz(&mut z, s, thema, am.year()));
+    }
+    if i % 500 == 250 {
+        sachverhalt.push(format!(
+            "Zu prüfen bleibt das {}.",
+            SELTEN[(i / 500) % SELTEN.len()]
+        ));
     }
     let datum = |tage: i64| {
         (am + chrono::Duration::days(tage))

@@ -7,3 +7,6 @@
 ALTER TABLE beratungsschritt ADD COLUMN ris_uebernommen TEXT;
 -- A released Vorlage finds its RIS Paper by the number.
 CREATE INDEX ris_objekt_nummer ON ris_objekt(typ, nummer);
+-- The Vorlagen list as the app opens it (the newest changes first, up to 500) is read off
+-- an index instead of sorting every paper: 94 ms → see the README at 100,000 papers.
+CREATE INDEX vorlage_geaendert ON vorlage(geaendert, id);

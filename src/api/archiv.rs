@@ -204,7 +204,7 @@ pub fn anlage(i: usize) -> Result<Vec<u8>, ApiFehler> {
     for _ in 0..6 + z.zahl(6) {
         absaetze.push_str("<text:p>");
         absaetze.push_str(z.aus(STELLUNGNAHME));
-        absaetze.push_str(" ");
+        absaetze.push(' ');
         absaetze.push_str(z.aus(NAMEN));
         absaetze.push_str("</text:p>");
     }

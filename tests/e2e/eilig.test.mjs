@@ -36,7 +36,6 @@ before(async () => {
 });
 after(async () => { await app?.beenden(); });
 
-const warte = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Types `text` into the focused control, key by key as the clerk does (WebKitWebDriver's
  * element send-keys: an action sequence of single keys drops spaces and doubled letters). */
 async function tippe(b, text) {
@@ -95,7 +94,7 @@ test('1: Tab after a Bemerkung keeps the place; the spaces typed then never pres
   await b.keys('Tab');
   await b.keys('Tab');
   await tippe(b, 'wegen Krankheit ');
-  await warte(800);
+  await ruhig(b);
   assert.equal(await b.execute(() => document.getElementById('dialog').open), false, 'ein Dialog hat sich geöffnet');
   assert.equal(await (await b.$(tid('pdf-stand'))).isExisting(), false, 'das Sitzungspaket wurde geöffnet');
   const f = await fokus(b);
@@ -151,7 +150,7 @@ test('1: ↓ twice in an attendance dropdown moves twice and keeps the focus', a
   await b.keys('Escape');
   await b.keys('ArrowDown');
   await b.waitUntil(async () => sitzungJson(id).mitglieder[2].anwesenheit === 'anwesend', { timeout: 10000, timeoutMsg: 'erstes ↓ nicht gespeichert' });
-  await warte(300);
+  await ruhig(b);
   await b.keys('ArrowDown');
   await b.waitUntil(async () => sitzungJson(id).mitglieder[2].anwesenheit === 'entschuldigt', { timeout: 10000, timeoutMsg: 'zweites ↓ ging verloren' });
   assert.equal((await fokus(b)).testid, 'anwesenheit-status');
@@ -198,7 +197,7 @@ test('7, 9, 18: "TOP hinzufügen" double-clicked adds one TOP; 10,000 characters
   await (await b.$(tid('top-titel-oeffentlich'))).setValue('Verschiedenes');
   await (await b.$(tid('top-hinzufuegen-oeffentlich'))).doubleClick();
   await b.waitUntil(async () => sitzungJson(id).tops.length > vorher, { timeout: 10000, timeoutMsg: 'kein TOP' });
-  await warte(1000);
+  await ruhig(b);
   assert.equal(sitzungJson(id).tops.length, vorher + 1, 'ein Doppelklick hat mehr als einen TOP angelegt');
   // 9: Ort over 200 characters.
   const ortVorher = sitzungJson(id).ort;
@@ -292,7 +291,7 @@ test('2, 16: a double click on "Freigeben" releases once and creates no Neue Fas
   await freigeben.waitForDisplayed({ timeout: 10000 });
   await freigeben.doubleClick();
   await (await b.$(tid('neue-fassung'))).waitForDisplayed({ timeout: 15000 });
-  await warte(1000);
+  await ruhig(b);
   assert.equal(vorlagen().length, anzahl, 'eine neue Fassung wurde angelegt');
   assert.equal(await b.execute(() => document.getElementById('dialog').open), false);
   // "Neue Fassung anlegen…" asks first; "Abbrechen" leaves everything as it is.

@@ -13,7 +13,7 @@
 
 use ratsbuero::store::{Store, VorlagenFilter};
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 #[allow(dead_code)]
 mod gemeinsam;
@@ -62,30 +62,33 @@ fn archiv(umfang: usize) -> (PathBuf, u64) {
     (pfad, bytes)
 }
 
+/// p50 and p95 of `n` runs of `f`, in milliseconds.
+fn mal(n: usize, mut f: impl FnMut()) -> (f64, f64) {
+    perzentile(
+        (0..n)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
 fn messen(umfang: usize) {
     let (pfad, anlagen_bytes) = archiv(umfang);
-    let oeffnen: Vec<Duration> = (0..20)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(Store::oeffnen(&pfad, jetzt()).unwrap());
-            t.elapsed()
-        })
-        .collect();
-    let (p50, p95) = perzentile(oeffnen);
+    let (p50, p95) = mal(20, || {
+        std::hint::black_box(Store::oeffnen(&pfad, jetzt()).unwrap());
+    });
     println!("ERGEBNIS {umfang} Büro öffnen: p50 {p50:.1} ms, p95 {p95:.1} ms");
     let store = Store::oeffnen(&pfad, jetzt()).unwrap();
     let liste = VorlagenFilter {
         grenze: Some(500),
         ..Default::default()
     };
-    let zeiten: Vec<Duration> = (0..200)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(store.vorlagen(&liste).unwrap());
-            t.elapsed()
-        })
-        .collect();
-    let (p50, p95) = perzentile(zeiten);
+    let (p50, p95) = mal(200, || {
+        std::hint::black_box(store.vorlagen(&liste).unwrap());
+    });
     println!("ERGEBNIS {umfang} Vorlagenliste (500 neueste): p50 {p50:.1} ms, p95 {p95:.1} ms");
     // The app lists up to 500 hits; the store benchmark (and its README rows) 200.
     for grenze in [200u32, 500] {
@@ -97,14 +100,9 @@ fn messen(umfang: usize) {
             };
             let treffer = store.vorlagen(&filter).unwrap().len();
             assert!(treffer > 0, "„{anfrage}“ findet nichts");
-            let zeiten: Vec<Duration> = (0..200)
-                .map(|_| {
-                    let t = Instant::now();
-                    std::hint::black_box(store.vorlagen(&filter).unwrap());
-                    t.elapsed()
-                })
-                .collect();
-            let (p50, p95) = perzentile(zeiten);
+            let (p50, p95) = mal(200, || {
+                std::hint::black_box(store.vorlagen(&filter).unwrap());
+            });
             println!("ERGEBNIS {umfang} suche {was} „{anfrage}“: p50 {p50:.2} ms, p95 {p95:.2} ms ({treffer} Treffer, Liste max. {grenze})");
         }
     }

@@ -39,6 +39,21 @@ fn demo() -> (Testbuero, i64, i64) {
     (b, mit_vorlage, andere)
 }
 
+/// The command line on the office `b`: whether it succeeded, its output and its errors.
+fn cli(b: &Testbuero, args: &[&str]) -> (bool, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
+        .args(["--db", &b.db_arg()])
+        .args(args)
+        .env_remove("RATSBUERO_DB")
+        .output()
+        .unwrap();
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
 fn aenderung(status: &str, faellig: &str, zustaendig: &str) -> BeschlussAenderung {
     BeschlussAenderung {
         status: status.into(),
@@ -199,19 +214,7 @@ fn a_decision_is_followed_up_and_overdue_comes_from_the_date() {
 #[test]
 fn the_cli_lists_shows_and_sets_a_decision() {
     let (b, top, _) = demo();
-    let cli = |args: &[&str]| {
-        let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
-            .args(["--db", &b.db_arg()])
-            .args(args)
-            .env_remove("RATSBUERO_DB")
-            .output()
-            .unwrap();
-        (
-            o.status.success(),
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-        )
-    };
+    let cli = |args: &[&str]| cli(&b, args);
     let id = top.to_string();
     let (ok, aus, fehler) = cli(&[
         "beschluss",
@@ -361,19 +364,7 @@ fn the_sachstand_lists_the_open_decisions_and_those_done_since_the_last_one() {
 #[test]
 fn the_cli_enters_the_result_of_a_later_beratung() {
     let (b, top, _) = crate::gemeinsam::empfehlung_beschlossen();
-    let cli = |args: &[&str]| {
-        let o = Command::new(env!("CARGO_BIN_EXE_ratsbuero"))
-            .args(["--db", &b.db_arg()])
-            .args(args)
-            .env_remove("RATSBUERO_DB")
-            .output()
-            .unwrap();
-        (
-            o.status.success(),
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-        )
-    };
+    let cli = |args: &[&str]| cli(&b, args);
     let id = top.to_string();
     let gremium = "Haupt- und Finanzausschuss";
     let (ok, aus, fehler) = cli(&[

@@ -1,7 +1,7 @@
 // Starts the real Ratsbüro app through tauri-driver (WebKitWebDriver) and connects
 // webdriverio to it. Each app gets its own database and config folders.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,7 +95,18 @@ export async function starteApp(ordner, mehrEnv = {}) {
     async beenden() {
       try { await browser.deleteSession(); } catch { /* the group is ended below either way */ }
       try { process.kill(-treiber.pid, 'SIGTERM'); } catch { /* already gone */ }
-      await new Promise((r) => setTimeout(r, 300));
+      // Until the group (the app with its window) is gone: a window left behind would
+      // share the display with the next app, and its title.
+      // (Alive: a process of the group that is not a zombie — a zombie is gone for the display.)
+      const lebt = () => readdirSync('/proc').filter((n) => /^\d+$/.test(n)).some((n) => {
+        try {
+          const stat = readFileSync(`/proc/${n}/stat`, 'utf8');
+          const felder = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          return felder[2] === String(treiber.pid) && felder[0] !== 'Z';
+        } catch { return false; }
+      });
+      for (let i = 0; i < 50 && lebt(); i += 1) await new Promise((r) => setTimeout(r, 100));
+      if (lebt()) { try { process.kill(-treiber.pid, 'SIGKILL'); } catch { /* gone now */ } }
     },
   };
 }

@@ -180,14 +180,16 @@ for (const [breite, hoehe] of [[1024, 700], [1920, 1080]]) {
     await b.setWindowSize(breite, hoehe);
     await oeffnen(b);
     await (await b.$(tid('beschlussfaehigkeit'))).waitForDisplayed({ timeout: 10000 });
-    await new Promise((r) => setTimeout(r, 500));
+    // Every save and read begun has ended, and the page is drawn (two frames).
+    const gezeichnet = () => b.executeAsync((fertig) => { window.ratsbueroGespeichert().then(() => requestAnimationFrame(() => requestAnimationFrame(() => fertig()))); });
+    await gezeichnet();
     // The form scrolls, never the frame.
     await b.execute(() => {
       const a = document.querySelector('[data-testid="anwesenheit"]');
       const f = a.closest('.formular');
       f.scrollTop += a.getBoundingClientRect().top - f.getBoundingClientRect().top;
     });
-    await new Promise((r) => setTimeout(r, 200));
+    await gezeichnet();
     const abgeschnitten = await b.execute(() => [...document.querySelectorAll('[data-testid="anwesenheit"] select, [data-testid="anwesenheit"] input, [data-testid="beschlussfaehigkeit"] p, [data-testid="beschlussfaehigkeit"] li')]
       .filter((e) => e.scrollWidth > e.clientWidth + 1 && e.tagName !== 'SELECT' || e.getBoundingClientRect().right > document.querySelector('.detail').getBoundingClientRect().right + 1)
       .map((e) => `${e.dataset.testid || e.tagName}: ${e.textContent.slice(0, 30)}`));

@@ -76,6 +76,29 @@ pub struct Folgeschritt {
     pub ris_uebernommen: Option<NaiveDate>,
 }
 
+impl Folgeschritt {
+    /// Whether this is the step of the decision's own Gremium `gremium` (the same name, case
+    /// aside — as the Sitzung writes its result there, store::vorlage::beratung).
+    pub fn ist_eigener(gremium_des_schritts: &str, gremium: &str) -> bool {
+        gremium_des_schritts.to_lowercase() == gremium.to_lowercase()
+    }
+
+    /// A later step takes a result typed in the Beschlusskontrolle; the own Gremium's step
+    /// takes the Sitzung's only.
+    pub fn eintragbar(&self) -> Result<(), Befund> {
+        if self.eigener {
+            return Err(Befund::fehler(
+                "beratungsfolge",
+                format!(
+                    "Das Ergebnis im Gremium „{}“ trägt die Sitzung ein (Bereich Sitzungen).",
+                    self.gremium
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// The result of a later step (HFA, Rat) as the office types it in the Beschlusskontrolle.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct FolgeschrittAenderung {

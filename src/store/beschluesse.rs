@@ -65,7 +65,7 @@ impl Store {
                             let gremium: String = r.get(1)?;
                             Ok(Folgeschritt {
                                 pos: r.get(0)?,
-                                eigener: gremium.to_lowercase() == eigenes.to_lowercase(),
+                                eigener: Folgeschritt::ist_eigener(&gremium, eigenes),
                                 gremium,
                                 datum: r.get(2)?,
                                 ergebnis: r.get(3)?,
@@ -167,15 +167,7 @@ impl Store {
                     "Diesen Schritt der Beratungsfolge gibt es nicht (mehr).",
                 )
             })?;
-        if schritt.eigener {
-            return Err(ungueltig(
-                "beratungsfolge",
-                format!(
-                    "Das Ergebnis im Gremium „{}“ trägt die Sitzung ein (Bereich Sitzungen).",
-                    schritt.gremium
-                ),
-            ));
-        }
+        schritt.eintragbar()?;
         let tx = schreibtransaktion(&mut self.conn)?;
         let vorlage =
             tx.db()

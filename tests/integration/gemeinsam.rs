@@ -193,8 +193,7 @@ pub fn person(b: &Testbuero, nachname: &str) -> i64 {
 /// der Stadt (later steps without results), put on a TOP of the demo's first Sitzung and
 /// decided there on 06.12.2026. Returns the office, the TOP's id and the Vorlage.
 pub fn empfehlung_beschlossen() -> (Testbuero, i64, ratsbuero::domain::VorlageAkte) {
-    use ratsbuero::domain::sitzung::{Teil, TopErgebnis};
-    use ratsbuero::domain::TopNeu;
+    use ratsbuero::domain::sitzung::TopErgebnis;
     let mut b = buero();
     ratsbuero::api::demo(&mut b.store, zeit("2026-11-22")).unwrap();
     let mut inhalt = vorlage("Gesamtkonzept Integration 2027");
@@ -213,26 +212,7 @@ pub fn empfehlung_beschlossen() -> (Testbuero, i64, ratsbuero::domain::VorlageAk
     let j = zeit("2026-11-23");
     let g = b.store.vorlage_anlegen(&inhalt, j).unwrap();
     let akte = ratsbuero::api::vorlage_freigeben(&mut b.store, g.id.0, g.version, j).unwrap();
-    let s = ratsbuero::api::top_hinzufuegen(
-        &mut b.store,
-        1,
-        &TopNeu {
-            teil: Teil::Oeffentlich,
-            titel: String::new(),
-            vorlage: Some(akte.id),
-            unterpunkt: false,
-        },
-        None,
-        j,
-    )
-    .unwrap();
-    let top = s
-        .tops
-        .iter()
-        .find(|t| t.vorlage.as_ref().map(|v| v.id) == Some(akte.id))
-        .unwrap()
-        .id
-        .0;
+    let top = auf_die_tagesordnung(&mut b, 1, akte.id, j).id.0;
     ratsbuero::api::top_ergebnis(
         &mut b.store,
         top,
@@ -244,4 +224,26 @@ pub fn empfehlung_beschlossen() -> (Testbuero, i64, ratsbuero::domain::VorlageAk
     .unwrap();
     let akte = b.store.vorlage(akte.id).unwrap();
     (b, top, akte)
+}
+
+/// Puts the Vorlage `vorlage` on the öffentliche Tagesordnung of Sitzung `sitzung` as a TOP
+/// of its own; returns that TOP.
+pub fn auf_die_tagesordnung(
+    b: &mut Testbuero,
+    sitzung: i64,
+    vorlage: ratsbuero::domain::VorlageId,
+    jetzt: NaiveDateTime,
+) -> ratsbuero::domain::Top {
+    let neu = ratsbuero::domain::TopNeu {
+        teil: ratsbuero::domain::sitzung::Teil::Oeffentlich,
+        titel: String::new(),
+        vorlage: Some(vorlage),
+        unterpunkt: false,
+    };
+    ratsbuero::api::top_hinzufuegen(&mut b.store, sitzung, &neu, None, jetzt)
+        .unwrap()
+        .tops
+        .into_iter()
+        .find(|t| t.vorlage.as_ref().is_some_and(|v| v.id == vorlage))
+        .unwrap()
 }

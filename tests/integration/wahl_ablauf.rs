@@ -338,25 +338,7 @@ fn entsendung_by_list_with_a_tie_lot_and_the_filled_resolution() {
         "{}",
         e.message
     );
-    let s = api::top_hinzufuegen(
-        &mut b.store,
-        1,
-        &ratsbuero::domain::sitzung::akte::TopNeu {
-            teil: ratsbuero::domain::sitzung::Teil::Oeffentlich,
-            titel: String::new(),
-            vorlage: Some(freigegeben.id),
-            unterpunkt: false,
-        },
-        None,
-        j,
-    )
-    .unwrap();
-    let top = s
-        .tops
-        .iter()
-        .find(|t| t.vorlage.as_ref().is_some_and(|v| v.id == freigegeben.id))
-        .unwrap()
-        .clone();
+    let top = crate::gemeinsam::auf_die_tagesordnung(&mut b, 1, freigegeben.id, j);
     let u = api::wahl_in_vorlage(&mut b.store, w.id, freigegeben.id.0, j).unwrap();
     assert_eq!(
         (u.wohin, u.top.as_deref()),

@@ -10,8 +10,21 @@ const HOECHSTENS = 3;
 /** Makes room for `el` (a message without an action): the same message standing already
  * goes (it is said again, newest last), and the oldest beyond the limit go — a pile of
  * messages would cover the controls at the bottom right. Not one the clerk is on. */
+/** Whether the clerk is on the message (pointer or keyboard focus): it stays then. */
+const festgehalten = (m) => m.matches(':hover') || m.contains(document.activeElement);
+
+/** Ends the message `el` with `weg` after `dauer`, or later while it is held. */
+function ablaufen(el, dauer, weg) {
+  const ablauf = () => {
+    if (!el.isConnected) return;
+    if (festgehalten(el)) { setTimeout(ablauf, 1000); return; }
+    weg();
+  };
+  setTimeout(ablauf, dauer);
+}
+
 function platz(ziel, el) {
-  const frei = (m) => !m.matches(':hover') && !m.contains(document.activeElement);
+  const frei = (m) => !festgehalten(m);
   const ohneAktion = [...ziel.querySelectorAll(':scope > .meldung:not(.mit-aktion)')];
   for (const m of ohneAktion) if (m.dataset.text === el.dataset.text && frei(m)) m.remove();
   const rest = [...ziel.querySelectorAll(':scope > .meldung:not(.mit-aktion)')].filter(frei);
@@ -42,12 +55,7 @@ export function fehler(e) {
       document.getElementById('dialog').addEventListener('close', () => fokusZurueck(vorher), { once: true });
     } }, 'Warum?'));
   platz(document.querySelector('.meldungen'), el);
-  const ablauf = () => {
-    if (!el.isConnected) return;
-    if (el.matches(':hover') || el.contains(document.activeElement)) { setTimeout(ablauf, 1000); return; }
-    el.remove();
-  };
-  setTimeout(ablauf, 9000);
+  ablaufen(el, 9000, () => el.remove());
 }
 
 /** The actions of the messages on screen, newest last (for Strg+Z). */
@@ -73,12 +81,7 @@ export function mitAktion(text, knopf, aktion, dauer = 10000) {
     h('button', { class: 'klein', 'data-testid': 'rueckgaengig', 'aria-keyshortcuts': 'Control+Z', title: `${knopf} (Strg+Z)`, onclick: () => eintrag.ausfuehren() }, knopf));
   ziel.append(el);
   aktionen.push(eintrag);
-  const ablauf = () => {
-    if (!el.isConnected) return;
-    if (el.matches(':hover') || el.contains(document.activeElement)) { setTimeout(ablauf, 1000); return; }
-    weg();
-  };
-  setTimeout(ablauf, dauer);
+  ablaufen(el, dauer, weg);
 }
 
 function fokusZurueck(vorher) {
